@@ -1,0 +1,112 @@
+"""nbstate: Streamlit's session state and widgets in Jupyter notebooks.
+
+Use it as you use Streamlit::
+
+    %load_ext nbstate
+
+    %%app
+    import nbstate as st
+    if "count" not in st.session_state:
+        st.session_state.count = 0
+    st.button("Add one", on_click=lambda: st.session_state.update(count=st.session_state.count + 1))
+    st.write("count =", st.session_state.count)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import errors
+from .control import rerun, stop
+from .data import dataframe, pyplot, table
+from .display import (
+    caption,
+    code,
+    divider,
+    error,
+    exception,
+    header,
+    info,
+    json,
+    markdown,
+    subheader,
+    success,
+    text,
+    title,
+    warning,
+    write,
+)
+from .layout import container, form
+from .run import active_store
+from .state import SessionStateProxy
+from .uploads import UploadedFile
+from .widgets import (
+    button,
+    checkbox,
+    color_picker,
+    date_input,
+    download_button,
+    file_uploader,
+    form_submit_button,
+    multiselect,
+    number_input,
+    pills,
+    radio,
+    segmented_control,
+    select_slider,
+    selectbox,
+    slider,
+    text_area,
+    text_input,
+    time_input,
+    toggle,
+)
+
+__version__ = "0.1.0"
+
+
+class _ActiveSessionState(SessionStateProxy):
+    """``st.session_state``: the session of the run under way, else the notebook's."""
+
+    __slots__ = ()
+
+    def __init__(self) -> None:
+        pass
+
+    @property  # type: ignore[override]
+    def _store(self):  # noqa: ANN202 - resolves per access, so one object serves every session
+        return active_store()
+
+
+session_state: SessionStateProxy = _ActiveSessionState()
+
+
+def run_app(target: Any, name: str | None = None, **kwargs: Any) -> Any:
+    """Run ``target`` (source text or a function) as a live app and display it.
+
+    Example:
+        >>> def app():                                                  # doctest: +SKIP
+        ...     st.write(st.slider("x", 0, 10))
+        >>> nbstate.run_app(app, name="demo")                          # doctest: +SKIP
+    """
+    from .frontends.ipy import run_app as _run_app
+
+    return _run_app(target, name=name, **kwargs)
+
+
+def load_ipython_extension(ipython: Any) -> None:
+    """``%load_ext nbstate``: register the ``%%app`` cell magic."""
+    from .magic import load_ipython_extension as _load
+
+    _load(ipython)
+
+
+__all__ = [
+    "UploadedFile", "button", "caption", "checkbox", "code", "color_picker", "container",
+    "dataframe", "date_input", "divider", "download_button", "error", "errors", "exception",
+    "file_uploader", "form", "form_submit_button", "header", "info", "json", "markdown",
+    "multiselect", "number_input", "pills", "pyplot", "radio", "rerun", "run_app",
+    "segmented_control", "select_slider", "selectbox", "session_state", "slider", "stop",
+    "subheader", "success", "table", "text", "text_area", "text_input", "time_input", "title",
+    "toggle", "warning", "write",
+]

@@ -1,0 +1,37 @@
+"""IPython glue: ``%load_ext nbstate`` and the ``%%app`` cell magic.
+
+Example (in a notebook):
+    %load_ext nbstate
+
+    %%app counter
+    import nbstate as st
+    st.button("+1", key="inc")
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_MAGIC = re.compile(r"^\s*%%app(?:[ \t]+(?P<args>[^\n]*))?\n?")
+
+
+def split_app_cell(source: str) -> tuple[str | None, str] | None:
+    """``(name, body)`` of a ``%%app`` cell, or ``None`` for any other cell.
+
+    Example:
+        >>> split_app_cell("%%app demo\\nx = 1\\n")
+        ('demo', 'x = 1\\n')
+    """
+    m = _MAGIC.match(source)
+    if m is None:
+        return None
+    name = (m.group("args") or "").strip() or None
+    return name, source[m.end():]
+
+
+def load_ipython_extension(ipython: Any) -> None:
+    """Register ``%%app``; loading twice is harmless."""
+    from .frontends.ipy import app_magic
+
+    ipython.register_magic_function(app_magic, magic_kind="cell", magic_name="app")

@@ -1,0 +1,454 @@
+"""The run loop: ``App``, ``Session`` and the context of the run under way.
+
+``App.interact(changes)`` is the one way in for every frontend: validate the frontend values,
+store them, run the changed widgets' callbacks, run the app code top to bottom, clean up.
+It returns the run's element tree. Nothing here imports ipywidgets or IPython.
+
+Example:
+    >>> src = "import nbstate as st\\nst.write(st.slider('x', 0, 10, 3) * 2)"
+    >>> app = App(src, session=Session())
+    >>> tree = app.run()
+    >>> [e.props.get("body") for e in tree.walk() if e.type == "markdown"]
+    ['`6`']
+"""
+
+from __future__ import annotations
+
+import linecache
+import os
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from .elements import Element
+from .errors import (
+    DuplicateElementId,
+    DuplicateElementKey,
+    InvalidFormCallbackError,
+    NoAppContextError,
+    RefusedValue,
+    RerunApp,
+    StopApp,
+    ValueAssignmentNotAllowedError,
+)
+from .identity import widget_id
+from .state import SessionState, SessionStateProxy, WidgetState
+
+_local = threading.local()
+_PKG_DIR = os.path.dirname(os.path.abspath(__file__))
+
+
+def current() -> RunContext | None:
+    """The context of the run under way in this thread, or None."""
+    return getattr(_local, "ctx", None)
+
+
+def require(func: str) -> RunContext:
+    ctx = getattr(_local, "ctx", None)
+    if ctx is None:
+        raise NoAppContextError(func)
+    return ctx
+
+
+class Session:
+    """One user session (one kernel, or one AppTest): a store shared by its apps."""
+
+    def __init__(self) -> None:
+        self.store = SessionState()
+        self.proxy = SessionStateProxy(self.store)
+        self.apps: dict[str, App] = {}
+
+
+_default_session: Session | None = None
+_default_lock = threading.Lock()
+
+
+def default_session() -> Session:
+    """The session of plain notebook code (one kernel = one session)."""
+    global _default_session
+    if _default_session is None:
+        with _default_lock:
+            if _default_session is None:
+                _default_session = Session()
+    return _default_session
+
+
+def active_store() -> SessionState:
+    ctx = getattr(_local, "ctx", None)
+    if ctx is not None:
+        return ctx.store
+    bound = getattr(_local, "session", None)
+    return (bound or default_session()).store
+
+
+class RunContext:
+    """What one run builds: the element tree, the ids and keys seen, the form stack."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.store = app.session.store
+        self.main = Element("main", children=[])
+        self.sidebar: Element | None = None
+        self.stack: list[Element] = [self.main]
+        self.ids: set[str] = set()
+        self.keys: set[str] = set()
+        self.form: str | None = None
+        self.form_info: dict[str, dict] = {}
+        self.triggers: set[str] = set()
+
+    # -- elements -----------------------------------------------------------------------
+    def emit(self, el: Element) -> Element:
+        self.stack[-1].children.append(el)
+        return el
+
+    def check_key(self, key: str | None) -> None:
+        """Claim a user key for an element of this run (any element, not only widgets)."""
+        if key is not None:
+            if key in self.keys:
+                raise DuplicateElementKey(key)
+            self.keys.add(key)
+
+    # -- widgets ------------------------------------------------------------------------
+    def widget(self, kind: Any, label: Any, key: str | None, ident: tuple, props: dict,
+               default: Any, value_given: bool = False, callback: Callable | None = None,
+               args: Iterable | None = None, kwargs: Mapping | None = None) -> Any:
+        """Register one widget call of this run and return its current value."""
+        name = kind.name
+        form = self.form
+        if form is not None and callback is not None and not kind.submit:
+            raise InvalidFormCallbackError(name, label, key)
+        wid = widget_id(name, key, ident, form)
+        if wid in self.ids:
+            if key is not None:
+                raise DuplicateElementKey(key)
+            raise DuplicateElementId(name, label)
+        if key is not None and key in self.keys:
+            raise DuplicateElementKey(key)
+        store = self.store
+        rec = store.widgets.get(wid)
+        from_api = key is not None and key in store.api_writes
+        if from_api:
+            if not kind.settable:
+                raise ValueAssignmentNotAllowedError(key)
+            value = kind.from_state(props, store.values[key], default, label, key)
+            if value_given and key not in store.warned:
+                store.warned.add(key)
+                self.emit(Element("warning", props={"body": (
+                    f'The widget with key "{key}" was created with a default value but also '
+                    "had its value set via the Session State API.")}))
+        elif rec is not None:
+            value = rec.value
+        else:
+            value = default
+        if rec is None:
+            rec = WidgetState(wid, kind, key, label, props, value, default, self.app, form)
+            store.widgets[wid] = rec
+            self.app.widget_ids.add(wid)
+        else:
+            rec.spec = props
+            rec.value = value
+            rec.default = default
+        rec.callback = callback
+        rec.args = tuple(args) if args else ()
+        rec.kwargs = dict(kwargs) if kwargs else {}
+        if key is not None:
+            self.keys.add(key)
+            store.key_owner[key] = wid
+            store.sync_widget(key, value)
+        self.ids.add(wid)
+        if form is not None:
+            info = self.form_info[form]
+            info["widgets"].append(wid)
+            if kind.submit:
+                info["submit"] = True
+        props["value"] = value
+        self.emit(Element(name, wid, key, props))
+        return value
+
+    # -- containers ---------------------------------------------------------------------
+    def push(self, el: Element) -> None:
+        self.stack.append(el)
+
+    def pop(self, el: Element) -> None:
+        # tolerate out-of-order exits after an exception unwound several `with` blocks
+        while len(self.stack) > 1:
+            if self.stack.pop() is el:
+                break
+
+
+class App:
+    """An app: code plus the widgets it owns, run again on every interaction.
+
+    Example:
+        >>> app = App("import nbstate as st\\nst.text('hi')", session=Session())
+        >>> app.run().children[1].children[0].props["body"]
+        'hi'
+    """
+
+    def __init__(self, target: str | Callable, *, name: str | None = None,
+                 session: Session | None = None, namespace: dict | None = None,
+                 filename: str | None = None, args: tuple = (), kwargs: dict | None = None,
+                 fresh_namespace: bool | None = None) -> None:
+        self.session = session or default_session()
+        self.name = name or f"app{len(self.session.apps) + 1}"
+        self.args = args
+        self.kwargs = kwargs or {}
+        self.widget_ids: set[str] = set()
+        self.tree: Element | None = None
+        self.notices: list[Element] = []
+        self.runs = 0
+        self.running = False
+        self.deadline: float | None = None  # perf_counter() time; AppTest's run timeout
+        self.filename = filename or f"<nbstate app {self.name}>"
+        self.fresh_namespace = namespace is None if fresh_namespace is None else fresh_namespace
+        self._namespace = namespace if namespace is not None else {}
+        self.set_target(target)
+        self.session.apps[self.name] = self
+
+    def set_target(self, target: str | Callable) -> None:
+        """Give the app new code (an edited cell); state and widgets are kept."""
+        if callable(target):
+            self.func: Callable | None = target
+            self.code = None
+        else:
+            self.func = None
+            source = target if target.endswith("\n") else target + "\n"
+            # so tracebacks can quote the user's lines
+            linecache.cache[self.filename] = (len(source), None, source.splitlines(True),
+                                              self.filename)
+            self.code = compile(source, self.filename, "exec")
+
+    # -- the one way in ---------------------------------------------------------------
+    def run(self) -> Element:
+        """A run with no frontend change (first run, cell re-executed, AppTest.run())."""
+        return self.interact(())
+
+    def interact(self, changes: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> Element:
+        """Apply frontend values ``{widget id: value}``, run callbacks, rerun; return the tree.
+
+        A value a widget cannot take is refused (a warning element names the widget) and,
+        if nothing else changed, no rerun happens.
+        """
+        if isinstance(changes, Mapping):
+            changes = changes.items()
+        store = self.session.store
+        ctx = RunContext(self)
+        applied: list[WidgetState] = []
+        refused: list[Element] = []
+        submitted: list[str] = []
+        any_change = False
+        for wid, raw in changes:
+            any_change = True
+            rec = store.widgets.get(wid)
+            if rec is None or rec.app is not self:
+                refused.append(Element("warning", props={"body": (
+                    f"An update for widget {wid!r} was ignored: that widget no longer exists "
+                    "in this app (it was cleaned up or the app was re-executed).")}))
+                continue
+            kind = rec.kind
+            try:
+                value = kind.check(rec.spec, raw)
+            except RefusedValue as r:
+                refused.append(Element("warning", props={"body": _refusal(rec, raw, r.reason)}))
+                continue
+            if kind.button_like:
+                if value:
+                    ctx.triggers.add(wid)
+                    applied.append(rec)
+                    if kind.submit and rec.form is not None:
+                        submitted.append(rec.form)
+                continue
+            old = rec.value
+            rec.value = value
+            if rec.key is not None:
+                store.sync_widget(rec.key, value)
+            if not _same(old, value):
+                applied.append(rec)
+        self.notices = refused
+        if any_change and not applied and self.tree is not None:
+            # nothing valid arrived: no callbacks, no rerun; show why
+            self.tree = self._root(self.tree.children[1], stale=False)
+            return self.tree
+
+        self.running = True
+        _local_ctx_prev = getattr(_local, "ctx", None)
+        try:
+            # button-like widgets are True for the single run after the click
+            for rec in applied:
+                if rec.id in ctx.triggers:
+                    rec.value = True
+                    if rec.key is not None:
+                        store.sync_widget(rec.key, True)
+            _local.ctx = ctx
+            for rec in applied:
+                if rec.callback is None:
+                    continue
+                try:
+                    rec.callback(*rec.args, **rec.kwargs)
+                except (RerunApp, StopApp):
+                    pass  # as in Streamlit: st.rerun()/st.stop() in a callback is a no-op
+                except Exception as e:  # noqa: BLE001 - shown to the user, app stays live
+                    ctx.emit(exception_element(e))
+                    self._reset_triggers(ctx)
+                    prev = self.tree.children[1].children if self.tree is not None else []
+                    ctx.main.children.extend(prev)
+                    self.tree = self._root(ctx.main, stale=True)
+                    return self.tree
+            while True:
+                rerun = self._exec(ctx)
+                self._reset_triggers(ctx)
+                if not rerun:
+                    break
+                if self.deadline is not None and time.perf_counter() > self.deadline:
+                    raise TimeoutError(
+                        f"App {self.name!r} kept calling st.rerun() past its timeout.")
+                ctx = RunContext(self)
+                _local.ctx = ctx
+            for form in submitted:
+                self._clear_form(ctx, form)
+        finally:
+            _local.ctx = _local_ctx_prev
+            store.frozen = set()
+            self.running = False
+        self.tree = self._root(ctx.main, sidebar=ctx.sidebar)
+        return self.tree
+
+    # -- pieces -----------------------------------------------------------------------
+    def _exec(self, ctx: RunContext) -> bool:
+        """Run the code once; clean up if it completed. True if it asked for a rerun."""
+        store = self.session.store
+        store.frozen = ctx.keys
+        self.runs += 1
+        completed = rerun = False
+        try:
+            if self.func is not None:
+                self.func(*self.args, **self.kwargs)
+            else:
+                ns = self._namespace
+                if self.fresh_namespace:
+                    ns = {"__name__": "__main__", "__file__": self.filename}
+                exec(self.code, ns)  # noqa: S102 - running the user's app is the point
+            completed = True
+        except RerunApp:
+            completed = rerun = True
+        except StopApp:
+            pass
+        except Exception as e:  # noqa: BLE001 - shown to the user, app stays live
+            del ctx.stack[1:]
+            ctx.emit(exception_element(e))
+        finally:
+            store.frozen = set()
+        for info in ctx.form_info.values():
+            if not info["submit"]:
+                ctx.emit(missing_submit_element(info["key"]))
+        if completed:
+            self._cleanup(ctx)
+        return rerun
+
+    def _cleanup(self, ctx: RunContext) -> None:
+        store = self.session.store
+        gone = self.widget_ids - ctx.ids
+        if gone:
+            for wid in gone:
+                rec = store.widgets.get(wid)
+                if rec is not None:
+                    store.forget_widget(rec)
+            self.widget_ids -= gone
+
+    def _reset_triggers(self, ctx: RunContext) -> None:
+        store = self.session.store
+        for wid in ctx.triggers:
+            rec = store.widgets.get(wid)
+            if rec is not None:
+                rec.value = False
+                if rec.key is not None and store.key_owner.get(rec.key) == wid:
+                    store.sync_widget(rec.key, False)
+        # the next tree shows buttons as not pressed
+        ctx.triggers = set()
+
+    def _clear_form(self, ctx: RunContext, form: str) -> None:
+        info = ctx.form_info.get(form)
+        if info is None or not info["clear"]:
+            return
+        store = self.session.store
+        reset = {}
+        for wid in info["widgets"]:
+            rec = store.widgets.get(wid)
+            if rec is None or rec.kind.button_like:
+                continue
+            rec.value = rec.default
+            if rec.key is not None:
+                store.sync_widget(rec.key, rec.default)
+            reset[wid] = rec.default
+        for el in ctx.main.walk():
+            if el.id in reset:
+                el.props["value"] = reset[el.id]
+
+    def _root(self, main: Element, *, stale: bool = False,
+              sidebar: Element | None = None) -> Element:
+        children = [Element("notices", children=list(self.notices)), main]
+        if sidebar is not None:
+            children.append(sidebar)
+        return Element("app", props={"name": self.name, "stale": stale}, children=children)
+
+    def close(self) -> None:
+        """Forget every widget of this app (the cell was re-executed elsewhere or closed)."""
+        store = self.session.store
+        for wid in list(self.widget_ids):
+            rec = store.widgets.get(wid)
+            if rec is not None:
+                store.forget_widget(rec)
+        self.widget_ids.clear()
+        if self.session.apps.get(self.name) is self:
+            del self.session.apps[self.name]
+
+
+def _same(a: Any, b: Any) -> bool:
+    if a is b:
+        return True
+    try:
+        return bool(a == b) and type(a) is type(b)
+    except Exception:  # noqa: BLE001 - objects whose == misbehaves count as changed
+        return False
+
+
+def describe_widget(rec: WidgetState) -> str:
+    out = f'`st.{rec.kind.name}` "{rec.label}"'
+    if rec.key is not None:
+        out += f' (key "{rec.key}")'
+    return out
+
+
+def _refusal(rec: WidgetState, raw: Any, reason: str) -> str:
+    shown = repr(raw)
+    if len(shown) > 80:
+        shown = shown[:77] + "..."
+    return (f"{describe_widget(rec)} refused the value {shown} from the frontend: {reason}. "
+            f"It keeps its value {rec.value!r}.")
+
+
+def exception_element(e: BaseException) -> Element:
+    """An exception element: type, message and the traceback trimmed to the user's code."""
+    frames = [f for f in traceback.extract_tb(e.__traceback__)
+              if not os.path.abspath(f.filename).startswith(_PKG_DIR)]
+    stack = traceback.format_list(frames)
+    try:
+        message = str(e)
+    except Exception:  # noqa: BLE001 - an exception whose str() fails still shows
+        message = f"<{type(e).__name__}: str() failed>"
+    name = getattr(type(e), "display_type", type(e).__name__)
+    return Element("exception", props={"type": name, "message": message,
+                                       "stack_trace": [s.rstrip("\n") for s in stack],
+                                       "is_warning": False})
+
+
+def missing_submit_element(form_key: str) -> Element:
+    return Element("exception", props={
+        "type": "MissingSubmitButtonError",
+        "message": (
+            f"Missing Submit Button\n\nThis form (key \"{form_key}\") has no submit button, "
+            "which means that user interactions will never be sent to your app.\n\nTo create "
+            "a submit button, use the `st.form_submit_button()` function inside the form."),
+        "stack_trace": [], "is_warning": False})

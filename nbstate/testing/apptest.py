@@ -1,0 +1,473 @@
+"""``AppTest``: drive an app headless, as ``streamlit.testing.v1.AppTest`` does.
+
+It is a frontend of the core, like the ipywidgets one: it keeps the element tree of the last
+run, turns ``set_value``/``click``/... into the values a real frontend would send (holding a
+form's values until its submit button is clicked), and hands them to ``App.interact``.
+
+Example:
+    >>> at = AppTest.from_string('''
+    ... import nbstate as st
+    ... n = st.number_input("n", 0, 10, 1, key="n")
+    ... st.write(n * 10)
+    ... ''').run()
+    >>> at.number_input(key="n").increment().run().markdown[0].value
+    '`20`'
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import textwrap
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..elements import Element
+from ..run import App, Session, _local
+
+
+class AppTest:
+    """A headless app under test. Build it with ``from_string``, ``from_file``,
+    ``from_function`` or ``from_notebook``, then ``run()``."""
+
+    def __init__(self, target: str | Callable, *, default_timeout: float = 3,
+                 name: str | None = None, namespace: dict | None = None,
+                 filename: str | None = None, args: tuple = (),
+                 kwargs: dict | None = None) -> None:
+        self.default_timeout = default_timeout
+        self._session = Session()
+        self._app = App(target, name=name or "test", session=self._session,
+                        namespace=namespace, filename=filename, args=args, kwargs=kwargs)
+        self._pending: dict[str, Any] = {}
+        self._held: dict[str, dict[str, Any]] = {}
+        self._tree: Element | None = None
+        self._views: list[ElementView] | None = None
+
+    # -- construction ---------------------------------------------------------------
+    @classmethod
+    def from_string(cls, script: str, *, default_timeout: float = 3) -> AppTest:
+        """An app from source text.
+
+        Example:
+            >>> AppTest.from_string("import nbstate as st\\nst.text('hi')").run().text[0].value
+            'hi'
+        """
+        return cls(textwrap.dedent(script), default_timeout=default_timeout)
+
+    @classmethod
+    def from_file(cls, script_path: str | Path, *, default_timeout: float = 3) -> AppTest:
+        """An app from a ``.py`` file (a path relative to the calling test file works too)."""
+        path = Path(script_path)
+        if not path.is_absolute() and not path.exists():
+            caller = Path(inspect.stack()[1].filename).parent
+            path = caller / path
+        return cls(path.read_text(), default_timeout=default_timeout, filename=str(path))
+
+    @classmethod
+    def from_function(cls, script: Callable[..., Any], *, default_timeout: float = 3,
+                      args: tuple | None = None, kwargs: dict | None = None) -> AppTest:
+        """An app from a function's source: its body runs as the script (so it must import
+        what it uses), called with ``args``/``kwargs``, as in Streamlit.
+
+        Example:
+            >>> def app():
+            ...     import nbstate as st
+            ...     st.text("from a function")
+            >>> AppTest.from_function(app).run().text[0].value
+            'from a function'
+        """
+        source = textwrap.dedent(inspect.getsource(script))
+        call = f"\n{script.__name__}(*__nbstate_args, **__nbstate_kwargs)\n"
+        at = cls(source + call, default_timeout=default_timeout)
+        at._app.fresh_namespace = False
+        at._app._namespace = {"__name__": "__main__", "__nbstate_args": tuple(args or ()),
+                              "__nbstate_kwargs": dict(kwargs or {})}
+        at._fresh_ns = dict(at._app._namespace)
+        return at
+
+    @classmethod
+    def from_notebook(cls, path: str | Path, cell: str | int | None = None, *,
+                      default_timeout: float = 3) -> AppTest:
+        """The ``%%app`` cell of a notebook, by app name or by index among the app cells.
+
+        The notebook's plain code cells above it run first (magics skipped), so the app
+        sees what they define, as it would in the kernel.
+        """
+        from ..magic import split_app_cell
+
+        nb = json.loads(Path(path).read_text())
+        ns: dict[str, Any] = {"__name__": "__main__"}
+        plain: list[str] = []
+        apps: list[tuple[str | None, str, list[str]]] = []
+        for c in nb.get("cells", []):
+            if c.get("cell_type") != "code":
+                continue
+            src = "".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+            parsed = split_app_cell(src)
+            if parsed is None:
+                plain.append(src)
+            else:
+                apps.append((parsed[0], parsed[1], list(plain)))
+        if not apps:
+            raise ValueError(f"{path}: no %%app cell found")
+        if cell is None:
+            chosen = apps[0]
+        elif isinstance(cell, int):
+            chosen = apps[cell]
+        else:
+            named = [a for a in apps if a[0] == cell]
+            if not named:
+                raise ValueError(f"{path}: no %%app cell named {cell!r} "
+                                 f"(found {[a[0] for a in apps]})")
+            chosen = named[0]
+        name, body, before = chosen
+        for src in before:
+            lines = [ln for ln in src.splitlines()
+                     if not ln.lstrip().startswith(("%", "!"))]
+            exec(compile("\n".join(lines), f"<{path} cell>", "exec"), ns)  # noqa: S102
+        return cls(body, default_timeout=default_timeout, name=name, namespace=ns)
+
+    # -- running --------------------------------------------------------------------
+    def run(self, *, timeout: float | None = None) -> AppTest:
+        """Send what was set, run the app (callbacks first), and return this ``AppTest``."""
+        limit = self.default_timeout if timeout is None else timeout
+        changes = list(self._pending.items())
+        self._pending.clear()
+        if getattr(self, "_fresh_ns", None) is not None:
+            self._app._namespace = dict(self._fresh_ns)
+        start = time.perf_counter()
+        self._app.deadline = start + limit if limit else None
+        try:
+            self._tree = self._app.interact(changes)
+        finally:
+            self._app.deadline = None
+        self._views = None
+        return self
+
+    def _queue(self, view: ElementView, value: Any) -> None:
+        kind = view.element_type
+        if view.form is not None and kind != "form_submit_button":
+            self._held.setdefault(view.form, {})[view.id] = value
+        else:
+            if kind == "form_submit_button" and view.form is not None:
+                self._pending.update(self._held.pop(view.form, {}))
+            self._pending[view.id] = value
+
+    def _pending_value(self, view: ElementView) -> Any:
+        if view.id in self._pending:
+            return self._pending[view.id]
+        if view.form is not None and view.id in self._held.get(view.form, {}):
+            return self._held[view.form][view.id]
+        return _MISSING
+
+    # -- state ----------------------------------------------------------------------
+    @property
+    def session_state(self) -> _TestSessionState:
+        """The app's ``st.session_state``; reads and writes between runs."""
+        return _TestSessionState(self._session)
+
+    # -- elements -------------------------------------------------------------------
+    def _all(self) -> list[ElementView]:
+        if self._views is None:
+            out: list[ElementView] = []
+            if self._tree is not None:
+                _collect(self, self._tree, None, out)
+            self._views = out
+        return self._views
+
+    def get(self, element_type: str) -> ElementList:
+        """Every element of one type, in display order (``at.get("slider")``)."""
+        if element_type == "button":
+            types = {"button", "form_submit_button"}
+        else:
+            types = {element_type}
+        return ElementList([v for v in self._all() if v.element_type in types])
+
+    @property
+    def main(self) -> ElementView:
+        return ElementView(self, self._tree.children[1], None) if self._tree else None
+
+    @property
+    def tree(self) -> Element | None:
+        """The element tree of the last run (plain records)."""
+        return self._tree
+
+    def __getattr__(self, name: str) -> ElementList:
+        if name in _ELEMENT_TYPES:
+            return self.get(name)
+        raise AttributeError(name)
+
+    def __repr__(self) -> str:
+        return f"AppTest({self._app.name!r}, {len(self._all())} elements)"
+
+
+_MISSING = object()
+
+_ELEMENT_TYPES = {
+    "button", "download_button", "form_submit_button", "checkbox", "toggle", "radio",
+    "selectbox", "multiselect", "slider", "select_slider", "text_input", "text_area",
+    "number_input", "date_input", "time_input", "color_picker", "file_uploader", "pills",
+    "segmented_control", "markdown", "text", "title", "header", "subheader", "caption", "code",
+    "json", "divider", "info", "success", "warning", "error", "exception", "form", "container",
+    "dataframe", "table", "image", "columns", "column", "tabs", "tab", "expander", "sidebar",
+    "metric", "progress", "latex", "empty", "popover", "status", "toast",
+}
+
+
+def _collect(at: AppTest, el: Element, form: str | None, out: list) -> None:
+    for child in el.children or ():
+        f = child.key if child.type == "form" else form
+        out.append(ElementView(at, child, form))
+        if child.children is not None:
+            _collect(at, child, f, out)
+
+
+class _TestSessionState:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def _with(self, fn: Callable[[], Any]) -> Any:
+        prev = getattr(_local, "session", None)
+        _local.session = self._s
+        try:
+            return fn()
+        finally:
+            _local.session = prev
+
+    def __getitem__(self, key: str) -> Any:
+        return self._s.proxy[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._s.proxy[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._s.proxy[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._s.proxy
+
+    def __getattr__(self, key: str) -> Any:
+        return getattr(self._s.proxy, key)
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        if key == "_s":
+            object.__setattr__(self, key, value)
+        else:
+            setattr(self._s.proxy, key, value)
+
+    def keys(self):  # noqa: ANN201
+        return self._s.proxy.keys()
+
+    def items(self):  # noqa: ANN201
+        return self._s.proxy.items()
+
+    def to_dict(self) -> dict:
+        return self._s.proxy.to_dict()
+
+    def filtered_state(self) -> dict:
+        return self.to_dict()
+
+    def __repr__(self) -> str:
+        return repr(self._s.proxy)
+
+
+class ElementList:
+    """A list of elements of one type: by position (``[0]``) or by key (``(key="x")``)."""
+
+    def __init__(self, items: list[ElementView]) -> None:
+        self._items = items
+
+    def __getitem__(self, i: int | slice) -> Any:
+        if isinstance(i, slice):
+            return ElementList(self._items[i])
+        return self._items[i]
+
+    def __call__(self, key: str) -> ElementView:
+        for v in self._items:
+            if v.key == key:
+                return v
+        raise KeyError(f"no element with key {key!r} (keys: {[v.key for v in self._items]})")
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[ElementView]:
+        return iter(self._items)
+
+    @property
+    def len(self) -> int:
+        return len(self._items)
+
+    @property
+    def values(self) -> list[Any]:
+        return [v.value for v in self._items]
+
+    def __repr__(self) -> str:
+        return f"ElementList({self._items!r})"
+
+
+class ElementView:
+    """One element of the last run: read its value and props; widgets can be set."""
+
+    def __init__(self, at: AppTest, el: Element, form: str | None) -> None:
+        self._at = at
+        self._el = el
+        self.form = form
+
+    # -- reading ----------------------------------------------------------------------
+    @property
+    def type(self) -> str:
+        """The element type (``"slider"``...); for an exception, the exception's class name."""
+        if self._el.type == "exception":
+            return self._el.props["type"]
+        return self._el.type
+
+    @property
+    def element_type(self) -> str:
+        return self._el.type
+
+    @property
+    def id(self) -> str | None:
+        return self._el.id
+
+    @property
+    def key(self) -> str | None:
+        return self._el.key
+
+    @property
+    def form_id(self) -> str | None:
+        return self.form
+
+    @property
+    def value(self) -> Any:
+        el = self._el
+        if el.id is not None and el.type != "form":
+            pending = self._at._pending_value(self)
+            if pending is not _MISSING and el.type not in _BUTTONS:
+                return pending
+            return el.props.get("value")
+        if el.type in ("exception",):
+            return el.props["message"]
+        if "body" in el.props:
+            return el.props["body"]
+        if el.type in ("dataframe", "table"):
+            return el.props.get("data")
+        return el.props.get("value")
+
+    @property
+    def options(self) -> list[str]:
+        """The options as shown (formatted), as Streamlit's AppTest gives them."""
+        return list(self._el.props.get("labels", []))
+
+    @property
+    def index(self) -> int | None:
+        v = self.value
+        for i, o in enumerate(self._el.props.get("options", [])):
+            if o is v or o == v:
+                return i
+        return None
+
+    @property
+    def indices(self) -> list[int]:
+        opts = self._el.props.get("options", [])
+        return [opts.index(v) for v in self.value or []]
+
+    @property
+    def children(self) -> list[ElementView]:
+        f = self._el.key if self._el.type == "form" else self.form
+        return [ElementView(self._at, c, f) for c in self._el.children or ()]
+
+    def __getattr__(self, name: str) -> Any:
+        props = self._el.props
+        if name in props:
+            return props[name]
+        alias = {"min": "min", "max": "max", "message": "message", "body": "body"}
+        if name in alias and alias[name] in props:
+            return props[alias[name]]
+        raise AttributeError(f"{self._el.type} element has no attribute {name!r}")
+
+    def __repr__(self) -> str:
+        key = f", key={self.key!r}" if self.key else ""
+        label = self._el.props.get("label")
+        lab = f" {label!r}" if label is not None else ""
+        return f"<{self._el.type}{lab}{key} value={self.value!r}>"
+
+    # -- acting (widgets) ---------------------------------------------------------------
+    def _require_widget(self) -> None:
+        if self._el.id is None or self._el.type == "form":
+            raise TypeError(f"a {self._el.type} element is not a widget")
+
+    def set_value(self, value: Any) -> ElementView:
+        """Set the value the frontend sends at the next ``run()``; returns this element."""
+        self._require_widget()
+        self._at._queue(self, value)
+        return self
+
+    def run(self, *, timeout: float | None = None) -> AppTest:
+        return self._at.run(timeout=timeout)
+
+    def click(self) -> ElementView:
+        """Click a button (or a form's submit button, which sends the form's values)."""
+        return self.set_value(True)
+
+    def check(self) -> ElementView:
+        return self.set_value(True)
+
+    def uncheck(self) -> ElementView:
+        return self.set_value(False)
+
+    def input(self, value: Any) -> ElementView:
+        return self.set_value(value)
+
+    def select(self, value: Any) -> ElementView:
+        if self._el.type == "multiselect" or (self._el.type in ("pills", "segmented_control")
+                                             and self._el.props.get("multi")):
+            cur = list(self.value or [])
+            if value not in cur:
+                cur.append(value)
+            return self.set_value(cur)
+        return self.set_value(value)
+
+    def select_index(self, index: int) -> ElementView:
+        return self.set_value(self._el.props["options"][index])
+
+    def unselect(self, value: Any) -> ElementView:
+        cur = [v for v in (self.value or []) if v != value]
+        return self.set_value(cur)
+
+    def increment(self) -> ElementView:
+        step = self._el.props.get("step", 1)
+        v = self.value
+        new = (v if v is not None else 0) + step
+        mx = self._el.props.get("max")
+        return self.set_value(min(new, mx) if mx is not None else new)
+
+    def decrement(self) -> ElementView:
+        step = self._el.props.get("step", 1)
+        v = self.value
+        new = (v if v is not None else 0) - step
+        mn = self._el.props.get("min")
+        return self.set_value(max(new, mn) if mn is not None else new)
+
+    def set_range(self, lower: Any, upper: Any) -> ElementView:
+        return self.set_value((lower, upper))
+
+    select_range = set_range
+
+    def upload(self, name: str, data: bytes | str, type: str | None = None) -> ElementView:
+        """Give a file uploader a file (as the browser would)."""
+        from ..uploads import UploadedFile
+
+        raw = data.encode() if isinstance(data, str) else data
+        f = UploadedFile(name, raw, type)
+        if self._el.props.get("multiple"):
+            return self.set_value([*(self.value or []), f])
+        return self.set_value(f)
+
+    def clear(self) -> ElementView:
+        return self.set_value([] if self._el.props.get("multiple") else None)
+
+
+_BUTTONS = {"button", "form_submit_button", "download_button"}
