@@ -1,0 +1,1 @@
+../nbstate/js/download_button.js

@@ -1,0 +1,1 @@
+../nbstate/js/stale_marker.js

@@ -1,0 +1,70 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import widget, { APP_CLASS, STALE_CLASS, appRoot } from "../stale_marker.js";
+import { FakeDocument, FakeModel } from "./fakes.js";
+
+function setup(values = {}) {
+  const doc = new FakeDocument();
+  const app = doc.createElement("div");
+  app.className = `widget-vbox ${APP_CLASS}`;
+  doc.body.appendChild(app);
+  const el = doc.createElement("div");
+  app.appendChild(el);
+  const other = doc.createElement("div"); // an element of the previous run
+  app.appendChild(other);
+  const model = new FakeModel({ stale: false, text: "Running...", ...values });
+  const cleanup = widget.render({ model, el });
+  const badge = el.querySelector(".nbstate-stale-marker");
+  return { doc, app, el, model, cleanup, badge };
+}
+
+test("appRoot finds the app box, or falls back to the parent", () => {
+  const { app, el } = setup();
+  assert.equal(appRoot(el), app);
+  const doc = new FakeDocument();
+  const parent = doc.createElement("div");
+  const lone = doc.createElement("div");
+  parent.appendChild(lone);
+  assert.equal(appRoot(lone), parent);
+  assert.equal(appRoot(doc.createElement("div")), null);
+});
+
+test("not stale: the badge is there but hidden, the app is not faded", () => {
+  const { app, el, badge } = setup();
+  assert.ok(el.classList.contains("nbstate-stale-host"));
+  assert.equal(badge.getAttribute("data-stale"), "false");
+  assert.equal(badge.getAttribute("role"), "status");
+  assert.equal(badge.textContent, "Running...");
+  assert.equal(app.classList.contains(STALE_CLASS), false);
+});
+
+test("stale on and off toggles attributes only, never nodes", () => {
+  const { doc, app, model, badge } = setup();
+  const before = doc.log.length;
+  for (let i = 0; i < 5; i++) {
+    model.set("stale", true);
+    assert.equal(badge.getAttribute("data-stale"), "true");
+    assert.equal(app.classList.contains(STALE_CLASS), true);
+    model.set("stale", false);
+    assert.equal(badge.getAttribute("data-stale"), "false");
+    assert.equal(app.classList.contains(STALE_CLASS), false);
+  }
+  assert.equal(doc.log.length, before);
+  assert.ok(app.classList.contains(APP_CLASS), "the app keeps its own classes");
+});
+
+test("starts stale when the model says so; the text can change", () => {
+  const { app, model, badge } = setup({ stale: true, text: "Rerunning" });
+  assert.equal(app.classList.contains(STALE_CLASS), true);
+  assert.equal(badge.textContent, "Rerunning");
+  model.set("text", "<b>x</b>");
+  assert.equal(badge.textContent, "<b>x</b>", "text, not markup");
+});
+
+test("cleanup unmarks the app and removes the listeners", () => {
+  const { app, model, cleanup } = setup({ stale: true });
+  cleanup();
+  assert.equal(app.classList.contains(STALE_CLASS), false);
+  assert.equal(model.listeners(), 0);
+});

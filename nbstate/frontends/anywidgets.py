@@ -1,0 +1,102 @@
+"""Front-end pieces ipywidgets lacks, as anywidget classes (no lab extension, no build step).
+
+The ESM modules live in ``nbstate/js/`` (copies of the repository's ``js/``, where their node tests
+are) and are loaded with ``importlib.resources``, so ``pip install nbstate`` brings everything.
+
+- ``DownloadButton``: ``st.download_button``. A click saves ``data`` as ``file_name`` with the
+  ``mime`` type in the browser, then tells the kernel (``on_click`` handlers run), which reruns
+  the app.
+- ``StaleMarker``: put one in an app's root box (give the box the class ``nbstate-app``); while
+  ``stale`` is true a "Running..." badge shows and the previous run's elements fade.
+
+Example:
+    >>> b = DownloadButton(label="Save", data=b"a,b\\n", file_name="t.csv", mime="text/csv")
+    >>> b.on_click(lambda button: print("clicked", button.file_name))
+    >>> b.click()
+    clicked t.csv
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import anywidget
+import traitlets as t
+from ipywidgets import CallbackDispatcher
+
+#: the class an app's root box carries, so that a StaleMarker finds the box it marks
+APP_CLASS = "nbstate-app"
+
+
+@cache
+def asset(name: str) -> str:
+    """The text of one file of ``nbstate/js/`` (an ESM module or a stylesheet).
+
+    Example:
+        >>> "export default" in asset("download_button.js")
+        True
+    """
+    return resources.files("nbstate").joinpath("js", name).read_text(encoding="utf-8")
+
+
+class DownloadButton(anywidget.AnyWidget):
+    """A button that downloads ``data`` in the browser and reports the click to the kernel."""
+
+    _esm = asset("download_button.js")
+
+    label = t.Unicode("").tag(sync=True)
+    data = t.Bytes(b"").tag(sync=True)
+    file_name = t.Unicode("download").tag(sync=True)
+    mime = t.Unicode("application/octet-stream").tag(sync=True)
+    disabled = t.Bool(False).tag(sync=True)
+    help = t.Unicode("").tag(sync=True)
+    button_type = t.Unicode("secondary").tag(sync=True)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._click_handlers = CallbackDispatcher()
+        self.on_msg(self._handle_button_msg)
+
+    def on_click(self, callback: Callable[[DownloadButton], Any], remove: bool = False) -> None:
+        """Call ``callback(button)`` after each click in the browser (as ipywidgets' Button)."""
+        self._click_handlers.register_callback(callback, remove=remove)
+
+    def click(self) -> None:
+        """Act as if the button was clicked (the browser's download is not involved)."""
+        self._click_handlers(self)
+
+    def _handle_button_msg(self, _widget: Any, content: dict, _buffers: Any) -> None:
+        if isinstance(content, dict) and content.get("event") == "click" and not self.disabled:
+            self.click()
+
+
+class StaleMarker(anywidget.AnyWidget):
+    """Marks its app stale (badge plus faded elements) while ``stale`` is true."""
+
+    _esm = asset("stale_marker.js")
+    _css = asset("stale_marker.css")
+
+    stale = t.Bool(False).tag(sync=True)
+    text = t.Unicode("Running...").tag(sync=True)
+
+
+def download_button_traits(props: dict[str, Any]) -> dict[str, Any]:
+    """The ``DownloadButton`` traits for the props of a ``download_button`` element.
+
+    Example:
+        >>> download_button_traits({"label": "Save", "data": b"x", "file_name": "x.txt",
+        ...                         "mime": "text/plain", "disabled": False})["file_name"]
+        'x.txt'
+    """
+    return {
+        "label": str(props.get("label", "")),
+        "data": bytes(props.get("data") or b""),
+        "file_name": str(props.get("file_name") or "download"),
+        "mime": str(props.get("mime") or "application/octet-stream"),
+        "disabled": bool(props.get("disabled", False)),
+        "help": str(props.get("help") or ""),
+        "button_type": str(props.get("type") or "secondary"),
+    }
