@@ -17,6 +17,16 @@ from __future__ import annotations
 from typing import Any
 
 from . import errors
+from .cache import cache_data, cache_resource
+from .charts import (
+    altair_chart,
+    area_chart,
+    bar_chart,
+    line_chart,
+    plotly_chart,
+    scatter_chart,
+    vega_lite_chart,
+)
 from .control import rerun, stop
 from .data import dataframe, pyplot, table
 from .display import (
@@ -36,7 +46,9 @@ from .display import (
     warning,
     write,
 )
-from .layout import container, form
+from .fragments import fragment
+from .layout import columns, container, empty, expander, form, popover, sidebar, tabs
+from .rich import image, latex, metric, progress, spinner, status, toast
 from .run import active_store
 from .state import SessionStateProxy
 from .uploads import UploadedFile
@@ -102,11 +114,14 @@ def load_ipython_extension(ipython: Any) -> None:
 
 
 __all__ = [
-    "UploadedFile", "button", "caption", "checkbox", "code", "color_picker", "container",
-    "dataframe", "date_input", "divider", "download_button", "error", "errors", "exception",
-    "file_uploader", "form", "form_submit_button", "header", "info", "json", "markdown",
-    "multiselect", "number_input", "pills", "pyplot", "radio", "rerun", "run_app",
-    "segmented_control", "select_slider", "selectbox", "session_state", "slider", "stop",
-    "subheader", "success", "table", "text", "text_area", "text_input", "time_input", "title",
-    "toggle", "warning", "write",
+    "UploadedFile", "altair_chart", "area_chart", "bar_chart", "button", "cache_data",
+    "cache_resource", "caption", "checkbox", "code", "color_picker", "columns", "container",
+    "dataframe", "date_input", "divider", "download_button", "empty", "error", "errors",
+    "exception", "expander", "file_uploader", "form", "form_submit_button", "fragment",
+    "header", "image", "info", "json", "latex", "line_chart", "markdown", "metric",
+    "multiselect", "number_input", "pills", "plotly_chart", "popover", "progress", "pyplot",
+    "radio", "rerun", "run_app", "scatter_chart", "segmented_control", "select_slider",
+    "selectbox", "session_state", "sidebar", "slider", "spinner", "status", "stop",
+    "subheader", "success", "table", "tabs", "text", "text_area", "text_input", "time_input",
+    "title", "toast", "toggle", "vega_lite_chart", "warning", "write",
 ]

@@ -15,8 +15,13 @@ from __future__ import annotations
 from typing import Any
 
 from .elements import Element
-from .errors import DuplicateElementKey, InvalidLayoutContextError
-from .run import RunContext, require
+from .errors import (
+    DuplicateElementKey,
+    InvalidArgumentError,
+    InvalidLayoutContextError,
+    NbstateAPIException,
+)
+from .run import RunContext, current, require
 from .state import normalize_key
 
 
@@ -33,6 +38,11 @@ class Container:
 
     def __enter__(self) -> Container:
         ctx = self._ctx
+        if current() is not ctx:
+            raise NbstateAPIException(
+                "This container belongs to an earlier run: a fragment cannot write to "
+                "elements outside of its own container, and a container cannot be reused "
+                "across runs. Create the container in the code that writes to it.")
         ctx.push(self._el)
         self._prev = ctx.form
         if self._form is not None:
@@ -102,3 +112,177 @@ def container(*, height: Any = None, border: bool | None = None, key: Any = None
         "border": bool(border) if border is not None else height is not None,
         "height": height}, children=[]))
     return Container(el, ctx)
+
+
+def _gap(func: str, gap: Any) -> str | None:
+    if gap not in ("small", "medium", "large", None):
+        raise InvalidArgumentError(
+            f"`st.{func}`: gap must be 'small', 'medium', 'large' or None, got {gap!r}.")
+    return gap
+
+
+def columns(spec: int | list[float] | tuple[float, ...], *, gap: str | None = "small",
+            vertical_alignment: str = "top", border: bool = False,
+            width: Any = "stretch") -> list[Container]:
+    """Side-by-side columns: a count, or a list of relative widths.
+
+    Example:
+        >>> left, right = st.columns([2, 1])                            # doctest: +SKIP
+        >>> left.slider("x", 0, 10)                                     # doctest: +SKIP
+        >>> with right:                                                 # doctest: +SKIP
+        ...     st.write("on the right")
+    """
+    ctx = require("columns")
+    if isinstance(spec, bool):
+        spec = None  # type: ignore[assignment]
+    if isinstance(spec, int) and spec > 0:
+        weights = [1.0] * spec
+    elif isinstance(spec, (list, tuple)) and spec and all(
+            isinstance(w, (int, float)) and not isinstance(w, bool) and w > 0 for w in spec):
+        weights = [float(w) for w in spec]
+    else:
+        raise InvalidArgumentError(
+            "The `spec` argument to `st.columns` must be either a positive integer (number of "
+            "columns) or a list of positive numbers (width ratios of the columns), got "
+            f"{spec!r}.")
+    if vertical_alignment not in ("top", "center", "bottom"):
+        raise InvalidArgumentError(
+            "`st.columns`: vertical_alignment must be 'top', 'center' or 'bottom', got "
+            f"{vertical_alignment!r}.")
+    total = sum(weights)
+    row = ctx.emit(Element("columns", props={"gap": _gap("columns", gap),
+                                             "vertical_alignment": vertical_alignment,
+                                             "border": bool(border)}, children=[]))
+    out = []
+    for w in weights:
+        col = Element("column", props={"weight": w / total, "border": bool(border)},
+                      children=[])
+        row.children.append(col)
+        out.append(Container(col, ctx))
+    return out
+
+
+def tabs(tabs: list[str] | tuple[str, ...], *, width: Any = "stretch",
+         default: str | None = None) -> list[Container]:
+    """Tabs: one container per label.
+
+    Example:
+        >>> chart, data = st.tabs(["Chart", "Data"])                    # doctest: +SKIP
+        >>> data.dataframe(df)                                          # doctest: +SKIP
+    """
+    ctx = require("tabs")
+    labels = list(tabs) if isinstance(tabs, (list, tuple)) else None
+    if not labels:
+        raise InvalidArgumentError("`st.tabs` needs a non-empty list of tab labels.")
+    if not all(isinstance(t, str) for t in labels):
+        raise InvalidArgumentError("`st.tabs`: tab labels must be strings.")
+    group = ctx.emit(Element("tabs", props={"labels": labels}, children=[]))
+    out = []
+    for label in labels:
+        tab = Element("tab", props={"label": label}, children=[])
+        group.children.append(tab)
+        out.append(Container(tab, ctx))
+    return out
+
+
+def expander(label: str, expanded: bool = False, *, icon: str | None = None,
+             width: Any = "stretch") -> Container:
+    """A box that the reader can open and close.
+
+    Example:
+        >>> with st.expander("Details"):                                # doctest: +SKIP
+        ...     st.write("more")
+    """
+    ctx = require("expander")
+    if not isinstance(label, str) or not label:
+        raise InvalidArgumentError("`st.expander` needs a non-empty label.")
+    el = ctx.emit(Element("expander", props={"label": label, "expanded": bool(expanded),
+                                             "icon": icon}, children=[]))
+    return Container(el, ctx)
+
+
+def popover(label: str, *, help: str | None = None, type: str = "secondary",
+            icon: str | None = None, disabled: bool = False,
+            use_container_width: bool | None = None, width: Any = "content") -> Container:
+    """A button that opens a small panel of elements.
+
+    Example:
+        >>> with st.popover("Settings"):                                # doctest: +SKIP
+        ...     st.checkbox("Verbose")
+    """
+    ctx = require("popover")
+    el = ctx.emit(Element("popover", props={"label": label, "help": help,
+                                            "disabled": bool(disabled), "icon": icon},
+                          children=[]))
+    return Container(el, ctx)
+
+
+class Placeholder(Container):
+    """What ``st.empty()`` returns: each call on it replaces what it shows."""
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str) -> Any:
+        fn = Container.__getattr__(self, name)
+
+        def replace(*args: Any, **kwargs: Any) -> Any:
+            self._el.children.clear()
+            return fn(*args, **kwargs)
+
+        replace.__name__ = name
+        return replace
+
+    def __enter__(self) -> Container:
+        self._el.children.clear()
+        return Container.__enter__(self)
+
+    def empty(self) -> None:
+        """Remove what the placeholder shows."""
+        self._el.children.clear()
+
+
+def empty(*, width: Any = "stretch") -> Placeholder:
+    """A placeholder holding one element at a time; write to it again to replace it.
+
+    Example:
+        >>> slot = st.empty()                                           # doctest: +SKIP
+        >>> slot.text("loading...")                                     # doctest: +SKIP
+        >>> slot.text("done")            # replaces "loading..."        # doctest: +SKIP
+    """
+    ctx = require("empty")
+    el = ctx.emit(Element("empty", props={}, children=[]))
+    return Placeholder(el, ctx)
+
+
+class _Sidebar:
+    """``st.sidebar``: a panel beside the app's main area (one per app, per run)."""
+
+    def _container(self) -> Container:
+        ctx = require("sidebar")
+        if ctx.fragment is not None:
+            raise NbstateAPIException(
+                "Calling st.sidebar in a function wrapped with st.fragment is not supported. "
+                "Write to the sidebar outside the fragment.")
+        if ctx.sidebar is None:
+            ctx.sidebar = Element("sidebar", props={}, children=[])
+        return Container(ctx.sidebar, ctx)
+
+    def __enter__(self) -> Container:
+        c = self._container()
+        self._stack().append(c)
+        return c.__enter__()
+
+    def __exit__(self, *exc: Any) -> None:
+        self._stack().pop().__exit__(*exc)
+
+    def _stack(self) -> list:
+        return require("sidebar").sidebar_stack
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._container(), name)
+
+    def __repr__(self) -> str:
+        return "st.sidebar"
+
+
+sidebar = _Sidebar()

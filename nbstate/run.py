@@ -97,6 +97,35 @@ class RunContext:
         self.form: str | None = None
         self.form_info: dict[str, dict] = {}
         self.triggers: set[str] = set()
+        self.fragment: str | None = None  # id of the fragment whose code is running
+        self.fragments: dict[str, Fragment] = {}
+        self._fragment_calls: dict[str, int] = {}
+        self.sidebar_stack: list = []
+        self.fragment_el: Element | None = None  # set for a fragment-only rerun
+
+    def flush(self) -> None:
+        """Let a live frontend show the run so far (progress bars, spinners, status)."""
+        cb = self.app.on_flush
+        if cb is not None:
+            cb(self.app._partial_root(self))
+
+    def run_fragment(self, func: Callable, args: tuple, kwargs: dict) -> Any:
+        """Run a fragment during a full run, recording it so it can rerun on its own."""
+        if self.fragment is not None:  # a fragment inside a fragment is part of the outer one
+            return func(*args, **kwargs)
+        name = f"{func.__module__}.{func.__qualname__}"
+        n = self._fragment_calls.get(name, 0)
+        self._fragment_calls[name] = n + 1
+        fid = f"fragment-{name}-{n}"
+        el = self.emit(Element("fragment", id=fid, children=[]))
+        self.fragments[fid] = Fragment(fid, func, args, kwargs)
+        self.push(el)
+        self.fragment = fid
+        try:
+            return func(*args, **kwargs)
+        finally:
+            self.fragment = None
+            self.pop(el)
 
     # -- elements -----------------------------------------------------------------------
     def emit(self, el: Element) -> Element:
@@ -150,6 +179,7 @@ class RunContext:
             rec.spec = props
             rec.value = value
             rec.default = default
+        rec.fragment = self.fragment
         rec.callback = callback
         rec.args = tuple(args) if args else ()
         rec.kwargs = dict(kwargs) if kwargs else {}
@@ -178,6 +208,18 @@ class RunContext:
                 break
 
 
+class Fragment:
+    """A fragment met during the last full run: what to call to rerun it alone."""
+
+    __slots__ = ("id", "func", "args", "kwargs")
+
+    def __init__(self, fid: str, func: Callable, args: tuple, kwargs: dict) -> None:
+        self.id = fid
+        self.func = func
+        self.args = args
+        self.kwargs = kwargs
+
+
 class App:
     """An app: code plus the widgets it owns, run again on every interaction.
 
@@ -201,6 +243,9 @@ class App:
         self.runs = 0
         self.running = False
         self.deadline: float | None = None  # perf_counter() time; AppTest's run timeout
+        # a live frontend's hook to show a run in progress (st.progress, st.spinner)
+        self.on_flush: Callable[[Element], None] | None = None
+        self.fragments: dict[str, Fragment] = {}
         self.filename = filename or f"<nbstate app {self.name}>"
         self.fresh_namespace = namespace is None if fresh_namespace is None else fresh_namespace
         self._namespace = namespace if namespace is not None else {}
@@ -272,6 +317,14 @@ class App:
             self.tree = self._root(self.tree.children[1], stale=False)
             return self.tree
 
+        frags = {rec.fragment for rec in applied}
+        fid = frags.pop() if len(frags) == 1 else None
+        if fid is not None and fid in self.fragments and self.tree is not None:
+            # a change inside a fragment reruns only that fragment
+            ctx.fragment_el = Element("fragment", id=fid, children=[])
+            ctx.stack = [ctx.fragment_el]
+            ctx.fragment = fid
+
         self.running = True
         _local_ctx_prev = getattr(_local, "ctx", None)
         try:
@@ -290,12 +343,19 @@ class App:
                 except (RerunApp, StopApp):
                     pass  # as in Streamlit: st.rerun()/st.stop() in a callback is a no-op
                 except Exception as e:  # noqa: BLE001 - shown to the user, app stays live
-                    ctx.emit(exception_element(e))
+                    ctx.main.children.append(exception_element(e))
                     self._reset_triggers(ctx)
                     prev = self.tree.children[1].children if self.tree is not None else []
                     ctx.main.children.extend(prev)
                     self.tree = self._root(ctx.main, stale=True)
                     return self.tree
+            if ctx.fragment_el is not None:
+                done = self._exec_fragment(ctx)
+                if done is not None:
+                    self.tree = done
+                    return done
+                ctx = RunContext(self)  # the fragment asked for a full rerun
+                _local.ctx = ctx
             while True:
                 rerun = self._exec(ctx)
                 self._reset_triggers(ctx)
@@ -316,6 +376,74 @@ class App:
         return self.tree
 
     # -- pieces -----------------------------------------------------------------------
+    def _exec_fragment(self, ctx: RunContext) -> Element | None:
+        """Rerun one fragment and splice it into the last tree; None if a full rerun is due."""
+        store = self.session.store
+        frag = self.fragments[ctx.fragment]
+        while True:
+            store.frozen = ctx.keys
+            self.runs += 1
+            completed = again = False
+            try:
+                frag.func(*frag.args, **frag.kwargs)
+                completed = True
+            except RerunApp as r:
+                if r.scope != "fragment":
+                    self._reset_triggers(ctx)
+                    return None
+                completed = again = True
+            except StopApp:
+                pass
+            except Exception as e:  # noqa: BLE001 - shown to the user, app stays live
+                del ctx.stack[1:]
+                ctx.emit(exception_element(e))
+            finally:
+                store.frozen = set()
+            if completed:
+                gone = {wid for wid in self.widget_ids
+                        if wid not in ctx.ids and store.widgets[wid].fragment == frag.id}
+                for wid in gone:
+                    store.forget_widget(store.widgets[wid])
+                self.widget_ids -= gone
+            self._reset_triggers(ctx)
+            if not again:
+                break
+            fresh = RunContext(self)
+            fresh.fragment_el = Element("fragment", id=frag.id, children=[])
+            fresh.stack = [fresh.fragment_el]
+            fresh.fragment = frag.id
+            ctx = fresh
+            _local.ctx = ctx
+        return self._splice(ctx.fragment_el)
+
+    def _splice(self, frag_el: Element) -> Element:
+        """The last tree with one fragment replaced; untouched subtrees are shared."""
+        def replace(el: Element) -> Element | None:
+            for i, child in enumerate(el.children or ()):
+                if child.id == frag_el.id and child.type == "fragment":
+                    new = Element(el.type, el.id, el.key, el.props, list(el.children))
+                    new.children[i] = frag_el
+                    return new
+                if child.children:
+                    sub = replace(child)
+                    if sub is not None:
+                        new = Element(el.type, el.id, el.key, el.props, list(el.children))
+                        new.children[i] = sub
+                        return new
+            return None
+
+        tree = self.tree
+        new_tree = replace(tree)
+        if new_tree is None:
+            return tree
+        new_tree.children[0] = Element("notices", children=list(self.notices))
+        return new_tree
+
+    def _partial_root(self, ctx: RunContext) -> Element:
+        if ctx.fragment_el is not None and self.tree is not None:
+            return self._splice(ctx.fragment_el)
+        return self._root(ctx.main, sidebar=ctx.sidebar)
+
     def _exec(self, ctx: RunContext) -> bool:
         """Run the code once; clean up if it completed. True if it asked for a rerun."""
         store = self.session.store
@@ -345,6 +473,7 @@ class App:
                 ctx.emit(missing_submit_element(info["key"]))
         if completed:
             self._cleanup(ctx)
+        self.fragments = ctx.fragments
         return rerun
 
     def _cleanup(self, ctx: RunContext) -> None:

@@ -41,7 +41,7 @@ class WidgetState:
 
     __slots__ = (
         "id", "kind", "key", "label", "spec", "value", "default", "app", "form",
-        "callback", "args", "kwargs", "trigger_value",
+        "callback", "args", "kwargs", "fragment",
     )
 
     def __init__(self, wid: str, kind: Any, key: str | None, label: Any, spec: dict,
@@ -55,6 +55,7 @@ class WidgetState:
         self.default = default
         self.app = app
         self.form = form
+        self.fragment: str | None = None
         self.callback = None
         self.args: tuple = ()
         self.kwargs: dict = {}

@@ -179,15 +179,21 @@ class AppTest:
 
     def get(self, element_type: str) -> ElementList:
         """Every element of one type, in display order (``at.get("slider")``)."""
-        if element_type == "button":
-            types = {"button", "form_submit_button"}
-        else:
-            types = {element_type}
+        types = _ACCESSOR_TYPES.get(element_type, {element_type})
         return ElementList([v for v in self._all() if v.element_type in types])
 
     @property
     def main(self) -> ElementView:
+        """The app's main area, as a block with the same accessors (``at.main.slider``)."""
         return ElementView(self, self._tree.children[1], None) if self._tree else None
+
+    @property
+    def sidebar(self) -> ElementView:
+        """The sidebar block (empty if the app wrote nothing there): ``at.sidebar.slider``."""
+        for v in self._all():
+            if v.element_type == "sidebar":
+                return v
+        return ElementView(self, Element("sidebar", children=[]), None)
 
     @property
     def tree(self) -> Element | None:
@@ -212,14 +218,25 @@ _ELEMENT_TYPES = {
     "segmented_control", "markdown", "text", "title", "header", "subheader", "caption", "code",
     "json", "divider", "info", "success", "warning", "error", "exception", "form", "container",
     "dataframe", "table", "image", "columns", "column", "tabs", "tab", "expander", "sidebar",
-    "metric", "progress", "latex", "empty", "popover", "status", "toast",
+    "metric", "progress", "latex", "empty", "popover", "status", "toast", "chart",
+    "fragment", "spinner",
+}
+
+
+# accessor name -> element types it lists (Streamlit's names: at.columns lists the columns)
+_ACCESSOR_TYPES = {
+    "button": {"button", "form_submit_button"},
+    "columns": {"column"},
+    "tabs": {"tab"},
+    "chart": {"chart"},
 }
 
 
 def _collect(at: AppTest, el: Element, form: str | None, out: list) -> None:
     for child in el.children or ():
         f = child.key if child.type == "form" else form
-        out.append(ElementView(at, child, form))
+        if child.type not in ("notices", "main"):
+            out.append(ElementView(at, child, form))
         if child.children is not None:
             _collect(at, child, f, out)
 
@@ -379,10 +396,19 @@ class ElementView:
         f = self._el.key if self._el.type == "form" else self.form
         return [ElementView(self._at, c, f) for c in self._el.children or ()]
 
+    def get(self, element_type: str) -> ElementList:
+        """Elements of one type inside this block (``at.sidebar.get("slider")``)."""
+        types = _ACCESSOR_TYPES.get(element_type, {element_type})
+        out: list[ElementView] = []
+        _collect(self._at, self._el, self.form, out)
+        return ElementList([v for v in out if v.element_type in types])
+
     def __getattr__(self, name: str) -> Any:
         props = self._el.props
         if name in props:
             return props[name]
+        if self._el.children is not None and name in _ELEMENT_TYPES:
+            return self.get(name)
         alias = {"min": "min", "max": "max", "message": "message", "body": "body"}
         if name in alias and alias[name] in props:
             return props[alias[name]]

@@ -1,0 +1,268 @@
+"""``st.cache_data`` and ``st.cache_resource``, with Streamlit's semantics.
+
+``cache_data`` stores a pickled copy of the result and hands each caller a fresh copy, so callers
+can mutate what they get; ``cache_resource`` stores the object itself and hands every caller the
+same one (connections, models). Arguments are hashed by value; a parameter whose name starts
+with ``_`` is not hashed. ``ttl``, ``max_entries``, ``hash_funcs``, ``.clear()`` and
+``st.cache_data.clear()`` work as in Streamlit. The caches live as long as the kernel.
+
+Example:
+    >>> calls = []
+    >>> @cache_data
+    ... def load(n):
+    ...     calls.append(n)
+    ...     return list(range(n))
+    >>> load(3), load(3), len(calls)
+    ([0, 1, 2], [0, 1, 2], 1)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import hashlib
+import inspect
+import pickle
+import re
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
+
+from .errors import NbstateAPIException
+
+
+class UnhashableParamError(NbstateAPIException):
+    """An argument of a cached function that nbstate cannot hash."""
+
+
+class UnserializableReturnValueError(NbstateAPIException):
+    """A ``cache_data`` function returned something that cannot be pickled."""
+
+
+_TTL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)?\s*$")
+_UNIT = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800, None: 1}
+
+
+def _ttl_seconds(ttl: Any) -> float | None:
+    if ttl is None:
+        return None
+    if isinstance(ttl, _dt.timedelta):
+        return ttl.total_seconds()
+    if isinstance(ttl, (int, float)) and not isinstance(ttl, bool):
+        return float(ttl)
+    if isinstance(ttl, str):
+        m = _TTL.match(ttl)
+        if m:
+            return float(m.group(1)) * _UNIT[m.group(2)]
+    raise NbstateAPIException(
+        f"ttl must be a number of seconds, a timedelta or a string such as '10m', got {ttl!r}.")
+
+
+def _hash_value(v: Any, h: Any, hash_funcs: dict, seen: set) -> None:
+    """Feed a stable digest of ``v`` into ``h`` (by value, not by identity)."""
+    for t, fn in hash_funcs.items():
+        if (isinstance(t, type) and isinstance(v, t)) or (
+                isinstance(t, str) and f"{type(v).__module__}.{type(v).__qualname__}" == t):
+            _hash_value(fn(v), h, {}, seen)
+            return
+    tname = type(v).__qualname__
+    h.update(tname.encode())
+    if v is None or isinstance(v, (bool, int, float, complex, str, bytes)):
+        h.update(repr(v).encode())
+        return
+    if id(v) in seen:
+        h.update(b"<cycle>")
+        return
+    seen.add(id(v))
+    if isinstance(v, (list, tuple)):
+        h.update(str(len(v)).encode())
+        for x in v:
+            _hash_value(x, h, hash_funcs, seen)
+        return
+    if isinstance(v, dict):
+        for k, x in v.items():
+            _hash_value(k, h, hash_funcs, seen)
+            _hash_value(x, h, hash_funcs, seen)
+        return
+    if isinstance(v, (set, frozenset)):
+        for r in sorted(repr(x) for x in v):
+            h.update(r.encode())
+        return
+    mod = type(v).__module__
+    if mod.startswith("pandas"):
+        import pandas as pd
+
+        h.update(pd.util.hash_pandas_object(v, index=True).values.tobytes())
+        h.update(repr(getattr(v, "columns", getattr(v, "name", ""))).encode())
+        return
+    if mod == "numpy" and hasattr(v, "tobytes"):
+        h.update(repr((v.dtype, v.shape)).encode())
+        h.update(v.tobytes())
+        return
+    if callable(v) and hasattr(v, "__code__"):
+        h.update(v.__code__.co_code)
+        h.update(v.__qualname__.encode())
+        return
+    try:
+        h.update(pickle.dumps(v, protocol=4))
+    except Exception as e:  # noqa: BLE001 - reported with a way out
+        raise UnhashableParamError(
+            f"Cannot hash an argument of type {type(v).__name__} ({e}). To fix it, prefix the "
+            "parameter's name with an underscore (`_arg`) so it is not hashed, or pass "
+            "`hash_funcs={" + tname + ": some_function}` to the cache decorator.") from None
+
+
+class _Cache:
+    def __init__(self, ttl: float | None, max_entries: int | None) -> None:
+        self.ttl = ttl
+        self.max_entries = max_entries
+        self.entries: OrderedDict[str, tuple[float, Any]] = OrderedDict()
+        self.lock = threading.RLock()
+        self.key_locks: dict[str, threading.Lock] = {}
+
+    def get(self, key: str) -> tuple[bool, Any]:
+        with self.lock:
+            hit = self.entries.get(key)
+            if hit is None:
+                return False, None
+            stamp, value = hit
+            if self.ttl is not None and time.monotonic() - stamp > self.ttl:
+                del self.entries[key]
+                return False, None
+            self.entries.move_to_end(key)
+            return True, value
+
+    def put(self, key: str, value: Any) -> None:
+        with self.lock:
+            self.entries[key] = (time.monotonic(), value)
+            self.entries.move_to_end(key)
+            if self.max_entries is not None:
+                while len(self.entries) > self.max_entries:
+                    self.entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+
+
+class _CachedFunction:
+    """A function wrapped by a cache decorator; ``.clear()`` empties its cache."""
+
+    def __init__(self, func: Callable, kind: _CacheKind, ttl: Any, max_entries: int | None,
+                 show_spinner: Any, hash_funcs: dict | None) -> None:
+        self._func = func
+        self._kind = kind
+        self._hash_funcs = dict(hash_funcs or {})
+        self._show_spinner = show_spinner
+        self._sig = inspect.signature(func)
+        try:
+            src = inspect.getsource(func)
+        except (OSError, TypeError):
+            src = func.__qualname__
+        self._fn_key = hashlib.blake2b(
+            f"{func.__module__}.{func.__qualname__}\n{src}".encode(), digest_size=16).digest()
+        # an app's code runs again on every rerun and so redefines its cached functions: the
+        # storage belongs to the function's source, not to this object, or nothing would hit
+        self._cache = kind._cache_for(self._fn_key, _ttl_seconds(ttl), max_entries)
+        functools.update_wrapper(self, func)
+
+    def _key(self, args: tuple, kwargs: dict) -> str:
+        h = hashlib.blake2b(self._fn_key, digest_size=16)
+        bound = self._sig.bind(*args, **kwargs)
+        bound.apply_defaults()
+        for name, value in bound.arguments.items():
+            if name.startswith("_"):
+                continue
+            h.update(name.encode())
+            _hash_value(value, h, self._hash_funcs, set())
+        return h.hexdigest()
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        key = self._key(args, kwargs)
+        found, stored = self._cache.get(key)
+        if found:
+            return self._kind._hand_out(stored)
+        with self._cache.lock:
+            klock = self._cache.key_locks.setdefault(key, threading.Lock())
+        with klock:  # one computation per key even with concurrent callers
+            found, stored = self._cache.get(key)
+            if not found:
+                value = self._func(*args, **kwargs)
+                stored = self._kind._store(value, self._func)
+                self._cache.put(key, stored)
+        return self._kind._hand_out(stored)
+
+    def clear(self, *args: Any, **kwargs: Any) -> None:
+        """Empty this function's cache (or, with arguments, only that entry)."""
+        if args or kwargs:
+            key = self._key(args, kwargs)
+            with self._cache.lock:
+                self._cache.entries.pop(key, None)
+        else:
+            self._cache.clear()
+
+    def __get__(self, obj: Any, objtype: Any = None) -> Any:
+        if obj is None:
+            return self
+        return functools.partial(self.__call__, obj)
+
+
+class _CacheKind:
+    """The decorator object behind ``st.cache_data`` / ``st.cache_resource``."""
+
+    def __init__(self, name: str, copies: bool) -> None:
+        self._name = name
+        self._copies = copies
+        self._caches: dict[bytes, _Cache] = {}
+        self._lock = threading.Lock()
+
+    def _cache_for(self, fn_key: bytes, ttl: float | None, max_entries: int | None) -> _Cache:
+        with self._lock:
+            cache = self._caches.get(fn_key)
+            if cache is None:
+                cache = self._caches[fn_key] = _Cache(ttl, max_entries)
+            else:
+                cache.ttl, cache.max_entries = ttl, max_entries
+            return cache
+
+    def __call__(self, func: Callable | None = None, *, ttl: Any = None,
+                 max_entries: int | None = None, show_spinner: Any = True,
+                 persist: Any = None, hash_funcs: dict | None = None,
+                 validate: Callable | None = None, experimental_allow_widgets: bool = False,
+                 scope: str = "global") -> Any:
+        if max_entries is not None and (not isinstance(max_entries, int) or max_entries < 1):
+            raise NbstateAPIException(f"`st.{self._name}`: max_entries must be a positive int.")
+        _ttl_seconds(ttl)  # fail at decoration time, naming the bad ttl
+
+        def wrap(f: Callable) -> _CachedFunction:
+            return _CachedFunction(f, self, ttl, max_entries, show_spinner, hash_funcs)
+
+        return wrap(func) if func is not None else wrap
+
+    def clear(self) -> None:
+        """Empty every cache of this kind."""
+        with self._lock:
+            caches = list(self._caches.values())
+        for c in caches:
+            c.clear()
+
+    def _store(self, value: Any, func: Callable) -> Any:
+        if not self._copies:
+            return value
+        try:
+            return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as e:  # noqa: BLE001 - reported with a way out
+            raise UnserializableReturnValueError(
+                f"`st.cache_data` cannot cache the return value of `{func.__qualname__}()`: "
+                f"{type(value).__name__} cannot be pickled ({e}). Return something picklable, "
+                "or use `st.cache_resource` for objects that should be shared, not copied."
+            ) from None
+
+    def _hand_out(self, stored: Any) -> Any:
+        return pickle.loads(stored) if self._copies else stored
+
+
+cache_data = _CacheKind("cache_data", copies=True)
+cache_resource = _CacheKind("cache_resource", copies=False)
