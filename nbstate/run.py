@@ -283,9 +283,7 @@ class App:
         applied: list[WidgetState] = []
         refused: list[Element] = []
         submitted: list[str] = []
-        any_change = False
         for wid, raw in changes:
-            any_change = True
             rec = store.widgets.get(wid)
             if rec is None or rec.app is not self:
                 refused.append(Element("warning", props={"body": (
@@ -312,8 +310,9 @@ class App:
             if not _same(old, value):
                 applied.append(rec)
         self.notices = refused
-        if any_change and not applied and self.tree is not None:
-            # nothing valid arrived: no callbacks, no rerun; show why
+        if refused and not applied and self.tree is not None:
+            # every change was refused: no callbacks, no rerun; show why. (Valid values equal
+            # to the current ones still rerun, as Streamlit's AppTest.run() always does.)
             self.tree = self._root(self.tree.children[1], stale=False)
             return self.tree
 
