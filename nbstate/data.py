@@ -70,7 +70,7 @@ def dataframe(data: Any = None, width: Any = "stretch", height: Any = "auto", *,
     """
     ctx = require("dataframe")
     cols, index, rows, _ = _records(data)
-    ctx.emit(Element("dataframe", props={"columns": cols, "index": index, "rows": rows,
+    ctx.emit(Element("dataframe", props={"columns": cols, "index_labels": index, "rows": rows,
                                          "hide_index": bool(hide_index), "height": height,
                                          "data": data}))
 
@@ -83,7 +83,7 @@ def table(data: Any = None, *, border: Any = True) -> None:
     """
     ctx = require("table")
     cols, index, rows, _ = _records(data)
-    ctx.emit(Element("table", props={"columns": cols, "index": index, "rows": rows,
+    ctx.emit(Element("table", props={"columns": cols, "index_labels": index, "rows": rows,
                                      "data": data}))
 
 
