@@ -43,12 +43,16 @@ class Kind:
 
 
 # -- value types ------------------------------------------------------------------------
+# `type(v) is int` first: isinstance() against the numbers ABCs costs about a microsecond,
+# and every widget call and frontend value goes through here on every run. The ABC check
+# still accepts numpy and other registered numeric types.
 def _is_int(v: Any) -> bool:
-    return isinstance(v, numbers.Integral) and not isinstance(v, bool)
+    return type(v) is int or (isinstance(v, numbers.Integral) and not isinstance(v, bool))
 
 
 def _is_real(v: Any) -> bool:
-    return isinstance(v, numbers.Real) and not isinstance(v, bool)
+    t = type(v)
+    return t is float or t is int or (isinstance(v, numbers.Real) and not isinstance(v, bool))
 
 
 def _scalar_ok(dtype: str, v: Any) -> Any:

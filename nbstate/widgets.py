@@ -386,9 +386,19 @@ def _toggle_group(kind, label, options, selection_mode, default, format_func, ke
 
 
 # -- numbers -------------------------------------------------------------------------------
+# the value type of an argument, by exact type first: scripts pass plain ints and floats on
+# every run, and the isinstance() chain below (numbers ABCs) is the slow path for them
+_EXACT_DTYPES: dict[type, str | None] = {
+    type(None): None, bool: "bool", int: "int", float: "float", _dt.datetime: "datetime",
+    _dt.date: "date", _dt.time: "time", _dt.timedelta: "timedelta",
+}
+
+
 def _dtype(v: Any) -> str | None:
-    if v is None:
-        return None
+    try:
+        return _EXACT_DTYPES[type(v)]
+    except (KeyError, TypeError):  # a subclass, numpy scalar, ... (TypeError: unhashable type)
+        pass
     if isinstance(v, bool):
         return "bool"
     if _is_int(v):
