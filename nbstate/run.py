@@ -245,6 +245,9 @@ class App:
         self.deadline: float | None = None  # perf_counter() time; AppTest's run timeout
         # a live frontend's hook to show a run in progress (st.progress, st.spinner)
         self.on_flush: Callable[[Element], None] | None = None
+        # a live kernel shows an interrupt (the stop button) like any error and stays live;
+        # headless callers want Ctrl-C to stop them
+        self.catch_interrupts = False
         self.fragments: dict[str, Fragment] = {}
         self.filename = filename or f"<nbstate app {self.name}>"
         self.fresh_namespace = namespace is None if fresh_namespace is None else fresh_namespace
@@ -341,7 +344,9 @@ class App:
                     rec.callback(*rec.args, **rec.kwargs)
                 except (RerunApp, StopApp):
                     pass  # as in Streamlit: st.rerun()/st.stop() in a callback is a no-op
-                except Exception as e:  # noqa: BLE001 - shown to the user, app stays live
+                except (Exception, KeyboardInterrupt) as e:  # noqa: BLE001 - shown, app stays live
+                    if isinstance(e, KeyboardInterrupt) and not self.catch_interrupts:
+                        raise
                     ctx.main.children.append(exception_element(e))
                     self._reset_triggers(ctx)
                     prev = self.tree.children[1].children if self.tree is not None else []
@@ -463,6 +468,11 @@ class App:
         except StopApp:
             pass
         except Exception as e:  # noqa: BLE001 - shown to the user, app stays live
+            del ctx.stack[1:]
+            ctx.emit(exception_element(e))
+        except KeyboardInterrupt as e:
+            if not self.catch_interrupts:
+                raise
             del ctx.stack[1:]
             ctx.emit(exception_element(e))
         finally:
