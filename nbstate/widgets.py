@@ -206,7 +206,7 @@ def _boolean(kind: str, label, value, key, help, on_change, args, kwargs, disabl
             raise InvalidArgumentError(
                 f"{_what(kind, label)}value must be True or False, got {value!r}.")
     return ctx.widget(KINDS[kind], label, key, (label,),
-                      _props(label, help, disabled, label_visibility),
+                      _props(label, help, disabled, label_visibility, _kind=kind),
                       value, value is not False, on_change, args, kwargs)
 
 
