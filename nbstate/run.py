@@ -117,8 +117,17 @@ class RunContext:
         n = self._fragment_calls.get(name, 0)
         self._fragment_calls[name] = n + 1
         fid = f"fragment-{name}-{n}"
+        # the root's children are notices, main, sidebar; the stack starts at main
+        stack = self.stack
+        in_sidebar = len(stack) > 1 and stack[1] is self.sidebar
+        if in_sidebar:
+            stack = stack[1:]
+        path = [2 if in_sidebar else 1]
+        for parent, child in zip(stack, stack[1:], strict=False):
+            path.extend(_path_to(parent, child))
+        path.append(len(stack[-1].children))
         el = self.emit(Element("fragment", id=fid, children=[]))
-        self.fragments[fid] = Fragment(fid, func, args, kwargs)
+        self.fragments[fid] = Fragment(fid, func, args, kwargs, path)
         self.push(el)
         self.fragment = fid
         try:
@@ -211,13 +220,17 @@ class RunContext:
 class Fragment:
     """A fragment met during the last full run: what to call to rerun it alone."""
 
-    __slots__ = ("id", "func", "args", "kwargs")
+    __slots__ = ("id", "func", "args", "kwargs", "path")
 
-    def __init__(self, fid: str, func: Callable, args: tuple, kwargs: dict) -> None:
+    def __init__(self, fid: str, func: Callable, args: tuple, kwargs: dict,
+                 path: list[int]) -> None:
         self.id = fid
         self.func = func
         self.args = args
         self.kwargs = kwargs
+        # child indices from the app's root element down to the fragment: stable, because a
+        # run only appends after a container it has entered
+        self.path = path
 
 
 class App:
@@ -421,27 +434,26 @@ class App:
         return self._splice(ctx.fragment_el)
 
     def _splice(self, frag_el: Element) -> Element:
-        """The last tree with one fragment replaced; untouched subtrees are shared."""
-        def replace(el: Element) -> Element | None:
-            for i, child in enumerate(el.children or ()):
-                if child.id == frag_el.id and child.type == "fragment":
-                    new = Element(el.type, el.id, el.key, el.props, list(el.children))
-                    new.children[i] = frag_el
-                    return new
-                if child.children:
-                    sub = replace(child)
-                    if sub is not None:
-                        new = Element(el.type, el.id, el.key, el.props, list(el.children))
-                        new.children[i] = sub
-                        return new
-            return None
-
+        """The last tree with one fragment replaced; untouched subtrees are shared, so a
+        frontend compares nothing outside the fragment."""
         tree = self.tree
-        new_tree = replace(tree)
-        if new_tree is None:
+        path = self.fragments[frag_el.id].path
+        chain = [tree]
+        try:
+            for i in path:
+                chain.append(chain[-1].children[i])
+        except (IndexError, TypeError):
+            return tree  # the tree changed shape since: nothing to splice
+        old = chain[-1]
+        if old.type != "fragment" or old.id != frag_el.id:
             return tree
-        new_tree.children[0] = Element("notices", children=list(self.notices))
-        return new_tree
+        new_child = frag_el
+        for parent, i in zip(reversed(chain[:-1]), reversed(path), strict=True):
+            kids = list(parent.children)
+            kids[i] = new_child
+            new_child = Element(parent.type, parent.id, parent.key, parent.props, kids)
+        new_child.children[0] = Element("notices", children=list(self.notices))
+        return new_child
 
     def _partial_root(self, ctx: RunContext) -> Element:
         if ctx.fragment_el is not None and self.tree is not None:
@@ -541,6 +553,22 @@ class App:
         self.widget_ids.clear()
         if self.session.apps.get(self.name) is self:
             del self.session.apps[self.name]
+
+
+def _path_to(parent: Element, target: Element) -> list[int]:
+    """Child indices from ``parent`` down to ``target`` (a container entered with ``with``,
+    perhaps inside a columns row or tabs group). Searched from the end: it is usually recent."""
+    kids = parent.children or []
+    for i in range(len(kids) - 1, -1, -1):
+        k = kids[i]
+        if k is target:
+            return [i]
+        if k.children:
+            try:
+                return [i, *_path_to(k, target)]
+            except LookupError:
+                continue
+    raise LookupError("container not found under its parent")
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -76,3 +76,23 @@ def f():
 f()
 """).run()
     assert "st.sidebar" in at.exception[0].message
+
+
+def test_fragment_inside_a_column_is_spliced_back_in_place():
+    at = AppTest.from_string("""
+import nbstate as st
+left, right = st.columns(2)
+left.write("left text")
+with right:
+    st.write("before")
+    @st.fragment
+    def f():
+        v = st.number_input("v", 0, 9, 0, key="v")
+        st.write(f"v={v}")
+    f()
+    st.write("after")
+""").run()
+    at.number_input(key="v").increment().run()
+    right = at.columns[1]
+    assert [m.value for m in right.markdown] == ["before", "v=1", "after"]
+    assert at.columns[0].markdown[0].value == "left text"
