@@ -12,6 +12,7 @@ Example (inside an app):
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -433,7 +434,6 @@ def slider(label: str, min_value: Any = None, max_value: Any = None, value: Any 
     ctx = require("slider")
     if key is not None or on_change is not None or label_visibility != "visible":
         key = _common("slider", label, key, on_change, label_visibility)
-    what = f'`st.slider` "{label}": '
     value_given = value is not None
     if value is None:
         single = True
@@ -441,6 +441,24 @@ def slider(label: str, min_value: Any = None, max_value: Any = None, value: Any 
             single = not isinstance(ctx.store.values[key], (list, tuple))
         lo = min_value if min_value is not None else 0
         value = lo if single else (lo, max_value if max_value is not None else 100)
+    # a range is not cached: (0, 1) and (0.0, 1.0) are equal keys but different sliders
+    check = _slider_args if isinstance(value, (list, tuple)) else _slider_args_cached
+    try:
+        dtype, mn, mx, st_, default, is_range = check(label, min_value, max_value, value, step)
+    except TypeError:  # an unhashable argument for the cache (a TypeError of a check recurs)
+        dtype, mn, mx, st_, default, is_range = _slider_args(label, min_value, max_value, value,
+                                                              step)
+    props = {"label": label, "help": help, "disabled": bool(disabled),
+             "label_visibility": label_visibility, "min": mn, "max": mx, "step": st_,
+             "format": format, "dtype": dtype, "range": is_range, "_kind": "slider"}
+    return ctx.widget(KINDS["slider"], label, key, (label, mn, mx, st_, format, is_range),
+                      props, default, value_given, on_change, args, kwargs)
+
+
+def _slider_args(label: Any, min_value: Any, max_value: Any, value: Any,
+                 step: Any) -> tuple[str, Any, Any, Any, Any, bool]:
+    """Check a slider's arguments: ``(dtype, min, max, step, default, is_range)`` or raise."""
+    what = f'`st.slider` "{label}": '
     is_range = isinstance(value, (list, tuple))
     if is_range:
         if len(value) not in (1, 2):
@@ -497,11 +515,14 @@ def slider(label: str, min_value: Any = None, max_value: Any = None, value: Any 
         if v > mx:
             raise ValueAboveMaxError(v, mx, what)
     default = vals if is_range else vals[0]
-    props = {"label": label, "help": help, "disabled": bool(disabled),
-             "label_visibility": label_visibility, "min": mn, "max": mx, "step": st_,
-             "format": format, "dtype": dtype, "range": is_range, "_kind": "slider"}
-    return ctx.widget(KINDS["slider"], label, key, (label, mn, mx, st_, format, is_range),
-                      props, default, value_given, on_change, args, kwargs)
+    return dtype, mn, mx, st_, default, is_range
+
+
+# The checks are a pure function of the arguments, and an app calls st.slider with the same
+# arguments on every rerun: remember the outcome (errors are not cached, so they raise every
+# time). typed=True keeps 1, 1.0 and True apart; range values (tuples) bypass the cache, as
+# typed=True does not look inside them.
+_slider_args_cached = functools.lru_cache(maxsize=4096, typed=True)(_slider_args)
 
 
 def number_input(label: str, min_value: Any = None, max_value: Any = None,
