@@ -45,6 +45,34 @@ def current() -> RunContext | None:
     return getattr(_local, "ctx", None)
 
 
+def get_app_context() -> RunContext | None:
+    """The run context of this thread (Streamlit's ``get_script_run_ctx``)."""
+    return getattr(_local, "ctx", None)
+
+
+def add_app_context(thread: threading.Thread, ctx: RunContext | None = None) -> threading.Thread:
+    """Let ``thread`` call ``st.*`` on behalf of the current run (Streamlit's
+    ``add_script_run_ctx``). Without it, ``st.*`` in a thread raises ``NoAppContextError``.
+
+    Example:
+        >>> t = threading.Thread(target=lambda: None)
+        >>> add_app_context(t) is t
+        True
+    """
+    ctx = ctx if ctx is not None else get_app_context()
+    target_run = thread.run
+
+    def run_with_context() -> None:
+        _local.ctx = ctx
+        try:
+            target_run()
+        finally:
+            _local.ctx = None
+
+    thread.run = run_with_context  # type: ignore[method-assign]
+    return thread
+
+
 def require(func: str) -> RunContext:
     ctx = getattr(_local, "ctx", None)
     if ctx is None:
