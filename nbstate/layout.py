@@ -279,6 +279,8 @@ class _Sidebar:
         return require("sidebar").sidebar_stack
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):  # introspection (doctest, inspect, copy) outside any app
+            raise AttributeError(name)
         return getattr(self._container(), name)
 
     def __repr__(self) -> str:

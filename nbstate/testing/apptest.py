@@ -274,8 +274,23 @@ class _TestSessionState:
         else:
             setattr(self._s.proxy, key, value)
 
+    def __delattr__(self, key: str) -> None:
+        delattr(self._s.proxy, key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._s.proxy)
+
+    def __len__(self) -> int:
+        return len(self._s.proxy)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._s.proxy.get(key, default)
+
     def keys(self):  # noqa: ANN201
         return self._s.proxy.keys()
+
+    def values(self):  # noqa: ANN201
+        return self._s.proxy.values()
 
     def items(self):  # noqa: ANN201
         return self._s.proxy.items()
