@@ -43,7 +43,10 @@ class AppTest:
         self._pending: dict[str, Any] = {}
         self._held: dict[str, dict[str, Any]] = {}
         self._tree: Element | None = None
-        self._views: list[ElementView] | None = None
+        # the last run's elements with their form, in display order, and per accessor name;
+        # built on first access after a run, so at.slider[j] does not rebuild per access
+        self._walked: list[tuple[Element, str | None]] | None = None
+        self._by_accessor: dict[str, list[tuple[Element, str | None]]] = {}
 
     # -- construction ---------------------------------------------------------------
     @classmethod
@@ -143,7 +146,8 @@ class AppTest:
             self._tree = self._app.interact(changes)
         finally:
             self._app.deadline = None
-        self._views = None
+        self._walked = None
+        self._by_accessor = {}
         return self
 
     def _queue(self, view: ElementView, value: Any) -> None:
@@ -169,18 +173,25 @@ class AppTest:
         return _TestSessionState(self._session)
 
     # -- elements -------------------------------------------------------------------
-    def _all(self) -> list[ElementView]:
-        if self._views is None:
-            out: list[ElementView] = []
+    def _elements(self) -> list[tuple[Element, str | None]]:
+        if self._walked is None:
+            out: list[tuple[Element, str | None]] = []
             if self._tree is not None:
-                _collect(self, self._tree, None, out)
-            self._views = out
-        return self._views
+                _collect(self._tree, None, out)
+            self._walked = out
+        return self._walked
+
+    def _all(self) -> ElementList:
+        return ElementList(self, self._elements())
 
     def get(self, element_type: str) -> ElementList:
         """Every element of one type, in display order (``at.get("slider")``)."""
-        types = _ACCESSOR_TYPES.get(element_type, {element_type})
-        return ElementList([v for v in self._all() if v.element_type in types])
+        found = self._by_accessor.get(element_type)
+        if found is None:
+            types = _ACCESSOR_TYPES.get(element_type, {element_type})
+            found = [p for p in self._elements() if p[0].type in types]
+            self._by_accessor[element_type] = found
+        return ElementList(self, found)
 
     @property
     def main(self) -> ElementView:
@@ -232,13 +243,14 @@ _ACCESSOR_TYPES = {
 }
 
 
-def _collect(at: AppTest, el: Element, form: str | None, out: list) -> None:
+def _collect(el: Element, form: str | None, out: list) -> None:
+    """Append (element, its form key) for every descendant of ``el``, in display order."""
     for child in el.children or ():
         f = child.key if child.type == "form" else form
         if child.type not in ("notices", "main"):
-            out.append(ElementView(at, child, form))
+            out.append((child, form))
         if child.children is not None:
-            _collect(at, child, f, out)
+            _collect(child, f, out)
 
 
 class _TestSessionState:
@@ -306,27 +318,35 @@ class _TestSessionState:
 
 
 class ElementList:
-    """A list of elements of one type: by position (``[0]``) or by key (``(key="x")``)."""
+    """A list of elements of one type: by position (``[0]``) or by key (``(key="x")``).
 
-    def __init__(self, items: list[ElementView]) -> None:
+    It holds (element, form) pairs and makes the view of an element when it is asked for,
+    so ``at.slider[j]`` on an app of 1000 sliders makes one view, not 1000.
+    """
+
+    def __init__(self, at: AppTest, items: list[tuple[Element, str | None]]) -> None:
+        self._at = at
         self._items = items
 
     def __getitem__(self, i: int | slice) -> Any:
         if isinstance(i, slice):
-            return ElementList(self._items[i])
-        return self._items[i]
+            return ElementList(self._at, self._items[i])
+        el, form = self._items[i]
+        return ElementView(self._at, el, form)
 
     def __call__(self, key: str) -> ElementView:
-        for v in self._items:
-            if v.key == key:
-                return v
-        raise KeyError(f"no element with key {key!r} (keys: {[v.key for v in self._items]})")
+        for el, form in self._items:
+            if el.key == key:
+                return ElementView(self._at, el, form)
+        keys = [el.key for el, _ in self._items]
+        raise KeyError(f"no element with key {key!r} (keys: {keys})")
 
     def __len__(self) -> int:
         return len(self._items)
 
     def __iter__(self) -> Iterator[ElementView]:
-        return iter(self._items)
+        at = self._at
+        return (ElementView(at, el, form) for el, form in self._items)
 
     @property
     def len(self) -> int:
@@ -334,10 +354,10 @@ class ElementList:
 
     @property
     def values(self) -> list[Any]:
-        return [v.value for v in self._items]
+        return [v.value for v in self]
 
     def __repr__(self) -> str:
-        return f"ElementList({self._items!r})"
+        return f"ElementList({list(self)!r})"
 
 
 class ElementView:
@@ -414,9 +434,9 @@ class ElementView:
     def get(self, element_type: str) -> ElementList:
         """Elements of one type inside this block (``at.sidebar.get("slider")``)."""
         types = _ACCESSOR_TYPES.get(element_type, {element_type})
-        out: list[ElementView] = []
-        _collect(self._at, self._el, self.form, out)
-        return ElementList([v for v in out if v.element_type in types])
+        out: list[tuple[Element, str | None]] = []
+        _collect(self._el, self.form, out)
+        return ElementList(self._at, [p for p in out if p[0].type in types])
 
     def __getattr__(self, name: str) -> Any:
         props = self._el.props
