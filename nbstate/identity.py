@@ -16,7 +16,10 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-# ids are pure functions of their inputs; most apps ask for the same few thousand each rerun
+# ids are pure functions of their inputs; most apps ask for the same few thousand each rerun.
+# The cache compares probes with ==, where 1 == 1.0 == True: a widget whose numeric parameters
+# may be of either type puts its value type in ``ident`` (slider, number_input), or an int
+# widget and a float one would share whichever id was computed first.
 _cache: dict[tuple, str] = {}
 _CACHE_MAX = 100_000
 

@@ -451,7 +451,9 @@ def slider(label: str, min_value: Any = None, max_value: Any = None, value: Any 
     props = {"label": label, "help": help, "disabled": bool(disabled),
              "label_visibility": label_visibility, "min": mn, "max": mx, "step": st_,
              "format": format, "dtype": dtype, "range": is_range, "_kind": "slider"}
-    return ctx.widget(KINDS["slider"], label, key, (label, mn, mx, st_, format, is_range),
+    # dtype too: 0 == 0.0, so without it an int and a float slider could share a cached id
+    return ctx.widget(KINDS["slider"], label, key,
+                      (label, mn, mx, st_, format, is_range, dtype),
                       props, default, value_given, on_change, args, kwargs)
 
 
