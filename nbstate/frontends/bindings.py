@@ -1,0 +1,651 @@
+"""How each element type is shown by an ipywidget: the table the live frontend reconciles with.
+
+A ``Binding`` says, for one element type, which ipywidget shows it (``create``), which of its
+traits follow the element's props (``traits``), and, for widgets, how a value is shown
+(``value_traits``) and read back from what the browser sent (``value_keys``,
+``from_frontend``, ``on_custom``). ``from_frontend`` sees the values exactly as the browser
+sent them (before any ipywidgets validator could clamp them), so the core can refuse them.
+
+Other front-end pieces plug in with :func:`register_binding`::
+
+    register_binding("download_button", MyDownloadBinding())
+
+Example:
+    >>> from nbstate.elements import Element
+    >>> el = Element("checkbox", "w1", None, {"label": "ok", "disabled": False, "value": True})
+    >>> b = binding_for(el)
+    >>> w = b.create(el)
+    >>> (type(w).__name__, w.description, w.value)
+    ('Checkbox', 'ok', True)
+    >>> w.close()
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import ipywidgets as W
+
+from ..elements import CONTAINERS, Element
+from . import html as _html
+
+
+class _Nothing:
+    def __repr__(self) -> str:
+        return "NOTHING"
+
+
+#: returned by ``on_custom`` when a custom message is not a value change
+NOTHING: Any = _Nothing()
+
+
+class Unrecognized:
+    """A value the browser sent that maps to no value of the widget (an option index out of
+    range, an unknown tag). The core refuses it; its repr says what arrived."""
+
+    __slots__ = ("what",)
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+
+    def __repr__(self) -> str:
+        return self.what
+
+
+class Binding:
+    """The ipywidget side of one element type. Subclass and :func:`register_binding` it.
+
+    - ``create(el)``: a new widget showing ``el`` (value included, for widgets).
+    - ``traits(el)``: the traits that follow the element's props, in the order to set them;
+      the reconciler sends only those that differ from what it sent last.
+    - ``parts(widget)``: the widgets whose messages carry the value (default: the widget).
+    - ``value_keys``: the synced traits through which the browser sends a value.
+    - ``value_traits(el, value)``: per part, the traits that show ``value``.
+    - ``from_frontend(el, states)``: the value, from per-part ``{value key: trait value}``
+      as the browser sent them (not validated: the core checks it).
+    - ``on_custom(el, content)``: the value a custom message stands for (a click: ``True``),
+      or ``NOTHING``.
+    - ``inner(widget)``: for containers, the box whose ``children`` are the element's
+      children (``None`` for non-containers).
+    """
+
+    value_keys: tuple[str, ...] = ()
+
+    def create(self, el: Element) -> W.Widget:
+        raise NotImplementedError
+
+    def traits(self, el: Element) -> dict[str, Any]:
+        return {}
+
+    def parts(self, widget: W.Widget) -> list[W.Widget]:
+        return [widget]
+
+    def value_traits(self, el: Element, value: Any) -> list[dict[str, Any]]:
+        return [{}]
+
+    def from_frontend(self, el: Element, states: list[dict[str, Any]]) -> Any:
+        return NOTHING
+
+    def on_custom(self, el: Element, content: Any) -> Any:
+        return NOTHING
+
+    def inner(self, widget: W.Widget) -> W.Box | None:
+        return None
+
+    def child_traits(self, el: Element) -> dict[str, Any]:
+        """Traits of ``inner(widget)`` that depend on the children (tab titles)."""
+        return {}
+
+
+_STYLE = {"description_width": "initial"}
+
+
+def _label(p: dict) -> str:
+    if p.get("label_visibility") in ("hidden", "collapsed"):
+        return ""
+    return str(p.get("label", ""))
+
+
+def _described(p: dict) -> dict[str, Any]:
+    return {"description": _label(p), "disabled": bool(p.get("disabled")),
+            "tooltip": str(p["help"]) if p.get("help") else None}
+
+
+class Simple(Binding):
+    """A widget whose value is one trait (``value_key``) of one ipywidget class."""
+
+    value_key = "value"
+
+    def __init__(self, cls: type, **create: Any) -> None:
+        self.cls = cls
+        self.create_kwargs = create
+        self.value_keys = (self.value_key,)
+
+    def extra(self, el: Element) -> dict[str, Any]:
+        """Traits fixed at creation (options, bounds: they are part of the widget's identity)."""
+        return {}
+
+    def to_trait(self, el: Element, value: Any) -> Any:
+        return value
+
+    def from_trait(self, el: Element, raw: Any) -> Any:
+        return raw
+
+    def create(self, el: Element) -> W.Widget:
+        kw = dict(self.create_kwargs)
+        kw.update(self.extra(el))
+        kw.update(self.traits(el))
+        kw.update(self.value_traits(el, el.props.get("value"))[0])
+        return self.cls(**kw)
+
+    def traits(self, el: Element) -> dict[str, Any]:
+        return _described(el.props)
+
+    def value_traits(self, el: Element, value: Any) -> list[dict[str, Any]]:
+        return [{self.value_key: self.to_trait(el, value)}]
+
+    def from_frontend(self, el: Element, states: list[dict[str, Any]]) -> Any:
+        return self.from_trait(el, states[0].get(self.value_key))
+
+
+class Check(Simple):
+    def to_trait(self, el: Element, value: Any) -> Any:
+        return bool(value)
+
+
+class Toggle(Check):
+    pass
+
+
+def _option_index(options: Sequence, value: Any) -> int | None:
+    if value is None:
+        return None
+    for i, o in enumerate(options):
+        if o is value:
+            return i
+    for i, o in enumerate(options):
+        try:
+            if o == value:
+                return i
+        except Exception:  # noqa: BLE001 - options that cannot be compared are no match
+            continue
+    return None
+
+
+def _option_at(options: Sequence, i: Any) -> Any:
+    if type(i) is int and 0 <= i < len(options):
+        return options[i]
+    return Unrecognized(f"option index {i!r}")
+
+
+class Choice(Simple):
+    """One option of a list: RadioButtons, Dropdown, ToggleButtons (by index)."""
+
+    value_key = "index"
+
+    def extra(self, el: Element) -> dict[str, Any]:
+        labels = el.props.get("labels", [])
+        return {"options": [(str(lab), i) for i, lab in enumerate(labels)]}
+
+    def to_trait(self, el: Element, value: Any) -> Any:
+        return _option_index(el.props.get("options", []), value)
+
+    def from_trait(self, el: Element, raw: Any) -> Any:
+        if raw is None:
+            return None
+        return _option_at(el.props.get("options", []), raw)
+
+
+class Tags(Simple):
+    """Several options: TagsInput over the option labels."""
+
+    def extra(self, el: Element) -> dict[str, Any]:
+        return {"allowed_tags": [str(x) for x in el.props.get("labels", [])],
+                "allow_duplicates": False}
+
+    def traits(self, el: Element) -> dict[str, Any]:
+        t = super().traits(el)
+        t["placeholder"] = str(el.props.get("placeholder") or "Choose options")
+        return t
+
+    def to_trait(self, el: Element, value: Any) -> Any:
+        opts, labels = el.props.get("options", []), el.props.get("labels", [])
+        out = []
+        for v in value or ():
+            i = _option_index(opts, v)
+            if i is not None:
+                out.append(str(labels[i]))
+        return out
+
+    def from_trait(self, el: Element, raw: Any) -> Any:
+        if not isinstance(raw, (list, tuple)):
+            return raw
+        opts, labels = el.props.get("options", []), [str(x) for x in el.props.get("labels", [])]
+        out = []
+        for tag in raw:
+            i = labels.index(tag) if tag in labels else None
+            out.append(opts[i] if i is not None else Unrecognized(f"tag {tag!r}"))
+        return out
+
+
+_PRINTF = re.compile(r"^%([-+ 0#,]*\d*(?:\.\d+)?)([dfeEgGi])$")
+
+
+def _readout(fmt: Any, default: str) -> str:
+    m = _PRINTF.match(fmt or "") if isinstance(fmt, str) else None
+    if m is None:
+        return default
+    return m.group(1) + ("d" if m.group(2) == "i" else m.group(2))
+
+
+class NumberSlider(Simple):
+    """Int/Float (Range) sliders: bounds and step fixed, the value is the ``value`` trait."""
+
+    def extra(self, el: Element) -> dict[str, Any]:
+        p = el.props
+        ints = p.get("dtype") == "int"
+        return {"min": p["min"], "max": p["max"], "step": p["step"],
+                "readout_format": _readout(p.get("format"), "d" if ints else ".2f")}
+
+    def to_trait(self, el: Element, value: Any) -> Any:
+        return tuple(value) if el.props.get("range") else value
+
+    def from_trait(self, el: Element, raw: Any) -> Any:
+        return tuple(raw) if el.props.get("range") and isinstance(raw, list) else raw
+
+
+def _grid(mn: Any, mx: Any, step: Any, dtype: str, cap: int = 5000) -> list:
+    """The values a date/time/datetime slider can take, from ``mn`` to ``mx`` by ``step``."""
+    if dtype == "time":
+        day = _dt.date(2000, 1, 1)
+        start, end = _dt.datetime.combine(day, mn), _dt.datetime.combine(day, mx)
+    else:
+        start, end = mn, mx
+    out, cur = [], start
+    while cur <= end and len(out) < cap:
+        out.append(cur.time() if dtype == "time" else cur)
+        cur = cur + step
+    return out
+
+
+class GridSlider(Simple):
+    """Date, time and datetime sliders: a SelectionSlider over the step grid."""
+
+    value_key = "index"
+
+    def _values(self, el: Element) -> list:
+        p = el.props
+        return _grid(p["min"], p["max"], p["step"], p["dtype"])
+
+    def extra(self, el: Element) -> dict[str, Any]:
+        fmt = {"date": "%Y-%m-%d", "time": "%H:%M", "datetime": "%Y-%m-%d %H:%M"}
+        f = fmt.get(el.props.get("dtype"), "%Y-%m-%d")
+        return {"options": [(v.strftime(f), i) for i, v in enumerate(self._values(el))]}
+
+    def _nearest(self, grid: list, v: Any) -> int:
+        i = bisect.bisect_left(grid, v)
+        return min(i, len(grid) - 1)
+
+    def to_trait(self, el: Element, value: Any) -> Any:
+        grid = self._values(el)
+        if el.props.get("range"):
+            return tuple(self._nearest(grid, v) for v in value)
+        return self._nearest(grid, value)
+
+    def from_trait(self, el: Element, raw: Any) -> Any:
+        grid = self._values(el)
+        if el.props.get("range"):
+            if not isinstance(raw, (list, tuple)):
+                return raw
+            return tuple(_option_at(grid, i) for i in raw)
+        return _option_at(grid, raw)
+
+
+class OptionSlider(Choice):
+    """select_slider: SelectionSlider / SelectionRangeSlider over the options."""
+
+    def to_trait(self, el: Element, value: Any) -> Any:
+        opts = el.props.get("options", [])
+        if el.props.get("range"):
+            return tuple(_option_index(opts, v) or 0 for v in value)
+        return _option_index(opts, value) or 0
+
+    def from_trait(self, el: Element, raw: Any) -> Any:
+        opts = el.props.get("options", [])
+        if el.props.get("range") and isinstance(raw, (list, tuple)):
+            return tuple(_option_at(opts, i) for i in raw)
+        return _option_at(opts, raw)
+
+
+class TextBox(Simple):
+    def traits(self, el: Element) -> dict[str, Any]:
+        t = super().traits(el)
+        t["placeholder"] = str(el.props.get("placeholder") or "")
+        return t
+
+    def to_trait(self, el: Element, value: Any) -> Any:
+        return "" if value is None else str(value)
+
+
+class NumberBox(Simple):
+    """number_input: Bounded{Int,Float}Text with bounds, {Int,Float}Text without."""
+
+    def __init__(self) -> None:
+        super().__init__(W.IntText)
+
+    def create(self, el: Element) -> W.Widget:
+        p = el.props
+        ints = p.get("dtype") == "int"
+        bounded = p.get("min") is not None or p.get("max") is not None
+        kw: dict[str, Any] = {"continuous_update": False, "style": dict(_STYLE),
+                              "step": p.get("step") or (1 if ints else 0.01)}
+        if bounded:
+            big = 2**53 - 1 if ints else 1.7e308
+            kw["min"] = p["min"] if p.get("min") is not None else -big
+            kw["max"] = p["max"] if p.get("max") is not None else big
+            cls = W.BoundedIntText if ints else W.BoundedFloatText
+        else:
+            cls = W.IntText if ints else W.FloatText
+        kw.update(self.traits(el))
+        kw.update(self.value_traits(el, p.get("value"))[0])
+        return cls(**kw)
+
+    def to_trait(self, el: Element, value: Any) -> Any:
+        if value is None:
+            mn = el.props.get("min")
+            return mn if mn is not None else (0 if el.props.get("dtype") == "int" else 0.0)
+        return value
+
+
+class DateRange(Binding):
+    """A date range: two DatePickers in a row; the value is the pair of their dates."""
+
+    value_keys = ("value",)
+
+    def create(self, el: Element) -> W.Widget:
+        p = el.props
+        vals = list(p.get("value") or ())
+        pickers = []
+        for i in range(2):
+            kw = {"min": p.get("min"), "max": p.get("max"), "style": dict(_STYLE),
+                  "value": vals[i] if i < len(vals) else None,
+                  "disabled": bool(p.get("disabled"))}
+            if i == 0:
+                kw["description"] = _label(p)
+            pickers.append(W.DatePicker(**kw))
+        return W.HBox(pickers)
+
+    def parts(self, widget: W.Widget) -> list[W.Widget]:
+        return list(widget.children)
+
+    def value_traits(self, el: Element, value: Any) -> list[dict[str, Any]]:
+        vals = list(value or ())
+        return [{"value": vals[i] if i < len(vals) else None} for i in range(2)]
+
+    def from_frontend(self, el: Element, states: list[dict[str, Any]]) -> Any:
+        return tuple(s.get("value") for s in states if s.get("value") is not None)
+
+
+def _upload_dicts(files: Any) -> tuple:
+    if files is None:
+        return ()
+    files = files if isinstance(files, (list, tuple)) else [files]
+    return tuple({"name": f.name, "type": f.type, "size": f.size,
+                  "content": memoryview(f.getvalue()), "last_modified": 0} for f in files)
+
+
+class Upload(Simple):
+    def extra(self, el: Element) -> dict[str, Any]:
+        return {"accept": ",".join(el.props.get("types") or ()),
+                "multiple": bool(el.props.get("multiple"))}
+
+    def traits(self, el: Element) -> dict[str, Any]:
+        t = _described(el.props)
+        # FileUpload's description is its button text
+        t["description"] = "Browse files" if not t["description"] else t["description"]
+        return t
+
+    def to_trait(self, el: Element, value: Any) -> Any:
+        return _upload_dicts(value)
+
+    def from_trait(self, el: Element, raw: Any) -> Any:
+        from ..uploads import UploadedFile
+
+        if not isinstance(raw, (list, tuple)):
+            return raw
+        files = []
+        for d in raw:
+            try:
+                content = d["content"]
+                data = content.tobytes() if hasattr(content, "tobytes") else bytes(content)
+                files.append(UploadedFile(str(d["name"]), data, d.get("type") or None))
+            except (KeyError, TypeError):
+                files.append(Unrecognized(f"an upload without name or content ({d!r:.60})"))
+        if el.props.get("multiple"):
+            return files
+        if not files:
+            return None
+        return files[0] if len(files) == 1 else files
+
+
+class Press(Binding):
+    """Buttons: no value trait; a click (custom message) is the value ``True``."""
+
+    def create(self, el: Element) -> W.Widget:
+        return W.Button(**self.traits(el))
+
+    def traits(self, el: Element) -> dict[str, Any]:
+        p = el.props
+        icon = p.get("icon")
+        label = str(p.get("label", ""))
+        if icon and not str(icon).startswith(":"):
+            label = f"{icon} {label}"
+        return {"description": label, "disabled": bool(p.get("disabled")),
+                "tooltip": str(p["help"]) if p.get("help") else None,
+                "button_style": "primary" if p.get("type") == "primary" else ""}
+
+    def on_custom(self, el: Element, content: Any) -> Any:
+        if isinstance(content, dict) and content.get("event") == "click":
+            return True
+        return NOTHING
+
+
+class Download(Press):
+    """download_button: the ``DownloadButton`` anywidget (downloads in the browser, then
+    reports the click like a Button)."""
+
+    def create(self, el: Element) -> W.Widget:
+        from .anywidgets import DownloadButton
+
+        return DownloadButton(**self.traits(el))
+
+    def traits(self, el: Element) -> dict[str, Any]:
+        from .anywidgets import download_button_traits
+
+        return download_button_traits(el.props)
+
+    def on_custom(self, el: Element, content: Any) -> Any:
+        if el.props.get("ignore"):
+            return NOTHING
+        return super().on_custom(el, content)
+
+
+class Html(Binding):
+    """Display elements: one HTML widget each."""
+
+    def create(self, el: Element) -> W.Widget:
+        return W.HTML(**self.traits(el))
+
+    def traits(self, el: Element) -> dict[str, Any]:
+        return {"value": _html.render(el)}
+
+
+class RichOutput(Binding):
+    """``display()`` of a rich object during a run: an Output widget holding that one output
+    (set through its ``outputs`` trait: never cleared and redisplayed)."""
+
+    def create(self, el: Element) -> W.Widget:
+        return W.Output(**self.traits(el))
+
+    def traits(self, el: Element) -> dict[str, Any]:
+        p = el.props
+        return {"outputs": ({"output_type": "display_data", "data": p.get("data", {}),
+                             "metadata": p.get("metadata", {})},)}
+
+
+class Box(Binding):
+    """Containers: a box whose children are the element's children."""
+
+    def __init__(self, cls: type = W.VBox, classes: tuple[str, ...] = ()) -> None:
+        self.cls = cls
+        self.classes = classes
+
+    def create(self, el: Element) -> W.Widget:
+        w = self.cls(**self.traits(el))
+        for c in self.classes + (f"nbstate-{el.type}",):
+            w.add_class(c)
+        return w
+
+    def traits(self, el: Element) -> dict[str, Any]:
+        p = el.props
+        if p.get("border"):
+            return {"layout": {"border": "1px solid rgba(128, 128, 128, 0.35)",
+                               "padding": "0.5em", "margin": "0.2em 0"}}
+        return {}
+
+    def inner(self, widget: W.Widget) -> W.Box:
+        return widget
+
+
+class Column(Box):
+    def traits(self, el: Element) -> dict[str, Any]:
+        weight = el.props.get("weight") or 1
+        lay = {"flex": f"{weight} 1 0%", "min_width": "0"}
+        if el.props.get("border"):
+            lay["border"] = "1px solid rgba(128, 128, 128, 0.35)"
+        return {"layout": lay}
+
+
+class Tabs(Box):
+    def __init__(self) -> None:
+        super().__init__(W.Tab)
+
+    def traits(self, el: Element) -> dict[str, Any]:
+        return {}
+
+    def child_traits(self, el: Element) -> dict[str, Any]:
+        return {"titles": tuple(str(c.props.get("label", "")) for c in el.children or ())}
+
+
+class Fold(Box):
+    """expander, popover, status: an Accordion with one section holding the children."""
+
+    def create(self, el: Element) -> W.Widget:
+        body = W.VBox()
+        acc = W.Accordion(children=[body], titles=(str(el.props.get("label", "")),),
+                          selected_index=0 if el.props.get("expanded") else None)
+        acc.add_class(f"nbstate-{el.type}")
+        return acc
+
+    def traits(self, el: Element) -> dict[str, Any]:
+        return {"titles": (str(el.props.get("label", "")),)}
+
+    def inner(self, widget: W.Widget) -> W.Box:
+        return widget.children[0]
+
+
+def _number_slider(el: Element) -> Binding:
+    p = el.props
+    ints = p.get("dtype") == "int"
+    if p.get("dtype") in ("date", "time", "datetime"):
+        return _GRID_RANGE if p.get("range") else _GRID
+    if p.get("range"):
+        return _INT_RANGE if ints else _FLOAT_RANGE
+    return _INT_SLIDER if ints else _FLOAT_SLIDER
+
+
+_SLIDER_KW = {"continuous_update": True, "style": _STYLE}
+_INT_SLIDER = NumberSlider(W.IntSlider, **_SLIDER_KW)
+_FLOAT_SLIDER = NumberSlider(W.FloatSlider, **_SLIDER_KW)
+_INT_RANGE = NumberSlider(W.IntRangeSlider, **_SLIDER_KW)
+_FLOAT_RANGE = NumberSlider(W.FloatRangeSlider, **_SLIDER_KW)
+_GRID = GridSlider(W.SelectionSlider, **_SLIDER_KW)
+_GRID_RANGE = GridSlider(W.SelectionRangeSlider, **_SLIDER_KW)
+_OPTION_SLIDER = OptionSlider(W.SelectionSlider, **_SLIDER_KW)
+_OPTION_RANGE = OptionSlider(W.SelectionRangeSlider, **_SLIDER_KW)
+_TAGS = Tags(W.TagsInput, style=_STYLE)
+_TOGGLES = Choice(W.ToggleButtons, style=_STYLE)
+_TEXT = TextBox(W.Text, continuous_update=False, style=_STYLE)
+_PASSWORD = TextBox(W.Password, continuous_update=False, style=_STYLE)
+_DATE = Simple(W.DatePicker, style=_STYLE)
+_DATE_RANGE = DateRange()
+
+
+#: element type -> Binding, or a function(Element) -> Binding when the props decide
+BINDINGS: dict[str, Any] = {
+    "button": Press(),
+    "form_submit_button": Press(),
+    "download_button": Download(),
+    "checkbox": Check(W.Checkbox, indent=False, style=_STYLE),
+    "toggle": Toggle(W.ToggleButton),
+    "radio": Choice(W.RadioButtons, style=_STYLE),
+    "selectbox": Choice(W.Dropdown, style=_STYLE),
+    "multiselect": _TAGS,
+    "slider": _number_slider,
+    "select_slider": lambda el: _OPTION_RANGE if el.props.get("range") else _OPTION_SLIDER,
+    "text_input": lambda el: _PASSWORD if el.props.get("type") == "password" else _TEXT,
+    "text_area": TextBox(W.Textarea, continuous_update=False, style=_STYLE),
+    "number_input": NumberBox(),
+    "date_input": lambda el: _DATE_RANGE if el.props.get("range") else _DATE,
+    "time_input": Simple(W.TimePicker, style=_STYLE),
+    "color_picker": Simple(W.ColorPicker, concise=False, style=_STYLE),
+    "file_uploader": Upload(W.FileUpload),
+    "pills": lambda el: _TAGS if el.props.get("multi") else _TOGGLES,
+    "segmented_control": lambda el: _TAGS if el.props.get("multi") else _TOGGLES,
+    "display_data": RichOutput(),
+    "columns": Box(W.HBox),
+    "column": Column(),
+    "tabs": Tabs(),
+    "expander": Fold(),
+    "popover": Fold(),
+    "status": Fold(),
+}
+
+_HTML = Html()
+_BOX = Box()
+
+
+def register_binding(element_type: str, binding: Binding | Any) -> None:
+    """Show elements of ``element_type`` with ``binding`` (a :class:`Binding`, or a function
+    ``el -> Binding``). Replaces the built-in one, for every app shown afterwards.
+
+    Example:
+        >>> class Shout(Html):
+        ...     def traits(self, el):
+        ...         return {"value": str(el.props.get("body", "")).upper()}
+        >>> register_binding("shout", Shout())
+        >>> binding_for(Element("shout", props={"body": "hi"})).traits(
+        ...     Element("shout", props={"body": "hi"}))
+        {'value': 'HI'}
+    """
+    BINDINGS[element_type] = binding
+
+
+def binding_for(el: Element) -> Binding:
+    """The binding that shows ``el``: registered, else a box for containers, else HTML."""
+    b = BINDINGS.get(el.type)
+    if b is None:
+        return _BOX if el.type in CONTAINERS or el.children is not None else _HTML
+    if isinstance(b, Binding):
+        return b
+    return b(el)
+
+
+def from_json(widget: W.Widget, key: str, value: Any) -> Any:
+    """A synced trait's JSON value as the Python value its ``from_json`` gives (dates...)."""
+    conv = widget.trait_metadata(key, "from_json", widget._trait_from_json)
+    return conv(value, widget)

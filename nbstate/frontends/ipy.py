@@ -1,0 +1,367 @@
+"""The live-notebook frontend: ``%%app`` and ``run_app`` in a real ipykernel.
+
+A ``LiveApp`` owns one core ``App`` (in the notebook's session and namespace) and the ``View``
+that shows it. Changes from the browser are queued; the rerun waits until no other shell
+message is waiting, so a burst (a slider drag, 50 updates at once) becomes one rerun with all
+of them applied. Re-executing the cell reruns the same app with the new code, closes the old
+output's widgets and shows a new live output.
+
+During a run, ``print()`` output and ``display()`` calls become elements at their place in the
+app, and figures the run leaves open are closed (``st.pyplot`` already showed them).
+
+Example (in a notebook):
+    %load_ext nbstate
+
+    %%app counter
+    import nbstate as st
+    st.button("+1", on_click=lambda: st.session_state.update(n=st.session_state.get("n", 0) + 1))
+    st.write(st.session_state.get("n", 0))
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import io
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from ..elements import Element
+from ..run import App, current, default_session, exception_element
+from .reconcile import View
+
+#: seconds a rerun may take before its output is marked stale ("Running...")
+STALE_AFTER = 0.25
+
+_LIVE: dict[str, LiveApp] = {}
+_PENDING: dict[str, LiveApp] = {}
+_fallback_scheduled = False
+
+
+class LiveApp:
+    """One app shown in a notebook: the core ``App``, its live output, its change queue."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.view: View | None = None
+        self.queue: list[tuple[str, Any]] = []
+        self.reruns = 0
+        self._slow = False
+        self._displayed = False
+
+    @property
+    def name(self) -> str:
+        return self.app.name
+
+    @property
+    def widget(self) -> Any:
+        """The app's output box (display it to show the app once more)."""
+        return self.view.root if self.view is not None else None
+
+    def show(self) -> Any:
+        """Run the app and return a fresh live output; the previous output is closed."""
+        if self.view is not None:
+            self.view.close()
+        self.view = View(self._receive)
+        self._displayed = False
+        self.queue.clear()
+        self._render(self._run(()))
+        return self.view.root
+
+    def close(self) -> None:
+        """Close the output and forget the app's widgets (the app is gone)."""
+        if self.view is not None:
+            self.view.close()
+            self.view = None
+        self.app.close()
+        if _LIVE.get(self.name) is self:
+            del _LIVE[self.name]
+        _PENDING.pop(self.name, None)
+
+    def _ipython_display_(self) -> None:
+        # `nbstate.run_app(...)` as a cell's last line: it already displayed its output
+        from IPython.display import display
+
+        if self.view is not None and not self._displayed:
+            self._displayed = True
+            display(self.view.root)
+
+    def __repr__(self) -> str:
+        return f"<nbstate app {self.name!r}>"
+
+    # -- interactions -------------------------------------------------------------------
+    def _receive(self, changes: list[tuple[str, Any]]) -> None:
+        self.queue.extend(changes)
+        _PENDING[self.name] = self
+        if _more_shell_messages():
+            _schedule_fallback()
+            return
+        flush()
+
+    def flush(self) -> None:
+        """Apply the queued changes in one rerun."""
+        _PENDING.pop(self.name, None)
+        if not self.queue or self.view is None:
+            self.queue.clear()
+            return
+        changes, self.queue = self.queue, []
+        self.reruns += 1
+        self._render(self._run(changes))
+
+    def _render(self, tree: Element) -> None:
+        try:
+            self.view.update(tree)
+        except Exception as e:  # noqa: BLE001 - a frontend bug shows in the app, not lost
+            traceback.print_exc(file=sys.__stderr__)
+            try:
+                self.view.update(Element("app", props={"stale": False}, children=[
+                    Element("notices", children=[exception_element(e)]), tree.children[1]]))
+            except Exception:  # noqa: BLE001
+                pass
+
+    def _run(self, changes: list[tuple[str, Any]]) -> Element:
+        # Mark the output stale ("Running...") only for an app whose last run was slow: a
+        # fast rerun that changes nothing must send nothing at all. (A timer thread could mark
+        # it later, but sending widget messages from another thread races the shell's own.)
+        view = self.view
+        if self._slow and view is not None and not view.closed and not view.marker.stale:
+            view.marker.stale = True
+        start = time.perf_counter()
+        try:
+            with _capture():
+                return self.app.interact(changes)
+        finally:
+            self._slow = time.perf_counter() - start > STALE_AFTER
+
+
+# -- coalescing ---------------------------------------------------------------------------
+def flush() -> None:
+    """Rerun every app that has queued changes."""
+    for live in list(_PENDING.values()):
+        live.flush()
+
+
+def _more_shell_messages() -> bool:
+    """Is another shell message (a further widget update, a cell execution) waiting?"""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    waiting = 0
+    for task in asyncio.all_tasks(loop):
+        if task.done():
+            continue
+        name = getattr(task.get_coro(), "__qualname__", "")
+        # ipykernel wraps each received shell message in a run_in_context task
+        if name.endswith("run_in_context"):
+            waiting += 1
+            if waiting > 1:
+                return True
+    kernel = getattr(_shell(), "kernel", None)
+    sock = _main_shell_socket(kernel)
+    if sock is not None:
+        import zmq
+
+        try:
+            return bool(sock.get(zmq.EVENTS) & zmq.POLLIN)
+        except zmq.ZMQError:
+            return False
+    return False
+
+
+def _main_shell_socket(kernel: Any) -> Any:
+    if kernel is None:
+        return None
+    thread = getattr(kernel, "shell_channel_thread", None)
+    if thread is not None:
+        try:
+            return thread.manager.get_shell_channel_to_subshell_pair(None).to_socket
+        except Exception:  # noqa: BLE001 - another ipykernel layout
+            return None
+    stream = getattr(kernel, "shell_stream", None)
+    return getattr(stream, "socket", None)
+
+
+def _schedule_fallback() -> None:
+    """Flush later if no further update message comes to do it (a cell execution was next)."""
+    global _fallback_scheduled
+    if _fallback_scheduled:
+        return
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return
+    _fallback_scheduled = True
+
+    def later() -> None:
+        global _fallback_scheduled
+        _fallback_scheduled = False
+        if not _PENDING:
+            return
+        if _more_shell_messages():
+            _schedule_fallback()
+        else:
+            flush()
+
+    loop.call_later(0.02, later)
+
+
+# -- capturing print() and display() into the app ------------------------------------------
+class _AppStdout(io.TextIOBase):
+    """``sys.stdout`` during a run: text goes into the app, at the place the run is at."""
+
+    def __init__(self, real: Any) -> None:
+        self.real = real
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, s: str) -> int:
+        ctx = current()
+        if ctx is None:
+            return self.real.write(s)
+        box = ctx.stack[-1]
+        last = box.children[-1] if box.children else None
+        if last is not None and last.type == "stdout":
+            last.props["body"] += s
+        else:
+            ctx.emit(Element("stdout", props={"body": s}))
+        return len(s)
+
+    def flush(self) -> None:
+        pass
+
+
+class _AppDisplay:
+    """``shell.display_pub`` during a run: ``display(obj)`` becomes an element of the app."""
+
+    def __init__(self, real: Any) -> None:
+        self.real = real
+
+    def publish(self, data: dict, metadata: dict | None = None, *args: Any,
+                **kwargs: Any) -> None:
+        ctx = current()
+        if ctx is None or kwargs.get("update"):
+            return self.real.publish(data, metadata, *args, **kwargs)
+        ctx.emit(Element("display_data", props={"data": dict(data),
+                                                "metadata": dict(metadata or {})}))
+
+    def clear_output(self, wait: bool = False) -> None:
+        if current() is None:
+            self.real.clear_output(wait)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real, name)
+
+
+class _capture:
+    def __enter__(self) -> None:
+        self.shell = _shell()
+        self.stdout = sys.stdout
+        sys.stdout = _AppStdout(self.stdout)
+        self.pub = None
+        if self.shell is not None:
+            self.pub = self.shell.display_pub
+            self.shell.display_pub = _AppDisplay(self.pub)
+        plt = sys.modules.get("matplotlib.pyplot")
+        self.figs = set(plt.get_fignums()) if plt is not None else None
+
+    def __exit__(self, *exc: Any) -> None:
+        sys.stdout = self.stdout
+        if self.shell is not None and self.pub is not None:
+            self.shell.display_pub = self.pub
+        plt = sys.modules.get("matplotlib.pyplot")
+        if plt is not None:
+            for num in set(plt.get_fignums()) - (self.figs or set()):
+                plt.close(num)
+
+
+# -- entry points ----------------------------------------------------------------------------
+def _shell() -> Any:
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return None
+    return get_ipython()
+
+
+def _cell_id(shell: Any) -> str | None:
+    kernel = getattr(shell, "kernel", None)
+    parent = None
+    if kernel is not None:
+        try:
+            parent = kernel.get_parent("shell")
+        except Exception:  # noqa: BLE001 - older ipykernel
+            parent = getattr(shell, "parent_header", None)
+    meta = (parent or {}).get("metadata") or {}
+    return meta.get("cellId") or meta.get("cell_id")
+
+
+def _closed_cells(shell: Any) -> list[str]:
+    kernel = getattr(shell, "kernel", None)
+    try:
+        parent = kernel.get_parent("shell") if kernel is not None else None
+    except Exception:  # noqa: BLE001
+        parent = None
+    return list(((parent or {}).get("metadata") or {}).get("deletedCells") or ())
+
+
+def _app_name(name: str | None, target: Any, shell: Any) -> str:
+    if name:
+        return name
+    cell = _cell_id(shell)
+    if cell:
+        return f"cell-{cell}"
+    if callable(target):
+        return getattr(target, "__name__", "app")
+    return "cell-" + hashlib.blake2b(str(target).encode(), digest_size=6).hexdigest()
+
+
+def start(target: str | Callable, name: str | None = None, **kwargs: Any) -> LiveApp:
+    """Create (or rerun with new code) the live app ``name`` and return it, not displayed."""
+    shell = _shell()
+    for cell in _closed_cells(shell):  # cells deleted in the browser: their apps are gone
+        gone = _LIVE.get(f"cell-{cell}")
+        if gone is not None:
+            gone.close()
+    key = _app_name(name, target, shell)
+    live = _LIVE.get(key)
+    if live is None:
+        ns = shell.user_ns if shell is not None and not callable(target) else None
+        app = App(target, name=key, session=default_session(), namespace=ns,
+                  fresh_namespace=False if ns is not None else None,
+                  args=tuple(kwargs.pop("args", ())), kwargs=kwargs.pop("kwargs", None))
+        live = _LIVE[key] = LiveApp(app)
+    else:
+        live.app.set_target(target)
+    return live
+
+
+def run_app(target: str | Callable, name: str | None = None, **kwargs: Any) -> LiveApp:
+    """Run ``target`` (source text or a function) as a live app, display it, return it.
+
+    Example:
+        >>> def app():                                                  # doctest: +SKIP
+        ...     import nbstate as st
+        ...     st.write(st.slider("x", 0, 10))
+        >>> live = run_app(app, name="demo")                            # doctest: +SKIP
+    """
+    from IPython.display import display
+
+    live = start(target, name, **kwargs)
+    display(live.show())
+    live._displayed = True
+    return live
+
+
+def app_magic(line: str, cell: str) -> None:
+    """``%%app [NAME]``: run the cell as an app and show it as the cell's output."""
+    run_app(cell, name=line.strip() or None)
+
+
+def live_apps() -> dict[str, LiveApp]:
+    """The live apps of this kernel, by name."""
+    return dict(_LIVE)

@@ -1,0 +1,338 @@
+"""The displayed tree of one app's output, reconciled in place against each run's element tree.
+
+A ``View`` keeps one persistent box (the app's output) and a ``Node`` per displayed element.
+On each run it walks the new element tree: a widget element whose id is already shown, or a
+display element of the same type at the same place, keeps its ipywidget and only the traits
+that changed are sent (one ``update`` message per widget at most; none when nothing changed).
+Everything else is created, and what is no longer shown is closed (with its layout and style
+models, so no comm leaks).
+
+Values from the browser are read at the comm-message level, before ipywidgets' validators
+could clamp or coerce them, and handed on (``send``) as ``[(widget id, value), ...]`` for
+``App.interact``; widgets inside a form hold their values until the form's submit button is
+pressed. A value the core refused is set back in the browser, since the reconciler compares
+each widget's value with what the browser shows.
+
+Example:
+    >>> from nbstate.elements import Element
+    >>> sent = []
+    >>> view = View(sent.extend)
+    >>> tree = Element("app", props={"stale": False}, children=[
+    ...     Element("notices", children=[]),
+    ...     Element("main", children=[Element("markdown", props={"body": "hi"})])])
+    >>> view.update(tree)
+    >>> view.main.children[0].widget.value
+    '<div class="nbstate-markdown"><p>hi</p>\\n</div>'
+    >>> view.close()
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import ipywidgets as W
+from ipywidgets.widgets.widget import _put_buffers
+
+from ..elements import Element
+from .anywidgets import APP_CLASS, StaleMarker
+from .bindings import NOTHING, Binding, Box, Unrecognized, binding_for, from_json
+
+_MISSING = object()
+
+
+def same(a: Any, b: Any) -> bool:
+    """Do two core values look the same in the browser? (type-strict, never raises)"""
+    if a is b:
+        return True
+    if type(a) is not type(b):
+        return False
+    try:
+        return bool(a == b)
+    except Exception:  # noqa: BLE001 - arrays and odd objects count as different
+        return False
+
+
+def close_widget(w: W.Widget) -> None:
+    """Close a widget and the layout/style models it owns."""
+    for name in ("layout", "style"):
+        sub = w._trait_values.get(name)
+        if isinstance(sub, W.Widget):
+            sub.close()
+    w.close()
+
+
+class Node:
+    """One displayed element: its binding, its ipywidget, and what the browser shows."""
+
+    __slots__ = ("binding", "widget", "el", "type", "wid", "sent", "parts", "front",
+                 "front_value", "kernel_value", "children", "form", "closed")
+
+    def __init__(self, binding: Binding, widget: W.Widget, el: Element) -> None:
+        self.binding = binding
+        self.widget = widget
+        self.el = el
+        self.type = el.type
+        self.wid = el.id if el.children is None else None
+        self.sent: dict[str, Any] = {}
+        self.parts: list[W.Widget] = []
+        self.front: list[dict[str, Any]] = []
+        self.front_value: Any = None
+        self.kernel_value: Any = None
+        self.children: list[Node] = []
+        self.form: str | None = None
+        self.closed = False
+
+    def walk(self) -> Iterator[Node]:
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        inner = self.binding.inner(self.widget)
+        for part in self.parts:
+            if part is not self.widget:
+                close_widget(part)
+        if inner is not None and inner is not self.widget:
+            close_widget(inner)
+        close_widget(self.widget)
+
+
+def _apply(w: W.Widget, traits: dict[str, Any], force: tuple[str, ...] = (),
+           silent: tuple[str, ...] = ()) -> None:
+    """Set ``traits`` on ``w`` and send them in one message: only those that changed, plus
+    ``force`` (sent even if the kernel-side value did not change), minus ``silent`` (set
+    kernel-side only: the browser already shows them)."""
+    if not traits and not force:
+        return
+    with w.hold_sync():
+        with w.hold_trait_notifications():
+            for k, v in traits.items():
+                if k == "layout" and isinstance(v, dict):
+                    for a, b in v.items():
+                        setattr(w.layout, a, b)
+                else:
+                    setattr(w, k, v)
+        w._states_to_send.update(k for k in force if k in w.keys)
+        w._states_to_send.difference_update(silent)
+
+
+class View:
+    """The live output of one app: a persistent box, updated in place run after run.
+
+    ``send(changes)`` is called with ``[(widget id, value), ...]`` when the browser changes
+    something (a whole form's values at once on submit).
+    """
+
+    def __init__(self, send: Callable[[list[tuple[str, Any]]], None]) -> None:
+        self.send = send
+        self.marker = StaleMarker()
+        self.root = W.VBox([self.marker])
+        self.root.add_class(APP_CLASS)
+        self.by_id: dict[str, Node] = {}
+        self.held: dict[str, dict[str, Any]] = {}
+        self.main: Node | None = None
+        self._top: list[Node] = []
+        self.closed = False
+
+    # -- reconciling ----------------------------------------------------------------------
+    def update(self, tree: Element) -> None:
+        """Show ``tree`` (an ``app`` element), changing only what differs from the last one."""
+        if self.closed:
+            return
+        before = [n for top in self._top for n in top.walk()]
+        used: set[int] = set()
+        holder = _Holder(self._top, self.root)
+        self._sync_children(holder, tree, None, used, prefix=[self.marker])
+        self._top = holder.children
+        self.main = next((n for n in self._top if n.type == "main"), None)
+        for n in before:
+            if id(n) not in used:
+                if n.wid is not None and self.by_id.get(n.wid) is n:
+                    del self.by_id[n.wid]
+                n.close()
+        for form, held in list(self.held.items()):
+            for wid in list(held):
+                if wid not in self.by_id:
+                    del held[wid]
+            if not held:
+                del self.held[form]
+        stale = bool(tree.props.get("stale"))
+        if self.marker.stale != stale:
+            self.marker.stale = stale
+
+    def _sync_children(self, node: Any, el: Element, form: str | None, used: set[int],
+                       prefix: list[W.Widget] = ()) -> None:
+        olds: list[Node] = node.children
+        new: list[Node] = []
+        for i, child in enumerate(el.children or ()):
+            cn = self._match(child, olds, i, used)
+            binding = binding_for(child)
+            if cn is not None and cn.binding is not binding:
+                cn = None
+            if cn is None:
+                cn = self._create(child, binding)
+            else:
+                self._update(cn, child)
+            used.add(id(cn))
+            cn.form = form
+            if child.children is not None:
+                self._sync_children(cn, child, child.key if child.type == "form" else form,
+                                    used)
+            new.append(cn)
+        node.children = new
+        inner = node.binding.inner(node.widget)
+        widgets = [*prefix, *(c.widget for c in new)]
+        if len(inner.children) != len(widgets) or any(
+                a is not b for a, b in zip(inner.children, widgets, strict=True)):
+            extra = node.binding.child_traits(el)
+            _apply(inner, {"children": widgets, **extra})
+        else:
+            extra = node.binding.child_traits(el)
+            if extra:
+                _apply(inner, {k: v for k, v in extra.items() if getattr(inner, k) != v})
+
+    def _match(self, child: Element, olds: list[Node], i: int, used: set[int]) -> Node | None:
+        if child.id is not None:
+            cn = self.by_id.get(child.id) if child.children is None else None
+            if cn is None:  # a container with an id (a form): by id among the siblings
+                cn = next((o for o in olds if o.el.id == child.id), None)
+        else:
+            cn = olds[i] if i < len(olds) and olds[i].el.id is None else None
+        if cn is None or cn.type != child.type or id(cn) in used or cn.closed:
+            return None
+        return cn
+
+    def _create(self, el: Element, binding: Binding) -> Node:
+        w = binding.create(el)
+        n = Node(binding, w, el)
+        n.sent = dict(binding.traits(el))
+        if n.wid is not None:
+            self.by_id[n.wid] = n
+            n.parts = binding.parts(w)
+            keys = binding.value_keys
+            n.front = [{k: getattr(p, k) for k in keys} for p in n.parts]
+            n.front_value = n.kernel_value = el.props.get("value")
+            for i, part in enumerate(n.parts):
+                part.comm.on_msg(self._handler(n, i))
+        return n
+
+    def _update(self, n: Node, el: Element) -> None:
+        b = n.binding
+        n.el = el
+        desired = b.traits(el)
+        changed = {k: v for k, v in desired.items() if not same(n.sent.get(k, _MISSING), v)}
+        n.sent.update(changed)
+        if n.wid is None or not b.value_keys:
+            if changed:
+                _apply(n.widget, changed)
+            return
+        value = el.props.get("value")
+        held = n.form is not None and n.wid in self.held.get(n.form, {})
+        if held or same(value, n.kernel_value) and same(value, n.front_value):
+            if changed:
+                _apply(n.widget, changed)
+            return
+        # the browser shows something else (a kernel-side write, a refused value): send it;
+        # or the browser already shows it (an accepted change): set it kernel-side silently
+        show = not same(value, n.front_value)
+        keys = b.value_keys
+        per_part = b.value_traits(el, value)
+        for i, part in enumerate(n.parts):
+            traits = dict(changed) if part is n.widget else {}
+            traits.update(per_part[i])
+            if show:
+                _apply(part, traits, force=keys)
+            else:
+                _apply(part, traits, silent=tuple(k for k in keys if k not in changed))
+            n.front[i] = {k: getattr(part, k) for k in keys}
+        if n.widget not in n.parts and changed:
+            _apply(n.widget, changed)
+        n.front_value = n.kernel_value = value
+
+    # -- messages from the browser --------------------------------------------------------
+    def _handler(self, n: Node, i: int) -> Callable[[dict], None]:
+        def on_msg(msg: dict) -> None:
+            try:
+                self._on_msg(n, i, msg)
+            except Exception:  # noqa: BLE001 - a bad message must not kill the comm
+                traceback.print_exc(file=sys.__stderr__)
+
+        return on_msg
+
+    def _on_msg(self, n: Node, i: int, msg: dict) -> None:
+        part = n.parts[i]
+        if n.closed or self.closed:
+            return
+        data = msg["content"]["data"]
+        method = data.get("method")
+        if method == "update":
+            state = dict(data.get("state") or {})
+            _put_buffers(state, data.get("buffer_paths") or [], msg.get("buffers") or [])
+            values = {k: state.pop(k) for k in list(state) if k in n.binding.value_keys}
+            if state:
+                part.set_state(state)
+            if not values:
+                return
+            for k, raw in values.items():
+                try:
+                    n.front[i][k] = from_json(part, k, raw)
+                except Exception:  # noqa: BLE001 - malformed: the core refuses it
+                    n.front[i][k] = Unrecognized(repr(raw))
+            value = n.binding.from_frontend(n.el, n.front)
+            n.front_value = value
+            self._changed(n, value)
+        elif method == "custom":
+            value = n.binding.on_custom(n.el, data.get("content"))
+            if value is NOTHING:
+                part._handle_msg(msg)
+            elif not n.el.props.get("disabled"):
+                self._changed(n, value)
+        else:
+            part._handle_msg(msg)
+
+    def _changed(self, n: Node, value: Any) -> None:
+        wid = n.wid
+        if n.form is not None:
+            if n.type == "form_submit_button":
+                changes = list(self.held.pop(n.form, {}).items())
+                changes.append((wid, value))
+                self.send(changes)
+            else:
+                self.held.setdefault(n.form, {})[wid] = value
+            return
+        self.send([(wid, value)])
+
+    # -- closing --------------------------------------------------------------------------
+    def close(self) -> None:
+        """Close every widget of this output (the cell was re-executed or the app closed)."""
+        if self.closed:
+            return
+        self.closed = True
+        for top in self._top:
+            for n in top.walk():
+                n.close()
+        self._top = []
+        self.by_id.clear()
+        self.held.clear()
+        close_widget(self.marker)
+        close_widget(self.root)
+
+    def widget_count(self) -> int:
+        """How many element nodes are displayed (for tests and diagnostics)."""
+        return sum(1 for top in self._top for _ in top.walk())
+
+
+class _Holder:
+    """The root box as a node: its children are the tree's top containers."""
+
+    binding = Box()
+
+    def __init__(self, children: list[Node], widget: W.Box) -> None:
+        self.children = children
+        self.widget = widget

@@ -1,0 +1,390 @@
+"""Drive a live app in a real ipykernel, playing the browser over the widget comm protocol.
+
+``KernelSession`` starts an ipykernel with ``jupyter_client``, executes cells (with a
+``cellId`` as JupyterLab sends it), keeps every widget model the kernel opens
+(``comm_open``) up to date with the ``comm_msg`` updates it sends, and sends the messages a
+browser sends: ``update`` (a value typed or dragged) and ``custom`` clicks. Every call that
+sends something waits until the kernel is idle again for it, so what a test reads next is
+what the user would see. No mocks, no timers: the kernel's own replies are the sync points.
+
+Example:
+    >>> from nbstate.testing.kernel import KernelSession            # doctest: +SKIP
+    >>> with KernelSession() as k:                                   # doctest: +SKIP
+    ...     k.execute("%load_ext nbstate")
+    ...     k.execute("%%app\\nimport nbstate as st\\nst.write(st.slider('x', 0, 9, 2) * 10)")
+    ...     k.set(k.find(description="x"), 3)
+    ...     assert "30" in k.text()
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import queue
+import re
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+_MODEL_REF = "IPY_MODEL_"
+
+
+class KernelError(RuntimeError):
+    """A cell raised in the kernel (outside any app): the traceback is the message."""
+
+
+class Model:
+    """The browser's copy of one widget model: its state as the kernel last sent it."""
+
+    def __init__(self, session: KernelSession, comm_id: str, state: dict) -> None:
+        self.session = session
+        self.comm_id = comm_id
+        self.state = state
+        self.closed = False
+        #: every ``update`` state the kernel sent for this model, in order
+        self.updates: list[dict] = []
+
+    @property
+    def model_name(self) -> str:
+        return self.state.get("_model_name", "")
+
+    @property
+    def name(self) -> str:
+        """The ipywidget class, as the model name says (``IntSlider``, ``HTML``...)."""
+        return self.model_name.removesuffix("Model")
+
+    def __getitem__(self, key: str) -> Any:
+        return self.state[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.state.get(key, default)
+
+    @property
+    def value(self) -> Any:
+        return self.state.get("value")
+
+    @property
+    def children(self) -> list[Model]:
+        """The child models of a box (a Tab, an Accordion), resolved."""
+        return [self.session.models[c[len(_MODEL_REF):]] for c in self.state.get("children", ())
+                if isinstance(c, str) and c.startswith(_MODEL_REF)
+                and c[len(_MODEL_REF):] in self.session.models]
+
+    @property
+    def classes(self) -> list[str]:
+        return list(self.state.get("_dom_classes", ()))
+
+    def walk(self) -> Iterator[Model]:
+        """This model and every model below it, in display order."""
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+    def __repr__(self) -> str:
+        desc = self.state.get("description") or self.state.get("label")
+        d = f" {desc!r}" if desc else ""
+        closed = " closed" if self.closed else ""
+        return f"<Model {self.name}{d} {self.comm_id[:8]}{closed}>"
+
+
+class ExecuteResult:
+    """What one cell execution produced: its outputs (as nbformat dicts) and its error."""
+
+    def __init__(self) -> None:
+        self.outputs: list[dict] = []
+        self.error: dict | None = None
+        self.msg_id = ""
+
+    @property
+    def stdout(self) -> str:
+        return "".join(o["text"] for o in self.outputs
+                       if o["output_type"] == "stream" and o["name"] == "stdout")
+
+    @property
+    def widget_ids(self) -> list[str]:
+        """Model ids of the widgets the cell displayed."""
+        out = []
+        for o in self.outputs:
+            view = o.get("data", {}).get("application/vnd.jupyter.widget-view+json")
+            if view:
+                out.append(view["model_id"])
+        return out
+
+
+class KernelSession:
+    """A real ipykernel and a fake browser for it. Use as a context manager, or call
+    ``start()`` and ``shutdown()``.
+
+    - ``execute(code, cell_id=None)``: run a cell, wait for idle, return an
+      :class:`ExecuteResult` (raises :class:`KernelError` if the cell raised, unless
+      ``allow_error=True``).
+    - ``models``: every widget model by comm id; ``find(**state)`` / ``find_all(**state)``
+      look models up by state (``description="x"``, ``name="IntSlider"``, ``open_only``).
+    - ``set(model, value)`` / ``update(model, **state)``: send what the browser sends when
+      the user changes a widget; ``click(button)``; ``burst(model, values)`` sends many
+      updates at once, then waits for all of them.
+    - ``app()``: the root box of the last app displayed; ``text(root)`` the text the app shows.
+    - ``updates_during()``: a context manager counting the ``update`` messages the kernel
+      sends meanwhile.
+    """
+
+    def __init__(self, *, kernel_name: str = "python3", cwd: str | None = None,
+                 timeout: float = 60, env: dict[str, str] | None = None) -> None:
+        self.kernel_name = kernel_name
+        self.cwd = cwd
+        self.timeout = timeout
+        self.env = env
+        self.models: dict[str, Model] = {}
+        self.update_messages = 0
+        self.km: Any = None
+        self.kc: Any = None
+        self._last_app: Model | None = None
+        self._watchers: list[list[dict]] = []
+
+    # -- life cycle -----------------------------------------------------------------------
+    def start(self) -> KernelSession:
+        from jupyter_client import KernelManager
+
+        self.km = KernelManager(kernel_name=self.kernel_name)
+        kwargs: dict[str, Any] = {}
+        if self.cwd is not None:
+            kwargs["cwd"] = self.cwd
+        if self.env is not None:
+            import os
+
+            kwargs["env"] = {**os.environ, **self.env}
+        self.km.start_kernel(**kwargs)
+        self.kc = self.km.blocking_client()
+        self.kc.start_channels()
+        self.kc.wait_for_ready(timeout=self.timeout)
+        self._drain()
+        return self
+
+    def shutdown(self) -> None:
+        if self.kc is not None:
+            self.kc.stop_channels()
+            self.kc = None
+        if self.km is not None:
+            self.km.shutdown_kernel(now=True)
+            self.km = None
+
+    def __enter__(self) -> KernelSession:
+        return self.start()
+
+    def __exit__(self, *exc: Any) -> None:
+        self.shutdown()
+
+    # -- cells --------------------------------------------------------------------------
+    def execute(self, code: str, *, cell_id: str | None = None,
+                allow_error: bool = False) -> ExecuteResult:
+        """Run ``code`` as a notebook cell (with ``cellId`` metadata) and wait until idle."""
+        content = {"code": code, "silent": False, "store_history": True,
+                   "user_expressions": {}, "allow_stdin": False, "stop_on_error": True}
+        msg = self.kc.session.msg("execute_request", content)
+        msg["metadata"]["cellId"] = cell_id or uuid.uuid4().hex
+        self.kc.shell_channel.send(msg)
+        result = ExecuteResult()
+        result.msg_id = msg["header"]["msg_id"]
+        self._wait_idle(result.msg_id, result)
+        self._wait_reply(result.msg_id)
+        for o in result.outputs:
+            for mid in [m for m in [o.get("data", {}).get(
+                    "application/vnd.jupyter.widget-view+json", {}).get("model_id")] if m]:
+                model = self.models.get(mid)
+                if model is not None and "nbstate-app" in model.classes:
+                    self._last_app = model
+        if result.error is not None and not allow_error:
+            raise KernelError("\n".join(result.error.get("traceback", [])) or
+                              f"{result.error.get('ename')}: {result.error.get('evalue')}")
+        return result
+
+    def eval(self, expr: str) -> Any:
+        """The value of a Python expression in the kernel (``repr``, then ``literal_eval``)."""
+        import ast
+
+        res = self.execute(f"print(repr({expr}))")
+        return ast.literal_eval(res.stdout.strip())
+
+    # -- the browser's side of widgets ----------------------------------------------------
+    def update(self, model: Model, *, wait: bool = True, buffers: list[bytes] | None = None,
+               buffer_paths: list | None = None, **state: Any) -> str:
+        """Send ``{"method": "update", "state": state}`` as the browser does on a change."""
+        model.state.update(state)
+        data = {"method": "update", "state": state, "buffer_paths": buffer_paths or []}
+        return self._comm_msg(model, data, buffers, wait)
+
+    def set(self, model: Model, value: Any, *, key: str | None = None, wait: bool = True) -> str:
+        """Set the trait that carries a widget's value (``value``, or ``index`` for
+        selection widgets) the way the browser would."""
+        if key is None:
+            key = "index" if "index" in model.state else "value"
+        return self.update(model, wait=wait, **{key: value})
+
+    def click(self, model: Model, *, wait: bool = True) -> str:
+        """A click on a Button (or the download button): a ``custom`` click message."""
+        return self._comm_msg(model, {"method": "custom", "content": {"event": "click"}},
+                              None, wait)
+
+    def burst(self, model: Model, values: list, *, key: str | None = None) -> None:
+        """Send one update per value without waiting in between, then wait for them all."""
+        ids = [self.set(model, v, key=key, wait=False) for v in values]
+        for mid in ids:
+            self._wait_idle(mid)
+
+    def upload(self, model: Model, files: list[tuple[str, bytes, str]]) -> str:
+        """Give a FileUpload files ``[(name, content, mime type), ...]`` as the browser does."""
+        value = [{"name": n, "type": t, "size": len(c), "last_modified": 0}
+                 for n, c, t in files]
+        paths = [["value", i, "content"] for i in range(len(files))]
+        return self.update(model, value=value, buffers=[c for _, c, _ in files],
+                           buffer_paths=paths)
+
+    def _comm_msg(self, model: Model, data: dict, buffers: list[bytes] | None,
+                  wait: bool) -> str:
+        msg = self.kc.session.msg("comm_msg", {"comm_id": model.comm_id, "data": data})
+        self.kc.session.send(self.kc.shell_channel.socket, msg, buffers=buffers or None)
+        mid = msg["header"]["msg_id"]
+        if wait:
+            self._wait_idle(mid)
+        return mid
+
+    # -- looking things up ----------------------------------------------------------------
+    def find_all(self, *, name: str | None = None, within: Model | None = None,
+                 open_only: bool = True, **state: Any) -> list[Model]:
+        """Models whose state matches ``state`` (and class ``name``), in display order when
+        ``within`` is given (default: the last app's root, else every model)."""
+        root = within if within is not None else self._last_app
+        pool = list(root.walk()) if root is not None else list(self.models.values())
+        out = []
+        for m in pool:
+            if open_only and m.closed:
+                continue
+            if name is not None and m.name != name:
+                continue
+            if all(m.state.get(k, _MISSING) == v for k, v in state.items()):
+                out.append(m)
+        return out
+
+    def find(self, **query: Any) -> Model:
+        """The one model matching ``query`` (see :meth:`find_all`); raises if not one."""
+        found = self.find_all(**query)
+        if len(found) != 1:
+            raise LookupError(f"{len(found)} models match {query!r}: {found!r}")
+        return found[0]
+
+    def app(self) -> Model | None:
+        """The root box of the app the last executed cell displayed."""
+        return self._last_app
+
+    def text(self, root: Model | None = None) -> str:
+        """The text an app shows (HTML stripped, widgets' descriptions and values included),
+        one line per element."""
+        root = root if root is not None else self._last_app
+        lines = []
+        for m in root.walk() if root is not None else ():
+            if m.closed:
+                continue
+            if m.name in ("HTML", "HTMLMath", "Label"):
+                lines.append(_strip_html(str(m.get("value", ""))))
+            elif m.name == "Output":
+                for o in m.get("outputs", ()):
+                    data = o.get("data", {})
+                    lines.append(str(data.get("text/plain", o.get("text", ""))))
+        return "\n".join(lines)
+
+    @contextmanager
+    def updates_during(self) -> Iterator[list[dict]]:
+        """Collect the ``update`` messages the kernel sends inside the ``with`` block:
+        ``[{"model": Model, "state": {...}}, ...]``."""
+        seen: list[dict] = []
+        self._watchers.append(seen)
+        try:
+            yield seen
+        finally:
+            self._watchers.remove(seen)
+
+    def open_models(self) -> list[Model]:
+        return [m for m in self.models.values() if not m.closed]
+
+    # -- reading iopub --------------------------------------------------------------------
+    def _drain(self) -> None:
+        while True:
+            try:
+                msg = self.kc.get_iopub_msg(timeout=0.2)
+            except queue.Empty:
+                return
+            self._handle(msg, None)
+
+    def _wait_reply(self, msg_id: str) -> None:
+        while True:
+            reply = self.kc.get_shell_msg(timeout=self.timeout)
+            if reply["parent_header"].get("msg_id") == msg_id:
+                return
+
+    def _wait_idle(self, msg_id: str, result: ExecuteResult | None = None) -> None:
+        while True:
+            try:
+                msg = self.kc.get_iopub_msg(timeout=self.timeout)
+            except queue.Empty:
+                raise TimeoutError(f"the kernel did not go idle for {msg_id} within "
+                                   f"{self.timeout}s") from None
+            self._handle(msg, result if _parent(msg) == msg_id else None)
+            if (msg["msg_type"] == "status" and _parent(msg) == msg_id
+                    and msg["content"]["execution_state"] == "idle"):
+                return
+
+    def _handle(self, msg: dict, result: ExecuteResult | None) -> None:
+        t = msg["msg_type"]
+        c = msg["content"]
+        if t == "comm_open" and c.get("target_name") == "jupyter.widget":
+            state = copy.deepcopy(c["data"].get("state", {}))
+            _put_buffers(state, c["data"].get("buffer_paths", []), msg.get("buffers", []))
+            self.models[c["comm_id"]] = Model(self, c["comm_id"], state)
+        elif t == "comm_msg":
+            model = self.models.get(c["comm_id"])
+            data = c.get("data", {})
+            if model is None or data.get("method") not in ("update", "echo_update"):
+                return
+            state = dict(data.get("state", {}))
+            _put_buffers(state, data.get("buffer_paths", []), msg.get("buffers", []))
+            model.state.update(state)
+            if data["method"] == "update":
+                model.updates.append(state)
+                self.update_messages += 1
+                for w in self._watchers:
+                    w.append({"model": model, "state": state})
+        elif t == "comm_close":
+            model = self.models.get(c["comm_id"])
+            if model is not None:
+                model.closed = True
+        elif result is not None:
+            if t == "stream":
+                result.outputs.append({"output_type": "stream", "name": c["name"],
+                                       "text": c["text"]})
+            elif t in ("display_data", "execute_result"):
+                result.outputs.append({"output_type": t, "data": c.get("data", {}),
+                                       "metadata": c.get("metadata", {})})
+            elif t == "error":
+                result.error = c
+                result.outputs.append({"output_type": "error", **c})
+
+
+_MISSING = object()
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _strip_html(s: str) -> str:
+    return html.unescape(_TAG.sub("", s)).strip()
+
+
+def _parent(msg: dict) -> str | None:
+    return (msg.get("parent_header") or {}).get("msg_id")
+
+
+def _put_buffers(state: dict, paths: list, buffers: list) -> None:
+    for path, buf in zip(paths, buffers, strict=False):
+        obj = state
+        for p in path[:-1]:
+            obj = obj[p]
+        obj[path[-1]] = bytes(buf)

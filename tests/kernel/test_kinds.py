@@ -1,0 +1,94 @@
+"""Every widget kind through a real kernel: the browser's change reaches session state, runs
+the callback once, reruns, and the app's output shows the new value."""
+
+from __future__ import annotations
+
+import pytest
+
+APP = """
+K = {key!r}
+st.session_state.setdefault("calls_" + K, 0)
+def cb():
+    st.session_state["calls_" + K] += 1
+{widget}
+st.write(f"value={{st.session_state[K]!r}} calls={{st.session_state['calls_' + K]}}")
+"""
+
+OPTS = '["a", "b", "c"]'
+
+# kind -> (widget call with key=K and the callback, ipywidget class, browser action, value shown)
+CASES = {
+    "button": ('st.button("Go", key=K, on_click=cb)', "Button", ("click",), "True"),
+    "download_button": ('st.download_button("Save", "x,y", "t.csv", key=K, on_click=cb)',
+                        ("Any", {"label": "Save"}), ("click",), "True"),
+    "checkbox": ('st.checkbox("Tick", key=K, on_change=cb)', "Checkbox", ("set", True), "True"),
+    "toggle": ('st.toggle("On", key=K, on_change=cb)', "ToggleButton", ("set", True), "True"),
+    "radio": (f'st.radio("Pick", {OPTS}, key=K, on_change=cb)', "RadioButtons", ("set", 2),
+              "'c'"),
+    "selectbox": (f'st.selectbox("Pick", {OPTS}, key=K, on_change=cb)', "Dropdown", ("set", 1),
+                  "'b'"),
+    "multiselect": (f'st.multiselect("Pick", {OPTS}, key=K, on_change=cb)', "TagsInput",
+                    ("set", ["c", "a"]), "['c', 'a']"),
+    "slider": ('st.slider("N", 0, 10, 3, key=K, on_change=cb)', "IntSlider", ("set", 7), "7"),
+    "slider_float": ('st.slider("F", 0.0, 1.0, 0.25, key=K, on_change=cb)', "FloatSlider",
+                     ("set", 0.5), "0.5"),
+    "slider_range": ('st.slider("R", 0, 10, (2, 8), key=K, on_change=cb)', "IntRangeSlider",
+                     ("set", [3, 5]), "(3, 5)"),
+    "slider_date": ('st.slider("D", datetime.date(2024, 1, 1), datetime.date(2024, 1, 31), '
+                    'datetime.date(2024, 1, 10), key=K, on_change=cb)', "SelectionSlider",
+                    ("set", 4), "datetime.date(2024, 1, 5)"),
+    "select_slider": (f'st.select_slider("S", {OPTS}, key=K, on_change=cb)', "SelectionSlider",
+                      ("set", 2), "'c'"),
+    "select_slider_range": (f'st.select_slider("S", {OPTS}, ("a", "b"), key=K, on_change=cb)',
+                            "SelectionRangeSlider", ("set", [1, 2]), "('b', 'c')"),
+    "text_input": ('st.text_input("Name", key=K, on_change=cb)', "Text", ("set", "Ada"),
+                   "'Ada'"),
+    "password": ('st.text_input("Secret", type="password", key=K, on_change=cb)', "Password",
+                 ("set", "pw"), "'pw'"),
+    "text_area": ('st.text_area("Notes", key=K, on_change=cb)', "Textarea",
+                  ("set", "two\nlines"), "'two\\nlines'"),
+    "number_input": ('st.number_input("Count", 0, 10, 1, key=K, on_change=cb)',
+                     "BoundedIntText", ("set", 4), "4"),
+    "number_input_float": ('st.number_input("X", value=1.5, key=K, on_change=cb)', "FloatText",
+                           ("set", 2.25), "2.25"),
+    "date_input": ('st.date_input("Day", datetime.date(2024, 3, 1), key=K, on_change=cb)',
+                   "DatePicker", ("set", {"year": 2024, "month": 2, "date": 9}),
+                   "datetime.date(2024, 3, 9)"),
+    "time_input": ('st.time_input("At", datetime.time(8, 0), key=K, on_change=cb)',
+                   "Time", ("set", {"hours": 7, "minutes": 30, "seconds": 0,
+                                          "milliseconds": 0}), "datetime.time(7, 30)"),
+    "color_picker": ('st.color_picker("Colour", key=K, on_change=cb)', "ColorPicker",
+                     ("set", "#ff8800"), "'#ff8800'"),
+    "file_uploader": ('st.file_uploader("File", key=K, on_change=cb)', "FileUpload",
+                      ("upload", [("a.txt", b"hello", "text/plain")]),
+                      "UploadedFile(name='a.txt', type='text/plain', size=5)"),
+    "pills": (f'st.pills("Tag", {OPTS}, key=K, on_change=cb)', "ToggleButtons", ("set", 1),
+              "'b'"),
+    "segmented_control": (f'st.segmented_control("View", {OPTS}, key=K, on_change=cb)',
+                          "ToggleButtons", ("set", 0), "'a'"),
+    "pills_multi": (f'st.pills("Tags", {OPTS}, selection_mode="multi", key=K, on_change=cb)',
+                    "TagsInput", ("set", ["b"]), "['b']"),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_browser_change_reaches_state_callback_and_output(kernel, app, case):
+    widget, model_name, action, shown = CASES[case]
+    kernel.execute("import datetime")
+    root = app(APP.format(key=f"w_{case}", widget=widget))
+    name, query = model_name if isinstance(model_name, tuple) else (model_name, {})
+    [model] = kernel.find_all(name=name, within=root, **query)
+    assert "calls=0" in kernel.text(root)
+
+    if action[0] == "click":
+        kernel.click(model)
+    elif action[0] == "upload":
+        kernel.upload(model, action[1])
+    else:
+        kernel.set(model, action[1])
+
+    text = kernel.text(root)
+    assert f"value={shown} calls=1" in text
+    assert kernel.eval(f"repr(__import__('nbstate').session_state['w_{case}'])") == shown \
+        or action[0] == "click"  # a button is True only for the run after the click
+
