@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import inspect
 import json as _json
+import textwrap
 from collections.abc import ItemsView, KeysView, ValuesView
 from types import MappingProxyType
 from typing import Any
@@ -22,7 +23,13 @@ from .state import SessionStateProxy
 
 
 def _text_body(func: str, body: Any) -> str:
-    return body if isinstance(body, str) else str(body)
+    """The text an element shows. As Streamlit's ``clean_text``: dedented and stripped, so a
+    triple-quoted, indented string is not turned into a Markdown code block (code keeps its
+    text as given)."""
+    text_ = body if isinstance(body, str) else str(body)
+    if func == "code":
+        return text_
+    return textwrap.dedent(text_).strip()
 
 
 def _simple(type_: str, func: str, body: Any, **props: Any) -> None:

@@ -211,6 +211,8 @@ class InvalidArgumentError(NbstateAPIException, ValueError):
 class InvalidValueTypeError(NbstateAPIException, TypeError):
     """A value of the wrong type reached a widget through session state."""
 
+    display_type = "TypeError"  # SPEC §8 and Streamlit show it as a TypeError
+
 
 class MissingSubmitButtonError(NbstateAPIException):
     """Shown (not raised) for a form without a submit button."""

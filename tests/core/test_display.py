@@ -124,3 +124,18 @@ def test_display_outside_an_app_raises_no_app_context():
 
     with pytest.raises(st.errors.NoAppContextError, match="st.write"):
         st.write("x")
+
+
+def test_text_is_dedented_and_stripped_like_streamlit_but_code_is_not(app):
+    at = app('''
+        st.markdown("""
+            # Title
+            body
+        """)
+        st.info("  padded  ")
+        st.write("a", "")
+        st.code("  x = 1\\n")
+    ''')
+    assert at.markdown.values == ["# Title\nbody", "a"]
+    assert at.info.values == ["padded"]
+    assert at.code.values == ["  x = 1\n"]

@@ -115,7 +115,7 @@ def test_wrong_type_through_state_raises_type_error_naming_widget_key_and_type(
     exc = at.exception[0]
     label = call.split('"')[1]
     kind = call.split("(")[0]
-    assert exc.type == "InvalidValueTypeError"
+    assert exc.type == "TypeError"
     assert f'`{kind}` "{label}" (key "w")' in exc.message
     assert f"expects {expected_type}" in exc.message
 

@@ -250,7 +250,7 @@ def test_uploaded_file_api(app):
     assert at.file_uploader[0].value is None
     at.file_uploader[0].upload("data.csv", b"a,b\n1,2\n").run()
     assert at.markdown.values == ["data.csv text/csv `8`"]
-    assert at.text.values == ["a,b\n1,2\n", "a,b\n1,2\n"]
+    assert at.text.values == ["a,b\n1,2", "a,b\n1,2"]  # stripped, as Streamlit does
     assert isinstance(at.session_state["f"], UploadedFile)
     at.file_uploader[0].clear().run()
     assert at.session_state["f"] is None and at.markdown.values == []

@@ -1,0 +1,418 @@
+"""Differential tests: one script, run through ``streamlit.testing.v1.AppTest`` (with
+``import streamlit as st``) and ``nbstate.testing.AppTest`` (with ``import nbstate as st``),
+with the same interactions. After the first run and after every interaction both must agree on
+session state, on the Markdown shown and on the exceptions shown (by class).
+
+Where SPEC deliberately differs from current Streamlit, the case is listed in DIFFERENCES at the
+end of this module, with the reason; those tests run both apps, check that they agree on
+everything else, and assert the SPEC behaviour for nbstate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+pytest.importorskip("streamlit")
+pytestmark = pytest.mark.streamlit
+
+
+def state(key, value):
+    """An interaction that writes session state from the test, between runs."""
+
+    def act(at):
+        at.session_state[key] = value
+
+    return act
+
+
+# (id, script body, interactions; each is followed by a run of both apps)
+CASES = [
+    ("counter-on-click-args", """
+        if "count" not in st.session_state:
+            st.session_state.count = 0
+        def inc(n):
+            st.session_state.count += n
+        st.button("inc", on_click=inc, args=(2,))
+        st.write("count", st.session_state.count)
+     """, [lambda at: at.button[0].click(), lambda at: at.button[0].click(), lambda at: None]),
+    ("button-true-for-one-run", """
+        if st.button("b", key="b"):
+            st.write("clicked")
+        st.write("b is", st.session_state.b)
+     """, [lambda at: at.button[0].click(), lambda at: None]),
+    ("slider-keyed", """
+        v = st.slider("Level", 0, 10, 3, key="level")
+        st.write("level", v, st.session_state.level)
+     """, [lambda at: at.slider[0].set_value(7), lambda at: None]),
+    ("slider-keyless-persists", """
+        st.write(st.slider("s", 0.0, 1.0, 0.5))
+     """, [lambda at: at.slider[0].set_value(0.25), lambda at: None]),
+    ("range-slider", """
+        lo, hi = st.slider("r", 0, 100, (20, 80), key="r")
+        st.write(lo, hi)
+     """, [lambda at: at.slider[0].set_range(10, 90)]),
+    ("text-input-on-change-copies", """
+        def copy():
+            st.session_state.copy = st.session_state.name.upper()
+        st.text_input("Your name", key="name", on_change=copy)
+        st.write("hello", st.session_state.name)
+     """, [lambda at: at.text_input[0].input("ann"), lambda at: at.text_input[0].input("bo")]),
+    ("checkbox-reveals", """
+        if st.checkbox("more", key="more"):
+            st.write("more content")
+     """, [lambda at: at.checkbox[0].check(), lambda at: at.checkbox[0].uncheck()]),
+    ("toggle", """
+        st.write("on" if st.toggle("t", key="t") else "off")
+     """, [lambda at: at.toggle[0].set_value(True)]),
+    ("selectbox-index-none", """
+        v = st.selectbox("pick", ["a", "b", "c"], index=None, key="pick")
+        st.write("picked", str(v))
+     """, [lambda at: at.selectbox[0].select("b"), lambda at: at.selectbox[0].select("c")]),
+    ("selectbox-format-func", """
+        v = st.selectbox("n", [1, 2, 3], format_func=lambda o: f"#{o}", key="n")
+        st.write(v * 10)
+     """, [lambda at: at.selectbox[0].select(3)]),
+    ("radio", """
+        st.write(st.radio("size", ["S", "M", "L"], index=1, key="size"))
+     """, [lambda at: at.radio[0].set_value("L")]),
+    ("multiselect", """
+        v = st.multiselect("fruit", ["apple", "pear", "plum"], ["pear"], key="fruit")
+        st.write(", ".join(v))
+     """, [lambda at: at.multiselect[0].select("plum"),
+           lambda at: at.multiselect[0].unselect("pear")]),
+    ("number-input-int", """
+        n = st.number_input("n", 0, 10, 5, key="n")
+        st.write(n, type(n).__name__)
+     """, [lambda at: at.number_input[0].increment(),
+           lambda at: at.number_input[0].decrement(),
+           lambda at: at.number_input[0].decrement()]),
+    ("number-input-float", """
+        x = st.number_input("x", value=1.5, step=0.5, key="x")
+        st.write(x, type(x).__name__)
+     """, [lambda at: at.number_input[0].increment(), lambda at: at.number_input[0].set_value(9.0)]),
+    ("select-slider", """
+        st.write(st.select_slider("size", ["S", "M", "L"], value="M", key="size"))
+     """, [lambda at: at.select_slider[0].set_value("L")]),
+    ("text-area", """
+        st.write(len(st.text_area("notes", key="notes")))
+     """, [lambda at: at.text_area[0].input("hello world")]),
+    ("date-input", """
+        import datetime as dt
+        d = st.date_input("when", dt.date(2024, 1, 1), key="when")
+        st.write(d.isoformat())
+     """, [lambda at: at.date_input[0].set_value(dt.date(2024, 3, 4))]),
+    ("time-input", """
+        import datetime as dt
+        t = st.time_input("at", dt.time(8, 0), key="at")
+        st.write(t.isoformat())
+     """, [lambda at: at.time_input[0].set_value(dt.time(9, 30))]),
+    ("color-picker", """
+        st.write(st.color_picker("c", "#00ff00", key="c"))
+     """, [lambda at: at.color_picker[0].set_value("#123456")]),
+    ("set-before-create", """
+        if "level" not in st.session_state:
+            st.session_state.level = 4
+        st.write(st.slider("Level", 0, 10, key="level"))
+     """, [lambda at: at.slider[0].set_value(9)]),
+    ("set-from-test-between-runs", """
+        st.write(st.text_input("t", key="t"))
+     """, [state("t", "from test"), lambda at: None]),
+    ("callback-resets-widgets", """
+        def reset():
+            st.session_state.level = 0
+            st.session_state.name = ""
+        st.slider("Level", 0, 10, key="level")
+        st.text_input("Name", key="name")
+        st.button("Reset", on_click=reset)
+        st.write(st.session_state.level, st.session_state.name)
+     """, [lambda at: at.slider[0].set_value(6), lambda at: at.text_input[0].input("x"),
+           lambda at: at.button[0].click()]),
+    ("callback-kwargs-sees-new-values", """
+        def cb(tag, *, factor):
+            st.session_state.seen = f"{tag}:{st.session_state.n * factor}"
+        st.number_input("n", 0, 100, key="n", on_change=cb, args=("n",), kwargs={"factor": 3})
+        st.write(st.session_state.get("seen", "none"))
+     """, [lambda at: at.number_input[0].set_value(7)]),
+    ("cleanup-unrendered-widget", """
+        if st.checkbox("show", True, key="show"):
+            st.slider("x", 0, 10, key="x")
+        st.write(sorted(st.session_state.keys()))
+     """, [lambda at: at.slider[0].set_value(6), lambda at: at.checkbox[0].uncheck(),
+           lambda at: at.checkbox[0].check()]),
+    ("dummy-key-workaround", """
+        def keep():
+            st.session_state._x = st.session_state.x
+        if st.checkbox("show", True, key="show"):
+            if "_x" in st.session_state:
+                st.session_state.x = st.session_state._x
+            st.slider("x", 0, 10, key="x", on_change=keep)
+     """, [lambda at: at.slider[0].set_value(6), lambda at: at.checkbox[0].uncheck(),
+           lambda at: at.checkbox[0].check()]),
+    ("rerun", """
+        st.session_state.runs = st.session_state.get("runs", 0) + 1
+        if st.session_state.runs % 2 == 1:
+            st.rerun()
+        st.write("runs", st.session_state.runs)
+     """, [lambda at: None]),
+    ("stop", """
+        name = st.text_input("name", key="name")
+        if not name:
+            st.write("enter a name")
+            st.stop()
+        st.write("hello", name)
+     """, [lambda at: at.text_input[0].input("Ann")]),
+    ("clear-session-state", """
+        st.session_state.setdefault("a", 1)
+        if st.button("clear"):
+            for key in st.session_state.keys():
+                del st.session_state[key]
+        st.write(len(st.session_state))
+     """, [lambda at: at.button[0].click(), lambda at: None]),
+    ("mapping-api", """
+        ss = st.session_state
+        ss.update({"a": 1}, b=2)
+        ss["c"] = ss.get("c", 0) + 1
+        st.write(sorted(ss.keys()), ss.get("zz", "default"), "a" in ss, len(ss))
+        st.write(ss.to_dict())
+     """, [lambda at: None]),
+    ("write-dispatch", """
+        st.write("text", 5, 1.5, True, None)
+        st.write({"a": [1, 2]})
+        st.write("**bold**")
+        st.markdown("# heading")
+     """, []),
+    ("form-submit-on-click", """
+        def form_callback():
+            st.write(st.session_state.my_slider)
+            st.write(st.session_state.my_checkbox)
+        with st.form(key='my_form'):
+            st.slider('My slider', 0, 10, 5, key='my_slider')
+            st.checkbox('Yes or No', key='my_checkbox')
+            sent = st.form_submit_button(label='Submit', on_click=form_callback)
+        st.write("sent", sent)
+     """, [lambda at: (at.slider[0].set_value(9), at.checkbox[0].check(),
+                      at.button[0].click()), lambda at: None]),
+    ("number-input-out-of-range-from-state", """
+        st.write(st.number_input("n", 0, 10, 3, key="n"))
+     """, [{"n": 50}]),
+    ("selectbox-non-option-from-state", """
+        st.write(st.selectbox("s", ["a", "b"], index=1, key="s"))
+     """, [{"s": "zzz"}, lambda at: at.selectbox[0].select("a")]),
+    ("radio-non-option-from-state", """
+        st.write(st.radio("r", ["a", "b"], key="r"))
+     """, [{"r": "zzz"}]),
+    ("multiselect-drops-non-options-from-state", """
+        st.write(st.multiselect("m", ["a", "b", "c"], key="m"))
+     """, [{"m": ["c", "zzz", "a"]}]),
+    ("slider-above-max-from-state", """
+        st.write("top")
+        st.slider("s", 0, 10, key="s")
+        st.write("bottom")
+     """, [{"s": 99}, lambda at: None]),
+    ("slider-below-min-from-state", """
+        st.slider("s", 5, 10, key="s")
+     """, [{"s": 1}]),
+    ("text-input-wrong-type-from-state", """
+        st.write("top")
+        st.text_input("t", key="t")
+     """, [{"t": 5}]),
+    ("widget-already-instantiated", """
+        st.slider("s", 0, 10, key="s")
+        st.write("before")
+        st.session_state.s = 3
+        st.write("after")
+     """, []),
+    ("button-value-assignment", """
+        if "b" not in st.session_state:
+            st.session_state.b = True
+        st.write("top")
+        st.button("b", key="b")
+     """, []),
+    ("duplicate-key", """
+        st.write("one")
+        st.slider("a", key="k")
+        st.checkbox("b", key="k")
+     """, []),
+    ("duplicate-id", """
+        st.checkbox("same")
+        st.write("between")
+        st.checkbox("same")
+     """, []),
+    ("missing-key", """
+        st.write("top")
+        st.write(st.session_state["value"])
+     """, []),
+    ("exception-keeps-state", """
+        st.session_state.before = True
+        n = st.number_input("n", 0, 10, 1, key="n")
+        st.write(10 // n)
+     """, [lambda at: at.number_input[0].set_value(0), lambda at: at.number_input[0].set_value(5)]),
+    ("callback-exception", """
+        def cb():
+            raise ValueError("bad")
+        st.session_state.runs = st.session_state.get("runs", 0) + 1
+        st.checkbox("c", key="c", on_change=cb)
+     """, [lambda at: at.checkbox[0].check()]),
+    ("form-callback-not-allowed", """
+        with st.form("f"):
+            st.write("inside")
+            st.slider("s", on_change=lambda: None)
+            st.form_submit_button()
+     """, []),
+    ("submit-button-outside-form", """
+        st.write("top")
+        st.form_submit_button("go")
+     """, []),
+    ("int-keys", """
+        st.session_state[3] = "three"
+        st.write(st.session_state["3"])
+     """, []),
+]
+
+
+@pytest.mark.parametrize("body, steps", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_streamlit_and_nbstate_agree(pair, body, steps):
+    p = pair(body)
+    if steps and isinstance(steps[0], dict):
+        # session state set before the first run. (Streamlit's AppTest sends every widget's
+        # last value on run(), which hides an invalid value written between runs.)
+        for key, value in steps[0].items():
+            p.set_state(key, value)
+        steps = steps[1:]
+    p.run()
+    p.assert_agree()
+    for act in steps:
+        p.step(act)
+        p.assert_agree()
+
+
+# -- where SPEC deliberately differs from current Streamlit ------------------------------------
+# (name, reason). Each has a test below: both apps run; nbstate is held to SPEC.
+DIFFERENCES = [
+    ("label-change-is-new-widget",
+     "SPEC §4 / seed widget-behavior.md: a keyed widget whose label changes is a new widget, "
+     "its key is recreated with the default. Streamlit >= 1.4x identifies keyed widgets by key "
+     "(plus a few parameters), so the value survives a label change."),
+    ("default-plus-state-warning-shown",
+     "SPEC §6: the 'created with a default value but also had its value set via the Session "
+     "State API' warning is a visible element (as the seed page's picture shows). Streamlit "
+     "only logs it."),
+    ("clear-on-submit-after-the-submit-run",
+     "SPEC §7: the submit run sees the submitted values; the widgets (and their keys) return "
+     "to their defaults after it, as in a browser. Streamlit's AppTest clears them before the "
+     "submit run, so the script never sees what was submitted."),
+    ("refused-frontend-value-warns",
+     "SPEC §3: a value the real frontend could not send (out of range, not an option) is "
+     "refused with a visible warning naming the widget. Streamlit's AppTest drops it "
+     "silently."),
+    ("deleted-key-recreated-from-frontend-value",
+     "Seed widget-behavior.md: deleting a widget's key does not revert the widget; the key is "
+     "recreated from the frontend value. Streamlit resets the widget to its default when the "
+     "key is deleted earlier in the run that creates it."),
+    ("keyless-value-argument-is-not-identity",
+     "SPEC §4: identity is kind, key, label and shaping parameters (options, min/max, step, "
+     "format...), not the value. Streamlit hashes `value=` into a keyless widget's id, so "
+     "changing the default makes a new widget."),
+    ("missing-submit-button-element",
+     "SPEC §7: a form with no submit button shows 'Missing Submit Button' as an element. In "
+     "Streamlit its frontend draws that message; the AppTest shows nothing."),
+    ("error-class-names",
+     "SPEC §8: class names are Streamlit's without the product prefix "
+     "(DuplicateElementKey, not StreamlitDuplicateElementKey); the comparisons above strip it."),
+]
+
+
+def test_every_difference_has_a_test():
+    names = {name.replace("-", "_") for name, _ in DIFFERENCES}
+    tests = {n.removeprefix("test_difference_") for n in globals()
+             if n.startswith("test_difference_")}
+    assert names == tests
+
+
+def test_difference_label_change_is_new_widget(pair):
+    p = pair("""
+        label = st.session_state.get("label", "Alpha")
+        st.write(st.number_input(label, key="A"))
+    """).run()
+    p.step(lambda at: at.number_input[0].set_value(5.0))
+    p.assert_agree()
+    p.set_state("label", "Beta").run()
+    assert p.nb.session_state["A"] == 0.0 and p.nb.markdown.values == ["`0.0`"]
+    assert p.nb.number_input[0].label == "Beta"
+
+
+def test_difference_default_plus_state_warning_shown(pair):
+    p = pair("""
+        if "my_slider" not in st.session_state:
+            st.session_state.my_slider = 7
+        st.write(st.slider("Choose a Value", 1, 10, 5, key="my_slider"))
+    """).run()
+    p.assert_agree()
+    assert [w.value for w in p.nb.warning] == [
+        'The widget with key "my_slider" was created with a default value but also had its '
+        "value set via the Session State API."]
+
+
+def test_difference_clear_on_submit_after_the_submit_run(pair):
+    p = pair("""
+        with st.form("f", clear_on_submit=True):
+            v = st.slider("s", 0, 10, 5, key="s")
+            sent = st.form_submit_button()
+        st.write(v, sent)
+    """).run()
+    p.step(lambda at: at.slider[0].set_value(8))
+    p.assert_agree()  # form values are held until submit in both
+    p.step(lambda at: at.button[0].click())
+    assert p.nb.markdown.values == ["`8` `True`"]
+    assert p.state("nb") == p.state("st") == {"s": 5}
+    p.run()
+    p.assert_agree()
+
+
+def test_difference_refused_frontend_value_warns(pair):
+    p = pair('st.write(st.slider("s", 0, 10, 3, key="s"))').run()
+    p.step(lambda at: at.slider[0].set_value(20))
+    p.assert_agree()
+    assert len(p.nb.warning) == 1 and '"s" (key "s")' in p.nb.warning[0].value
+
+
+def test_difference_deleted_key_recreated_from_frontend_value(pair):
+    p = pair("""
+        if st.button("forget"):
+            del st.session_state.x
+        st.write(st.slider("x", 0, 10, key="x"))
+    """).run()
+    p.step(lambda at: at.slider[0].set_value(7))
+    p.assert_agree()
+    p.step(lambda at: at.button[0].click())
+    assert p.nb.session_state["x"] == 7 and p.nb.markdown.values == ["`7`"]
+
+
+def test_difference_keyless_value_argument_is_not_identity(pair):
+    p = pair("""
+        d = st.session_state.get("d", 1)
+        st.write(st.slider("s", 0, 10, d))
+    """).run()
+    p.step(lambda at: at.slider[0].set_value(8))
+    p.assert_agree()
+    p.set_state("d", 2).run()
+    assert p.nb.markdown.values == ["`8`"]
+
+
+def test_difference_missing_submit_button_element(pair):
+    p = pair("""
+        with st.form("f"):
+            st.text_input("t")
+        st.write("after")
+    """).run()
+    p.assert_agree()  # exception_types() leaves this element out
+    assert p.nb.exception[0].message.startswith("Missing Submit Button")
+
+
+def test_difference_error_class_names(pair):
+    p = pair('st.slider("a", key="k")\nst.slider("b", key="k")').run()
+    p.assert_agree()
+    assert p.nb.exception[0].type == "DuplicateElementKey"
+    assert p.st.exception[0].proto.type.endswith("StreamlitDuplicateElementKey")
