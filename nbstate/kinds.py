@@ -237,6 +237,11 @@ def _type_error(spec: dict, v: Any, label: Any, key: Any, expected: str) -> Inva
         "of the right type.")
 
 
+def _expected(reason: str) -> str:
+    """What a refusal reason says was expected: "expected an int, got float" -> "an int"."""
+    return reason.removeprefix("expected ").split(", got ")[0]
+
+
 def state_bool(spec, v, default, label, key):
     if type(v) is bool:
         return v
@@ -249,7 +254,7 @@ def state_slider(spec, v, default, label, key):
         vals = _pair(v) if spec.get("range") else (v,)
         vals = tuple(_scalar_ok(spec["dtype"], x) for x in vals)
     except RefusedValue as r:
-        raise _type_error(spec, v, label, key, r.reason.replace("expected ", "")) from None
+        raise _type_error(spec, v, label, key, _expected(r.reason)) from None
     for x in vals:
         if x < spec["min"]:
             raise ValueBelowMinError(x, spec["min"], what)
@@ -258,13 +263,15 @@ def state_slider(spec, v, default, label, key):
     return vals if spec.get("range") else vals[0]
 
 
+# As in current Streamlit, None written through session state empties the widgets that can be
+# empty (number, text, date and time inputs, selectbox, radio, pills), whatever their value=.
 def state_number(spec, v, default, label, key):
-    if v is None and spec.get("allow_none"):
+    if v is None:
         return None
     try:
         v = _scalar_ok(spec["dtype"], v)
     except RefusedValue as r:
-        raise _type_error(spec, v, label, key, r.reason.replace("expected ", "")) from None
+        raise _type_error(spec, v, label, key, _expected(r.reason)) from None
     lo, hi = spec.get("min"), spec.get("max")
     if (lo is not None and v < lo) or (hi is not None and v > hi):
         return default
@@ -272,13 +279,18 @@ def state_number(spec, v, default, label, key):
 
 
 def state_option(spec, v, default, label, key):
-    if v is None and spec.get("allow_none"):
+    if v is None:
         return None
     try:
         return check_option(spec, v)
     except RefusedValue:
-        if spec.get("strict_state"):  # select_slider: Streamlit raises
-            raise _type_error(spec, v, label, key, "one of its options") from None
+        return default
+
+
+def state_select_slider(spec, v, default, label, key):
+    try:
+        return check_option(spec, tuple(v) if isinstance(v, list) else v)
+    except RefusedValue:
         return default
 
 
@@ -300,33 +312,49 @@ def state_options(spec, v, default, label, key):
 
 
 def state_text(spec, v, default, label, key):
-    if v is None and spec.get("allow_none"):
-        return None
-    if not isinstance(v, str):
-        raise _type_error(spec, v, label, key, "a str")
-    mx = spec.get("max_chars")
-    return v[:mx] if mx is not None else v
+    # a text longer than max_chars is kept as written, as Streamlit does
+    if v is None or isinstance(v, str):
+        return v
+    raise _type_error(spec, v, label, key, "a str")
+
+
+def _as_date(spec, v, label, key):
+    if isinstance(v, _dt.datetime):
+        return v.date()
+    if isinstance(v, _dt.date):
+        return v
+    raise _type_error(spec, v, label, key, "a date")
 
 
 def state_date(spec, v, default, label, key):
+    if v is None:
+        return None
+    if spec.get("range"):
+        if not isinstance(v, (list, tuple)) or len(v) > 2:
+            raise _type_error(spec, v, label, key, "a tuple of up to two dates")
+        v = tuple(_as_date(spec, x, label, key) for x in v)
+    else:
+        v = _as_date(spec, v, label, key)
     try:
-        return check_date(spec, tuple(v) if isinstance(v, list) else v)
-    except RefusedValue as r:
-        raise _type_error(spec, v, label, key, r.reason.replace("expected ", "")) from None
+        return check_date(spec, v)
+    except RefusedValue:  # out of range: back to the default, as Streamlit does
+        return default
 
 
 def state_time(spec, v, default, label, key):
+    if v is None:
+        return None
     try:
         return check_time(spec, v)
     except RefusedValue as r:
-        raise _type_error(spec, v, label, key, r.reason.replace("expected ", "")) from None
+        raise _type_error(spec, v, label, key, _expected(r.reason)) from None
 
 
 def state_color(spec, v, default, label, key):
     try:
         return check_color(spec, v)
     except RefusedValue as r:
-        raise _type_error(spec, v, label, key, r.reason.replace("expected ", "")) from None
+        raise _type_error(spec, v, label, key, _expected(r.reason)) from None
 
 
 def check_pills(spec: dict, v: Any) -> Any:
@@ -361,7 +389,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in [
     _row("selectbox", check_option, state_option, value_type="option"),
     _row("multiselect", check_options, state_options, value_type="list"),
     _row("slider", check_number, state_slider, value_type="number"),
-    _row("select_slider", check_option, state_option, value_type="option"),
+    _row("select_slider", check_option, state_select_slider, value_type="option"),
     _row("text_input", check_text, state_text, value_type="str"),
     _row("text_area", check_text, state_text, value_type="str"),
     _row("number_input", check_number, state_number, value_type="number"),

@@ -208,6 +208,9 @@ class RunContext:
             value = rec.value
         else:
             value = default
+        if value is None:
+            # emptied through session state: the frontend shows it empty and may send None
+            props["allow_none"] = True
         if rec is None:
             rec = WidgetState(wid, kind, key, label, props, value, default, self.app, form)
             store.widgets[wid] = rec

@@ -608,7 +608,7 @@ def select_slider(label: str, options: Iterable = (), value: Any = None,
             raise DefaultNotInOptionsError(w, opts, what)
     default = tuple(found) if is_range else found[0]
     props = _props(label, help, disabled, label_visibility, options=opts, labels=labels,
-                   range=is_range, strict_state=True, _kind="select_slider")
+                   range=is_range, _kind="select_slider")
     return ctx.widget(KINDS["select_slider"], label, key, (label, tuple(labels), is_range),
                       props, default, value is not None, on_change, args, kwargs)
 

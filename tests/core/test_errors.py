@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 import nbstate as st
@@ -63,6 +65,10 @@ def state_app(app, call, value):
     ('st.selectbox("s", ["a", "b"], 1, key="w")', "zzz", "b"),
     ('st.radio("r", ["a", "b"], key="w")', "zzz", "a"),
     ('st.radio("r", ["a", "b"], index=None, key="w")', "zzz", None),
+    ('st.select_slider("s", ["S", "M", "L"], "M", key="w")', "XL", "M"),
+    ('st.select_slider("s", ["S", "M", "L"], ("S", "M"), key="w")', ("S", "XL"), ("S", "M")),
+    ('st.date_input("d", dt.date(2024, 1, 1), dt.date(2023, 1, 1), dt.date(2025, 1, 1), '
+     'key="w")', dt.date(2030, 1, 1), dt.date(2024, 1, 1)),
 ])
 def test_out_of_range_or_non_option_resets_to_default_and_rewrites_state(
         app, call, value, expected):
@@ -107,7 +113,9 @@ def test_slider_out_of_range_through_state_raises(app, value, type_name, fragmen
     ('st.color_picker("Colour", key="w")', 123, "a colour"),
     ('st.date_input("When", dt.date(2024, 1, 1), key="w")', "2024-01-01", "a date"),
     ('st.time_input("At", dt.time(1, 0), key="w")', 100, "a time"),
-    ('st.select_slider("Size", ["S", "M"], key="w")', "XL", "one of its options"),
+    ('st.date_input("When", (dt.date(2024, 1, 1),), key="w")', dt.date(2024, 1, 2),
+     "a tuple of up to two dates"),
+    ('st.slider("Level", 0, 10, (1, 2), key="w")', 5, "a pair (low, high)"),
 ])
 def test_wrong_type_through_state_raises_type_error_naming_widget_key_and_type(
         app, call, value, expected_type):
@@ -132,9 +140,45 @@ def test_wrong_type_error_is_a_type_error(app):
     assert at.markdown.values == ["caught"]
 
 
-def test_text_longer_than_max_chars_through_state_is_cut(app):
+def test_text_longer_than_max_chars_through_state_is_kept_as_streamlit_does(app):
     at = state_app(app, 'st.text_input("t", key="w", max_chars=2)', "abcdef")
-    assert at.session_state["got"] == "ab"
+    assert at.session_state["got"] == "abcdef"
+
+
+@pytest.mark.parametrize("call", [
+    'st.number_input("n", 0, 10, key="w")',
+    'st.text_input("t", "x", key="w")',
+    'st.text_area("t", key="w")',
+    'st.selectbox("s", ["a", "b"], key="w")',
+    'st.radio("r", ["a", "b"], index=1, key="w")',
+    'st.date_input("d", dt.date(2024, 1, 1), key="w")',
+    'st.time_input("t", dt.time(1, 0), key="w")',
+    'st.pills("p", ["a", "b"], default="a", key="w")',
+])
+def test_none_through_state_empties_the_widget_as_streamlit_does(app, call):
+    at = state_app(app, call, None)
+    assert not at.exception
+    assert at.session_state["got"] is None and at.session_state["w"] is None
+    kind = call.split("(")[0].removeprefix("st.")
+    assert at.get(kind)[0].value is None
+    # still usable: a value from the frontend fills it again, and None may come back
+    widget = at.get(kind)[0]
+    at.run()
+    assert at.session_state["got"] is None and not at.warning
+    widget.set_value(None).run()
+    assert not at.warning
+
+
+def test_datetime_through_state_is_taken_as_its_date(app):
+    at = state_app(app, 'st.date_input("d", dt.date(2024, 1, 1), key="w")',
+                   dt.datetime(2024, 2, 2, 3, 4))
+    assert at.session_state["got"] == dt.date(2024, 2, 2)
+
+
+@pytest.mark.parametrize("call", ['st.checkbox("c", key="w")', 'st.slider("s", key="w")'])
+def test_none_through_state_is_a_type_error_where_the_widget_cannot_be_empty(app, call):
+    at = state_app(app, call, None)
+    assert at.exception[0].type == "TypeError"
 
 
 # -- uncaught exceptions ----------------------------------------------------------------

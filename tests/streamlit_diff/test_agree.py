@@ -206,6 +206,24 @@ CASES = [
     ("multiselect-drops-non-options-from-state", """
         st.write(st.multiselect("m", ["a", "b", "c"], key="m"))
      """, [{"m": ["c", "zzz", "a"]}]),
+    ("none-from-state-empties-inputs", """
+        import datetime as dt
+        st.write(str(st.number_input("n", 0, 10, key="n")), str(st.text_input("t", "x", key="t")),
+                 str(st.selectbox("s", ["a", "b"], key="s")), str(st.radio("r", "ab", key="r")),
+                 str(st.date_input("d", dt.date(2024, 1, 1), key="d")))
+     """, [{"n": None, "t": None, "s": None, "r": None, "d": None}]),
+    ("select-slider-non-option-from-state", """
+        st.write(st.select_slider("s", ["a", "b", "c"], value="b", key="s"))
+     """, [{"s": "zzz"}]),
+    ("date-out-of-range-from-state", """
+        import datetime as dt
+        d = st.date_input("d", dt.date(2024, 1, 1), dt.date(2023, 1, 1), dt.date(2025, 1, 1),
+                          key="d")
+        st.write(d.isoformat())
+     """, [{"d": dt.date(2030, 1, 1)}]),
+    ("text-longer-than-max-chars-from-state", """
+        st.write(st.text_area("t", key="t", max_chars=2))
+     """, [{"t": "abcdef"}]),
     ("slider-above-max-from-state", """
         st.write("top")
         st.slider("s", 0, 10, key="s")
@@ -318,6 +336,10 @@ DIFFERENCES = [
     ("missing-submit-button-element",
      "SPEC §7: a form with no submit button shows 'Missing Submit Button' as an element. In "
      "Streamlit its frontend draws that message; the AppTest shows nothing."),
+    ("wrong-type-through-state-raises",
+     "SPEC §8: a value of the wrong type written through session state (a str for a checkbox, "
+     "a float for an int slider, a non-colour for a colour picker) raises TypeError naming the "
+     "widget, key and expected type. Streamlit passes most such values through unchecked."),
     ("error-class-names",
      "SPEC §8: class names are Streamlit's without the product prefix "
      "(DuplicateElementKey, not StreamlitDuplicateElementKey); the comparisons above strip it."),
@@ -416,3 +438,15 @@ def test_difference_error_class_names(pair):
     p.assert_agree()
     assert p.nb.exception[0].type == "DuplicateElementKey"
     assert p.st.exception[0].proto.type.endswith("StreamlitDuplicateElementKey")
+
+
+def test_difference_wrong_type_through_state_raises(pair):
+    p = pair("""
+        st.write("top")
+        st.checkbox("Agree", key="c")
+    """)
+    p.set_state("c", "yes").run()
+    assert p.state("nb") == p.state("st") == {"c": "yes"}
+    exc = p.nb.exception[0]
+    assert exc.type == "TypeError" and '`st.checkbox` "Agree" (key "c") expects a bool' in \
+        exc.message
