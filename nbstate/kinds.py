@@ -118,12 +118,25 @@ def check_number(spec: dict, v: Any) -> Any:
         lo, hi = (_scalar_ok(dtype, x) for x in _pair(v))
         _in_range(spec, lo)
         _in_range(spec, hi)
+        _on_grid(spec, lo)
+        _on_grid(spec, hi)
         if lo > hi:
             raise RefusedValue("the low end of the range is above the high end")
         return (lo, hi)
     v = _scalar_ok(dtype, v)
     _in_range(spec, v)
+    _on_grid(spec, v)
     return v
+
+
+def _on_grid(spec: dict, v: Any) -> None:
+    """A numeric slider's frontend only sends min + k * step (a number box may take any)."""
+    if spec.get("_kind") != "slider" or spec["dtype"] not in ("int", "float"):
+        return
+    step, lo = spec["step"], spec["min"]
+    k = (v - lo) / step
+    if abs(k - round(k)) > 1e-6:
+        raise RefusedValue(f"{v!r} is not on the slider's steps ({lo!r} + k * {step!r})")
 
 
 def _find_option(spec: dict, v: Any) -> Any:

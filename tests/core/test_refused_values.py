@@ -117,3 +117,24 @@ def test_button_refuses_anything_but_a_click(app):
     at.button[0].set_value(False).run()
     assert "clicked" not in at.session_state
     assert 'refused' in at.warning[0].value and '"Go" (key "go")' in at.warning[0].value
+
+
+@pytest.mark.parametrize("call, bad, good", [
+    ('st.slider("Level", 0, 10, 0, 2, key="w")', 3, 4),
+    ('st.slider("Level", 1, 10, 1, 3, key="w")', 3, 7),
+    ('st.slider("Level", 0.0, 1.0, 0.0, 0.25, key="w")', 0.3, 0.75),
+    ('st.slider("Level", 0.0, 1.0, key="w")', 0.125, 0.3 + 0.07),
+    ('st.slider("Level", 0, 10, (0, 2), 2, key="w")', (1, 2), (2, 6)),
+])
+def test_slider_refuses_values_off_its_step_grid(app, call, bad, good):
+    at = app(f"st.session_state.got = {call}")
+    at.slider[0].set_value(bad).run()
+    assert "not on the slider's steps" in at.warning[0].value
+    at.slider[0].set_value(good).run()
+    assert at.session_state["got"] == good and not at.warning
+
+
+def test_number_input_takes_values_off_its_step(app):
+    at = app('st.session_state.got = st.number_input("n", 0, 10, step=2, key="w")')
+    at.number_input[0].set_value(3).run()
+    assert at.session_state["got"] == 3 and not at.warning
