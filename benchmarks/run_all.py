@@ -8,7 +8,7 @@ over all configurations instead of landing on one. Per configuration the table g
 median over repetitions of the per-repetition medians (and p90s), the spread of those medians,
 the first run, and the peak RSS.
 
-    python benchmarks/run_all.py            # full run: 3 repetitions, ~10 min on 2 cores
+    python benchmarks/run_all.py            # full run: 5 repetitions, ~8 min on 2 cores
     python benchmarks/run_all.py --quick    # 1 repetition, short timing windows, ~1-2 min
 
 The raw JSON lines go to benchmarks/out/ (git-ignored).
@@ -42,6 +42,10 @@ IMPLS: dict[str, list[str]] = {
 }
 VARIANTS = ("slider", "button")
 NS = (1, 10, 100, 1000)
+
+# markers of the section kernel_bench.py writes into the same RESULTS.md
+KERNEL_START = "<!-- kernel-bench:start -->"
+KERNEL_END = "<!-- kernel-bench:end -->"
 
 # targets of the issue
 TARGET_VS_STREAMLIT = 10.0  # nbstate at least this many times faster, at every N
@@ -256,6 +260,11 @@ def write_results(path: Path, agg: dict, recs: list[dict], args: argparse.Namesp
         for r in errors:
             w(f"- {r['impl']} {r['variant']} N={r['widgets']} rep {r['rep']}: {r['error'][:300]}")
     w("")
+    # kernel_bench.py keeps its own section in the same file: carry it over
+    old = path.read_text() if path.exists() else ""
+    if KERNEL_START in old and KERNEL_END in old:
+        kept = old[old.index(KERNEL_START):old.index(KERNEL_END) + len(KERNEL_END)]
+        out.extend([kept, ""])
     path.write_text("\n".join(out) + "\n")
     return met_all
 
@@ -265,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true",
                     help="1 repetition and short timing windows (indicative figures)")
-    ap.add_argument("--reps", type=int, help="repetitions per configuration (default 3; 1 quick)")
+    ap.add_argument("--reps", type=int, help="repetitions per configuration (default 5; 1 quick)")
     ap.add_argument("--min-time", type=float,
                     help="seconds of timed interactions per process (default 1.5; 0.3 quick)")
     ap.add_argument("--min-iters", type=int, help="default 20; 10 quick")
@@ -277,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--results", default=str(HERE / "RESULTS.md"))
     ap.add_argument("--jsonl", help="raw records (default benchmarks/out/rerun-<time>.jsonl)")
     args = ap.parse_args(argv)
-    args.reps = args.reps or (1 if args.quick else 3)
+    args.reps = args.reps or (1 if args.quick else 5)
     args.min_time = args.min_time if args.min_time is not None else (0.3 if args.quick else 1.5)
     args.min_iters = args.min_iters or (10 if args.quick else 20)
     impls = [i.strip() for i in args.impls.split(",") if i.strip()]
