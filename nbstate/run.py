@@ -22,6 +22,7 @@ import traceback
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from .autowrite import compile_app
 from .elements import Element
 from .errors import (
     DuplicateElementId,
@@ -310,7 +311,8 @@ class App:
             # so tracebacks can quote the user's lines
             linecache.cache[self.filename] = (len(source), None, source.splitlines(True),
                                               self.filename)
-            self.code = compile(source, self.filename, "exec")
+            # bare expressions are shown, as Streamlit's magic does
+            self.code = compile_app(source, self.filename)
 
     # -- the one way in ---------------------------------------------------------------
     def run(self) -> Element:

@@ -183,6 +183,17 @@ CASES = [
         st.write("**bold**")
         st.markdown("# heading")
      """, []),
+    ("magic-bare-expressions", """
+        st.session_state.key = "value"
+        st.session_state
+        "hello *magic*"
+        x = st.slider("x", 0, 10, key="x")
+        x * 2
+        "a", 1
+        with st.form("f"):
+            "in form"
+            st.form_submit_button()
+     """, [lambda at: at.slider[0].set_value(4)]),
     ("form-submit-on-click", """
         def form_callback():
             st.write(st.session_state.my_slider)
