@@ -13,7 +13,8 @@ An interaction is what a browser sends when one slider moves: a ``comm_msg`` ``u
 the new value. It is timed from sending it to the kernel's ``idle`` status for it (the rerun,
 and every message it caused, is done by then), on the client's clock. After each one (timer
 stopped) the shown sum must be the expected one, and the ``update`` messages the kernel sent
-meanwhile are counted (``echo_update`` replies to the sender are not counted). The two apps
+meanwhile are counted (``echo_update`` replies to the sender are not counted); at the end the
+nbstate app must have rerun exactly once per update. The two apps
 take turns in blocks, so drift on a shared machine hits both.
 
     python benchmarks/kernel_bench.py                  # N = 1, 10, 100; writes out/kernel-*.json
@@ -131,6 +132,11 @@ def bench_n(n: int, args: argparse.Namespace) -> dict:
                 for _ in range(args.per_block):
                     t.interact(k, record=True)
                 t.block_medians.append(statistics.median(t.latencies[start:]))
+        # one update message, one rerun: no update was dropped or merged with another
+        reruns = k.eval(f"__import__('nbstate.frontends.ipy').frontends.ipy"
+                        f".live_apps()['bench{n}'].reruns")
+        if reruns != targets[0].it:
+            raise AssertionError(f"nbstate: {reruns} reruns for {targets[0].it} updates")
     out = {}
     for t in targets:
         lat = t.latencies
@@ -163,7 +169,8 @@ def table(results: dict, command: str, started: dt.datetime, elapsed: float,
         "of the rerun benchmark's script; interact is `ipywidgets.interactive` over N",
         "`IntSlider`s with three `Label`s, in the same kernel. The two take turns in blocks of",
         f"{args.per_block}; {args.blocks} blocks each. Updates = `update` messages the kernel sent",
-        "per rerun (`echo_update` not counted). After every interaction the shown sum is checked.",
+        "per rerun (`echo_update` not counted). After every interaction the shown sum is checked,",
+        "and at the end that the nbstate app reran exactly once per update.",
         "",
         "| N | impl | median (ms) | p90 (ms) | block medians min..max (ms) | updates per rerun "
         "| first display (ms) | iters |",
