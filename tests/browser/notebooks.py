@@ -1,0 +1,98 @@
+"""The small scenario notebooks the browser tests write next to the demo notebooks.
+
+Each is a ``%load_ext nbstate`` cell and one ``%%app`` cell, so that the same notebook runs in
+JupyterLab, Notebook 7 and Voila.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+#: one of each interaction a person does: drag a slider, click a button, type, pick an option,
+#: fill a form and submit it, download a file; the checkbox adds and removes a widget.
+WIDGETS = '''\
+%%app widgets
+import nbstate as st
+
+st.title("Widgets")
+level = st.slider("Level", 0, 10, 3, key="level")
+st.write(f"level is {level}")
+
+if "clicks" not in st.session_state:
+    st.session_state.clicks = 0
+
+def add_one():
+    st.session_state.clicks += 1
+
+st.button("Add one", on_click=add_one)
+st.write(f"clicks: {st.session_state.clicks}")
+
+name = st.text_input("Name", key="name")
+st.write(f"hello {name or 'nobody'}")
+
+colour = st.selectbox("Colour", ["red", "green", "blue"], key="colour")
+st.write(f"colour: {colour}")
+
+with st.form("order"):
+    qty = st.number_input("Quantity", min_value=1, max_value=9, value=1, key="qty")
+    note = st.text_input("Note", key="note")
+    sent = st.form_submit_button("Send order")
+st.write(f"order: {st.session_state.qty} x {st.session_state.note or '-'}"
+         + (" (just sent)" if sent else ""))
+
+if st.download_button("Download CSV", "a,b\\n1,2\\n", file_name="table.csv", mime="text/csv"):
+    st.write("download clicked")
+
+if st.checkbox("More options", key="more"):
+    st.slider("Extra", 0, 5, 2, key="extra")
+st.write("end of app")
+'''
+
+#: values and labels from the app must show as text; only unsafe_allow_html renders HTML.
+#: Every attack uses the same broken image, so that the trusted one firing shows the others
+#: would have fired by then too.
+SAFETY = '''\
+%%app safety
+import nbstate as st
+
+BAD = "<img src=nbstate-missing.png onerror=\\"window.__pwned = (window.__pwned || []).concat('%s')\\">"
+
+st.text("<script>window.__pwned = ['text-script']</script>" + BAD % "text")
+st.markdown("md: " + BAD % "markdown")
+st.write("write: " + BAD % "write")
+st.title(BAD % "title")
+st.caption(BAD % "caption")
+st.code(BAD % "code")
+st.error(BAD % "error")
+st.button("label " + BAD % "button")
+st.slider("slider " + BAD % "slider", 0, 10, 1)
+st.text_input("input " + BAD % "text_input", value=BAD % "value")
+st.selectbox("pick", [BAD % "option", "plain"])
+st.markdown(
+    '<b id="trusted-html">trusted bold</b>'
+    '<img src=nbstate-missing.png onerror="window.__trusted = true">',
+    unsafe_allow_html=True)
+'''
+
+
+def notebook(*cells: str) -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = KERNELSPEC
+    nb.metadata["language_info"] = {"name": "python"}
+    nb.cells = [nbformat.v4.new_code_cell(c) for c in cells]
+    return nb
+
+
+NOTEBOOKS = {
+    "scenario_widgets.ipynb": notebook("%load_ext nbstate", WIDGETS),
+    "scenario_safety.ipynb": notebook("%load_ext nbstate", SAFETY),
+}
+
+
+def write_all(root: Path) -> None:
+    for name, nb in NOTEBOOKS.items():
+        nbformat.write(nb, root / name)

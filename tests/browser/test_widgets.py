@@ -1,0 +1,87 @@
+"""A person uses the widgets app in JupyterLab, Notebook 7 and Voila.
+
+One notebook (``notebooks.WIDGETS``) per frontend: drag a slider, click a button, type into a
+text input, pick from a selectbox, fill a form and submit it, download a file. Every step checks
+what the page shows afterwards: the text the app writes and the widget's own display.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from .jupyter import drag_slider, labelled, open_app, page_errors
+
+FRONTENDS = ["lab", "notebook7", "voila"]
+
+
+@pytest.mark.parametrize("frontend", FRONTENDS)
+def test_person_uses_every_widget(page, server, screenshots, frontend):
+    root = open_app(page, server, frontend, "scenario_widgets.ipynb")
+    expect(root).to_contain_text("level is 3")
+    expect(root).to_contain_text("clicks: 0")
+    expect(root).to_contain_text("hello nobody")
+    expect(root).to_contain_text("colour: red")
+    expect(root).to_contain_text("order: 1 x -")
+    expect(root).to_contain_text("end of app")
+
+    # drag the slider
+    slider = labelled(root, "Level", ".widget-slider")
+    drag_slider(slider, 7)
+    expect(root).to_contain_text("level is 7")
+    expect(slider.locator(".widget-readout")).to_have_text("7")
+
+    # click the button (its callback counts)
+    button = root.get_by_role("button", name="Add one")
+    button.click()
+    expect(root).to_contain_text("clicks: 1")
+    button.click()
+    expect(root).to_contain_text("clicks: 2")
+
+    # type into a text input, then Enter
+    name = labelled(root, "Name", ".widget-text").locator("input")
+    name.click()
+    name.press_sequentially("Ada")
+    name.press("Enter")
+    expect(root).to_contain_text("hello Ada")
+    expect(name).to_have_value("Ada")
+
+    # pick from a selectbox
+    colour = labelled(root, "Colour", ".widget-dropdown").locator("select")
+    colour.select_option(label="blue")
+    expect(root).to_contain_text("colour: blue")
+    expect(colour.locator("option:checked")).to_have_text("blue")
+
+    # fill the form: nothing happens until it is submitted
+    qty = labelled(root, "Quantity", ".widget-text").locator("input")
+    qty.fill("3")
+    qty.press("Tab")
+    note = labelled(root, "Note", ".widget-text").locator("input")
+    note.click()
+    note.press_sequentially("gift wrap")
+    note.press("Tab")
+    expect(root).to_contain_text("order: 1 x -")
+    root.get_by_role("button", name="Send order").click()
+    expect(root).to_contain_text("order: 3 x gift wrap (just sent)")
+    expect(qty).to_have_value("3")
+    # earlier answers are untouched by the form's run
+    expect(root).to_contain_text("level is 7")
+    expect(root).to_contain_text("hello Ada")
+    expect(root).to_contain_text("colour: blue")
+
+    page.screenshot(path=str(screenshots / f"widgets-{frontend}.png"), full_page=True)
+    assert page_errors(page) == []
+
+
+@pytest.mark.parametrize("frontend", ["lab", "voila"])
+def test_download_button_saves_the_file(page, server, frontend):
+    root = open_app(page, server, frontend, "scenario_widgets.ipynb")
+    button = root.get_by_role("button", name="Download CSV")
+    with page.expect_download() as info:
+        button.click()
+    download = info.value
+    assert download.suggested_filename == "table.csv"
+    with open(download.path(), "rb") as f:
+        assert f.read() == b"a,b\n1,2\n"
+    # the click also reached the kernel: st.download_button was True for one run
+    expect(root).to_contain_text("download clicked")
