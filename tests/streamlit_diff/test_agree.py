@@ -347,6 +347,10 @@ DIFFERENCES = [
     ("missing-submit-button-element",
      "SPEC §7: a form with no submit button shows 'Missing Submit Button' as an element. In "
      "Streamlit its frontend draws that message; the AppTest shows nothing."),
+    ("form-values-held-across-other-runs",
+     "SPEC §7/§10: the frontend holds a form's changed values until its submit button is "
+     "pressed, even when something else reruns the app meanwhile, as a browser does. "
+     "Streamlit's AppTest forgets them at the next run()."),
     ("wrong-type-through-state-raises",
      "SPEC §8: a value of the wrong type written through session state (a str for a checkbox, "
      "a float for an int slider, a non-colour for a colour picker) raises TypeError naming the "
@@ -461,3 +465,17 @@ def test_difference_wrong_type_through_state_raises(pair):
     exc = p.nb.exception[0]
     assert exc.type == "TypeError" and '`st.checkbox` "Agree" (key "c") expects a bool' in \
         exc.message
+
+
+def test_difference_form_values_held_across_other_runs(pair):
+    p = pair("""
+        with st.form("f"):
+            st.slider("s", 0, 10, key="s")
+            st.form_submit_button()
+        st.button("other")
+    """).run()
+    p.step(lambda at: at.slider[0].set_value(4))
+    p.step(lambda at: at.button[1].click())
+    p.assert_agree()  # nothing was submitted yet
+    p.step(lambda at: at.button[0].click())
+    assert p.nb.session_state["s"] == 4
