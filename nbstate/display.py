@@ -140,7 +140,9 @@ def json(body: Any, *, expanded: bool | int = True, width: Any = "stretch") -> N
             raise InvalidArgumentError(f"`st.json`: the string is not valid JSON: {body[:80]!r}")\
                 from None
     else:
-        text_ = _json.dumps(_to_jsonable(body), default=repr)
+        # as Streamlit: objects JSON cannot hold show as their repr, keys it cannot hold
+        # (tuples...) are left out instead of failing the run
+        text_ = _json.dumps(_to_jsonable(body), default=repr, skipkeys=True)
     ctx.emit(Element("json", props={"body": text_, "expanded": expanded}))
 
 

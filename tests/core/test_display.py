@@ -139,3 +139,12 @@ def test_text_is_dedented_and_stripped_like_streamlit_but_code_is_not(app):
     assert at.markdown.values == ["# Title\nbody", "a"]
     assert at.info.values == ["padded"]
     assert at.code.values == ["  x = 1\n"]
+
+
+def test_json_of_objects_json_cannot_hold(app):
+    at = app("""
+        import datetime as dt
+        st.write({1: "int key", (1, 2): "tuple key", "d": dt.date(2024, 1, 2), "s": {3}})
+    """)
+    assert not at.exception
+    assert at.json.values == ['{"1": "int key", "d": "datetime.date(2024, 1, 2)", "s": "{3}"}']

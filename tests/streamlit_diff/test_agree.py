@@ -190,10 +190,14 @@ CASES = [
         x = st.slider("x", 0, 10, key="x")
         x * 2
         "a", 1
-        with st.form("f"):
-            "in form"
-            st.form_submit_button()
+        if x > 2:
+            "big"
      """, [lambda at: at.slider[0].set_value(4)]),
+    ("write-json-objects-json-cannot-hold", """
+        import datetime as dt
+        st.write({1: "int key", (1, 2): "tuple key", "d": dt.date(2024, 1, 2), "n": None})
+        st.json([1, "a", {"b": [True]}])
+     """, []),
     ("form-submit-on-click", """
         def form_callback():
             st.write(st.session_state.my_slider)
