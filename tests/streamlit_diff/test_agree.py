@@ -355,6 +355,11 @@ DIFFERENCES = [
      "SPEC §7/§10: the frontend holds a form's changed values until its submit button is "
      "pressed, even when something else reruns the app meanwhile, as a browser does. "
      "Streamlit's AppTest forgets them at the next run()."),
+    ("value-written-after-cleanup-is-kept",
+     "SPEC §6: cleanup deletes the keys of widgets not rendered; a value the user writes to "
+     "such a key afterwards is the user's and stays until a widget takes it (it seeds the "
+     "widget when it comes back). Streamlit keeps it for one run, then drops it because the "
+     "key still maps to the cleaned-up widget."),
     ("wrong-type-through-state-raises",
      "SPEC §8: a value of the wrong type written through session state (a str for a checkbox, "
      "a float for an int slider, a non-colour for a colour picker) raises TypeError naming the "
@@ -483,3 +488,20 @@ def test_difference_form_values_held_across_other_runs(pair):
     p.assert_agree()  # nothing was submitted yet
     p.step(lambda at: at.button[0].click())
     assert p.nb.session_state["s"] == 4
+
+
+def test_difference_value_written_after_cleanup_is_kept(pair):
+    p = pair("""
+        def seed():
+            st.session_state.n = 5
+        if st.checkbox("show", True):
+            st.number_input("N", 0, 10, key="n")
+        st.button("seed", on_click=seed)
+    """).run()
+    p.step(lambda at: at.checkbox[0].uncheck())
+    p.step(lambda at: at.button[0].click())
+    p.assert_agree()  # both hold the written value for this run
+    p.run()
+    assert p.nb.session_state["n"] == 5
+    p.nb.checkbox[0].check().run()
+    assert p.nb.number_input[0].value == 5

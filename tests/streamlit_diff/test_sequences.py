@@ -68,12 +68,58 @@ ACTIONS = hs.one_of(
 )
 
 
-@settings(max_examples=15, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(steps=hs.lists(ACTIONS, min_size=1, max_size=8))
-def test_random_interaction_sequences_agree(pair, steps):
-    p = pair(APP).run()
+# widgets that come and go: cleanup, set-before-create from a callback, st.rerun
+PAGES = """
+mode = st.radio("Mode", ["a", "b", "c"], key="mode")
+def seed():
+    # only keys of widgets on screen: Streamlit drops a value written to the key of a widget
+    # cleaned up earlier one run later (see DIFFERENCES in test_agree.py)
+    if st.session_state.mode == "a":
+        st.session_state.n = 5
+    if st.session_state.mode == "b":
+        st.session_state.txt = "seeded"
+if mode == "a":
+    st.number_input("N", 0, 10, key="n")
+elif mode == "b":
+    st.text_input("Txt", key="txt")
+    st.write("keyless", st.slider("Keyless", 0, 5))
+else:
+    st.write("nothing here")
+st.button("Seed", on_click=seed)
+if st.button("Rerun"):
+    st.session_state.reruns = st.session_state.get("reruns", 0) + 1
+    st.rerun()
+st.write(sorted(st.session_state.keys()))
+"""
+
+PAGE_ACTIONS = hs.one_of(
+    hs.sampled_from(["a", "b", "c"]).map(lambda v: _on("radio", 0, "set_value", v)),
+    hs.integers(0, 10).map(lambda v: _on("number_input", 0, "set_value", v)),
+    hs.sampled_from(["", "typed"]).map(lambda v: _on("text_input", 0, "input", v)),
+    hs.integers(0, 5).map(lambda v: _on("slider", 0, "set_value", v)),
+    hs.integers(0, 1).map(lambda i: _on("button", i, "click")),
+    hs.just(lambda at: None),
+)
+
+SETTINGS = settings(max_examples=15, deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def _play(pair, app, steps):
+    p = pair(app).run()
     p.assert_agree()
     for act in steps:
         p.step(act)
         p.assert_agree()
+
+
+@SETTINGS
+@given(steps=hs.lists(ACTIONS, min_size=1, max_size=8))
+def test_random_interaction_sequences_agree(pair, steps):
+    _play(pair, APP, steps)
+
+
+@SETTINGS
+@given(steps=hs.lists(PAGE_ACTIONS, min_size=1, max_size=8))
+def test_random_sequences_with_widgets_that_come_and_go_agree(pair, steps):
+    _play(pair, PAGES, steps)
