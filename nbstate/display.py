@@ -29,6 +29,10 @@ def _text_body(func: str, body: Any) -> str:
     text_ = body if isinstance(body, str) else str(body)
     if func == "code":
         return text_
+    if "\n" not in text_:
+        # one line: dedent only strips leading blanks, which strip() removes anyway; this
+        # skips its regexes for the common st.write(f"...") on every run
+        return text_.strip()
     return textwrap.dedent(text_).strip()
 
 
