@@ -195,6 +195,7 @@ def test_callback_exception_is_shown_and_app_code_does_not_run(app):
     assert exc.type == "ValueError" and exc.message == "bad callback"
     assert any("raise ValueError" in line for line in exc.stack_trace)
     assert at.session_state["runs"] == 1
+    assert at.main.children[0].element_type == "exception"  # shown at the top of the app
     # the value applied before the callback stays; the previous run's elements stay visible
     assert at.session_state["v"] == 3 and at.session_state["in_cb"] == 3
     assert at.markdown.values == ["body"] and len(at.slider) == 1

@@ -183,6 +183,26 @@ CASES = [
         st.write("**bold**")
         st.markdown("# heading")
      """, []),
+    ("form-two-submit-buttons-keyed", """
+        with st.form("f"):
+            v = st.text_input("t", key="t")
+            a = st.form_submit_button("A", key="a")
+            b = st.form_submit_button("B", key="b")
+        st.write("a", a, "b", b, "ss", st.session_state.a, st.session_state.b, v)
+     """, [lambda at: (at.text_input[0].input("x"), at.button[1].click()), lambda at: None]),
+    ("button-then-rerun", """
+        if st.button("go", key="go"):
+            st.session_state.seen = st.session_state.go
+            st.rerun()
+        st.write(st.session_state.get("seen"), st.session_state.go)
+     """, [lambda at: at.button[0].click()]),
+    ("stop-after-widget", """
+        x = st.slider("x", 0, 10, key="x")
+        if x > 5:
+            st.session_state.big = True
+            st.stop()
+        st.write("small", x)
+     """, [lambda at: at.slider[0].set_value(8), lambda at: at.slider[0].set_value(2)]),
     ("magic-bare-expressions", """
         st.session_state.key = "value"
         st.session_state
