@@ -16,6 +16,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime as _dt
 import inspect
 import json
 import textwrap
@@ -499,18 +500,31 @@ class ElementView:
         return self.set_value(cur)
 
     def increment(self) -> ElementView:
-        step = self._el.props.get("step", 1)
-        v = self.value
-        new = (v if v is not None else 0) + step
-        mx = self._el.props.get("max")
-        return self.set_value(min(new, mx) if mx is not None else new)
+        """One step up (a number input, clamped to its maximum; a time input)."""
+        return self._step(1)
 
     def decrement(self) -> ElementView:
-        step = self._el.props.get("step", 1)
+        """One step down (a number input, clamped to its minimum; a time input)."""
+        return self._step(-1)
+
+    def _step(self, sign: int) -> ElementView:
+        props = self._el.props
+        step = props.get("step", 1)
         v = self.value
-        new = (v if v is not None else 0) - step
-        mn = self._el.props.get("min")
-        return self.set_value(max(new, mn) if mn is not None else new)
+        if isinstance(step, _dt.timedelta):  # time_input: wraps around midnight, as Streamlit
+            if v is None:
+                return self
+            moved = _dt.datetime.combine(_dt.date.today(), v) + sign * step
+            return self.set_value(moved.time())
+        new = (v if v is not None else 0) + sign * step
+        bound = props.get("max" if sign > 0 else "min")
+        if bound is not None:
+            new = min(new, bound) if sign > 0 else max(new, bound)
+        return self.set_value(new)
+
+    def pick(self, value: str) -> ElementView:
+        """Pick a colour (``color_picker``), as Streamlit's ``ColorPicker.pick``."""
+        return self.set_value(value)
 
     def set_range(self, lower: Any, upper: Any) -> ElementView:
         return self.set_value((lower, upper))

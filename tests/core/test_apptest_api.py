@@ -193,3 +193,17 @@ def test_interaction_with_a_widget_that_was_cleaned_up_is_ignored_with_a_warning
     at.run()
     old.set_value(3).run()
     assert "no longer exists" in at.warning[0].value and "s" not in at.session_state
+
+
+def test_time_input_steps_and_color_pick(app):
+    at = app("""
+        import datetime as dt
+        st.session_state.t = st.time_input("t", dt.time(23, 30), step=1800)
+        st.session_state.c = st.color_picker("c")
+    """)
+    at.time_input[0].increment().run()
+    assert at.session_state.t == dt.time(0, 0)
+    at.time_input[0].decrement().decrement().run()
+    assert at.session_state.t == dt.time(23, 0)
+    at.color_picker[0].pick("#abcdef").run()
+    assert at.session_state.c == "#abcdef"
