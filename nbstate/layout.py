@@ -24,16 +24,20 @@ from .errors import (
 from .run import RunContext, current, require
 from .state import normalize_key
 
+_INHERIT = object()
+
 
 class Container:
     """A place in the element tree; a context manager and a namespace of ``st`` functions."""
 
     __slots__ = ("_el", "_form", "_ctx", "_prev")
 
-    def __init__(self, el: Element, ctx: RunContext, form: str | None = None) -> None:
+    def __init__(self, el: Element, ctx: RunContext, form: Any = _INHERIT) -> None:
         self._el = el
         self._ctx = ctx
-        self._form = form
+        # the form this container sits in: the one open where it was created, unless given.
+        # So `form.columns(2)` makes columns whose widgets belong to the form, as in Streamlit.
+        self._form = ctx.form if form is _INHERIT else form
         self._prev: str | None = None
 
     def __enter__(self) -> Container:
@@ -45,8 +49,7 @@ class Container:
                 "across runs. Create the container in the code that writes to it.")
         ctx.push(self._el)
         self._prev = ctx.form
-        if self._form is not None:
-            ctx.form = self._form
+        ctx.form = self._form
         return self
 
     def __exit__(self, *exc: Any) -> None:
@@ -265,7 +268,7 @@ class _Sidebar:
                 "Write to the sidebar outside the fragment.")
         if ctx.sidebar is None:
             ctx.sidebar = Element("sidebar", props={}, children=[])
-        return Container(ctx.sidebar, ctx)
+        return Container(ctx.sidebar, ctx, form=None)
 
     def __enter__(self) -> Container:
         c = self._container()

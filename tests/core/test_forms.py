@@ -200,3 +200,57 @@ def test_widgets_outside_the_form_change_immediately(app):
     at.slider[1].set_value(6)
     at.run()
     assert at.session_state["out"] == 6 and at.session_state["in"] == 0
+
+
+COLUMNS_FORM = """
+    form = st.form("f", clear_on_submit=True)
+    c1, c2 = form.columns(2)
+    a = c1.text_input("a", "start", key="a")
+    b = c2.slider("b", 0, 9, key="b")
+    sent = form.form_submit_button("Send")
+    st.write(a, b, sent)
+"""
+
+
+def test_widgets_in_columns_of_a_form_belong_to_the_form(app):
+    at = app(COLUMNS_FORM)
+    at.text_input[0].input("x")
+    at.slider[0].set_value(3)
+    at.run()
+    assert at.session_state.to_dict() == {"a": "start", "b": 0}  # held: not submitted
+    at.button[0].click().run()
+    assert at.markdown.values == ["x `3` `True`"]
+    # clear_on_submit reaches the widgets in the columns too
+    assert at.session_state.to_dict() == {"a": "start", "b": 0}
+
+
+def test_callback_in_a_column_of_a_form_raises(raises_in_app):
+    raises_in_app("""
+        with st.form("f"):
+            c1, c2 = st.columns(2)
+            st.form_submit_button("Send")
+        c1.text_input("a", on_change=print)
+    """, "InvalidFormCallbackError")
+
+
+def test_container_created_outside_a_form_stays_outside(app):
+    at = app("""
+        box = st.container()
+        with st.form("f"):
+            with box:
+                st.text_input("outside", key="o", on_change=lambda: None)
+            st.form_submit_button()
+    """)
+    assert not at.exception
+    at.text_input[0].input("now").run()
+    assert at.session_state["o"] == "now"
+
+
+def test_sidebar_inside_a_form_block_is_not_in_the_form(app):
+    at = app("""
+        with st.form("f"):
+            st.sidebar.text_input("side", key="s")
+            st.form_submit_button()
+    """)
+    at.text_input[0].input("typed").run()
+    assert at.session_state["s"] == "typed"

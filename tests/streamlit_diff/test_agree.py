@@ -203,6 +203,22 @@ CASES = [
             st.stop()
         st.write("small", x)
      """, [lambda at: at.slider[0].set_value(8), lambda at: at.slider[0].set_value(2)]),
+    ("form-with-columns", """
+        form = st.form("f")
+        c1, c2 = form.columns(2)
+        a = c1.text_input("a", key="a")
+        b = c2.slider("b", 0, 9, key="b")
+        sent = form.form_submit_button("Send")
+        st.write(a, b, sent)
+     """, [lambda at: (at.text_input[0].input("x"), at.slider[0].set_value(3),
+                      at.button[0].click()), lambda at: None]),
+    ("callback-in-form-column", """
+        with st.form("f"):
+            c1, c2 = st.columns(2)
+            st.form_submit_button("Send")
+        st.write("before")
+        c1.text_input("a", key="a", on_change=lambda: None)
+     """, []),
     ("magic-bare-expressions", """
         st.session_state.key = "value"
         st.session_state
