@@ -36,6 +36,9 @@ from .reconcile import View
 #: seconds a rerun may take before its output is marked stale ("Running...")
 STALE_AFTER = 0.25
 
+#: milliseconds to wait for the next message of a burst before rerunning
+BURST_GAP_MS = 2
+
 _LIVE: dict[str, LiveApp] = {}
 _PENDING: dict[str, LiveApp] = {}
 _fallback_scheduled = False
@@ -107,7 +110,10 @@ class LiveApp:
         if not self.queue or self.view is None:
             self.queue.clear()
             return
-        changes, self.queue = self.queue, []
+        # one value per widget: the last that arrived, at the place its first arrived, so each
+        # changed widget's callback runs once, in arrival order
+        changes = list(dict(self.queue).items())
+        self.queue = []
         self.reruns += 1
         self._render(self._run(changes))
 
@@ -160,29 +166,35 @@ def _more_shell_messages() -> bool:
             waiting += 1
             if waiting > 1:
                 return True
-    kernel = getattr(_shell(), "kernel", None)
-    sock = _main_shell_socket(kernel)
-    if sock is not None:
-        import zmq
+    stream = _main_shell_stream(getattr(_shell(), "kernel", None))
+    sock = getattr(stream, "socket", None)
+    if sock is None:
+        return False
+    import zmq
 
-        try:
-            return bool(sock.get(zmq.EVENTS) & zmq.POLLIN)
-        except zmq.ZMQError:
-            return False
-    return False
+    try:
+        # a short blocking poll lets the shell-channel thread (which needs the GIL we hold)
+        # forward a message already on its way: a burst's next update arrives within it
+        waiting = bool(sock.poll(timeout=BURST_GAP_MS))
+    except zmq.ZMQError:
+        return False
+    if waiting:
+        # polling consumed the socket's edge-triggered wake-up: make sure the stream reads on
+        stream.io_loop.add_callback(lambda: stream._handle_events(sock, 0))
+    return waiting
 
 
-def _main_shell_socket(kernel: Any) -> Any:
+def _main_shell_stream(kernel: Any) -> Any:
+    """The ZMQStream on which this (main) thread receives shell messages."""
     if kernel is None:
         return None
     thread = getattr(kernel, "shell_channel_thread", None)
     if thread is not None:
         try:
-            return thread.manager.get_shell_channel_to_subshell_pair(None).to_socket
+            return thread.manager.get_shell_channel_to_subshell_pair(None).to_stream
         except Exception:  # noqa: BLE001 - another ipykernel layout
             return None
-    stream = getattr(kernel, "shell_stream", None)
-    return getattr(stream, "socket", None)
+    return getattr(kernel, "shell_stream", None)
 
 
 def _schedule_fallback() -> None:

@@ -227,8 +227,21 @@ class KernelSession:
                               None, wait)
 
     def burst(self, model: Model, values: list, *, key: str | None = None) -> None:
-        """Send one update per value without waiting in between, then wait for them all."""
-        ids = [self.set(model, v, key=key, wait=False) for v in values]
+        """Send one update per value back to back, as fast as a browser could (all messages
+        are built first), then wait until the kernel is idle for every one of them."""
+        if key is None:
+            key = "index" if "index" in model.state else "value"
+        frames, ids = [], []
+        for v in values:
+            data = {"method": "update", "state": {key: v}, "buffer_paths": []}
+            msg = self.kc.session.msg("comm_msg", {"comm_id": model.comm_id, "data": data})
+            frames.append(self.kc.session.serialize(msg))
+            ids.append(msg["header"]["msg_id"])
+        if values:
+            model.state[key] = values[-1]
+        sock = self.kc.shell_channel.socket
+        for f in frames:
+            sock.send_multipart(f)
         for mid in ids:
             self._wait_idle(mid)
 
@@ -290,7 +303,12 @@ class KernelSession:
             elif m.name == "Output":
                 for o in m.get("outputs", ()):
                     data = o.get("data", {})
-                    lines.append(str(data.get("text/plain", o.get("text", ""))))
+                    if "text/markdown" in data:
+                        lines.append(str(data["text/markdown"]))
+                    elif "text/html" in data:
+                        lines.append(_strip_html(str(data["text/html"])))
+                    else:
+                        lines.append(str(data.get("text/plain", o.get("text", ""))))
         return "\n".join(lines)
 
     @contextmanager

@@ -1,0 +1,280 @@
+"""A live app in a real kernel, driven as the browser drives it: forms, identity, cleanup,
+flicker-free updates, coalescing, refusals, errors, re-execution, print()."""
+
+from __future__ import annotations
+
+
+def test_form_holds_values_until_submit(kernel, app):
+    root = app("""
+    st.session_state.setdefault("seen", [])
+    def sent():
+        st.session_state.seen.append((st.session_state.fs, st.session_state.ft))
+    with st.form("f"):
+        st.slider("Level", 0, 10, 1, key="fs")
+        st.text_input("Name", key="ft")
+        st.form_submit_button("Send", on_click=sent)
+    st.write(f"level={st.session_state.fs} name={st.session_state.ft!r} seen={st.session_state.seen}")
+    """)
+    slider = kernel.find(description="Level", within=root)
+    with kernel.updates_during() as ups:
+        kernel.set(slider, 6)
+        kernel.set(kernel.find(description="Name", within=root), "Ada")
+    assert ups == []  # nothing reran: the browser holds the form's values
+    assert "level=1 name='' seen=[]" in kernel.text(root)
+
+    kernel.click(kernel.find(description="Send", within=root))
+    assert "level=6 name='Ada' seen=[(6, 'Ada')]" in kernel.text(root)
+    assert slider.value == 6
+
+
+def test_clear_on_submit_resets_the_displayed_widgets(kernel, app):
+    root = app("""
+    with st.form("c", clear_on_submit=True):
+        st.slider("Amount", 0, 10, 2, key="amount")
+        st.form_submit_button("Add")
+    st.write(f"amount={st.session_state.amount}")
+    """)
+    slider = kernel.find(description="Amount", within=root)
+    kernel.set(slider, 9)
+    kernel.click(kernel.find(description="Add", within=root))
+    assert slider.value == 2  # the kernel set the browser's slider back to its default
+    assert kernel.eval("__import__('nbstate').session_state['amount']") == 2
+
+
+def test_label_change_is_a_new_widget(kernel, app):
+    root = app("""
+    st.session_state.setdefault("flip", False)
+    def flip():
+        st.session_state.flip = not st.session_state.flip
+    st.button("Flip", on_click=flip)
+    st.slider("B" if st.session_state.flip else "A", 0, 10, key="lab")
+    st.write(f"lab={st.session_state.lab}")
+    """)
+    a = kernel.find(description="A", within=root)
+    kernel.set(a, 7)
+    assert "lab=7" in kernel.text(root)
+    kernel.click(kernel.find(description="Flip", within=root))
+    b = kernel.find(description="B", within=root)
+    assert a.closed and not b.closed
+    assert b.value == 0
+    assert "lab=0" in kernel.text(root)
+
+
+def test_cleanup_closes_the_comm_and_forgets_the_key(kernel, app):
+    root = app("""
+    if st.checkbox("Show", True, key="show"):
+        st.text_input("Extra", key="extra")
+    """)
+    extra = kernel.find(description="Extra", within=root)
+    kernel.set(extra, "typed")
+    kernel.set(kernel.find(description="Show", within=root), False)
+    assert extra.closed
+    assert kernel.eval("'extra' in __import__('nbstate').session_state") is False
+    assert kernel.find_all(description="Extra", within=root) == []
+
+
+def test_rerun_that_changes_nothing_sends_no_update(kernel, app):
+    root = app("""
+    st.button("Nothing")
+    st.slider("Still", 0, 10, 5, key="still")
+    st.write("static text")
+    """)
+    with kernel.updates_during() as ups:
+        kernel.click(kernel.find(description="Nothing", within=root))
+        kernel.set(kernel.find(description="Still", within=root), 5)
+    assert ups == []
+
+
+def test_only_changed_elements_are_updated_in_place(kernel, app):
+    root = app("""
+    n = st.slider("n", 0, 10, 1, key="inplace")
+    st.title("Fixed title")
+    st.write(f"n is {n}")
+    """)
+    before = {m.comm_id for m in root.walk()}
+    with kernel.updates_during() as ups:
+        kernel.set(kernel.find(description="n", within=root), 4)
+    assert [u["state"] for u in ups] == [
+        {"value": '<div class="nbstate-markdown"><p>n is 4</p>\n</div>'}]
+    assert {m.comm_id for m in root.walk()} == before  # nothing recreated
+
+
+def test_burst_of_updates_coalesces(kernel, app):
+    root = app("""
+    st.session_state.setdefault("runs", 0)
+    st.session_state.setdefault("cb", 0)
+    st.session_state.runs += 1
+    def cb():
+        st.session_state.cb += 1
+    v = st.slider("Drag", 0, 100, 0, key="drag", on_change=cb)
+    st.write(f"drag={v}")
+    """)
+    runs_before = kernel.eval("__import__('nbstate').session_state['runs']")
+    kernel.burst(kernel.find(description="Drag", within=root), list(range(1, 51)))
+    runs = kernel.eval("__import__('nbstate').session_state['runs']") - runs_before
+    assert 1 <= runs <= 2
+    assert kernel.eval("__import__('nbstate').session_state['cb']") == runs
+    assert "drag=50" in kernel.text(root)
+
+
+def test_out_of_range_value_is_refused_and_set_back(kernel, app):
+    root = app("""
+    st.session_state.setdefault("refused_calls", 0)
+    def cb():
+        st.session_state.refused_calls += 1
+    st.slider("Bounded", 0, 10, 3, key="bounded", on_change=cb)
+    """)
+    slider = kernel.find(description="Bounded", within=root)
+    with kernel.updates_during() as ups:
+        kernel.set(slider, 99)
+    assert {"value": 3} in [u["state"] for u in ups if u["model"] is slider]
+    assert slider.value == 3
+    assert kernel.eval("__import__('nbstate').session_state['bounded']") == 3
+    assert kernel.eval("__import__('nbstate').session_state['refused_calls']") == 0
+    text = kernel.text(root)
+    assert '"Bounded"' in text and 'key "bounded"' in text and "99" in text
+
+    dropdown_root = app("""
+    st.selectbox("Choice", ["x", "y"], key="choice")
+    """)
+    dd = kernel.find(description="Choice", within=dropdown_root)
+    kernel.set(dd, 7)  # an index the browser could never send
+    assert dd["index"] == 0
+    assert kernel.eval("__import__('nbstate').session_state['choice']") == "x"
+
+
+def test_exception_in_callback_leaves_the_app_working(kernel, app):
+    root = app("""
+    def cb():
+        if st.session_state.risky == 13:
+            raise ValueError("unlucky number")
+    v = st.number_input("Risky", 0, 20, 1, key="risky", on_change=cb)
+    st.write(f"risky={v}")
+    """)
+    box = kernel.find(description="Risky", within=root)
+    kernel.set(box, 13)
+    text = kernel.text(root)
+    assert "ValueError" in text and "unlucky number" in text
+    assert 'raise ValueError("unlucky number")' in text  # the user's traceback
+    kernel.set(box, 5)
+    text = kernel.text(root)
+    assert "risky=5" in text and "unlucky" not in text
+
+
+def test_exception_in_app_code_shows_and_app_stays_live(kernel, app):
+    root = app("""
+    v = st.slider("Div", 0, 5, 1, key="div")
+    st.write(f"inverse={1 / v}")
+    """)
+    s = kernel.find(description="Div", within=root)
+    kernel.set(s, 0)
+    assert "ZeroDivisionError" in kernel.text(root)
+    kernel.set(s, 2)
+    assert "inverse=0.5" in kernel.text(root)
+
+
+def test_kernel_side_write_reaches_the_browser_without_echo(kernel, app):
+    root = app("""
+    st.session_state.setdefault("kw_runs", 0)
+    st.session_state.kw_runs += 1
+    def reset():
+        st.session_state.target = 0
+    st.button("Reset", on_click=reset)
+    st.slider("Target", 0, 10, 4, key="target")
+    """)
+    target = kernel.find(description="Target", within=root)
+    kernel.set(target, 8)
+    runs = kernel.eval("__import__('nbstate').session_state['kw_runs']")
+    kernel.click(kernel.find(description="Reset", within=root))
+    assert target.value == 0
+    assert kernel.eval("__import__('nbstate').session_state['kw_runs']") == runs + 1
+
+
+def test_set_before_create_from_a_plain_cell(kernel, app):
+    kernel.execute("import nbstate\nnbstate.session_state['preset'] = 'from a cell'")
+    root = app("""
+    st.text_input("Preset", key="preset")
+    """)
+    assert kernel.find(description="Preset", within=root).value == "from a cell"
+
+
+def test_reexecuting_the_cell_keeps_state_and_closes_old_widgets(kernel, app):
+    body = """
+    st.session_state.setdefault("execs", 0)
+    st.session_state.execs += 1
+    v = st.slider("Kept", 0, 10, 2, key="kept")
+    st.write(f"kept={v}")
+    st.write("SUFFIX")
+    """
+    old_root = app(body.replace("SUFFIX", "first"), cell_id="same-cell")
+    old = kernel.find(description="Kept", within=old_root)
+    kernel.set(old, 6)
+    new_root = app(body.replace("SUFFIX", "edited"), cell_id="same-cell")
+    assert old_root.closed and old.closed
+    assert all(m.closed for m in old_root.walk())
+    new = kernel.find(description="Kept", within=new_root)
+    assert new.value == 6 and not new.closed
+    assert "kept=6\nedited" in kernel.text(new_root)
+    kernel.set(new, 1)
+    assert "kept=1\nedited" in kernel.text(new_root)
+    # two executions and two changes, each one run: the count survived re-execution
+    assert kernel.eval("__import__('nbstate').session_state['execs']") == 4
+
+
+def test_print_and_display_land_inside_the_app(kernel):
+    res = kernel.execute("%%app\nimport nbstate as st\nprint('printed in the app')\n"
+                         "from IPython.display import display, Markdown\n"
+                         "display(Markdown('*shown*'))\nst.write('after')", cell_id="printer")
+    assert "printed in the app" not in res.stdout
+    root = kernel.app()
+    text = kernel.text(root)
+    assert text.index("printed in the app") < text.index("*shown*") < text.index("after")
+
+
+def test_app_runs_in_the_notebook_namespace(kernel, app):
+    kernel.execute("base = 40")
+    root = app("""
+    total = base + st.number_input("Add", 0, 10, 2, key="add")
+    st.write(f"total={total}")
+    """)
+    assert "total=42" in kernel.text(root)
+    assert kernel.eval("total") == 42
+
+
+def test_widget_in_a_plain_cell_raises(kernel):
+    res = kernel.execute("import nbstate as st\nst.slider('x')", allow_error=True)
+    assert res.error["ename"] == "NoAppContextError"
+
+
+def test_two_apps_share_state_but_own_their_widgets(kernel, app):
+    first = app("""
+    st.text_input("Shared", key="shared")
+    """, name="first")
+    second = app("""
+    st.write(f"shared={st.session_state.get('shared')!r}")
+    """, name="second")
+    assert "shared=''" in kernel.text(second)
+    kernel.set(kernel.find(description="Shared", within=first), "hello")
+    # the second app reruns when it is re-executed (or interacted with)
+    second = app("""
+    st.write(f"shared={st.session_state.get('shared')!r}")
+    """, name="second")
+    assert "shared='hello'" in kernel.text(second)
+    # the second app's completed runs never clean up the first app's widget
+    assert kernel.eval("__import__('nbstate').session_state['shared']") == "hello"
+
+
+def test_no_comm_leak_after_reruns_and_close(kernel, app):
+    baseline = kernel.eval("len(__import__('ipywidgets').Widget.widgets)")
+    root = app("""
+    n = st.slider("Rows", 0, 5, 2, key="rows")
+    for i in range(n):
+        st.text_input(f"Row {i}", key=f"row{i}")
+        st.write(f"row {i}")
+    """, name="leaky")
+    rows = kernel.find(description="Rows", within=root)
+    for v in (5, 0, 3, 1, 4):
+        kernel.set(rows, v)
+    app("st.write('again')", name="leaky")
+    kernel.execute("__import__('nbstate').frontends.ipy._LIVE['leaky'].close()")
+    assert kernel.eval("len(__import__('ipywidgets').Widget.widgets)") == baseline
