@@ -90,7 +90,7 @@ def form(key: str, clear_on_submit: bool = False, *, enter_to_submit: bool = Tru
             "other forms. Close the outer form's `with` block first.")
     if key in ctx.form_info:
         raise DuplicateElementKey(key)
-    ctx.check_key(key)
+    ctx.check_key(key, freeze=True)
     el = ctx.emit(Element("form", id=f"form-{key}", key=key,
                           props={"clear_on_submit": bool(clear_on_submit),
                                  "border": bool(border)}, children=[]))

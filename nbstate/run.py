@@ -123,6 +123,9 @@ class RunContext:
         self.stack: list[Element] = [self.main]
         self.ids: set[str] = set()
         self.keys: set[str] = set()
+        # keys of the widgets and forms created so far: session-state writes to them are
+        # refused (a container's key is no widget's and stays writable, as in Streamlit)
+        self.frozen: set[str] = set()
         self.form: str | None = None
         self.form_info: dict[str, dict] = {}
         self.triggers: set[str] = set()
@@ -170,12 +173,15 @@ class RunContext:
         self.stack[-1].children.append(el)
         return el
 
-    def check_key(self, key: str | None) -> None:
-        """Claim a user key for an element of this run (any element, not only widgets)."""
+    def check_key(self, key: str | None, *, freeze: bool = False) -> None:
+        """Claim a user key for an element of this run (any element, not only widgets);
+        ``freeze``: session state may no longer set it in this run (a form's key)."""
         if key is not None:
             if key in self.keys:
                 raise DuplicateElementKey(key)
             self.keys.add(key)
+            if freeze:
+                self.frozen.add(key)
 
     # -- widgets ------------------------------------------------------------------------
     def widget(self, kind: Any, label: Any, key: str | None, ident: tuple, props: dict,
@@ -226,6 +232,7 @@ class RunContext:
         rec.kwargs = dict(kwargs) if kwargs else {}
         if key is not None:
             self.keys.add(key)
+            self.frozen.add(key)
             store.key_owner[key] = wid
             store.sync_widget(key, value)
         self.ids.add(wid)
@@ -431,7 +438,7 @@ class App:
         store = self.session.store
         frag = self.fragments[ctx.fragment]
         while True:
-            store.frozen = ctx.keys
+            store.frozen = ctx.frozen
             self.runs += 1
             completed = again = False
             try:
@@ -496,7 +503,7 @@ class App:
     def _exec(self, ctx: RunContext) -> bool:
         """Run the code once; clean up if it completed. True if it asked for a rerun."""
         store = self.session.store
-        store.frozen = ctx.keys
+        store.frozen = ctx.frozen
         self.runs += 1
         completed = rerun = False
         try:

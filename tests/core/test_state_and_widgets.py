@@ -260,3 +260,21 @@ def test_api_value_written_after_cleanup_survives_and_seeds_the_widget(app):
     at.session_state["show"] = True
     at.run()
     assert at.slider[0].value == 9
+
+
+def test_a_container_key_is_no_widget_key_and_stays_writable(app):
+    at = app("""
+        with st.container(key="box"):
+            st.write("in box")
+        st.session_state.box = 1
+        st.write(st.session_state.box)
+    """)
+    assert not at.exception and at.markdown.values == ["in box", "`1`"]
+
+
+def test_a_form_key_cannot_be_set_after_the_form(raises_in_app):
+    raises_in_app("""
+        with st.form("f"):
+            st.form_submit_button()
+        st.session_state.f = 1
+    """, "WidgetAlreadyInstantiatedError", 'st.session_state["f"]')

@@ -219,6 +219,17 @@ CASES = [
         st.write("before")
         c1.text_input("a", key="a", on_change=lambda: None)
      """, []),
+    ("container-key-is-writable", """
+        with st.container(key="box"):
+            st.write("in box")
+        st.session_state.box = 1
+        st.write(st.session_state.box)
+     """, []),
+    ("form-key-is-not-writable", """
+        with st.form("f"):
+            st.form_submit_button()
+        st.session_state.f = 1
+     """, []),
     ("magic-bare-expressions", """
         st.session_state.key = "value"
         st.session_state
