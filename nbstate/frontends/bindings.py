@@ -497,6 +497,39 @@ class RichOutput(Binding):
                              "metadata": p.get("metadata", {})},)}
 
 
+class Latex(Binding):
+    """st.latex: typeset by the notebook's MathJax through HTMLMath."""
+
+    def create(self, el: Element) -> W.Widget:
+        return W.HTMLMath(**self.traits(el))
+
+    def traits(self, el: Element) -> dict[str, Any]:
+        import html
+
+        return {"value": f"$${html.escape(str(el.props.get('body', '')))}$$"}
+
+
+_CHART_MIME = {"vega-lite": "application/vnd.vegalite.v5+json",
+               "vega": "application/vnd.vega.v5+json",
+               "plotly": "application/vnd.plotly.v1+json"}
+
+
+class Chart(RichOutput):
+    """Charts: the spec under the mime type JupyterLab, Notebook and VS Code render."""
+
+    def traits(self, el: Element) -> dict[str, Any]:
+        import json
+
+        p = el.props
+        spec = json.loads(p.get("spec") or "{}")
+        mime = _CHART_MIME.get(p.get("library"), "application/json")
+        data = {mime: spec, "text/plain": f"<{p.get('chart_type', 'chart')}>"}
+        fig = p.get("figure")
+        if p.get("library") == "plotly" and hasattr(fig, "to_html"):
+            data["text/html"] = fig.to_html(include_plotlyjs="cdn", full_html=False)
+        return {"outputs": ({"output_type": "display_data", "data": data, "metadata": {}},)}
+
+
 class Box(Binding):
     """Containers: a box whose children are the element's children."""
 
@@ -607,6 +640,8 @@ BINDINGS: dict[str, Any] = {
     "pills": lambda el: _TAGS if el.props.get("multi") else _TOGGLES,
     "segmented_control": lambda el: _TAGS if el.props.get("multi") else _TOGGLES,
     "display_data": RichOutput(),
+    "chart": Chart(),
+    "latex": Latex(),
     "columns": Box(W.HBox),
     "column": Column(),
     "tabs": Tabs(),

@@ -186,6 +186,17 @@ def _progress(el: Element) -> str:
             f'style="width: 100%;"></progress></div>')
 
 
+def _toast(el: Element) -> str:
+    icon = el.props.get("icon")
+    lead = f"{_esc(icon)} " if icon else ""
+    return (f'<div class="nbstate-toast" style="{_BOX} box-shadow: 0 1px 4px rgba(0,0,0,.25);">'
+            f'{lead}{markdown_html(el.props.get("body", ""))}</div>')
+
+
+def _spinner(el: Element) -> str:
+    return f'<div class="nbstate-spinner">&#8987; {_esc(el.props.get("text", ""))}</div>'
+
+
 def _divider(el: Element) -> str:
     return '<hr class="nbstate-divider"/>'
 
@@ -222,6 +233,8 @@ RENDERERS: dict[str, Callable[[Element], str]] = {
     "metric": _metric,
     "progress": _progress,
     "divider": _divider,
+    "toast": _toast,
+    "spinner": _spinner,
 }
 
 

@@ -278,3 +278,50 @@ def test_no_comm_leak_after_reruns_and_close(kernel, app):
     app("st.write('again')", name="leaky")
     kernel.execute("__import__('nbstate').frontends.ipy._LIVE['leaky'].close()")
     assert kernel.eval("len(__import__('ipywidgets').Widget.widgets)") == baseline
+
+
+def test_slow_app_is_marked_stale_while_it_reruns(kernel, app):
+    root = app("""
+    import time
+    v = st.slider("Slow", 0, 10, 1, key="slow")
+    time.sleep(0.3)
+    st.write(f"slow={v}")
+    """)
+    marker = next(m for m in root.walk() if m.name == "Any")
+    with kernel.updates_during() as ups:
+        kernel.set(kernel.find(description="Slow", within=root), 2)
+    marks = [u["state"]["stale"] for u in ups if u["model"] is marker]
+    assert marks == [True, False]
+    assert "slow=2" in kernel.text(root) and marker["stale"] is False
+
+
+def test_callback_error_leaves_previous_output_marked_stale(kernel, app):
+    root = app("""
+    def boom():
+        raise RuntimeError("callback failed")
+    st.button("Boom", on_click=boom)
+    st.write("still here")
+    """)
+    marker = next(m for m in root.walk() if m.name == "Any")
+    kernel.click(kernel.find(description="Boom", within=root))
+    text = kernel.text(root)
+    assert "callback failed" in text and "still here" in text
+    assert marker["stale"] is True
+
+
+def test_display_elements_render_safely(kernel, app):
+    root = app("""
+    st.markdown("**bold** <b>raw</b>")
+    st.markdown("<i>trusted</i>", unsafe_allow_html=True)
+    st.text("<not html>")
+    st.code("x < 1")
+    st.error("bad <thing>")
+    st.table({"a": [1, 2], "b": ["x", "<y>"]})
+    """)
+    values = [m["value"] for m in root.walk() if m.name == "HTML"]
+    html = "\n".join(values)
+    assert "<strong>bold</strong> &lt;b&gt;raw&lt;/b&gt;" in html
+    assert "<i>trusted</i>" in html
+    assert "&lt;not html&gt;" in html and "x &lt; 1" in html
+    assert "bad &lt;thing&gt;" in html
+    assert "<table" in html and "&lt;y&gt;" in html
