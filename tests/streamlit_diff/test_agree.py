@@ -111,6 +111,44 @@ CASES = [
     ("color-picker", """
         st.write(st.color_picker("c", "#00ff00", key="c"))
      """, [lambda at: at.color_picker[0].set_value("#123456")]),
+    ("date-range", """
+        import datetime as dt
+        st.write(repr(st.date_input("d", (dt.date(2024, 1, 1), dt.date(2024, 1, 5)), key="d")))
+     """, [lambda at: at.date_input[0].set_value((dt.date(2024, 1, 2), dt.date(2024, 1, 3)))]),
+    ("select-slider-range", """
+        st.write(repr(st.select_slider("s", list("abcde"), ("b", "d"), key="s")))
+     """, [lambda at: at.select_slider[0].set_range("a", "e")]),
+    ("pills-multi", """
+        st.write(repr(st.pills("p", ["a", "b", "c"], selection_mode="multi", key="p")))
+     """, [lambda at: at.pills[0].select("b"), lambda at: at.pills[0].select("c"),
+           lambda at: at.pills[0].unselect("b")]),
+    ("pills-single-and-segmented-control", """
+        st.write(repr(st.pills("p", ["a", "b", "c"], key="p")))
+        st.write(repr(st.segmented_control("g", ["x", "y"], default="x", key="g")))
+     """, [lambda at: at.pills[0].set_value("b"), lambda at: at.pills[0].set_value(None),
+           lambda at: at.segmented_control[0].set_value("y")]),
+    ("slider-float-range", """
+        st.write(repr(st.slider("s", 0.0, 1.0, (0.25, 0.75), key="s")))
+     """, [lambda at: at.slider[0].set_range(0.5, 1.0)]),
+    ("slider-date-time-datetime", """
+        import datetime as dt
+        st.write(repr(st.slider("d", value=dt.date(2024, 1, 10), key="d")))
+        st.write(repr(st.slider("t", value=dt.time(12, 0), key="t")))
+        st.write(repr(st.slider("dt", value=dt.datetime(2024, 1, 10, 12), key="dt")))
+     """, [lambda at: at.slider[0].set_value(dt.date(2024, 1, 12)),
+           lambda at: at.slider[1].set_value(dt.time(13, 0)),
+           lambda at: at.slider[2].set_value(dt.datetime(2024, 1, 11, 12))]),
+    ("inputs-with-value-none", """
+        st.write(repr(st.number_input("n", value=None, key="n")))
+        st.write(repr(st.text_input("t", value=None, key="t")))
+        st.write(repr(st.time_input("tm", value=None, key="tm")))
+     """, [lambda at: at.number_input[0].set_value(3.5), lambda at: at.text_input[0].input("q")]),
+    ("multiselect-max-selections", """
+        st.write(repr(st.multiselect("m", list("abc"), max_selections=2, key="m")))
+     """, [lambda at: at.multiselect[0].select("a").select("b")]),
+    ("number-input-step-and-format", """
+        st.write(st.number_input("n", 0, 100, 5, 5, format="%d", key="n"))
+     """, [lambda at: at.number_input[0].increment(), lambda at: at.number_input[0].increment()]),
     ("set-before-create", """
         if "level" not in st.session_state:
             st.session_state.level = 4
@@ -411,6 +449,9 @@ DIFFERENCES = [
      "SPEC §8: a value of the wrong type written through session state (a str for a checkbox, "
      "a float for an int slider, a non-colour for a colour picker) raises TypeError naming the "
      "widget, key and expected type. Streamlit passes most such values through unchecked."),
+    ("color-short-hex-expanded",
+     'SPEC §3: color_picker returns "#rrggbb"; a short value="#abc" comes back as "#aabbcc". '
+     "Streamlit returns the short form as given."),
     ("error-class-names",
      "SPEC §8: class names are Streamlit's without the product prefix "
      "(DuplicateElementKey, not StreamlitDuplicateElementKey); the comparisons above strip it."),
@@ -552,3 +593,10 @@ def test_difference_value_written_after_cleanup_is_kept(pair):
     assert p.nb.session_state["n"] == 5
     p.nb.checkbox[0].check().run()
     assert p.nb.number_input[0].value == 5
+
+
+def test_difference_color_short_hex_expanded(pair):
+    p = pair('st.write(st.color_picker("c", "#abc", key="c"))').run()
+    assert p.nb.session_state["c"] == "#aabbcc" and p.nb.markdown.values == ["#aabbcc"]
+    p.step(lambda at: at.color_picker[0].pick("#123456"))
+    p.assert_agree()
