@@ -31,7 +31,11 @@ def split_app_cell(source: str) -> tuple[str | None, str] | None:
 
 
 def load_ipython_extension(ipython: Any) -> None:
-    """Register ``%%app``; loading twice is harmless."""
-    from .frontends.ipy import app_magic
+    """Register ``%%app`` and the hook that closes the apps of deleted cells; loading twice
+    is harmless."""
+    from .frontends.ipy import app_magic, close_deleted_cells
 
     ipython.register_magic_function(app_magic, magic_kind="cell", magic_name="app")
+    callbacks = ipython.events.callbacks.get("pre_run_cell", [])
+    if close_deleted_cells not in callbacks:
+        ipython.events.register("pre_run_cell", close_deleted_cells)

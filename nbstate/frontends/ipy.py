@@ -332,13 +332,19 @@ def _app_name(name: str | None, target: Any, shell: Any) -> str:
     return "cell-" + hashlib.blake2b(str(target).encode(), digest_size=6).hexdigest()
 
 
-def start(target: str | Callable, name: str | None = None, **kwargs: Any) -> LiveApp:
-    """Create (or rerun with new code) the live app ``name`` and return it, not displayed."""
-    shell = _shell()
-    for cell in _closed_cells(shell):  # cells deleted in the browser: their apps are gone
+def close_deleted_cells(*_: Any) -> None:
+    """Close the apps of cells the browser says were deleted (JupyterLab sends their ids
+    with the next execution); an IPython ``pre_run_cell`` hook."""
+    for cell in _closed_cells(_shell()):
         gone = _LIVE.get(f"cell-{cell}")
         if gone is not None:
             gone.close()
+
+
+def start(target: str | Callable, name: str | None = None, **kwargs: Any) -> LiveApp:
+    """Create (or rerun with new code) the live app ``name`` and return it, not displayed."""
+    shell = _shell()
+    close_deleted_cells()
     key = _app_name(name, target, shell)
     live = _LIVE.get(key)
     if live is None:

@@ -176,13 +176,15 @@ class KernelSession:
         self.shutdown()
 
     # -- cells --------------------------------------------------------------------------
-    def execute(self, code: str, *, cell_id: str | None = None,
-                allow_error: bool = False) -> ExecuteResult:
-        """Run ``code`` as a notebook cell (with ``cellId`` metadata) and wait until idle."""
+    def execute(self, code: str, *, cell_id: str | None = None, allow_error: bool = False,
+                metadata: dict | None = None) -> ExecuteResult:
+        """Run ``code`` as a notebook cell (with ``cellId`` metadata, plus ``metadata``, e.g.
+        ``{"deletedCells": [...]}`` as JupyterLab sends) and wait until idle."""
         content = {"code": code, "silent": False, "store_history": True,
                    "user_expressions": {}, "allow_stdin": False, "stop_on_error": True}
         msg = self.kc.session.msg("execute_request", content)
         msg["metadata"]["cellId"] = cell_id or uuid.uuid4().hex
+        msg["metadata"].update(metadata or {})
         self.kc.shell_channel.send(msg)
         result = ExecuteResult()
         result.msg_id = msg["header"]["msg_id"]

@@ -325,3 +325,29 @@ def test_display_elements_render_safely(kernel, app):
     assert "&lt;not html&gt;" in html and "x &lt; 1" in html
     assert "bad &lt;thing&gt;" in html
     assert "<table" in html and "&lt;y&gt;" in html
+
+
+def test_deleting_the_cell_closes_its_app(kernel, app):
+    root = app("""
+    st.checkbox("Doomed", key="doomed")
+    """, cell_id="doomed-cell")
+    box = kernel.find(description="Doomed", within=root)
+    kernel.set(box, True)
+    kernel.execute("1", metadata={"deletedCells": ["doomed-cell"]})
+    assert root.closed and box.closed
+    assert kernel.eval("'doomed' in __import__('nbstate').session_state") is False
+
+
+def test_run_app_with_a_function(kernel):
+    kernel.execute(
+        "import nbstate\n"
+        "def tiny():\n"
+        "    import nbstate as st\n"
+        "    n = st.number_input('Tiny', 0, 9, 3, key='tiny')\n"
+        "    st.write(f'tiny={n * 2}')\n"
+        "handle = nbstate.run_app(tiny, name='tiny-app')")
+    root = kernel.app()
+    assert "tiny=6" in kernel.text(root)
+    kernel.set(kernel.find(description="Tiny", within=root), 4)
+    assert "tiny=8" in kernel.text(root)
+    assert kernel.eval("repr(handle)") == "<nbstate app 'tiny-app'>"
