@@ -538,10 +538,8 @@ class Box(Binding):
         self.classes = classes
 
     def create(self, el: Element) -> W.Widget:
-        w = self.cls(**self.traits(el))
-        for c in self.classes + (f"nbstate-{el.type}",):
-            w.add_class(c)
-        return w
+        # classes given at construction travel in the comm_open (add_class would send more)
+        return self.cls(**self.traits(el), _dom_classes=(*self.classes, f"nbstate-{el.type}"))
 
     def traits(self, el: Element) -> dict[str, Any]:
         p = el.props
@@ -579,10 +577,9 @@ class Fold(Box):
 
     def create(self, el: Element) -> W.Widget:
         body = W.VBox()
-        acc = W.Accordion(children=[body], titles=(str(el.props.get("label", "")),),
-                          selected_index=0 if el.props.get("expanded") else None)
-        acc.add_class(f"nbstate-{el.type}")
-        return acc
+        return W.Accordion(children=[body], titles=(str(el.props.get("label", "")),),
+                           selected_index=0 if el.props.get("expanded") else None,
+                           _dom_classes=(f"nbstate-{el.type}",))
 
     def traits(self, el: Element) -> dict[str, Any]:
         return {"titles": (str(el.props.get("label", "")),)}
