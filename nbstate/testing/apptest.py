@@ -16,10 +16,12 @@ Example:
 
 from __future__ import annotations
 
+import ctypes
 import datetime as _dt
 import inspect
 import json
 import textwrap
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -143,10 +145,22 @@ class AppTest:
             self._app._namespace = dict(self._fresh_ns)
         start = time.perf_counter()
         self._app.deadline = start + limit if limit else None
+        watchdog = _Watchdog(limit) if limit else None
+        timed_out = False
         try:
-            self._tree = self._app.interact(changes)
-        finally:
-            self._app.deadline = None
+            try:
+                self._tree = self._app.interact(changes)
+            finally:
+                self._app.deadline = None
+                if watchdog is not None:
+                    timed_out = watchdog.stop()
+        except (_RunTimedOut, TimeoutError):
+            timed_out = True
+        if timed_out:
+            raise AppTestTimeoutError(
+                f"AppTest script run timed out after {limit}(s): the app's code (or its "
+                "st.rerun() loop) did not finish. Pass a longer run(timeout=...) if it is "
+                "only slow.")
         self._walked = None
         self._by_accessor = {}
         return self
@@ -222,6 +236,50 @@ class AppTest:
 
 
 _MISSING = object()
+
+
+class AppTestTimeoutError(RuntimeError, TimeoutError):
+    """A run took longer than its timeout (``RuntimeError`` as in Streamlit's AppTest)."""
+
+
+class _RunTimedOut(BaseException):
+    """Raised inside a run that outlived its timeout (a BaseException, so app code that
+    catches Exception does not swallow it)."""
+
+
+class _Watchdog:
+    """Interrupts the calling thread's run once ``limit`` seconds have passed.
+
+    The run happens in the caller's thread (the core is synchronous); past the limit the
+    watchdog raises ``_RunTimedOut`` in it at its next Python instruction, as a debugger's
+    interrupt would, so an endless loop in app code ends the test instead of hanging it.
+    """
+
+    def __init__(self, limit: float) -> None:
+        self._tid = threading.get_ident()
+        self._lock = threading.Lock()
+        self._done = False
+        self.fired = False
+        self._timer = threading.Timer(limit, self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _fire(self) -> None:
+        with self._lock:
+            if self._done or not hasattr(ctypes, "pythonapi"):
+                return
+            self.fired = True
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._tid),
+                                                       ctypes.py_object(_RunTimedOut))
+
+    def stop(self) -> bool:
+        """End the watch; True if it fired (any interrupt still pending is withdrawn)."""
+        self._timer.cancel()
+        with self._lock:
+            self._done = True
+        if self.fired:
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._tid), None)
+        return self.fired
 
 _ELEMENT_TYPES = {
     "button", "download_button", "form_submit_button", "checkbox", "toggle", "radio",

@@ -121,8 +121,25 @@ def test_rerun_ends_the_run_and_starts_a_new_one(app):
 
 def test_rerun_forever_hits_the_timeout(app):
     at = app("st.rerun()", run=False)
-    with pytest.raises(TimeoutError):
+    with pytest.raises(RuntimeError, match="timed out after 0.2"):
         at.run(timeout=0.2)
+
+
+def test_endless_app_code_hits_the_timeout_and_the_app_stays_usable(app):
+    at = app("""
+        st.write("start")
+        if st.session_state.get("spin", True):
+            while True:
+                try:
+                    pass
+                except Exception:  # the timeout is no Exception: user code cannot eat it
+                    pass
+        st.write("done")
+    """, run=False)
+    with pytest.raises(TimeoutError, match="timed out"):
+        at.run(timeout=0.3)
+    at.session_state["spin"] = False
+    assert at.run().markdown.values == ["start", "done"]
 
 
 def test_stop_ends_the_run_quietly_and_keeps_what_was_shown(app):
