@@ -293,8 +293,9 @@ class KernelSession:
         return self._last_app
 
     def text(self, root: Model | None = None) -> str:
-        """The text an app shows (HTML stripped, widgets' descriptions and values included),
-        one line per element."""
+        """The text of an app's display elements (HTML widgets, stripped of tags, and rich
+        outputs), one line per element, in display order. Widgets' values are read from
+        their models (``find(...).value``)."""
         root = root if root is not None else self._last_app
         lines = []
         for m in root.walk() if root is not None else ():

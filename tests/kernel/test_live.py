@@ -351,3 +351,15 @@ def test_run_app_with_a_function(kernel):
     kernel.set(kernel.find(description="Tiny", within=root), 4)
     assert "tiny=8" in kernel.text(root)
     assert kernel.eval("repr(handle)") == "<nbstate app 'tiny-app'>"
+
+
+def test_pyplot_figure_shows_once_inside_the_app(kernel):
+    res = kernel.execute("%%app\nimport nbstate as st\nimport matplotlib.pyplot as plt\n"
+                         "fig, ax = plt.subplots()\nax.plot([1, 3, 2])\nst.pyplot(fig)\n"
+                         "plt.figure(); plt.plot([2, 1]); plt.show()")
+    # nothing leaks into the cell's own output: the inline backend finds no open figure
+    assert [o for o in res.outputs if "image/png" in o.get("data", {})] == []
+    root = kernel.app()
+    assert any("data:image/png;base64," in str(m.get("value", "")) for m in root.walk())
+    assert any(o["data"].get("image/png") for m in root.walk() if m.name == "Output"
+               for o in m.get("outputs", ()))  # plt.show() inside the app: a display
