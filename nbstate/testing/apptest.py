@@ -145,16 +145,18 @@ class AppTest:
             self._app._namespace = dict(self._fresh_ns)
         start = time.perf_counter()
         self._app.deadline = start + limit if limit else None
-        watchdog = _Watchdog(limit) if limit else None
+        token = _watchdog.start(limit) if limit and hasattr(ctypes, "pythonapi") else None
         timed_out = False
         try:
             try:
                 self._tree = self._app.interact(changes)
             finally:
                 self._app.deadline = None
-                if watchdog is not None:
-                    timed_out = watchdog.stop()
+                if token is not None:
+                    timed_out = _watchdog.stop(token)
         except (_RunTimedOut, TimeoutError):
+            if token is not None:
+                _watchdog.stop(token)  # if the interrupt landed inside stop() itself
             timed_out = True
         if timed_out:
             raise AppTestTimeoutError(
@@ -248,38 +250,55 @@ class _RunTimedOut(BaseException):
 
 
 class _Watchdog:
-    """Interrupts the calling thread's run once ``limit`` seconds have passed.
+    """Interrupts a run that outlives its timeout.
 
-    The run happens in the caller's thread (the core is synchronous); past the limit the
-    watchdog raises ``_RunTimedOut`` in it at its next Python instruction, as a debugger's
-    interrupt would, so an endless loop in app code ends the test instead of hanging it.
+    Runs happen in the caller's thread (the core is synchronous). One daemon thread, started
+    on first use, looks at the runs under way every ``POLL`` seconds; past a run's deadline
+    it raises ``_RunTimedOut`` in that run's thread at its next Python instruction, as a
+    debugger's interrupt would, so an endless loop in app code ends the test instead of
+    hanging it. Starting and stopping a watch is a dict update, so runs stay cheap.
     """
 
-    def __init__(self, limit: float) -> None:
-        self._tid = threading.get_ident()
+    POLL = 0.05
+
+    def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._done = False
-        self.fired = False
-        self._timer = threading.Timer(limit, self._fire)
-        self._timer.daemon = True
-        self._timer.start()
+        self._runs: dict[int, list] = {}  # token -> [thread id, deadline, fired]
+        self._next = 0
+        self._thread: threading.Thread | None = None
 
-    def _fire(self) -> None:
+    def start(self, limit: float) -> int:
         with self._lock:
-            if self._done or not hasattr(ctypes, "pythonapi"):
-                return
-            self.fired = True
-            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._tid),
-                                                       ctypes.py_object(_RunTimedOut))
+            self._next += 1
+            self._runs[self._next] = [threading.get_ident(), time.perf_counter() + limit, False]
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._loop, daemon=True,
+                                                name="nbstate-apptest-watchdog")
+                self._thread.start()
+            return self._next
 
-    def stop(self) -> bool:
-        """End the watch; True if it fired (any interrupt still pending is withdrawn)."""
-        self._timer.cancel()
+    def stop(self, token: int) -> bool:
+        """End a watch; True if it fired (an interrupt not yet raised is withdrawn)."""
         with self._lock:
-            self._done = True
-        if self.fired:
-            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._tid), None)
-        return self.fired
+            entry = self._runs.pop(token, None)
+        if entry is not None and entry[2]:
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(entry[0]), None)
+            return True
+        return False
+
+    def _loop(self) -> None:
+        while True:
+            time.sleep(self.POLL)
+            now = time.perf_counter()
+            with self._lock:
+                for entry in self._runs.values():
+                    if not entry[2] and now > entry[1]:
+                        entry[2] = True
+                        ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                            ctypes.c_ulong(entry[0]), ctypes.py_object(_RunTimedOut))
+
+
+_watchdog = _Watchdog()
 
 _ELEMENT_TYPES = {
     "button", "download_button", "form_submit_button", "checkbox", "toggle", "radio",
