@@ -44,7 +44,13 @@ def markdown_html(body: str, unsafe: bool = False) -> str:
         >>> markdown_html("<i>x</i>")
         '<p>&lt;i&gt;x&lt;/i&gt;</p>\\n'
     """
-    return _md(bool(unsafe)).render(str(body))
+    return _markdown_cached(str(body), bool(unsafe))
+
+
+@lru_cache(maxsize=4096)
+def _markdown_cached(body: str, unsafe: bool) -> str:
+    # reruns show mostly the same texts: parse each once
+    return _md(unsafe).render(body)
 
 
 def _esc(x: Any) -> str:

@@ -55,6 +55,10 @@ def same(a: Any, b: Any) -> bool:
         return False
 
 
+def _same_props(a: dict, b: dict) -> bool:
+    return a.keys() == b.keys() and all(same(v, b[k]) for k, v in a.items())
+
+
 def close_widget(w: W.Widget) -> None:
     """Close a widget and the layout/style models it owns."""
     for name in ("layout", "style"):
@@ -224,10 +228,14 @@ class View:
 
     def _update(self, n: Node, el: Element) -> None:
         b = n.binding
-        n.el = el
-        desired = b.traits(el)
-        changed = {k: v for k, v in desired.items() if not same(n.sent.get(k, _MISSING), v)}
-        n.sent.update(changed)
+        old, n.el = n.el, el
+        if old is el or _same_props(old.props, el.props):
+            changed = {}  # same props, same traits: skip rendering them again
+        else:
+            desired = b.traits(el)
+            changed = {k: v for k, v in desired.items()
+                       if not same(n.sent.get(k, _MISSING), v)}
+            n.sent.update(changed)
         if n.wid is None or not b.value_keys:
             if changed:
                 _apply(n.widget, changed)
