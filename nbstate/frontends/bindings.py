@@ -325,6 +325,9 @@ class TextBox(Simple):
     def traits(self, el: Element) -> dict[str, Any]:
         t = super().traits(el)
         t["placeholder"] = str(el.props.get("placeholder") or "")
+        height = el.props.get("height")
+        if isinstance(height, int) and not isinstance(height, bool):
+            t["layout"] = {"height": f"{height}px"}
         return t
 
     def to_trait(self, el: Element, value: Any) -> Any:
@@ -359,6 +362,21 @@ class NumberBox(Simple):
             mn = el.props.get("min")
             return mn if mn is not None else (0 if el.props.get("dtype") == "int" else 0.0)
         return value
+
+
+class Bounded(Simple):
+    """DatePicker: its bounds come from the element (the browser's picker stays inside)."""
+
+    def extra(self, el: Element) -> dict[str, Any]:
+        return {"min": el.props.get("min"), "max": el.props.get("max")}
+
+
+class Clock(Simple):
+    """TimePicker: the element's step (a timedelta) as seconds."""
+
+    def extra(self, el: Element) -> dict[str, Any]:
+        step = el.props.get("step")
+        return {"step": step.total_seconds()} if isinstance(step, _dt.timedelta) else {}
 
 
 class DateRange(Binding):
@@ -611,7 +629,7 @@ _TAGS = Tags(W.TagsInput, style=_STYLE)
 _TOGGLES = Choice(W.ToggleButtons, style=_STYLE)
 _TEXT = TextBox(W.Text, continuous_update=False, style=_STYLE)
 _PASSWORD = TextBox(W.Password, continuous_update=False, style=_STYLE)
-_DATE = Simple(W.DatePicker, style=_STYLE)
+_DATE = Bounded(W.DatePicker, style=_STYLE)
 _DATE_RANGE = DateRange()
 
 
@@ -631,7 +649,7 @@ BINDINGS: dict[str, Any] = {
     "text_area": TextBox(W.Textarea, continuous_update=False, style=_STYLE),
     "number_input": NumberBox(),
     "date_input": lambda el: _DATE_RANGE if el.props.get("range") else _DATE,
-    "time_input": Simple(W.TimePicker, style=_STYLE),
+    "time_input": Clock(W.TimePicker, style=_STYLE),
     "color_picker": Simple(W.ColorPicker, concise=False, style=_STYLE),
     "file_uploader": Upload(W.FileUpload),
     "pills": lambda el: _TAGS if el.props.get("multi") else _TOGGLES,

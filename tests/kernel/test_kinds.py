@@ -92,3 +92,19 @@ def test_browser_change_reaches_state_callback_and_output(kernel, app, case):
     assert kernel.eval(f"repr(__import__('nbstate').session_state['w_{case}'])") == shown \
         or action[0] == "click"  # a button is True only for the run after the click
 
+
+
+def test_pickers_carry_their_bounds_and_step(kernel, app):
+    kernel.execute("import datetime")
+    root = app("""
+    st.date_input("Bounded day", datetime.date(2024, 5, 2), datetime.date(2024, 5, 1),
+                  datetime.date(2024, 5, 31), key="bday")
+    st.time_input("Stepped", datetime.time(9, 0), key="stime", step=1800)
+    st.text_area("Tall", height=150, key="tall")
+    """)
+    day = kernel.find(description="Bounded day", within=root)
+    assert day["min"] == {"year": 2024, "month": 4, "date": 1}
+    assert day["max"] == {"year": 2024, "month": 4, "date": 31}
+    assert kernel.find(description="Stepped", within=root)["step"] == 1800
+    tall = kernel.find(description="Tall", within=root)
+    assert kernel.models[tall["layout"].removeprefix("IPY_MODEL_")]["height"] == "150px"
