@@ -207,3 +207,23 @@ def test_time_input_steps_and_color_pick(app):
     assert at.session_state.t == dt.time(23, 0)
     at.color_picker[0].pick("#abcdef").run()
     assert at.session_state.c == "#abcdef"
+
+
+def test_apptests_in_threads_keep_their_own_sessions(app):
+    from concurrent.futures import ThreadPoolExecutor
+
+    src = """
+        n = st.number_input("n", 0, 1000, key="n")
+        st.session_state.seen = st.session_state.get("seen", []) + [n]
+    """
+
+    def drive(k):
+        at = app(src)
+        for i in range(1, 30):
+            at.number_input[0].set_value(i * k).run()
+        return at.session_state["seen"]
+
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(drive, [1, 2, 3, 4]))
+    for k, seen in zip([1, 2, 3, 4], results):
+        assert seen == [i * k for i in range(30)]
