@@ -108,3 +108,39 @@ def test_pickers_carry_their_bounds_and_step(kernel, app):
     assert kernel.find(description="Stepped", within=root)["step"] == 1800
     tall = kernel.find(description="Tall", within=root)
     assert kernel.models[tall["layout"].removeprefix("IPY_MODEL_")]["height"] == "150px"
+
+
+# kind -> (widget call with key=K, ipywidget, value trait, a value the core must refuse)
+REFUSALS = {
+    "text_max_chars": ('st.text_input("Short", "ab", max_chars=3, key=K)', "Text", "value",
+                       "too long"),
+    "multiselect_max": (f'st.multiselect("Few", {OPTS}, ["a"], max_selections=1, key=K)',
+                        "TagsInput", "value", ["a", "b"]),
+    "multiselect_unknown": (f'st.multiselect("Known", {OPTS}, ["a"], key=K)', "TagsInput",
+                            "value", ["zzz"]),
+    "color_name": ('st.color_picker("Hex", "#112233", key=K)', "ColorPicker", "value", "red"),
+    "date_outside": ('st.date_input("Inside", datetime.date(2024, 5, 2), '
+                     'datetime.date(2024, 5, 1), datetime.date(2024, 5, 31), key=K)',
+                     "DatePicker", "value", {"year": 2025, "month": 0, "date": 1}),
+    "number_above": ('st.number_input("Capped", 0, 10, 5, key=K)', "BoundedIntText", "value",
+                     11),
+    "int_as_float": ('st.slider("Whole", 0, 10, 5, key=K)', "IntSlider", "value", 2.5),
+    "radio_index": (f'st.radio("One", {OPTS}, key=K)', "RadioButtons", "index", 3),
+    "checkbox_str": ('st.checkbox("Flag", key=K)', "Checkbox", "value", "yes"),
+}
+
+
+@pytest.mark.parametrize("case", list(REFUSALS))
+def test_invalid_browser_value_is_refused_and_set_back(kernel, app, case):
+    widget, model_name, trait, bad = REFUSALS[case]
+    kernel.execute("import datetime")
+    key = f"r_{case}"
+    root = app(f"K = {key!r}\n{widget}\nst.write(f'state={{st.session_state[K]!r}}')")
+    [model] = kernel.find_all(name=model_name, within=root)
+    shown_before = model[trait]
+    state_before = kernel.text(root)
+    kernel.update(model, **{trait: bad})
+    assert model[trait] == shown_before  # the kernel set the browser back
+    text = kernel.text(root)
+    assert f'key "{key}"' in text and "refused" in text  # a warning names the widget
+    assert state_before.splitlines()[-1] in text  # session state as it was
