@@ -201,6 +201,37 @@ class KernelSession:
                               f"{result.error.get('ename')}: {result.error.get('evalue')}")
         return result
 
+    def run_notebook(self, path: str, *, stop_at: str | None = None) -> dict[str, Model]:
+        """Execute a notebook's code cells in order, as "Run All" does (each with its cell
+        id), up to the app named ``stop_at`` (included); return the root box of each app
+        cell, by app name (``%%app NAME``), else by cell id.
+
+        Example:
+            >>> apps = k.run_notebook("notebooks/counter.ipynb")          # doctest: +SKIP
+            >>> k.click(k.find(description="Reset", within=apps["counter"]))  # doctest: +SKIP
+        """
+        import json
+        from pathlib import Path
+
+        from ..magic import split_app_cell
+
+        nb = json.loads(Path(path).read_text())
+        apps: dict[str, Model] = {}
+        for i, cell in enumerate(nb.get("cells", ())):
+            if cell.get("cell_type") != "code":
+                continue
+            src = cell["source"]
+            src = "".join(src) if isinstance(src, list) else src
+            cell_id = cell.get("id") or f"cell-{i}"
+            self.execute(src, cell_id=cell_id)
+            parsed = split_app_cell(src)
+            if parsed is not None:
+                name = parsed[0] or cell_id
+                apps[name] = self._last_app
+                if name == stop_at:
+                    break
+        return apps
+
     def eval(self, expr: str) -> Any:
         """The value of a Python expression in the kernel (``repr``, then ``literal_eval``)."""
         import ast

@@ -363,3 +363,20 @@ def test_pyplot_figure_shows_once_inside_the_app(kernel):
     assert any("data:image/png;base64," in str(m.get("value", "")) for m in root.walk())
     assert any(o["data"].get("image/png") for m in root.walk() if m.name == "Output"
                for o in m.get("outputs", ()))  # plt.show() inside the app: a display
+
+
+def test_deleting_a_widget_key_in_a_callback_keeps_the_widget(kernel, app):
+    root = app("""
+    def forget():
+        del st.session_state.kept_text
+    st.button("Forget", on_click=forget)
+    st.text_input("Kept text", key="kept_text")
+    st.write(f"in_state={'kept_text' in st.session_state}")
+    """)
+    box = kernel.find(description="Kept text", within=root)
+    kernel.set(box, "still here")
+    with kernel.updates_during() as ups:
+        kernel.click(kernel.find(description="Forget", within=root))
+    assert [u for u in ups if u["model"] is box] == []  # the widget was not reset
+    assert "in_state=True" in kernel.text(root)  # recreated from the widget's value
+    assert kernel.eval("__import__('nbstate').session_state['kept_text']") == "still here"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -13,19 +12,11 @@ NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
 
 def run_notebook(k: KernelSession, name: str) -> dict[str, object]:
-    """Execute every code cell; return the root model of each app cell, by cell id."""
-    nb = json.loads((NOTEBOOKS / name).read_text())
-    apps = {}
-    for cell in nb["cells"]:
-        if cell["cell_type"] != "code":
-            continue
-        src = "".join(cell["source"])
-        k.execute(src, cell_id=cell["id"])
-        if src.startswith("%%app"):
-            root = k.app()
-            text = k.text(root)
-            assert "Traceback" not in text and "Error" not in text, text
-            apps[cell["id"]] = root
+    """Run the notebook; check each app's first output shows no error."""
+    apps = k.run_notebook(str(NOTEBOOKS / name))
+    for root in apps.values():
+        text = k.text(root)
+        assert "Traceback" not in text and "Error" not in text, text
     return apps
 
 
