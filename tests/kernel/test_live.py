@@ -380,3 +380,29 @@ def test_deleting_a_widget_key_in_a_callback_keeps_the_widget(kernel, app):
     assert [u for u in ups if u["model"] is box] == []  # the widget was not reset
     assert "in_state=True" in kernel.text(root)  # recreated from the widget's value
     assert kernel.eval("__import__('nbstate').session_state['kept_text']") == "still here"
+
+
+def test_layout_containers_hold_live_widgets(kernel, app):
+    root = app("""
+    left, right = st.columns([2, 1])
+    with left:
+        a = st.slider("Left", 0, 10, 1, key="lay_a")
+    right.write(f"right sees {a}")
+    t1, t2 = st.tabs(["First", "Second"])
+    t1.write("in the first tab")
+    with t2:
+        b = st.checkbox("In tab", key="lay_b")
+    with st.expander("More", expanded=True):
+        st.write(f"expanded b={b}")
+    with st.sidebar:
+        st.write("side note")
+    """)
+    names = [m.name for m in root.walk()]
+    assert "HBox" in names and "Tab" in names and "Accordion" in names
+    tab = next(m for m in root.walk() if m.name == "Tab")
+    assert tab["titles"] == ["First", "Second"]
+    kernel.set(kernel.find(description="Left", within=root), 7)
+    kernel.set(kernel.find(description="In tab", within=root), True)
+    text = kernel.text(root)
+    assert "right sees 7" in text and "expanded b=True" in text and "side note" in text
+    assert tab["titles"] == ["First", "Second"]
