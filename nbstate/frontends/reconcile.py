@@ -152,6 +152,12 @@ class View:
         before = [n for top in self._top for n in top.walk()]
         used: set[int] = set()
         holder = _Holder(self._top, self.root)
+        top = tree.children or []
+        if any(c.type == "sidebar" for c in top):
+            # a notebook has no side: the sidebar goes above the app's main area
+            order = {"notices": 0, "sidebar": 1}
+            top = sorted(top, key=lambda c: order.get(c.type, 2))
+            tree = Element(tree.type, props=tree.props, children=top)
         self._sync_children(holder, tree, None, used, prefix=[self.marker])
         self._top = holder.children
         self.main = next((n for n in self._top if n.type == "main"), None)
