@@ -33,7 +33,8 @@ from ..elements import Element
 from ..run import App, current, default_session, exception_element
 from .reconcile import View
 
-#: seconds a rerun may take before its output is marked stale ("Running...")
+#: an app whose last run took longer (seconds) shows its output stale ("Running...") while it
+#: reruns; faster apps are not marked, so that a rerun that changes nothing sends nothing
 STALE_AFTER = 0.25
 
 #: milliseconds to wait for the next message of a burst before rerunning
@@ -54,6 +55,7 @@ class LiveApp:
         self.reruns = 0
         self._slow = False
         self._displayed = False
+        self._shown: Element | None = None  # the last tree the output showed
 
     @property
     def name(self) -> str:
@@ -69,6 +71,7 @@ class LiveApp:
         if self.view is not None:
             self.view.close()
         self.view = View(self._receive)
+        self._shown = None
         self._displayed = False
         self.queue.clear()
         self._render(self._run(()))
@@ -117,18 +120,25 @@ class LiveApp:
         self.reruns += 1
         self._render(self._run(changes))
 
-    def _render(self, tree: Element) -> None:
+    def _render(self, tree: Element | BaseException) -> None:
+        """Show a run's tree; an internal error (not the app's: those are in the tree) shows
+        as an exception at the top of the app's last output, which stays live."""
         try:
+            if isinstance(tree, BaseException):
+                raise tree
             self.view.update(tree)
+            self._shown = tree
         except Exception as e:  # noqa: BLE001 - a frontend bug shows in the app, not lost
             traceback.print_exc(file=sys.__stderr__)
+            rest = (self._shown.children[1:] if self._shown is not None
+                    else [Element("main", children=[])])
             try:
                 self.view.update(Element("app", props={"stale": False}, children=[
-                    Element("notices", children=[exception_element(e)]), tree.children[1]]))
-            except Exception:  # noqa: BLE001
+                    Element("notices", children=[exception_element(e)]), *rest]))
+            except Exception:  # noqa: BLE001 - nothing more can be shown
                 pass
 
-    def _run(self, changes: list[tuple[str, Any]]) -> Element:
+    def _run(self, changes: list[tuple[str, Any]]) -> Element | Exception:
         # Mark the output stale ("Running...") only for an app whose last run was slow: a
         # fast rerun that changes nothing must send nothing at all. (A timer thread could mark
         # it later, but sending widget messages from another thread races the shell's own.)
@@ -139,6 +149,8 @@ class LiveApp:
         try:
             with _capture():
                 return self.app.interact(changes)
+        except Exception as e:  # noqa: BLE001 - shown by _render; the kernel keeps serving
+            return e
         finally:
             self._slow = time.perf_counter() - start > STALE_AFTER
 

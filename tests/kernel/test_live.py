@@ -407,3 +407,30 @@ def test_layout_containers_hold_live_widgets(kernel, app):
     assert "right sees 7" in text and "expanded b=True" in text
     assert text.index("side note") < text.index("right sees")  # the sidebar comes first
     assert tab["titles"] == ["First", "Second"]
+
+
+def test_registered_binding_shows_an_element_and_its_errors_stay_in_the_app(kernel, app):
+    kernel.execute("""
+from nbstate.frontends.bindings import Html, register_binding
+
+class Shout(Html):
+    def traits(self, el):
+        if el.props["body"] == "boom":
+            raise RuntimeError("binding bug")
+        return {"value": el.props["body"].upper()}
+
+register_binding("shout", Shout())
+""")
+    root = app("""
+    from nbstate.elements import Element
+    from nbstate.run import current
+    word = st.text_input("Word", "hello", key="shout_word")
+    current().emit(Element("shout", props={"body": word}))
+    """)
+    assert "HELLO" in kernel.text(root)
+    word = kernel.find(description="Word", within=root)
+    kernel.set(word, "boom")
+    text = kernel.text(root)
+    assert "RuntimeError" in text and "binding bug" in text and "HELLO" in text
+    kernel.set(word, "again")
+    assert "AGAIN" in kernel.text(root) and "binding bug" not in kernel.text(root)
