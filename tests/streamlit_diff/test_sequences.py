@@ -101,6 +101,39 @@ PAGE_ACTIONS = hs.one_of(
     hs.just(lambda at: None),
 )
 
+# callbacks that write other widgets' keys, deleting keys, st.stop, keyless widgets
+CONTROL = """
+def mirror():
+    st.session_state.copy = st.session_state.src
+def bump():
+    st.session_state.count = min(st.session_state.count + 3, 10)
+st.text_input("Source", key="src", on_change=mirror)
+st.text_input("Copy", key="copy")
+st.number_input("Count", 0, 10, key="count")
+st.button("Bump", on_click=bump)
+st.session_state.setdefault("note", 0)
+if st.button("Forget note"):
+    # (not st.session_state.clear(): Streamlit's AppTest fails once a widget's key is gone)
+    del st.session_state["note"]
+else:
+    st.session_state.note += 1
+if st.checkbox("Halt", key="halt"):
+    st.write("halted")
+    st.stop()
+st.write("keyless", st.slider("Keyless", 0, 3))
+st.write(sorted(st.session_state.keys()))
+"""
+
+CONTROL_ACTIONS = hs.one_of(
+    hs.sampled_from(["", "a", "b"]).map(lambda v: _on("text_input", 0, "input", v)),
+    hs.sampled_from(["", "z"]).map(lambda v: _on("text_input", 1, "input", v)),
+    hs.integers(0, 10).map(lambda v: _on("number_input", 0, "set_value", v)),
+    hs.integers(0, 1).map(lambda i: _on("button", i, "click")),
+    hs.sampled_from(["check", "uncheck"]).map(lambda m: _on("checkbox", 0, m)),
+    hs.integers(0, 3).map(lambda v: _on("slider", 0, "set_value", v)),
+    hs.just(lambda at: None),
+)
+
 SETTINGS = settings(max_examples=15, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -123,3 +156,9 @@ def test_random_interaction_sequences_agree(pair, steps):
 @given(steps=hs.lists(PAGE_ACTIONS, min_size=1, max_size=8))
 def test_random_sequences_with_widgets_that_come_and_go_agree(pair, steps):
     _play(pair, PAGES, steps)
+
+
+@SETTINGS
+@given(steps=hs.lists(CONTROL_ACTIONS, min_size=1, max_size=8))
+def test_random_sequences_with_callbacks_deletes_and_stop_agree(pair, steps):
+    _play(pair, CONTROL, steps)
