@@ -142,6 +142,7 @@ class View:
         self.held: dict[str, dict[str, Any]] = {}
         self.main: Node | None = None
         self._top: list[Node] = []
+        self._created: list[Node] = []
         self.closed = False
 
     # -- reconciling ----------------------------------------------------------------------
@@ -151,6 +152,23 @@ class View:
             return
         before = [n for top in self._top for n in top.walk()]
         used: set[int] = set()
+        self._created = []
+        try:
+            self._reconcile(tree, before, used)
+        except BaseException:
+            # a binding failed half-way: close what this pass built and did not attach, so
+            # a later update starts from what is shown (and no comm is left open)
+            shown = {id(n) for top in self._top for n in top.walk()}
+            for n in self._created:
+                if id(n) not in shown:
+                    if n.wid is not None and self.by_id.get(n.wid) is n:
+                        del self.by_id[n.wid]
+                    n.close()
+            raise
+        finally:
+            self._created = []
+
+    def _reconcile(self, tree: Element, before: list[Node], used: set[int]) -> None:
         holder = _Holder(self._top, self.root)
         top = tree.children or []
         if any(c.type == "sidebar" for c in top):
@@ -221,6 +239,7 @@ class View:
     def _create(self, el: Element, binding: Binding) -> Node:
         w = binding.create(el)
         n = Node(binding, w, el)
+        self._created.append(n)
         n.sent = dict(binding.traits(el))
         if n.wid is not None:
             self.by_id[n.wid] = n
@@ -234,14 +253,14 @@ class View:
 
     def _update(self, n: Node, el: Element) -> None:
         b = n.binding
-        old, n.el = n.el, el
-        if old is el or _same_props(old.props, el.props):
+        if n.el is el or _same_props(n.el.props, el.props):
             changed = {}  # same props, same traits: skip rendering them again
         else:
             desired = b.traits(el)
             changed = {k: v for k, v in desired.items()
                        if not same(n.sent.get(k, _MISSING), v)}
             n.sent.update(changed)
+        n.el = el
         if n.wid is None or not b.value_keys:
             if changed:
                 _apply(n.widget, changed)

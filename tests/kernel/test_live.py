@@ -434,3 +434,30 @@ register_binding("shout", Shout())
     assert "RuntimeError" in text and "binding bug" in text and "HELLO" in text
     kernel.set(word, "again")
     assert "AGAIN" in kernel.text(root) and "binding bug" not in kernel.text(root)
+
+
+def test_a_binding_failing_half_way_leaves_no_open_comm(kernel, app):
+    kernel.execute("""
+import ipywidgets
+from nbstate.frontends.bindings import Html, register_binding
+
+class Fragile(Html):
+    def create(self, el):
+        raise RuntimeError("cannot build")
+
+register_binding("fragile", Fragile())
+baseline = len(ipywidgets.Widget.widgets)
+""")
+    root = app("""
+    from nbstate.elements import Element
+    from nbstate.run import current
+    if st.checkbox("Break", key="fragile_break"):
+        st.write("built before the failure")
+        current().emit(Element("fragile", props={}))
+    """, name="fragile-app")
+    kernel.set(kernel.find(description="Break", within=root), True)
+    assert "cannot build" in kernel.text(root)
+    kernel.set(kernel.find(description="Break", within=root), False)
+    assert "cannot build" not in kernel.text(root)
+    kernel.execute("__import__('nbstate').frontends.ipy.live_apps()['fragile-app'].close()")
+    assert kernel.eval("len(ipywidgets.Widget.widgets) - baseline") == 0
