@@ -475,8 +475,8 @@ class ElementView:
         el = self._el
         if el.id is not None and el.type != "form":
             pending = self._at._pending_value(self)
-            if pending is not _MISSING and el.type not in _BUTTONS:
-                return pending
+            if pending is not _MISSING:  # a clicked button reads True until the run, as in
+                return pending              # Streamlit's AppTest
             return el.props.get("value")
         if el.type in ("exception",):
             return el.props["message"]
@@ -621,5 +621,3 @@ class ElementView:
     def clear(self) -> ElementView:
         return self.set_value([] if self._el.props.get("multiple") else None)
 
-
-_BUTTONS = {"button", "form_submit_button", "download_button"}

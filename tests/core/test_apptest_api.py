@@ -227,3 +227,10 @@ def test_apptests_in_threads_keep_their_own_sessions(app):
         results = list(pool.map(drive, [1, 2, 3, 4]))
     for k, seen in zip([1, 2, 3, 4], results):
         assert seen == [i * k for i in range(30)]
+
+
+def test_button_value_reads_true_from_click_through_its_run(app):
+    at = app('st.button("b")')
+    assert at.button[0].click().value is True
+    assert at.run().button[0].value is True
+    assert at.run().button[0].value is False
