@@ -14,7 +14,9 @@ the new value. It is timed from sending it to the kernel's ``idle`` status for i
 and every message it caused, is done by then), on the client's clock. After each one (timer
 stopped) the shown sum must be the expected one, and the ``update`` messages the kernel sent
 meanwhile are counted (``echo_update`` replies to the sender are not counted); at the end the
-nbstate app must have rerun exactly once per update. The two apps
+nbstate app must have rerun exactly once per update. A third, what-if row drives the same
+nbstate app with ``nbstate.frontends.ipy.BURST_GAP_MS`` set to 0 during its blocks: the
+frontend's wait for a burst's next update, which every isolated update pays. The two apps
 take turns in blocks, so drift on a shared machine hits both.
 
     python benchmarks/kernel_bench.py                  # N = 1, 10, 100; writes out/kernel-*.json
@@ -41,6 +43,8 @@ from rerun_bench import build_script, pct, pick_slider  # noqa: E402
 from run_all import KERNEL_END as SECTION_END  # noqa: E402
 from run_all import KERNEL_START as SECTION_START  # noqa: E402
 
+IPY = "nbstate.frontends.ipy"
+
 INTERACT_CELL = """
 import ipywidgets as W
 from IPython.display import display
@@ -62,12 +66,18 @@ display(W.VBox([_ui, *_lb]))
 class Target:
     """One app in the kernel: its sliders, how to read its shown sum, and its samples."""
 
-    def __init__(self, name: str, sliders: list, read_sum, first_ms: float) -> None:
+    def __init__(self, name: str, sliders: list, read_sum, first_ms: float, *,
+                 expected: list[int] | None = None, prepare: str = "",
+                 restore: str = "") -> None:
         self.name = name
         self.sliders = sliders
         self.read_sum = read_sum
         self.first_ms = first_ms
-        self.expected = [0] * len(sliders)
+        # shared with another Target that drives the same app in another configuration
+        self.expected = expected if expected is not None else [0] * len(sliders)
+        # kernel code run (untimed) before and after each of this target's blocks
+        self.prepare = prepare
+        self.restore = restore
         self.latencies: list[float] = []
         self.updates: list[int] = []
         self.block_medians: list[float] = []
@@ -114,8 +124,18 @@ def setup(k, n: int) -> list[Target]:
     for name, sl in (("nbstate", nb_sliders), ("interact", ia_sliders)):
         if len(sl) != n:
             raise AssertionError(f"{name}: found {len(sl)} IntSliders, expected {n}")
-    return [Target("nbstate", nb_sliders, nb_sum, nb_first),
-            Target("interact", ia_sliders, ia_sum, ia_first)]
+    nb = Target("nbstate", nb_sliders, nb_sum, nb_first)
+    targets = [nb, Target("interact", ia_sliders, ia_sum, ia_first)]
+    # what-if: the live frontend waits BURST_GAP_MS for a burst's next update before it
+    # reruns; the same app without that wait shows what an isolated update pays for it
+    gap = k.eval(f"getattr(__import__('{IPY}', fromlist=['_']), 'BURST_GAP_MS', None)")
+    if gap:
+        targets.append(Target(
+            f"nbstate, BURST_GAP_MS = 0 (what-if; shipped: {gap})", nb_sliders, nb_sum,
+            float("nan"), expected=nb.expected,
+            prepare=f"__import__('{IPY}', fromlist=['_']).BURST_GAP_MS = 0",
+            restore=f"__import__('{IPY}', fromlist=['_']).BURST_GAP_MS = {gap}"))
+    return targets
 
 
 def bench_n(n: int, args: argparse.Namespace) -> dict:
@@ -123,20 +143,22 @@ def bench_n(n: int, args: argparse.Namespace) -> dict:
 
     with KernelSession(timeout=120) as k:
         targets = setup(k, n)
-        for t in targets:
-            for _ in range(args.warmup):
-                t.interact(k, record=False)
-        for _ in range(args.blocks):
+        for rnd in range(1 + args.blocks):  # a warm-up round, then the timed blocks
             for t in targets:
+                if t.prepare:
+                    k.execute(t.prepare)
                 start = len(t.latencies)
-                for _ in range(args.per_block):
-                    t.interact(k, record=True)
-                t.block_medians.append(statistics.median(t.latencies[start:]))
+                for _ in range(args.per_block if rnd else args.warmup):
+                    t.interact(k, record=rnd > 0)
+                if rnd:
+                    t.block_medians.append(statistics.median(t.latencies[start:]))
+                if t.restore:
+                    k.execute(t.restore)
         # one update message, one rerun: no update was dropped or merged with another
-        reruns = k.eval(f"__import__('nbstate.frontends.ipy').frontends.ipy"
-                        f".live_apps()['bench{n}'].reruns")
-        if reruns != targets[0].it:
-            raise AssertionError(f"nbstate: {reruns} reruns for {targets[0].it} updates")
+        reruns = k.eval(f"__import__('{IPY}', fromlist=['_']).live_apps()['bench{n}'].reruns")
+        updates = sum(t.it for t in targets if t.sliders is targets[0].sliders)
+        if reruns != updates:
+            raise AssertionError(f"nbstate: {reruns} reruns for {updates} updates")
     out = {}
     for t in targets:
         lat = t.latencies
@@ -149,6 +171,10 @@ def bench_n(n: int, args: argparse.Namespace) -> dict:
             "iters": len(lat),
         }
     return out
+
+
+def _ms(x: float) -> str:
+    return "–" if x != x else f"{x:.0f}"  # nan: not measured (the same app as the row above)
 
 
 def table(results: dict, command: str, started: dt.datetime, elapsed: float,
@@ -170,7 +196,9 @@ def table(results: dict, command: str, started: dt.datetime, elapsed: float,
         "`IntSlider`s with three `Label`s, in the same kernel. The two take turns in blocks of",
         f"{args.per_block}; {args.blocks} blocks each. Updates = `update` messages the kernel sent",
         "per rerun (`echo_update` not counted). After every interaction the shown sum is checked,",
-        "and at the end that the nbstate app reran exactly once per update.",
+        "and at the end that the nbstate app reran exactly once per update. The what-if row drives",
+        "the same nbstate app with the live frontend's `BURST_GAP_MS` (how long it waits for a",
+        "burst's next update before rerunning) set to 0 during its blocks.",
         "",
         "| N | impl | median (ms) | p90 (ms) | block medians min..max (ms) | updates per rerun "
         "| first display (ms) | iters |",
@@ -185,14 +213,14 @@ def table(results: dict, command: str, started: dt.datetime, elapsed: float,
             upd = (f"{r['updates_median']:g}" if r["updates_min"] == r["updates_max"]
                    else f"{r['updates_median']:g} ({r['updates_min']}..{r['updates_max']})")
             lines.append(f"| {n} | {impl} | {r['median_ms']:.2f} | {r['p90_ms']:.2f} | "
-                         f"{min(bm):.2f}..{max(bm):.2f} | {upd} | {r['first_display_ms']:.0f} | "
+                         f"{min(bm):.2f}..{max(bm):.2f} | {upd} | {_ms(r['first_display_ms'])} | "
                          f"{r['iters']} |")
-    ratios = []
-    for n, per in results.items():
-        if "median_ms" in per.get("nbstate", {}) and "median_ms" in per.get("interact", {}):
-            ratios.append(f"N = {n}: {per['nbstate']['median_ms'] / per['interact']['median_ms']:.2f}x")
-    if ratios:
-        lines += ["", "nbstate median / interact median: " + "; ".join(ratios) + "."]
+    for impl in dict.fromkeys(i for per in results.values() for i in per if i != "interact"):
+        ratios = [f"N = {n}: {per[impl]['median_ms'] / per['interact']['median_ms']:.2f}x"
+                  for n, per in results.items()
+                  if "median_ms" in per.get(impl, {}) and "median_ms" in per.get("interact", {})]
+        if ratios:
+            lines += ["", f"{impl} median / interact median: " + "; ".join(ratios) + "."]
     lines.append(SECTION_END)
     return "\n".join(lines) + "\n"
 
