@@ -37,12 +37,13 @@ from .reconcile import View
 #: reruns; faster apps are not marked, so that a rerun that changes nothing sends nothing
 STALE_AFTER = 0.25
 
-#: milliseconds to wait for the next message of a burst before rerunning
+#: during a burst of updates, milliseconds to wait for the next one before rerunning
 BURST_GAP_MS = 2
 
 _LIVE: dict[str, LiveApp] = {}
 _PENDING: dict[str, LiveApp] = {}
 _fallback_scheduled = False
+_burst = False
 
 
 class LiveApp:
@@ -158,12 +159,21 @@ class LiveApp:
 # -- coalescing ---------------------------------------------------------------------------
 def flush() -> None:
     """Rerun every app that has queued changes."""
+    global _burst
     for live in list(_PENDING.values()):
         live.flush()
+    # updates that queued up while those reruns ran mean a burst (a client that does not
+    # wait for idle): until it ends, wait a little for each next update before rerunning
+    _burst = _more_shell_messages(0)
 
 
-def _more_shell_messages() -> bool:
-    """Is another shell message (a further widget update, a cell execution) waiting?"""
+def _more_shell_messages(gap_ms: float | None = None) -> bool:
+    """Is another shell message (a further widget update, a cell execution) waiting?
+
+    Outside a burst this only looks (no wait: an isolated update reruns at once); in a burst
+    it waits up to ``BURST_GAP_MS`` for the next message, since the shell-channel thread
+    that forwards them needs the GIL this thread holds.
+    """
     try:
         loop = asyncio.get_running_loop()
     except RuntimeError:
@@ -184,10 +194,10 @@ def _more_shell_messages() -> bool:
         return False
     import zmq
 
+    if gap_ms is None:
+        gap_ms = BURST_GAP_MS if _burst else 0
     try:
-        # a short blocking poll lets the shell-channel thread (which needs the GIL we hold)
-        # forward a message already on its way: a burst's next update arrives within it
-        waiting = bool(sock.poll(timeout=BURST_GAP_MS))
+        waiting = bool(sock.poll(timeout=gap_ms))
     except zmq.ZMQError:
         return False
     if waiting:
