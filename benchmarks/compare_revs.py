@@ -24,27 +24,45 @@ ROOT = HERE.parent
 
 
 def worktree(rev: str) -> tuple[str, Path]:
-    sha = subprocess.run(["git", "rev-parse", "--short", rev], cwd=ROOT, check=True,
-                         capture_output=True, text=True).stdout.strip()
+    sha = subprocess.run(
+        ["git", "rev-parse", "--short", rev], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout.strip()
     path = HERE / "out" / f"rev-{sha}"
     if not (path / "nbstate" / "__init__.py").exists():
-        subprocess.run(["git", "worktree", "add", "--detach", "--force", str(path), sha],
-                       cwd=ROOT, check=True, capture_output=True)
+        subprocess.run(
+            ["git", "worktree", "add", "--detach", "--force", str(path), sha],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
     return sha, path
 
 
 def run(path: Path, n: int, variant: str, rep: int, min_time: float) -> dict:
     env = {**os.environ, "PYTHONPATH": str(path)}
-    cmd = [sys.executable, str(HERE / "rerun_bench.py"), "--impl", "nbstate", "-n", str(n),
-           "--variant", variant, "--rep", str(rep), "--min-time", str(min_time)]
+    cmd = [
+        sys.executable,
+        str(HERE / "rerun_bench.py"),
+        "--impl",
+        "nbstate",
+        "-n",
+        str(n),
+        "--variant",
+        variant,
+        "--rep",
+        str(rep),
+        "--min-time",
+        str(min_time),
+    ]
     out = subprocess.run(cmd, env=env, capture_output=True, text=True).stdout
     line = [ln for ln in out.splitlines() if ln.startswith("{")][-1]
     return json.loads(line)
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("revs", nargs="+")
     ap.add_argument("--ns", default="1,10,100,1000")
     ap.add_argument("--variant", choices=["slider", "button"], default="slider")
@@ -62,8 +80,10 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"{sha} N={n}: {rec['error']}", file=sys.stderr)
                     continue
                 got.setdefault((sha, n), []).append(rec)
-    print(f"nbstate AppTest, variant {args.variant}, median over {args.reps} repetitions of "
-          "each process's median (ms)\n")
+    print(
+        f"nbstate AppTest, variant {args.variant}, median over {args.reps} repetitions of "
+        "each process's median (ms)\n"
+    )
     print("| N | " + " | ".join(f"{s} rerun | {s} interaction" for s, _ in revs) + " |")
     print("|---:|" + "---:|---:|" * len(revs))
     for n in ns:

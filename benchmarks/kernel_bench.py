@@ -66,9 +66,17 @@ display(W.VBox([_ui, *_lb]))
 class Target:
     """One app in the kernel: its sliders, how to read its shown sum, and its samples."""
 
-    def __init__(self, name: str, sliders: list, read_sum, first_ms: float, *,
-                 expected: list[int] | None = None, prepare: str = "",
-                 restore: str = "") -> None:
+    def __init__(
+        self,
+        name: str,
+        sliders: list,
+        read_sum,
+        first_ms: float,
+        *,
+        expected: list[int] | None = None,
+        prepare: str = "",
+        restore: str = "",
+    ) -> None:
         self.name = name
         self.sliders = sliders
         self.read_sum = read_sum
@@ -93,8 +101,10 @@ class Target:
         self.expected[j] = v
         shown = self.read_sum()
         if shown != f"sum = {sum(self.expected)}":
-            raise AssertionError(f"{self.name}: shows {shown!r}, expected sum = "
-                                 f"{sum(self.expected)} after setting slider {j} to {v}")
+            raise AssertionError(
+                f"{self.name}: shows {shown!r}, expected sum = "
+                f"{sum(self.expected)} after setting slider {j} to {v}"
+            )
         if record:
             self.latencies.append((t1 - t0) * 1000)
             self.updates.append(len(seen))
@@ -130,11 +140,17 @@ def setup(k, n: int) -> list[Target]:
     # reruns; the same app without that wait shows what an isolated update pays for it
     gap = k.eval(f"getattr(__import__('{IPY}', fromlist=['_']), 'BURST_GAP_MS', None)")
     if gap:
-        targets.append(Target(
-            f"nbstate, BURST_GAP_MS = 0 (what-if; shipped: {gap})", nb_sliders, nb_sum,
-            float("nan"), expected=nb.expected,
-            prepare=f"__import__('{IPY}', fromlist=['_']).BURST_GAP_MS = 0",
-            restore=f"__import__('{IPY}', fromlist=['_']).BURST_GAP_MS = {gap}"))
+        targets.append(
+            Target(
+                f"nbstate, BURST_GAP_MS = 0 (what-if; shipped: {gap})",
+                nb_sliders,
+                nb_sum,
+                float("nan"),
+                expected=nb.expected,
+                prepare=f"__import__('{IPY}', fromlist=['_']).BURST_GAP_MS = 0",
+                restore=f"__import__('{IPY}', fromlist=['_']).BURST_GAP_MS = {gap}",
+            )
+        )
     return targets
 
 
@@ -163,11 +179,14 @@ def bench_n(n: int, args: argparse.Namespace) -> dict:
     for t in targets:
         lat = t.latencies
         out[t.name] = {
-            "median_ms": round(statistics.median(lat), 3), "p90_ms": round(pct(lat, 0.9), 3),
+            "median_ms": round(statistics.median(lat), 3),
+            "p90_ms": round(pct(lat, 0.9), 3),
             "min_ms": round(min(lat), 3),
             "block_medians_ms": [round(x, 3) for x in t.block_medians],
-            "updates_median": statistics.median(t.updates), "updates_min": min(t.updates),
-            "updates_max": max(t.updates), "first_display_ms": round(t.first_ms, 1),
+            "updates_median": statistics.median(t.updates),
+            "updates_min": min(t.updates),
+            "updates_max": max(t.updates),
+            "first_display_ms": round(t.first_ms, 1),
             "iters": len(lat),
         }
     return out
@@ -177,12 +196,14 @@ def _ms(x: float) -> str:
     return "–" if x != x else f"{x:.0f}"  # nan: not measured (the same app as the row above)
 
 
-def table(results: dict, command: str, started: dt.datetime, elapsed: float,
-          args: argparse.Namespace) -> str:
+def table(
+    results: dict, command: str, started: dt.datetime, elapsed: float, args: argparse.Namespace
+) -> str:
     from importlib import metadata
 
-    vers = ", ".join(f"{p} {metadata.version(p)}" for p in
-                     ("ipykernel", "ipywidgets", "jupyter_client", "pyzmq"))
+    vers = ", ".join(
+        f"{p} {metadata.version(p)}" for p in ("ipykernel", "ipywidgets", "jupyter_client", "pyzmq")
+    )
     lines = [
         SECTION_START,
         "## Kernel path: frontend update to kernel idle (issue 3)",
@@ -210,15 +231,22 @@ def table(results: dict, command: str, started: dt.datetime, elapsed: float,
                 lines.append(f"| {n} | {impl} | error: {r['error'][:100]} | | | | | |")
                 continue
             bm = r["block_medians_ms"]
-            upd = (f"{r['updates_median']:g}" if r["updates_min"] == r["updates_max"]
-                   else f"{r['updates_median']:g} ({r['updates_min']}..{r['updates_max']})")
-            lines.append(f"| {n} | {impl} | {r['median_ms']:.2f} | {r['p90_ms']:.2f} | "
-                         f"{min(bm):.2f}..{max(bm):.2f} | {upd} | {_ms(r['first_display_ms'])} | "
-                         f"{r['iters']} |")
+            upd = (
+                f"{r['updates_median']:g}"
+                if r["updates_min"] == r["updates_max"]
+                else f"{r['updates_median']:g} ({r['updates_min']}..{r['updates_max']})"
+            )
+            lines.append(
+                f"| {n} | {impl} | {r['median_ms']:.2f} | {r['p90_ms']:.2f} | "
+                f"{min(bm):.2f}..{max(bm):.2f} | {upd} | {_ms(r['first_display_ms'])} | "
+                f"{r['iters']} |"
+            )
     for impl in dict.fromkeys(i for per in results.values() for i in per if i != "interact"):
-        ratios = [f"N = {n}: {per[impl]['median_ms'] / per['interact']['median_ms']:.2f}x"
-                  for n, per in results.items()
-                  if "median_ms" in per.get(impl, {}) and "median_ms" in per.get("interact", {})]
+        ratios = [
+            f"N = {n}: {per[impl]['median_ms'] / per['interact']['median_ms']:.2f}x"
+            for n, per in results.items()
+            if "median_ms" in per.get(impl, {}) and "median_ms" in per.get("interact", {})
+        ]
         if ratios:
             lines += ["", f"{impl} median / interact median: " + "; ".join(ratios) + "."]
     lines.append(SECTION_END)
@@ -226,8 +254,9 @@ def table(results: dict, command: str, started: dt.datetime, elapsed: float,
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--quick", action="store_true", help="2 blocks of 20 per app and N")
     ap.add_argument("--ns", default="1,10,100")
     ap.add_argument("--blocks", type=int, help="blocks per app (default 6; 2 quick)")

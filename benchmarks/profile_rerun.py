@@ -23,8 +23,9 @@ from rerun_bench import build_script  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--widgets", "-n", type=int, default=1000)
     ap.add_argument("--variant", choices=["slider", "button"], default="slider")
     ap.add_argument("--iters", type=int, default=300)
@@ -34,8 +35,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from nbstate.testing import AppTest
 
-    at = AppTest.from_string(build_script(args.widgets, args.variant, "nbstate"),
-                             default_timeout=600).run()
+    at = AppTest.from_string(
+        build_script(args.widgets, args.variant, "nbstate"), default_timeout=600
+    ).run()
 
     def interactions(k: int) -> None:
         for it in range(k):

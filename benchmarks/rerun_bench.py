@@ -34,6 +34,7 @@ Per interaction we report median/p90/mean/min of the whole interaction ("total":
 widget lookup + set_value/click + run) and of the rerun alone ("run"). RSS: ru_maxrss
 after imports and at the end (peak), in MiB.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -53,6 +54,7 @@ STUB_MODULE = "_nbbench_stub_st"
 # The app script (identical text for streamlit / nbstate / bare, only the import differs)
 # --------------------------------------------------------------------------------------
 
+
 def build_script(n: int, variant: str, module: str) -> str:
     lines = [
         f"import {module} as st",
@@ -60,23 +62,23 @@ def build_script(n: int, variant: str, module: str) -> str:
         f"N = {n}",
         "vals = []",
         "for i in range(N):",
-        "    vals.append(st.slider(f\"Slider {i}\", min_value=0, max_value=100, value=0, key=f\"k{i}\"))",
+        '    vals.append(st.slider(f"Slider {i}", min_value=0, max_value=100, value=0, key=f"k{i}"))',
         "total = sum(vals)",
-        "st.session_state[\"_total\"] = total",
-        "st.write(f\"sum = {total}\")",
-        "st.write(f\"max = {max(vals)}\")",
-        "st.write(f\"nonzero = {sum(1 for v in vals if v)}\")",
+        'st.session_state["_total"] = total',
+        'st.write(f"sum = {total}")',
+        'st.write(f"max = {max(vals)}")',
+        'st.write(f"nonzero = {sum(1 for v in vals if v)}")',
     ]
     if variant == "button":
         lines += [
             "",
-            "if \"count\" not in st.session_state:",
-            "    st.session_state[\"count\"] = 0",
+            'if "count" not in st.session_state:',
+            '    st.session_state["count"] = 0',
             "",
             "def _inc():",
-            "    st.session_state[\"count\"] += 1",
+            '    st.session_state["count"] += 1',
             "",
-            "st.button(\"Increment\", key=\"inc\", on_click=_inc)",
+            'st.button("Increment", key="inc", on_click=_inc)',
             "st.write(f\"count = {st.session_state['count']}\")",
         ]
     return "\n".join(lines) + "\n"
@@ -85,6 +87,7 @@ def build_script(n: int, variant: str, module: str) -> str:
 # --------------------------------------------------------------------------------------
 # helpers
 # --------------------------------------------------------------------------------------
+
 
 def maxrss_mib() -> float:
     # Linux: ru_maxrss is in KiB
@@ -179,12 +182,15 @@ def measure(args, plan: IterPlan, one) -> dict:
 # AppTest implementations (streamlit and, later, nbstate)
 # --------------------------------------------------------------------------------------
 
+
 def load_apptest(impl: str):
     if impl == "streamlit":
         from streamlit.testing.v1 import AppTest  # noqa: WPS433
+
         return AppTest, "streamlit"
     if impl == "nbstate":
         from nbstate.testing import AppTest  # noqa: WPS433
+
         return AppTest, "nbstate"
     raise ValueError(impl)
 
@@ -203,6 +209,7 @@ def run_apptest(args, plan: IterPlan) -> dict:
     if args.st_option:
         # e.g. --st-option browser.gatherUsageStats=false (streamlit only)
         from streamlit import config as st_config
+
         for kv in args.st_option:
             k, v = kv.split("=", 1)
             val = {"true": True, "false": False}.get(v.lower(), v)
@@ -249,8 +256,11 @@ def run_apptest(args, plan: IterPlan) -> dict:
     timings = measure(args, plan, one)
     check_no_exception(at)
     check_displayed(at, sum(expected), count if args.variant == "button" else None)
-    return {"first_run_ms": round(first * 1000, 3), "rss_after_import_mib": round(rss_import, 1),
-            **timings}
+    return {
+        "first_run_ms": round(first * 1000, 3),
+        "rss_after_import_mib": round(rss_import, 1),
+        **timings,
+    }
 
 
 def check_displayed(at, total: int, count: int | None) -> None:
@@ -271,6 +281,7 @@ def check_no_exception(at) -> None:
 # --------------------------------------------------------------------------------------
 # bare floor: exec() the same script against a stub module
 # --------------------------------------------------------------------------------------
+
 
 def make_stub() -> types.ModuleType:
     m = types.ModuleType(STUB_MODULE)
@@ -345,16 +356,22 @@ def run_bare(args, plan: IterPlan) -> dict:
         return t_a, t_b, t_c
 
     timings = measure(args, plan, one)
-    return {"first_run_ms": round(first * 1000, 4), "compile_ms": round(compile_s * 1000, 4),
-            "rss_after_import_mib": round(rss_import, 1), **timings}
+    return {
+        "first_run_ms": round(first * 1000, 4),
+        "compile_ms": round(compile_s * 1000, 4),
+        "rss_after_import_mib": round(rss_import, 1),
+        **timings,
+    }
 
 
 # --------------------------------------------------------------------------------------
 # interact floor: ipywidgets.interactive, no kernel
 # --------------------------------------------------------------------------------------
 
+
 def run_interact(args, plan: IterPlan) -> dict:
     import ipywidgets as W
+
     rss_import = maxrss_mib()
     n = args.widgets
     state = {"count": 0, "_total": 0}
@@ -365,8 +382,9 @@ def run_interact(args, plan: IterPlan) -> dict:
     sys.stdout = open(os.devnull, "w")
     try:
         t0 = time.perf_counter()
-        sliders = [W.IntSlider(value=0, min=0, max=100, description=f"Slider {i}")
-                   for i in range(n)]
+        sliders = [
+            W.IntSlider(value=0, min=0, max=100, description=f"Slider {i}") for i in range(n)
+        ]
         labels = [W.Label() for _ in range(4 if args.variant == "button" else 3)]
 
         def f(**kw):
@@ -425,15 +443,20 @@ def run_interact(args, plan: IterPlan) -> dict:
         sys.stdout.close()
         sys.stdout = real_stdout
     del app
-    return {"first_run_ms": round(first * 1000, 4), "rss_after_import_mib": round(rss_import, 1),
-            **timings}
+    return {
+        "first_run_ms": round(first * 1000, 4),
+        "rss_after_import_mib": round(rss_import, 1),
+        **timings,
+    }
 
 
 # --------------------------------------------------------------------------------------
 
+
 def versions(impl: str) -> dict:
     out = {"python": platform.python_version()}
     from importlib import metadata
+
     for pkg in ("streamlit", "ipywidgets", "ipykernel", "comm", "protobuf", "nbstate"):
         try:
             out[pkg] = metadata.version(pkg)
@@ -443,19 +466,35 @@ def versions(impl: str) -> dict:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--impl", required=True, choices=["streamlit", "nbstate", "bare", "interact"])
     ap.add_argument("--widgets", "-n", type=int, required=True)
     ap.add_argument("--variant", choices=["slider", "button"], default="slider")
-    ap.add_argument("--iters", type=int, default=0, help="fixed number of timed interactions (0 = adaptive)")
+    ap.add_argument(
+        "--iters", type=int, default=0, help="fixed number of timed interactions (0 = adaptive)"
+    )
     ap.add_argument("--min-iters", type=int, default=30)
     ap.add_argument("--max-iters", type=int, default=2000)
-    ap.add_argument("--min-time", type=float, default=3.0, help="adaptive: keep timing at least this many seconds")
+    ap.add_argument(
+        "--min-time",
+        type=float,
+        default=3.0,
+        help="adaptive: keep timing at least this many seconds",
+    )
     ap.add_argument("--warmup", type=int, default=5)
-    ap.add_argument("--timeout", type=float, default=600.0, help="AppTest default_timeout per run (s)")
-    ap.add_argument("--st-option", action="append", default=[], metavar="KEY=VALUE",
-                    help="streamlit config option set before the AppTest is built (repeatable), "
-                         "e.g. browser.gatherUsageStats=false")
+    ap.add_argument(
+        "--timeout", type=float, default=600.0, help="AppTest default_timeout per run (s)"
+    )
+    ap.add_argument(
+        "--st-option",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="streamlit config option set before the AppTest is built (repeatable), "
+        "e.g. browser.gatherUsageStats=false",
+    )
     ap.add_argument("--rep", type=int, default=0, help="repetition index, recorded only")
     ap.add_argument("--out", help="append the JSON line to this file too")
     ap.add_argument("--print-script", action="store_true", help="print the app script and exit")
@@ -464,13 +503,20 @@ def main(argv=None) -> int:
         ap.error("--widgets must be >= 1")
 
     if args.print_script:
-        mod = {"streamlit": "streamlit", "nbstate": "nbstate", "bare": STUB_MODULE}.get(args.impl, "streamlit")
+        mod = {"streamlit": "streamlit", "nbstate": "nbstate", "bare": STUB_MODULE}.get(
+            args.impl, "streamlit"
+        )
         sys.stdout.write(build_script(args.widgets, args.variant, mod))
         return 0
 
-    rec = {"impl": args.impl + "".join(f"[{o}]" for o in args.st_option),
-           "variant": args.variant, "widgets": args.widgets, "rep": args.rep,
-           "cpus": os.cpu_count(), "machine": platform.machine()}
+    rec = {
+        "impl": args.impl + "".join(f"[{o}]" for o in args.st_option),
+        "variant": args.variant,
+        "widgets": args.widgets,
+        "rep": args.rep,
+        "cpus": os.cpu_count(),
+        "machine": platform.machine(),
+    }
     plan = IterPlan(args)
     rc = 0
     try:

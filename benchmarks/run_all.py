@@ -53,17 +53,37 @@ TARGET_VS_BARE = 20.0  # at N = 1000, nbstate within this factor of the bare exe
 
 
 def run_one(impl: str, variant: str, n: int, rep: int, args: argparse.Namespace) -> dict:
-    cmd = [sys.executable, str(BENCH), *IMPLS[impl], "--variant", variant, "--widgets", str(n),
-           "--rep", str(rep), "--min-time", str(args.min_time),
-           "--min-iters", str(args.min_iters), "--max-iters", str(args.max_iters),
-           "--warmup", str(args.warmup)]
+    cmd = [
+        sys.executable,
+        str(BENCH),
+        *IMPLS[impl],
+        "--variant",
+        variant,
+        "--widgets",
+        str(n),
+        "--rep",
+        str(rep),
+        "--min-time",
+        str(args.min_time),
+        "--min-iters",
+        str(args.min_iters),
+        "--max-iters",
+        str(args.max_iters),
+        "--warmup",
+        str(args.warmup),
+    ]
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=args.timeout)
     wall = time.perf_counter() - t0
     lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
     if not lines:
-        rec = {"impl": impl, "variant": variant, "widgets": n, "rep": rep,
-               "error": f"no JSON (rc={proc.returncode}): {proc.stderr.strip()[-500:]}"}
+        rec = {
+            "impl": impl,
+            "variant": variant,
+            "widgets": n,
+            "rep": rep,
+            "error": f"no JSON (rc={proc.returncode}): {proc.stderr.strip()[-500:]}",
+        }
     else:
         rec = json.loads(lines[-1])
     rec["impl"] = impl
@@ -146,36 +166,57 @@ def ratio_rows(agg: dict, metric: str) -> list[tuple]:
             if metric not in nb or not sts or metric not in bare:
                 continue
             st = min(sts)
-            rows.append((variant, n, nb[metric], st, st / nb[metric], bare[metric],
-                         nb[metric] / bare[metric]))
+            rows.append(
+                (
+                    variant,
+                    n,
+                    nb[metric],
+                    st,
+                    st / nb[metric],
+                    bare[metric],
+                    nb[metric] / bare[metric],
+                )
+            )
     return rows
 
 
-def write_results(path: Path, agg: dict, recs: list[dict], args: argparse.Namespace,
-                  command: str, started: dt.datetime, elapsed: float,
-                  load: tuple[tuple, tuple]) -> bool | None:
+def write_results(
+    path: Path,
+    agg: dict,
+    recs: list[dict],
+    args: argparse.Namespace,
+    command: str,
+    started: dt.datetime,
+    elapsed: float,
+    load: tuple[tuple, tuple],
+) -> bool | None:
     """Write the file; True if both targets are met, False if not, None if not measured."""
     out: list[str] = []
     w = out.append
     w("# Rerun latency: nbstate vs Streamlit's AppTest and the floors")
     w("")
-    w(f"Produced by `{command}` on {started:%Y-%m-%d %H:%M} UTC "
-      f"({'quick mode, indicative only' if args.quick else 'full run'}; "
-      f"{args.reps} repetition(s) per configuration, each in its own process; "
-      f"whole run {elapsed / 60:.1f} min).")
+    w(
+        f"Produced by `{command}` on {started:%Y-%m-%d %H:%M} UTC "
+        f"({'quick mode, indicative only' if args.quick else 'full run'}; "
+        f"{args.reps} repetition(s) per configuration, each in its own process; "
+        f"whole run {elapsed / 60:.1f} min)."
+    )
     w("")
     w("Machine:")
     w("")
-    out.extend(machine_info(next((r for r in recs if "versions" in r
-                                  and r["impl"] == "nbstate"), None)))
-    w(f"- Load average (1/5/15 min) at start {load[0][0]:.2f}/{load[0][1]:.2f}/{load[0][2]:.2f}, "
-      f"at end {load[1][0]:.2f}/{load[1][1]:.2f}/{load[1][2]:.2f} (other work was running on "
-      "the machine if these are well above 0).")
+    out.extend(
+        machine_info(next((r for r in recs if "versions" in r and r["impl"] == "nbstate"), None))
+    )
+    w(
+        f"- Load average (1/5/15 min) at start {load[0][0]:.2f}/{load[0][1]:.2f}/{load[0][2]:.2f}, "
+        f"at end {load[1][0]:.2f}/{load[1][1]:.2f}/{load[1][2]:.2f} (other work was running on "
+        "the machine if these are well above 0)."
+    )
     w("")
     w("What is measured (see `rerun_bench.py`): the same script text for every implementation:")
     w("N keyed `st.slider`s, three `st.write`s of their sum/max/count, and for the `button`")
-    w("variant a button whose `on_click` increments a counter. An interaction is \"set slider j")
-    w("to a new value, rerun\" (`slider`) or \"click the button, rerun\" (`button`). **rerun** is")
+    w('variant a button whose `on_click` increments a counter. An interaction is "set slider j')
+    w('to a new value, rerun" (`slider`) or "click the button, rerun" (`button`). **rerun** is')
     w("`run()` alone (callbacks + script + cleanup + tree); **interaction** adds finding the")
     w("widget (`at.slider[j]`) and `set_value`/`click`. Every interaction is checked after its")
     w("timer stops (session-state total or counter, and the displayed text at the end).")
@@ -202,42 +243,52 @@ def write_results(path: Path, agg: dict, recs: list[dict], args: argparse.Namesp
         ok_bare = worst_bare is not None and worst_bare[6] <= TARGET_VS_BARE
         if met_all is not None:
             met_all = met_all and ok_st and ok_bare
-        w(f"- **{name} median, >= {TARGET_VS_STREAMLIT:.0f}x faster than Streamlit's AppTest at "
-          f"every N: {'MET' if ok_st else 'NOT MET'}**; smallest factor "
-          f"{worst_st[4]:.1f}x ({worst_st[0]}, N = {worst_st[1]}).")
+        w(
+            f"- **{name} median, >= {TARGET_VS_STREAMLIT:.0f}x faster than Streamlit's AppTest at "
+            f"every N: {'MET' if ok_st else 'NOT MET'}**; smallest factor "
+            f"{worst_st[4]:.1f}x ({worst_st[0]}, N = {worst_st[1]})."
+        )
         if worst_bare is None:
             w(f"- {name} median at N = 1000 vs bare: not measured.")
         else:
-            w(f"- **{name} median at N = 1000 within {TARGET_VS_BARE:.0f}x of the bare floor: "
-              f"{'MET' if ok_bare else 'NOT MET'}**; worst {worst_bare[6]:.1f}x "
-              f"({worst_bare[0]}: {fmt(worst_bare[2])} ms vs {fmt(worst_bare[5])} ms).")
+            w(
+                f"- **{name} median at N = 1000 within {TARGET_VS_BARE:.0f}x of the bare floor: "
+                f"{'MET' if ok_bare else 'NOT MET'}**; worst {worst_bare[6]:.1f}x "
+                f"({worst_bare[0]}: {fmt(worst_bare[2])} ms vs {fmt(worst_bare[5])} ms)."
+            )
     w("")
 
     # -- ratios -----------------------------------------------------------------------
     w("## nbstate against Streamlit and the bare floor (medians, ms)")
     w("")
-    w("| variant | N | nbstate rerun | Streamlit rerun | x faster | bare rerun | x bare "
-      "| nbstate interaction | Streamlit interaction | x faster | x bare |")
+    w(
+        "| variant | N | nbstate rerun | Streamlit rerun | x faster | bare rerun | x bare "
+        "| nbstate interaction | Streamlit interaction | x faster | x bare |"
+    )
     w("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     runs = {(r[0], r[1]): r for r in ratio_rows(agg, "run_median")}
     tots = {(r[0], r[1]): r for r in ratio_rows(agg, "total_median")}
     for key in runs:
         r, t = runs[key], tots.get(key)
-        tcols = (f"{fmt(t[2])} | {fmt(t[3])} | {t[4]:.1f} | {t[6]:.1f}" if t else "– | – | – | –")
-        w(f"| {r[0]} | {r[1]} | {fmt(r[2])} | {fmt(r[3])} | {r[4]:.1f} | {fmt(r[5])} | "
-          f"{r[6]:.1f} | {tcols} |")
+        tcols = f"{fmt(t[2])} | {fmt(t[3])} | {t[4]:.1f} | {t[6]:.1f}" if t else "– | – | – | –"
+        w(
+            f"| {r[0]} | {r[1]} | {fmt(r[2])} | {fmt(r[3])} | {r[4]:.1f} | {fmt(r[5])} | "
+            f"{r[6]:.1f} | {tcols} |"
+        )
     w("")
 
     # -- full table -------------------------------------------------------------------
     w("## All configurations")
     w("")
-    w("Medians over repetitions of each repetition's median (and p90); \"spread\" is the")
+    w('Medians over repetitions of each repetition\'s median (and p90); "spread" is the')
     w("lowest..highest per-repetition rerun median. Peak RSS is `ru_maxrss` of the process,")
     w("the highest over repetitions. First run is the initial `run()` (the widget build for")
     w("`interact`).")
     w("")
-    w("| impl | variant | N | rerun median (ms) | rerun p90 (ms) | spread (ms) "
-      "| interaction median (ms) | first run (ms) | peak RSS (MiB) | reps x iters |")
+    w(
+        "| impl | variant | N | rerun median (ms) | rerun p90 (ms) | spread (ms) "
+        "| interaction median (ms) | first run (ms) | peak RSS (MiB) | reps x iters |"
+    )
     w("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for impl in IMPLS:
         for variant in VARIANTS:
@@ -251,9 +302,11 @@ def write_results(path: Path, agg: dict, recs: list[dict], args: argparse.Namesp
                 lo, hi = a["run_spread"]
                 it = a["iters"]
                 iters = f"{it[0]}" if it[0] == it[-1] else f"{it[0]}–{it[-1]}"
-                w(f"| {impl} | {variant} | {n} | {fmt(a['run_median'])} | {fmt(a['run_p90'])} "
-                  f"| {fmt(lo)}..{fmt(hi)} | {fmt(a['total_median'])} | {fmt(a['first_run'])} "
-                  f"| {a['rss_peak']:.1f} | {a['reps']} x {iters} |")
+                w(
+                    f"| {impl} | {variant} | {n} | {fmt(a['run_median'])} | {fmt(a['run_p90'])} "
+                    f"| {fmt(lo)}..{fmt(hi)} | {fmt(a['total_median'])} | {fmt(a['first_run'])} "
+                    f"| {a['rss_peak']:.1f} | {a['reps']} x {iters} |"
+                )
     errors = [r for r in recs if "error" in r]
     if errors:
         w("")
@@ -265,26 +318,34 @@ def write_results(path: Path, agg: dict, recs: list[dict], args: argparse.Namesp
     # kernel_bench.py keeps its own section in the same file: carry it over
     old = path.read_text() if path.exists() else ""
     if KERNEL_START in old and KERNEL_END in old:
-        kept = old[old.index(KERNEL_START):old.index(KERNEL_END) + len(KERNEL_END)]
+        kept = old[old.index(KERNEL_START) : old.index(KERNEL_END) + len(KERNEL_END)]
         out.extend([kept, ""])
     path.write_text("\n".join(out) + "\n")
     return met_all
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--quick", action="store_true",
-                    help="1 repetition and short timing windows (indicative figures)")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--quick",
+        action="store_true",
+        help="1 repetition and short timing windows (indicative figures)",
+    )
     ap.add_argument("--reps", type=int, help="repetitions per configuration (default 5; 1 quick)")
-    ap.add_argument("--min-time", type=float,
-                    help="seconds of timed interactions per process (default 1.5; 0.3 quick)")
+    ap.add_argument(
+        "--min-time",
+        type=float,
+        help="seconds of timed interactions per process (default 1.5; 0.3 quick)",
+    )
     ap.add_argument("--min-iters", type=int, help="default 20; 10 quick")
     ap.add_argument("--max-iters", type=int, default=2000)
     ap.add_argument("--warmup", type=int, default=5)
     ap.add_argument("--timeout", type=float, default=300.0, help="per process (s)")
-    ap.add_argument("--impls", default=",".join(IMPLS),
-                    help="comma-separated subset of: " + ", ".join(IMPLS))
+    ap.add_argument(
+        "--impls", default=",".join(IMPLS), help="comma-separated subset of: " + ", ".join(IMPLS)
+    )
     ap.add_argument("--results", default=str(HERE / "RESULTS.md"))
     ap.add_argument("--jsonl", help="raw records (default benchmarks/out/rerun-<time>.jsonl)")
     args = ap.parse_args(argv)
@@ -302,7 +363,9 @@ def main(argv: list[str] | None = None) -> int:
     jsonl = Path(args.jsonl) if args.jsonl else out_dir / f"rerun-{started:%Y%m%dT%H%M%S}.jsonl"
     command = "python benchmarks/run_all.py" + (
         " " + shlex.join(argv if argv is not None else sys.argv[1:])
-        if (argv if argv is not None else sys.argv[1:]) else "")
+        if (argv if argv is not None else sys.argv[1:])
+        else ""
+    )
     load0 = os.getloadavg()
     t0 = time.perf_counter()
     recs: list[dict] = []
@@ -318,18 +381,23 @@ def main(argv: list[str] | None = None) -> int:
                 f.flush()
                 done += 1
                 shown = rec.get("error") or f"rerun median {rec['run']['median_ms']} ms"
-                print(f"[{done}/{total} {time.perf_counter() - t0:6.0f}s] rep {rep} {impl} "
-                      f"{variant} N={n}: {shown}", file=sys.stderr, flush=True)
+                print(
+                    f"[{done}/{total} {time.perf_counter() - t0:6.0f}s] rep {rep} {impl} "
+                    f"{variant} N={n}: {shown}",
+                    file=sys.stderr,
+                    flush=True,
+                )
     elapsed = time.perf_counter() - t0
     agg = {}
     for impl, variant, n in configs:
         agg[(impl, variant, n)] = aggregate(
-            [r for r in recs if (r["impl"], r["variant"], r["widgets"]) == (impl, variant, n)])
-    met = write_results(Path(args.results), agg, recs, args, command, started, elapsed,
-                        (load0, os.getloadavg()))
+            [r for r in recs if (r["impl"], r["variant"], r["widgets"]) == (impl, variant, n)]
+        )
+    met = write_results(
+        Path(args.results), agg, recs, args, command, started, elapsed, (load0, os.getloadavg())
+    )
     verdict = {True: "targets met", False: "targets NOT met", None: "targets not judged"}[met]
-    print(f"wrote {args.results} ({verdict}); "
-          f"raw records in {jsonl}", file=sys.stderr)
+    print(f"wrote {args.results} ({verdict}); raw records in {jsonl}", file=sys.stderr)
     return 0 if not any("error" in r for r in recs) else 1
 
 
