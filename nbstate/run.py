@@ -403,7 +403,8 @@ class App:
                     ctx.main.children.append(exception_element(e))
                     self._reset_triggers(ctx)
                     prev = self.tree.children[1].children if self.tree is not None else []
-                    ctx.main.children.extend(prev)
+                    # the stale elements show the values that were applied before the error
+                    ctx.main.children.extend(_current_values(prev, store.widgets))
                     self.tree = self._root(ctx.main, stale=True)
                     return self.tree
             if ctx.fragment_el is not None:
@@ -609,6 +610,25 @@ def _path_to(parent: Element, target: Element) -> list[int]:
             except LookupError:
                 continue
     raise LookupError("container not found under its parent")
+
+
+def _current_values(children: list[Element], widgets: dict) -> list[Element]:
+    """``children`` with every widget showing its widget state's current value. Changed
+    elements (and the containers above them) are copies: the earlier tree stays as it was."""
+    out: list[Element] = []
+    changed = False
+    for el in children:
+        new = el
+        rec = widgets.get(el.id) if el.id is not None else None
+        if rec is not None and "value" in el.props and not _same(el.props["value"], rec.value):
+            new = Element(el.type, el.id, el.key, {**el.props, "value": rec.value}, el.children)
+        if el.children:
+            kids = _current_values(el.children, widgets)
+            if kids is not el.children:
+                new = Element(new.type, new.id, new.key, new.props, kids)
+        changed = changed or new is not el
+        out.append(new)
+    return out if changed else children
 
 
 def _same(a: Any, b: Any) -> bool:

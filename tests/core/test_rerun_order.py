@@ -217,6 +217,7 @@ def test_callback_exception_is_shown_and_app_code_does_not_run(app):
     assert at.session_state["v"] == 3 and at.session_state["in_cb"] == 3
     assert at.markdown.values == ["body"] and len(at.slider) == 1
     assert at.tree.props["stale"] is True
+    assert at.slider[0].value == 3  # the stale slider shows the value that was applied
     # still interactive: the next change runs normally
     at.run()
     assert not at.exception and at.session_state["runs"] == 2

@@ -14,6 +14,11 @@ from nbstate.testing import AppTest as NbAppTest
 
 Step = Callable[[Any], Any]
 
+#: widget lists both AppTests have; their values are compared after every run
+WIDGET_KINDS = ("checkbox", "toggle", "radio", "selectbox", "multiselect", "slider",
+                "select_slider", "text_input", "text_area", "number_input", "date_input",
+                "time_input", "color_picker", "button")
+
 
 def exception_types(at: Any) -> list[str]:
     """Class names of the exceptions shown, without Streamlit's module and product prefix
@@ -64,7 +69,10 @@ class Pair:
                 if not k.startswith("FormSubmitter:")}
 
     def assert_agree(self, *, markdown: bool = True, exceptions: bool = True,
-                     elements: Sequence[str] = ()) -> None:
+                     widgets: bool = True, elements: Sequence[str] = ()) -> None:
+        """Same session state, and (unless turned off) the same Markdown and JSON shown,
+        the same exceptions and the same values in the widgets (``elements``: only these
+        kinds)."""
         assert self.state("nb") == self.state("st")
         if markdown:
             assert self.nb.markdown.values == self.st.markdown.values
@@ -73,7 +81,7 @@ class Pair:
                 [json.loads(v) for v in self.st.json.values]
         if exceptions:
             assert exception_types(self.nb) == exception_types(self.st)
-        for kind in elements:
+        for kind in elements or (WIDGET_KINDS if widgets else ()):
             assert [e.value for e in self.nb.get(kind)] == [e.value for e in self.st.get(kind)], \
                 kind
 
