@@ -6,8 +6,11 @@ are) and are loaded with ``importlib.resources``, so ``pip install nbstate`` bri
 - ``DownloadButton``: ``st.download_button``. A click saves ``data`` as ``file_name`` with the
   ``mime`` type in the browser, then tells the kernel (``on_click`` handlers run), which reruns
   the app.
-- ``StaleMarker``: put one in an app's root box (give the box the class ``nbstate-app``); while
-  ``stale`` is true a "Running..." badge shows and the previous run's elements fade.
+- ``StaleMarker``: put one in an app's root box (give the box the class ``nbstate-app``) and
+  set its ``app`` to that box; while ``stale`` is true a "Running..." badge shows and the
+  previous run's elements fade. Through ``app`` it also makes the app's boxes keyed in the
+  browser: a rerun that adds or removes one widget creates or removes only that widget's view,
+  where ipywidgets alone would re-create every view after it.
 
 Example:
     >>> b = DownloadButton(label="Save", data=b"a,b\\n", file_name="t.csv", mime="text/csv")
@@ -25,7 +28,7 @@ from typing import Any
 
 import anywidget
 import traitlets as t
-from ipywidgets import CallbackDispatcher
+from ipywidgets import Box, CallbackDispatcher, widget_serialization
 
 #: the class an app's root box carries, so that a StaleMarker finds the box it marks
 APP_CLASS = "nbstate-app"
@@ -74,13 +77,24 @@ class DownloadButton(anywidget.AnyWidget):
 
 
 class StaleMarker(anywidget.AnyWidget):
-    """Marks its app stale (badge plus faded elements) while ``stale`` is true."""
+    """Marks its app stale (badge plus faded elements) while ``stale`` is true, and keys the
+    children of the app's boxes (``app``: the app's root box) in the browser.
+
+    Example:
+        >>> import ipywidgets as W
+        >>> marker = StaleMarker()
+        >>> root = W.VBox([marker])
+        >>> _ = root.add_class(APP_CLASS)
+        >>> marker.app = root
+        >>> marker.stale = True     # while a rerun runs
+    """
 
     _esm = asset("stale_marker.js")
     _css = asset("stale_marker.css")
 
     stale = t.Bool(False).tag(sync=True)
     text = t.Unicode("Running...").tag(sync=True)
+    app = t.Instance(Box, allow_none=True).tag(sync=True, **widget_serialization)
 
 
 def download_button_traits(props: dict[str, Any]) -> dict[str, Any]:

@@ -136,8 +136,8 @@ class View:
     def __init__(self, send: Callable[[list[tuple[str, Any]]], None]) -> None:
         self.send = send
         self.marker = StaleMarker()
-        self.root = W.VBox([self.marker])
-        self.root.add_class(APP_CLASS)
+        self.root = W.VBox([self.marker], _dom_classes=(APP_CLASS,))
+        self.marker.app = self.root  # lets the marker key this app's boxes in the browser
         self.by_id: dict[str, Node] = {}
         self.held: dict[str, dict[str, Any]] = {}
         self.main: Node | None = None
@@ -198,11 +198,15 @@ class View:
                        prefix: list[W.Widget] = ()) -> None:
         olds: list[Node] = node.children
         new: list[Node] = []
-        for i, child in enumerate(el.children or ()):
-            cn = self._match(child, olds, i, used)
+        at = {id(o): k for k, o in enumerate(olds)}
+        cursor = 0  # just after the old sibling matched last
+        for child in el.children or ():
+            cn = self._match(child, olds, cursor, used)
             binding = binding_for(child)
             if cn is not None and cn.binding is not binding:
                 cn = None
+            if cn is not None and id(cn) in at:
+                cursor = at[id(cn)] + 1
             if cn is None:
                 cn = self._create(child, binding)
             else:
@@ -225,13 +229,17 @@ class View:
             if extra:
                 _apply(inner, {k: v for k, v in extra.items() if getattr(inner, k) != v})
 
-    def _match(self, child: Element, olds: list[Node], i: int, used: set[int]) -> Node | None:
+    def _match(self, child: Element, olds: list[Node], cursor: int,
+               used: set[int]) -> Node | None:
         if child.id is not None:
             cn = self.by_id.get(child.id) if child.children is None else None
             if cn is None:  # a container with an id (a form): by id among the siblings
                 cn = next((o for o in olds if o.el.id == child.id), None)
         else:
-            cn = olds[i] if i < len(olds) and olds[i].el.id is None else None
+            # a keyless element takes the next keyless old sibling after the last match, so a
+            # widget added or removed before it does not shift it (no re-creation: no flicker)
+            cn = next((olds[k] for k in range(cursor, len(olds))
+                       if olds[k].el.id is None and id(olds[k]) not in used), None)
         if cn is None or cn.type != child.type or id(cn) in used or cn.closed:
             return None
         return cn

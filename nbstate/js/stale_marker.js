@@ -6,6 +6,14 @@
 // app's root, which fades the previous run's elements (see stale_marker.css). Both are attribute and
 // class changes only: no node is added or removed, so marking and unmarking never flickers.
 // The fade starts after a short delay (CSS transition-delay), so a fast rerun shows nothing.
+//
+// The marker also makes its app's boxes keyed (`app` trait: the app's root box). ipywidgets'
+// Box re-creates the view of every child after the first one that changed (ViewList.update
+// compares the old and new children lists position by position), so a rerun that adds or removes
+// one widget in the middle of an app would remove and re-create every widget below it: flicker,
+// lost focus and scroll. `keyedUpdate` keeps each child view whose model is still there and only
+// creates the new ones (in place) and removes the gone ones. It applies to the boxes of nbstate
+// apps (a class "nbstate-...") and leaves every other box to ipywidgets' own update.
 
 export const APP_CLASS = "nbstate-app";
 export const STALE_CLASS = "nbstate-stale";
@@ -17,6 +25,97 @@ export function appRoot(el) {
     if (root) return root;
   }
   return el.parentElement || null;
+}
+
+/** Is this ViewList the children list of an nbstate app's Box view? */
+export function isAppBoxList(list) {
+  const box = list && list._handler_context;
+  if (!box || !box.el || !box.luminoWidget) return false;
+  if (typeof box.add_child_model !== "function" || list._create_view !== box.add_child_model) {
+    return false; // not a plain Box (a Tab, an Accordion...): leave it alone
+  }
+  if (typeof box.luminoWidget.insertWidget !== "function") return false;
+  return [...box.el.classList].some((c) => c.startsWith("nbstate-"));
+}
+
+/**
+ * The children update of a Box, keyed by model: kept views stay where they are (their DOM
+ * nodes are never touched), new ones are created at their place, gone ones are removed.
+ * Returns null when it cannot do better than ipywidgets (a model twice, or a reorder), so that
+ * the caller uses the original update.
+ */
+export function keyedUpdate(list, newModels) {
+  const box = list._handler_context;
+  const oldModels = list._models || [];
+  const oldViews = list.views || [];
+  if (new Set(newModels).size !== newModels.length) return null;
+  if (new Set(oldModels).size !== oldModels.length) return null;
+  const newSet = new Set(newModels);
+  const kept = new Map();
+  oldModels.forEach((m, i) => { if (newSet.has(m)) kept.set(m, oldViews[i]); });
+  // kept children must keep their order: a reorder is left to ipywidgets
+  const keptNew = newModels.filter((m) => kept.has(m));
+  const keptOld = oldModels.filter((m) => kept.has(m));
+  if (keptNew.some((m, i) => m !== keptOld[i])) return null;
+
+  oldModels.forEach((m, i) => {
+    if (!newSet.has(m)) {
+      oldViews[i].then((view) => list._remove_view.call(box, view));
+    }
+  });
+
+  const panel = box.luminoWidget;
+  const views = newModels.map((m) => kept.get(m));
+  newModels.forEach((m, i) => {
+    if (views[i]) return;
+    // a placeholder at the right place now keeps the order while the view is created
+    const next = views.slice(i + 1).find(Boolean);
+    const placeholder = new (Object.getPrototypeOf(panel.constructor))();
+    const placed = Promise.resolve(next)
+      .then((nextView) => {
+        const at = nextView ? panel.widgets.indexOf(nextView.luminoWidget) : -1;
+        panel.insertWidget(at < 0 ? panel.widgets.length : at, placeholder);
+        return box.create_child_view(m);
+      })
+      .then((view) => {
+        const at = panel.widgets.indexOf(placeholder);
+        panel.insertWidget(at < 0 ? panel.widgets.length : at, view.luminoWidget);
+        placeholder.dispose();
+        return view;
+      });
+    views[i] = placed;
+  });
+  list._models = newModels.slice();
+  list.views = views;
+  return Promise.all(views);
+}
+
+/** Make every nbstate app box in this page use `keyedUpdate` (once per ViewList class). */
+export function installKeyedUpdate(viewListPrototype) {
+  if (!viewListPrototype || viewListPrototype.__nbstateKeyed) return false;
+  const original = viewListPrototype.update;
+  viewListPrototype.update = function update(newModels, ...rest) {
+    if (rest.length === 0 && isAppBoxList(this)) {
+      const done = keyedUpdate(this, newModels);
+      if (done) return done;
+    }
+    return original.call(this, newModels, ...rest);
+  };
+  viewListPrototype.__nbstateKeyed = true;
+  return true;
+}
+
+/** Find the app box's view (from the `app` trait) and install the keyed update through it. */
+export async function keyAppBoxes(model) {
+  const ref = model.get("app");
+  const manager = model.widget_manager;
+  if (!ref || !manager || typeof manager.get_model !== "function") return false;
+  const id = typeof ref === "string" ? ref.replace(/^IPY_MODEL_/, "") : ref.model_id;
+  const box = await manager.get_model(id);
+  const views = await Promise.all(Object.values((box && box.views) || {}));
+  const view = views.find((v) => v && v.children_views);
+  if (!view) return false;
+  return installKeyedUpdate(Object.getPrototypeOf(view.children_views));
 }
 
 function render({ model, el }) {
@@ -48,6 +147,9 @@ function render({ model, el }) {
   }
   model.on("change:stale", sync);
   model.on("change:text", sync);
+  // the app box's view exists by now (it is rendering this marker); a failure only means
+  // ipywidgets' own children update stays in use
+  keyAppBoxes(model).catch((err) => console.warn("nbstate: keyed children unavailable", err));
 
   return () => {
     model.off("change:stale", sync);

@@ -120,10 +120,14 @@ def drag_slider(slider, value: float) -> None:
     page.mouse.up()
 
 
-#: errors the hosts raise on their own, with or without nbstate (Notebook 7's shortcut settings
-#: plugin reads the schema of a settings plugin it did not load)
-HOST_ERRORS = [re.compile(r"^Cannot read properties of undefined \(reading 'schema'\)\n"
-                          r"TypeError[^\n]*\n\s+at [^\n]*/static/notebook/notebook_core\.")]
+#: errors the hosts raise on their own, with or without nbstate, in Notebook 7: its shortcut
+#: settings plugin reads the schema of a plugin it did not load, and a page load can race the
+#: file browser's command registration
+HOST_ERRORS = [
+    re.compile(r"^Cannot read properties of undefined \(reading 'schema'\)\n"
+               r"TypeError[^\n]*\n\s+at [^\n]*/static/notebook/notebook_core\."),
+    re.compile(r"^Command 'filebrowser:open-path' not registered\.\n"),
+]
 
 
 def page_errors(page: Page) -> list[str]:

@@ -2,7 +2,8 @@
 anywidget's DOM nodes) removed under the app's root while a person interacts.
 
 A rerun that only changes values must remove none. A rerun that adds or removes a widget adds
-or removes only that widget's nodes.
+or removes only that widget's nodes (the reconciler keeps the elements after it, and the stale
+marker's keyed children update keeps ipywidgets from re-creating their views).
 """
 
 from __future__ import annotations
@@ -45,9 +46,6 @@ def test_value_reruns_remove_no_widget_nodes(page, widgets_app):
     assert page_errors(page) == []
 
 
-@pytest.mark.xfail(reason="ipywidgets' Box re-creates every child view after an inserted or "
-                   "removed one (ViewList.update); keyed children in js/ are on the way",
-                   strict=False)
 def test_adding_and_removing_a_widget_touches_only_its_nodes(page, widgets_app):
     root = widgets_app
     more = root.get_by_role("checkbox", name="More options")
