@@ -354,6 +354,7 @@ def test_run_app_with_a_function(kernel):
 
 
 def test_pyplot_figure_shows_once_inside_the_app(kernel):
+    kernel.execute("%matplotlib inline")  # the notebook's backend, whatever MPLBACKEND says
     res = kernel.execute("%%app\nimport nbstate as st\nimport matplotlib.pyplot as plt\n"
                          "fig, ax = plt.subplots()\nax.plot([1, 3, 2])\nst.pyplot(fig)\n"
                          "plt.figure(); plt.plot([2, 1]); plt.show()")
