@@ -208,6 +208,18 @@ class InvalidArgumentError(NbstateAPIException, ValueError):
     """A widget argument with a wrong value or type."""
 
 
+class ValueOutOfRangeError(InvalidArgumentError):
+    """An argument outside its allowed interval (an ``index`` past the options)."""
+
+
+class MissingRequiredParameterError(InvalidArgumentError):
+    """A required argument that is missing or empty (``options`` of a select_slider)."""
+
+
+class InvalidColorError(InvalidArgumentError):
+    """A colour that is not ``"#rrggbb"`` or ``"#rgb"``."""
+
+
 class InvalidValueTypeError(NbstateAPIException, TypeError):
     """A value of the wrong type reached a widget through session state."""
 

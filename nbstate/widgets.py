@@ -19,12 +19,15 @@ from typing import Any
 from .errors import (
     DefaultNotInOptionsError,
     InvalidArgumentError,
+    InvalidColorError,
     InvalidLayoutContextError,
     InvalidMinMaxError,
+    MissingRequiredParameterError,
     MixedNumericTypesError,
     SelectionCountExceedsMaxError,
     ValueAboveMaxError,
     ValueBelowMinError,
+    ValueOutOfRangeError,
 )
 from .kinds import KINDS, _is_int, _is_real
 from .run import require
@@ -88,7 +91,7 @@ def _index(kind: str, label: Any, index: Any, n: int) -> int | None:
     if n == 0 and index == 0:
         return None
     if not 0 <= index < n:
-        raise InvalidArgumentError(
+        raise ValueOutOfRangeError(
             f"{_what(kind, label)}index {index} is out of range: it must be at least 0 and "
             f"less than the number of options ({n}).")
     return int(index)
@@ -374,7 +377,7 @@ def _toggle_group(kind, label, options, selection_mode, default, format_func, ke
             f"{what}selection_mode must be 'single' or 'multi', got {selection_mode!r}.")
     opts, labels = _options(kind, label, options, format_func)
     if not opts:
-        raise InvalidArgumentError(f"{what}options must not be empty.")
+        raise MissingRequiredParameterError(f"{what}options must not be empty.")
     multi = selection_mode == "multi"
     chosen = _defaults_in(opts, default, what)
     if not multi and len(chosen) > 1:
@@ -595,7 +598,7 @@ def select_slider(label: str, options: Iterable = (), value: Any = None,
     what = _what("select_slider", label)
     opts, labels = _options("select_slider", label, options, format_func)
     if not opts:
-        raise InvalidArgumentError(f"{what}options must not be empty.")
+        raise MissingRequiredParameterError(f"{what}options must not be empty.")
     is_range = isinstance(value, (list, tuple)) and len(value) == 2
     wanted = tuple(value) if is_range else ((opts[0],) if value is None else (value,))
     found = []
@@ -788,7 +791,7 @@ def color_picker(label: str, value: str | None = None, key: str | int | None = N
     what = _what("color_picker", label)
     default = "#000000" if value is None else value
     if not isinstance(default, str) or not _hex(default):
-        raise InvalidArgumentError(
+        raise InvalidColorError(
             f'{what}value must be a hex colour such as "#00ff00" or "#0f0", got {value!r}.')
     if len(default) == 4:
         default = "#" + "".join(c * 2 for c in default[1:])

@@ -14,7 +14,9 @@ CLASSES = [
     "InvalidFormCallbackError", "InvalidLayoutContextError", "DuplicateWidgetID",
     "DuplicateElementId", "DuplicateElementKey", "ValueBelowMinError", "ValueAboveMaxError",
     "InvalidMinMaxError", "SelectionCountExceedsMaxError", "DefaultNotInOptionsError",
-    "InvalidKeyError", "NoAppContextError", "MixedNumericTypesError",
+    "InvalidKeyError", "NoAppContextError", "MixedNumericTypesError", "ValueOutOfRangeError",
+    "MissingRequiredParameterError", "InvalidColorError", "InvalidArgumentError",
+    "InvalidValueTypeError",
 ]
 
 

@@ -156,12 +156,12 @@ ARG_ERRORS = [
     ('st.slider("Age", 0, 10, 5, 0.5)', "MixedNumericTypesError", ["Age", "step"]),
     ('st.number_input("Count", 0, 10.5)', "MixedNumericTypesError", ["Count", "same type"]),
     ('st.number_input("Count", 0, 10, 5, 0.5)', "MixedNumericTypesError", ["Count"]),
-    ('st.selectbox("Pick", ["a", "b"], index=2)', "InvalidArgumentError", ["Pick", "index"]),
-    ('st.radio("Pick", ["a", "b"], index=-1)', "InvalidArgumentError", ["Pick", "index"]),
+    ('st.selectbox("Pick", ["a", "b"], index=2)', "ValueOutOfRangeError", ["Pick", "index"]),
+    ('st.radio("Pick", ["a", "b"], index=-1)', "ValueOutOfRangeError", ["Pick", "index"]),
     ('st.radio("Pick", ["a"], index="0")', "InvalidArgumentError", ["Pick", "index"]),
-    ('st.select_slider("Size", [])', "InvalidArgumentError", ["Size", "options"]),
-    ('st.pills("Tags", [])', "InvalidArgumentError", ["Tags", "options"]),
-    ('st.segmented_control("View", [])', "InvalidArgumentError", ["View", "options"]),
+    ('st.select_slider("Size", [])', "MissingRequiredParameterError", ["Size", "options"]),
+    ('st.pills("Tags", [])', "MissingRequiredParameterError", ["Tags", "options"]),
+    ('st.segmented_control("View", [])', "MissingRequiredParameterError", ["View", "options"]),
     ('st.select_slider("Size", ["S", "M"], "XL")', "DefaultNotInOptionsError", ["Size", "XL"]),
     ('st.multiselect("Fruit", ["apple"], ["pear"])', "DefaultNotInOptionsError",
      ["Fruit", "pear"]),
@@ -173,7 +173,7 @@ ARG_ERRORS = [
      ["Age", "label_visibility"]),
     ('st.text_input("Name", type="secret")', "InvalidArgumentError", ["Name", "type"]),
     ('st.text_input("Name", max_chars=0)', "InvalidArgumentError", ["Name", "max_chars"]),
-    ('st.color_picker("Colour", "red")', "InvalidArgumentError", ["Colour", "red"]),
+    ('st.color_picker("Colour", "red")', "InvalidColorError", ["Colour", "red"]),
     ('st.checkbox("Agree", on_change=5)', "InvalidArgumentError", ["Agree", "callback"]),
     ('st.button("Go", type="huge")', "InvalidArgumentError", ["Go", "type"]),
     ('st.time_input("At", step=5)', "InvalidArgumentError", ["At", "step"]),
@@ -203,8 +203,15 @@ def test_argument_error_classes_are_api_exceptions_and_catchable(app):
             st.slider("s", 3, 1)
         except st.errors.StreamlitAPIException as e:
             st.write(type(e).__name__)
+        for call in (lambda: st.radio("r", "ab", index=5), lambda: st.pills("p", []),
+                     lambda: st.color_picker("c", "red")):
+            try:
+                call()
+            except ValueError as e:  # the argument errors are ValueErrors too
+                st.write(type(e).__name__)
     """)
-    assert at.markdown.values == ["InvalidMinMaxError"]
+    assert at.markdown.values == ["InvalidMinMaxError", "ValueOutOfRangeError",
+                                  "MissingRequiredParameterError", "InvalidColorError"]
 
 
 def test_number_type_follows_the_arguments(app):

@@ -377,6 +377,19 @@ CASES = [
         st.write("top")
         st.form_submit_button("go")
      """, []),
+    ("argument-error-classes", """
+        import datetime as dt
+        for call in (lambda: st.selectbox("P", ["a"], index=2),
+                     lambda: st.select_slider("S", []),
+                     lambda: st.number_input("C", 10, 5),
+                     lambda: st.number_input("C", 0, 10, 11),
+                     lambda: st.number_input("C", 0, 10.5),
+                     lambda: st.multiselect("F", ["a"], ["b"])):
+            try:
+                call()
+            except st.errors.StreamlitAPIException as e:
+                st.write(type(e).__name__.removeprefix("Streamlit"))
+     """, []),
     ("int-keys", """
         st.session_state[3] = "three"
         st.write(st.session_state["3"])
