@@ -125,8 +125,9 @@ class KernelSession:
       the user changes a widget; ``click(button)``; ``burst(model, values)`` sends many
       updates at once, then waits for all of them.
     - ``app()``: the root box of the last app displayed; ``text(root)`` the text the app shows.
-    - ``updates_during()``: a context manager counting the ``update`` messages the kernel
-      sends meanwhile.
+    - ``updates_during()``: a context manager collecting the ``update`` messages the kernel
+      sends meanwhile (``update_messages`` counts them all); ``wait(msg_id)`` waits for a
+      message sent with ``wait=False``; ``run_notebook(path)`` runs a notebook's cells.
     """
 
     def __init__(self, *, kernel_name: str = "python3", cwd: str | None = None,
@@ -285,6 +286,11 @@ class KernelSession:
         paths = [["value", i, "content"] for i in range(len(files))]
         return self.update(model, value=value, buffers=[c for _, c, _ in files],
                            buffer_paths=paths)
+
+    def wait(self, msg_id: str) -> None:
+        """Wait until the kernel is idle again for a message sent with ``wait=False``
+        (every kernel message it caused meanwhile is read and applied to the models)."""
+        self._wait_idle(msg_id)
 
     def _comm_msg(self, model: Model, data: dict, buffers: list[bytes] | None,
                   wait: bool) -> str:
