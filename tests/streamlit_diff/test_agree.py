@@ -460,6 +460,10 @@ DIFFERENCES = [
      "SPEC §8: a value of the wrong type written through session state (a str for a checkbox, "
      "a float for an int slider, a non-colour for a colour picker) raises TypeError naming the "
      "widget, key and expected type. Streamlit passes most such values through unchecked."),
+    ("slider-arguments-out-of-range-raise",
+     "SPEC §3/§8: st.slider with min_value > max_value raises InvalidMinMaxError, a value= "
+     "outside [min, max] raises ValueBelowMinError/ValueAboveMaxError. Streamlit 1.67 widens "
+     "the range to fit instead."),
     ("color-short-hex-expanded",
      'SPEC §3: color_picker returns "#rrggbb"; a short value="#abc" comes back as "#aabbcc". '
      "Streamlit returns the short form as given."),
@@ -625,3 +629,14 @@ def test_difference_callback_exception_keeps_previous_elements(pair):
     assert [c.value for c in p.nb.checkbox] == [True] and p.nb.tree.props["stale"] is True
     p.run()
     p.assert_agree()
+
+
+@pytest.mark.parametrize("call, error", [
+    ('st.slider("Age", 10, 5)', "InvalidMinMaxError"),
+    ('st.slider("Age", 0, 10, 11)', "ValueAboveMaxError"),
+    ('st.slider("Age", 0, 10, -1)', "ValueBelowMinError"),
+])
+def test_difference_slider_arguments_out_of_range_raise(pair, call, error):
+    p = pair(f'st.write("top")\n{call}').run()
+    assert p.st.markdown.values == p.nb.markdown.values == ["top"]
+    assert p.nb.exception[0].type == error and '"Age"' in p.nb.exception[0].message
