@@ -5,7 +5,9 @@ On each run it walks the new element tree: a widget element whose id is already 
 display element of the same type at the same place, keeps its ipywidget and only the traits
 that changed are sent (one ``update`` message per widget at most; none when nothing changed).
 Everything else is created, and what is no longer shown is closed (with its layout and style
-models, so no comm leaks).
+models, so no comm leaks). A subtree whose ``Element`` is the very object shown last time (what
+a fragment rerun leaves untouched: ``App._splice`` shares it) is not visited at all, so a
+fragment rerun costs what the fragment shows, not what the whole app shows.
 
 Values from the browser are read at the comm-message level, before ipywidgets' validators
 could clamp or coerce them, and handed on (``send``) as ``[(widget id, value), ...]`` for
@@ -143,6 +145,9 @@ class View:
         self.main: Node | None = None
         self._top: list[Node] = []
         self._created: list[Node] = []
+        self._dirty: set[Node] = set()  # widgets the browser sent a value since the last pass
+        self._trust = True  # the last pass completed: each node shows its ``el`` in full
+        self._skip = False
         self.closed = False
 
     # -- reconciling ----------------------------------------------------------------------
@@ -150,11 +155,13 @@ class View:
         """Show ``tree`` (an ``app`` element), changing only what differs from the last one."""
         if self.closed:
             return
-        before = [n for top in self._top for n in top.walk()]
         used: set[int] = set()
+        dropped: list[Node] = []
         self._created = []
+        trusted, self._trust = self._trust, False
         try:
-            self._reconcile(tree, before, used)
+            self._reconcile(tree, dropped, used, trusted)
+            self._trust = True
         except BaseException:
             # a binding failed half-way: close what this pass built and did not attach, so
             # a later update starts from what is shown (and no comm is left open)
@@ -168,7 +175,8 @@ class View:
         finally:
             self._created = []
 
-    def _reconcile(self, tree: Element, before: list[Node], used: set[int]) -> None:
+    def _reconcile(self, tree: Element, dropped: list[Node], used: set[int],
+                   trusted: bool) -> None:
         holder = _Holder(self._top, self.root)
         top = tree.children or []
         if any(c.type == "sidebar" for c in top):
@@ -176,14 +184,23 @@ class View:
             order = {"notices": 0, "sidebar": 1}
             top = sorted(top, key=lambda c: order.get(c.type, 2))
             tree = Element(tree.type, props=tree.props, children=top)
-        self._sync_children(holder, tree, None, used, prefix=[self.marker])
+        self._skip = trusted
+        self._sync_children(holder, tree, None, used, dropped, prefix=[self.marker])
         self._top = holder.children
         self.main = next((n for n in self._top if n.type == "main"), None)
-        for n in before:
-            if id(n) not in used:
-                if n.wid is not None and self.by_id.get(n.wid) is n:
-                    del self.by_id[n.wid]
-                n.close()
+        # what left its container and was not taken up elsewhere (a keyed widget may move)
+        for top in dropped:
+            for n in top.walk():
+                if id(n) not in used:
+                    if n.wid is not None and self.by_id.get(n.wid) is n:
+                        del self.by_id[n.wid]
+                    n.close()
+        # a value the browser sent to a widget in a skipped subtree (refused by the core, or
+        # not applied yet) is set back, as the full comparison would have done
+        for n in self._dirty:
+            if not n.closed:
+                self._update(n, n.el)
+        self._dirty.clear()
         for form, held in list(self.held.items()):
             for wid in list(held):
                 if wid not in self.by_id:
@@ -195,13 +212,22 @@ class View:
             self.marker.stale = stale
 
     def _sync_children(self, node: Any, el: Element, form: str | None, used: set[int],
-                       prefix: list[W.Widget] = ()) -> None:
+                       dropped: list[Node], prefix: list[W.Widget] = ()) -> None:
         olds: list[Node] = node.children
         new: list[Node] = []
         at = {id(o): k for k, o in enumerate(olds)}
         cursor = 0  # just after the old sibling matched last
         for child in el.children or ():
             cn = self._match(child, olds, cursor, used)
+            if cn is not None and self._skip and cn.el is child:
+                # the very element shown last time (a subtree a fragment rerun left alone):
+                # nothing in it can differ, so its subtree is not visited at all
+                if id(cn) in at:
+                    cursor = at[id(cn)] + 1
+                used.add(id(cn))
+                cn.form = form
+                new.append(cn)
+                continue
             binding = binding_for(child)
             if cn is not None and cn.binding is not binding:
                 cn = None
@@ -215,8 +241,11 @@ class View:
             cn.form = form
             if child.children is not None:
                 self._sync_children(cn, child, child.key if child.type == "form" else form,
-                                    used)
+                                    used, dropped)
             new.append(cn)
+        if len(new) != len(olds) or any(a is not b for a, b in zip(new, olds, strict=True)):
+            kept = {id(c) for c in new}
+            dropped.extend(o for o in olds if id(o) not in kept)
         node.children = new
         inner = node.binding.inner(node.widget)
         widgets = [*prefix, *(c.widget for c in new)]
@@ -327,6 +356,7 @@ class View:
                     n.front[i][k] = Unrecognized(repr(raw))
             value = n.binding.from_frontend(n.el, n.front)
             n.front_value = value
+            self._dirty.add(n)
             self._changed(n, value)
         elif method == "custom":
             value = n.binding.on_custom(n.el, data.get("content"))

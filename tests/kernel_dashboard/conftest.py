@@ -1,0 +1,71 @@
+"""A real ipykernel per test module, with nbstate loaded, driven as a browser would."""
+
+from __future__ import annotations
+
+import itertools
+import textwrap
+
+import pytest
+
+pytest.importorskip("jupyter_client")
+
+from nbstate.testing.kernel import KernelSession, Model  # noqa: E402
+
+_cells = itertools.count()
+
+
+@pytest.fixture(scope="module")
+def kernel(tmp_path_factory):
+    """One kernel for the module, with nbstate loaded and the data libraries imported (so an
+    app's first run does not pay for the imports)."""
+    with KernelSession(cwd=str(tmp_path_factory.mktemp("kernel")), timeout=90) as k:
+        k.execute("%load_ext nbstate\nimport numpy as np\nimport pandas as pd")
+        yield k
+
+
+@pytest.fixture
+def app(kernel):
+    """``app(body)``: execute a ``%%app`` cell (``import nbstate as st`` in front) in a cell of
+    its own and return the app's root model."""
+
+    def run(body: str, *, cell_id: str | None = None, name: str = "") -> Model:
+        cell_id = cell_id or f"dash{next(_cells)}"
+        src = f"%%app {name}\nimport nbstate as st\n" + textwrap.dedent(body)
+        kernel.execute(src, cell_id=cell_id)
+        return kernel.app()
+
+    return run
+
+
+def _marker(root: Model) -> Model:
+    return next(m for m in root.walk() if "stale" in m.state)
+
+
+@pytest.fixture
+def touched():
+    """``touched(updates, root)``: the models that received update messages (once each, in
+    order), the app's stale marker left out (it may flip while a slow rerun runs: not a
+    change of what the app shows)."""
+
+    def models(ups: list[dict], root: Model) -> list[Model]:
+        mark = _marker(root)
+        out: list[Model] = []
+        for u in ups:
+            if u["model"] is not mark and u["model"] not in out:
+                out.append(u["model"])
+        return out
+
+    return models
+
+
+@pytest.fixture
+def state(kernel):
+    """``state(key)``: ``st.session_state[key]`` read in the kernel."""
+    return lambda key: kernel.eval(f"__import__('nbstate').session_state[{key!r}]")
+
+
+def pytest_collection_modifyitems(config, items):
+    here = __file__.rsplit("/", 1)[0]
+    for item in items:
+        if str(item.fspath).startswith(here):
+            item.add_marker(pytest.mark.kernel)
