@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -68,20 +68,16 @@ class Pair:
         return {k: v for k, v in getattr(self, side).session_state.to_dict().items()
                 if not k.startswith("FormSubmitter:")}
 
-    def assert_agree(self, *, markdown: bool = True, exceptions: bool = True,
-                     widgets: bool = True, elements: Sequence[str] = ()) -> None:
-        """Same session state, and (unless turned off) the same Markdown and JSON shown,
-        the same exceptions and the same values in the widgets (``elements``: only these
-        kinds)."""
+    def assert_agree(self, *, widgets: bool = True) -> None:
+        """Same session state, Markdown and JSON shown, exceptions shown, and (unless
+        ``widgets=False``) the same value in every widget."""
         assert self.state("nb") == self.state("st")
-        if markdown:
-            assert self.nb.markdown.values == self.st.markdown.values
-            # parsed: Streamlit's session state keeps its keys in its own order
-            assert [json.loads(v) for v in self.nb.json.values] == \
-                [json.loads(v) for v in self.st.json.values]
-        if exceptions:
-            assert exception_types(self.nb) == exception_types(self.st)
-        for kind in elements or (WIDGET_KINDS if widgets else ()):
+        assert self.nb.markdown.values == self.st.markdown.values
+        # parsed: Streamlit's session state keeps its keys in its own order
+        assert [json.loads(v) for v in self.nb.json.values] == \
+            [json.loads(v) for v in self.st.json.values]
+        assert exception_types(self.nb) == exception_types(self.st)
+        for kind in WIDGET_KINDS if widgets else ():
             assert [e.value for e in self.nb.get(kind)] == [e.value for e in self.st.get(kind)], \
                 kind
 
