@@ -134,7 +134,7 @@ CONTROL_ACTIONS = hs.one_of(
     hs.just(lambda at: None),
 )
 
-SETTINGS = settings(max_examples=15, deadline=None, derandomize=True,
+SETTINGS = settings(max_examples=10, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
