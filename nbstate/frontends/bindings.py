@@ -200,36 +200,26 @@ class Choice(Simple):
         return _option_at(el.props.get("options", []), raw)
 
 
-class Tags(Simple):
-    """Several options: TagsInput over the option labels."""
+class Several(Simple):
+    """Several options: SelectMultiple (by index), which shows its label in every frontend
+    (TagsInput shows none, and JupyterLab keeps Enter from adding a typed tag)."""
+
+    value_key = "index"
 
     def extra(self, el: Element) -> dict[str, Any]:
-        return {"allowed_tags": [str(x) for x in el.props.get("labels", [])],
-                "allow_duplicates": False}
-
-    def traits(self, el: Element) -> dict[str, Any]:
-        t = super().traits(el)
-        t["placeholder"] = str(el.props.get("placeholder") or "Choose options")
-        return t
+        labels = el.props.get("labels", [])
+        return {"options": [(str(lab), i) for i, lab in enumerate(labels)],
+                "rows": max(2, min(len(labels), 8))}
 
     def to_trait(self, el: Element, value: Any) -> Any:
-        opts, labels = el.props.get("options", []), el.props.get("labels", [])
-        out = []
-        for v in value or ():
-            i = _option_index(opts, v)
-            if i is not None:
-                out.append(str(labels[i]))
-        return out
+        opts = el.props.get("options", [])
+        return tuple(i for i in (_option_index(opts, v) for v in value or ()) if i is not None)
 
     def from_trait(self, el: Element, raw: Any) -> Any:
         if not isinstance(raw, (list, tuple)):
             return raw
-        opts, labels = el.props.get("options", []), [str(x) for x in el.props.get("labels", [])]
-        out = []
-        for tag in raw:
-            i = labels.index(tag) if tag in labels else None
-            out.append(opts[i] if i is not None else Unrecognized(f"tag {tag!r}"))
-        return out
+        opts = el.props.get("options", [])
+        return [_option_at(opts, i) for i in raw]
 
 
 _PRINTF = re.compile(r"^%([-+ 0#,]*\d*(?:\.\d+)?)([dfeEgGi])$")
@@ -625,7 +615,7 @@ _GRID = GridSlider(W.SelectionSlider, **_SLIDER_KW)
 _GRID_RANGE = GridSlider(W.SelectionRangeSlider, **_SLIDER_KW)
 _OPTION_SLIDER = OptionSlider(W.SelectionSlider, **_SLIDER_KW)
 _OPTION_RANGE = OptionSlider(W.SelectionRangeSlider, **_SLIDER_KW)
-_TAGS = Tags(W.TagsInput, style=_STYLE)
+_SEVERAL = Several(W.SelectMultiple, style=_STYLE)
 _TOGGLES = Choice(W.ToggleButtons, style=_STYLE)
 _TEXT = TextBox(W.Text, continuous_update=False, style=_STYLE)
 _PASSWORD = TextBox(W.Password, continuous_update=False, style=_STYLE)
@@ -642,7 +632,7 @@ BINDINGS: dict[str, Any] = {
     "toggle": Toggle(W.ToggleButton),
     "radio": Choice(W.RadioButtons, style=_STYLE),
     "selectbox": Choice(W.Dropdown, style=_STYLE),
-    "multiselect": _TAGS,
+    "multiselect": _SEVERAL,
     "slider": _number_slider,
     "select_slider": lambda el: _OPTION_RANGE if el.props.get("range") else _OPTION_SLIDER,
     "text_input": lambda el: _PASSWORD if el.props.get("type") == "password" else _TEXT,
@@ -652,8 +642,8 @@ BINDINGS: dict[str, Any] = {
     "time_input": Clock(W.TimePicker, style=_STYLE),
     "color_picker": Simple(W.ColorPicker, concise=False, style=_STYLE),
     "file_uploader": Upload(W.FileUpload),
-    "pills": lambda el: _TAGS if el.props.get("multi") else _TOGGLES,
-    "segmented_control": lambda el: _TAGS if el.props.get("multi") else _TOGGLES,
+    "pills": lambda el: _SEVERAL if el.props.get("multi") else _TOGGLES,
+    "segmented_control": lambda el: _SEVERAL if el.props.get("multi") else _TOGGLES,
     "display_data": RichOutput(),
     "chart": Chart(),
     "latex": Latex(),

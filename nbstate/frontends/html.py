@@ -137,7 +137,7 @@ def _cell(v: Any) -> str:
 def _table(el: Element) -> str:
     p = el.props
     cols = p.get("columns") or []
-    index = p.get("index") or []
+    index = p.get("index_labels") or p.get("index") or []
     rows = p.get("rows") or []
     show_index = not p.get("hide_index")
     th = "padding: 0.2em 0.6em; text-align: right; border-bottom: 1px solid rgba(128,128,128,.4);"

@@ -27,8 +27,8 @@ CASES = {
               "'c'"),
     "selectbox": (f'st.selectbox("Pick", {OPTS}, key=K, on_change=cb)', "Dropdown", ("set", 1),
                   "'b'"),
-    "multiselect": (f'st.multiselect("Pick", {OPTS}, key=K, on_change=cb)', "TagsInput",
-                    ("set", ["c", "a"]), "['c', 'a']"),
+    "multiselect": (f'st.multiselect("Pick", {OPTS}, key=K, on_change=cb)', "SelectMultiple",
+                    ("set", [2, 0]), "['c', 'a']"),
     "slider": ('st.slider("N", 0, 10, 3, key=K, on_change=cb)', "IntSlider", ("set", 7), "7"),
     "slider_float": ('st.slider("F", 0.0, 1.0, 0.25, key=K, on_change=cb)', "FloatSlider",
                      ("set", 0.5), "0.5"),
@@ -67,7 +67,7 @@ CASES = {
     "segmented_control": (f'st.segmented_control("View", {OPTS}, key=K, on_change=cb)',
                           "ToggleButtons", ("set", 0), "'a'"),
     "pills_multi": (f'st.pills("Tags", {OPTS}, selection_mode="multi", key=K, on_change=cb)',
-                    "TagsInput", ("set", ["b"]), "['b']"),
+                    "SelectMultiple", ("set", [1]), "['b']"),
 }
 
 
@@ -115,9 +115,9 @@ REFUSALS = {
     "text_max_chars": ('st.text_input("Short", "ab", max_chars=3, key=K)', "Text", "value",
                        "too long"),
     "multiselect_max": (f'st.multiselect("Few", {OPTS}, ["a"], max_selections=1, key=K)',
-                        "TagsInput", "value", ["a", "b"]),
-    "multiselect_unknown": (f'st.multiselect("Known", {OPTS}, ["a"], key=K)', "TagsInput",
-                            "value", ["zzz"]),
+                        "SelectMultiple", "index", [0, 1]),
+    "multiselect_unknown": (f'st.multiselect("Known", {OPTS}, ["a"], key=K)', "SelectMultiple",
+                            "index", [9]),
     "color_name": ('st.color_picker("Hex", "#112233", key=K)', "ColorPicker", "value", "red"),
     "date_outside": ('st.date_input("Inside", datetime.date(2024, 5, 2), '
                      'datetime.date(2024, 5, 1), datetime.date(2024, 5, 31), key=K)',

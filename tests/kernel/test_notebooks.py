@@ -57,7 +57,8 @@ def test_dashboard_notebook(nbkernel):
     [root] = run_notebook(k, "dashboard.ipynb").values()
     chart = next(m for m in root.walk() if "nbstate-image" in str(m.get("value", "")))
     first_png = chart["value"]
-    k.set(k.find(description="Regions", within=root), ["East"])
+    assert "2024-03" in k.text(root)  # the table's index labels (the months)
+    k.set(k.find(description="Regions", within=root), [2])  # East
     assert chart["value"] != first_png  # the chart was redrawn in place
     assert "East" in k.text(root) and "North" not in k.text(root)
     k.set(k.find(description="Regions", within=root), [])
