@@ -215,24 +215,39 @@ class View:
                        dropped: list[Node], prefix: list[W.Widget] = ()) -> None:
         olds: list[Node] = node.children
         new: list[Node] = []
-        at = {id(o): k for k, o in enumerate(olds)}
+        at: dict[int, int] | None = None
         cursor = 0  # just after the old sibling matched last
+        skip, nold = self._skip, len(olds)
         for child in el.children or ():
+            if skip and cursor < nold:
+                cn = olds[cursor]
+                if cn.el is child:
+                    # the very element shown last time, at its place (what a fragment rerun
+                    # left alone): nothing in it can differ, so its subtree is not visited.
+                    # (Not marked used: ids are unique and keyless matches look from the
+                    # cursor on, so nothing else can take it, unless the cursor goes back.)
+                    cursor += 1
+                    new.append(cn)
+                    continue
             cn = self._match(child, olds, cursor, used)
-            if cn is not None and self._skip and cn.el is child:
-                # the very element shown last time (a subtree a fragment rerun left alone):
-                # nothing in it can differ, so its subtree is not visited at all
-                if id(cn) in at:
-                    cursor = at[id(cn)] + 1
-                used.add(id(cn))
-                cn.form = form
-                new.append(cn)
-                continue
+            if cn is not None:
+                if cursor < nold and olds[cursor] is cn:
+                    cursor += 1
+                else:
+                    if at is None:
+                        at = {id(o): k for k, o in enumerate(olds)}
+                    if id(cn) in at:
+                        if at[id(cn)] + 1 < cursor:  # a widget moved back: see above
+                            used.update(id(n) for n in new)
+                        cursor = at[id(cn)] + 1
+                if skip and cn.el is child:  # the same, moved among its siblings
+                    used.add(id(cn))
+                    cn.form = form
+                    new.append(cn)
+                    continue
             binding = binding_for(child)
             if cn is not None and cn.binding is not binding:
                 cn = None
-            if cn is not None and id(cn) in at:
-                cursor = at[id(cn)] + 1
             if cn is None:
                 cn = self._create(child, binding)
             else:
@@ -243,14 +258,17 @@ class View:
                 self._sync_children(cn, child, child.key if child.type == "form" else form,
                                     used, dropped)
             new.append(cn)
-        if len(new) != len(olds) or any(a is not b for a, b in zip(new, olds, strict=True)):
+        # the same nodes in the same order (the usual case), after a pass that completed: the
+        # box's children are as they were (Nodes compare by identity)
+        same = skip and new == olds
+        if not same:
             kept = {id(c) for c in new}
             dropped.extend(o for o in olds if id(o) not in kept)
         node.children = new
         inner = node.binding.inner(node.widget)
-        widgets = [*prefix, *(c.widget for c in new)]
-        if len(inner.children) != len(widgets) or any(
-                a is not b for a, b in zip(inner.children, widgets, strict=True)):
+        widgets = [*prefix, *(c.widget for c in new)] if not same else None
+        if not same and (len(inner.children) != len(widgets) or any(
+                a is not b for a, b in zip(inner.children, widgets, strict=True))):
             extra = node.binding.child_traits(el)
             _apply(inner, {"children": widgets, **extra})
         else:
@@ -263,7 +281,10 @@ class View:
         if child.id is not None:
             cn = self.by_id.get(child.id) if child.children is None else None
             if cn is None:  # a container with an id (a form): by id among the siblings
-                cn = next((o for o in olds if o.el.id == child.id), None)
+                if cursor < len(olds) and olds[cursor].el.id == child.id:
+                    cn = olds[cursor]
+                else:
+                    cn = next((o for o in olds if o.el.id == child.id), None)
         else:
             # a keyless element takes the next keyless old sibling after the last match, so a
             # widget added or removed before it does not shift it (no re-creation: no flicker)
