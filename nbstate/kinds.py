@@ -118,21 +118,25 @@ def check_number(spec: dict, v: Any) -> Any:
         lo, hi = (_scalar_ok(dtype, x) for x in _pair(v))
         _in_range(spec, lo)
         _in_range(spec, hi)
-        _on_grid(spec, lo)
-        _on_grid(spec, hi)
         if lo > hi:
             raise RefusedValue("the low end of the range is above the high end")
         return (lo, hi)
     v = _scalar_ok(dtype, v)
     _in_range(spec, v)
-    _on_grid(spec, v)
+    return v
+
+
+def check_slider(spec: dict, v: Any) -> Any:
+    """A number (or pair) as ``check_number``, on the slider's step grid: its frontend only
+    sends ``min + k * step`` (a number box may send any value)."""
+    v = check_number(spec, v)
+    if v is not None and spec["dtype"] in ("int", "float"):
+        for x in v if spec.get("range") else (v,):
+            _on_grid(spec, x)
     return v
 
 
 def _on_grid(spec: dict, v: Any) -> None:
-    """A numeric slider's frontend only sends min + k * step (a number box may take any)."""
-    if spec.get("_kind") != "slider" or spec["dtype"] not in ("int", "float"):
-        return
     step, lo = spec["step"], spec["min"]
     k = (v - lo) / step
     if abs(k - round(k)) > 1e-6:
@@ -401,7 +405,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in [
     _row("radio", check_option, state_option, value_type="option"),
     _row("selectbox", check_option, state_option, value_type="option"),
     _row("multiselect", check_options, state_options, value_type="list"),
-    _row("slider", check_number, state_slider, value_type="number"),
+    _row("slider", check_slider, state_slider, value_type="number"),
     _row("select_slider", check_option, state_select_slider, value_type="option"),
     _row("text_input", check_text, state_text, value_type="str"),
     _row("text_area", check_text, state_text, value_type="str"),
