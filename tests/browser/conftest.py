@@ -9,6 +9,7 @@ nothing is downloaded.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -107,12 +108,8 @@ def server(tmp_path_factory) -> Iterator[Server]:
     (cfg / "labconfig" / "page_config.json").write_text(json.dumps({"disabledExtensions": {
         "@jupyterlab/apputils-extension:announcements": True,
     }}))
+    env = _env(base)
     port = _free_port()
-    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(cfg), JUPYTER_DATA_DIR=str(data),
-               JUPYTER_RUNTIME_DIR=str(runtime), JUPYTER_PLATFORM_DIRS="1",
-               PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    env.pop("JUPYTER_PATH", None)
-    log = base / "server.log"
     cmd = [sys.executable, "-m", "jupyter", "server", "--no-browser",
            f"--port={port}", "--ip=127.0.0.1", "--port-retries=0",
            f"--ServerApp.root_dir={root}", "--IdentityProvider.token=",
@@ -122,26 +119,63 @@ def server(tmp_path_factory) -> Iterator[Server]:
            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
            "--LabApp.extension_manager=readonly", "--allow-root",
            "--VoilaConfiguration.show_tracebacks=True"]
+    with _serve(cmd, root, env, base / "server.log", f"http://127.0.0.1:{port}",
+                "/api/status") as srv:
+        yield srv
+        _shutdown_kernels(srv)
+
+
+@pytest.fixture(scope="session")
+def voila(server) -> Iterator[Server]:
+    """Voila on its own (``voila dashboard.ipynb``), as a dashboard is usually served."""
+    base = server.root.parent
+    port = _free_port()
+    cmd = [sys.executable, "-m", "voila", "dashboard.ipynb", "--no-browser",
+           f"--port={port}", "--Voila.ip=127.0.0.1", "--Voila.port_retries=0",
+           "--VoilaConfiguration.show_tracebacks=True"]
+    # (voila's own pages execute the notebook: wait for the port only)
+    with _serve(cmd, server.root, _env(base), base / "voila.log", f"http://127.0.0.1:{port}",
+                None) as srv:
+        yield srv
+
+
+def _env(base: Path) -> dict[str, str]:
+    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(base / "config"),
+               JUPYTER_DATA_DIR=str(base / "data"), JUPYTER_RUNTIME_DIR=str(base / "runtime"),
+               JUPYTER_PLATFORM_DIRS="1",
+               PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    env.pop("JUPYTER_PATH", None)
+    return env
+
+
+@contextlib.contextmanager
+def _serve(cmd: list[str], root: Path, env: dict, log: Path, url: str,
+           probe: str | None) -> Iterator[Server]:
+    """Run ``cmd`` until the block ends; yield once ``url + probe`` answers 200 (or, with no
+    probe, once the port takes connections)."""
     with open(log, "wb") as out:
         proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
-    srv = Server(f"http://127.0.0.1:{port}", root, proc, log)
+    srv = Server(url, root, proc, log)
     deadline = time.monotonic() + SERVER_START_TIMEOUT
     try:
         while True:  # wait for the server to answer (a condition, polled; not a fixed sleep)
             if proc.poll() is not None:
-                raise RuntimeError(f"jupyter server exited:\n{srv.log_tail()}")
+                raise RuntimeError(f"{cmd[2]} exited:\n{srv.log_tail()}")
             try:
-                with urllib.request.urlopen(f"{srv.url}/api/status", timeout=2) as r:
+                if probe is None:
+                    host, port = url.rsplit("/", 1)[-1].split(":")
+                    socket.create_connection((host, int(port)), timeout=2).close()
+                    break
+                with urllib.request.urlopen(url + probe, timeout=2) as r:
                     if r.status == 200:
                         break
             except OSError:
                 pass
             if time.monotonic() > deadline:
-                raise RuntimeError(f"jupyter server did not start:\n{srv.log_tail()}")
+                raise RuntimeError(f"{cmd[2]} did not start:\n{srv.log_tail()}")
             time.sleep(0.2)
         yield srv
     finally:
-        _shutdown_kernels(srv)
         proc.terminate()
         try:
             proc.wait(timeout=20)
@@ -173,9 +207,17 @@ def browser():
             b.close()
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    if call.when == "call":
+        item.browser_failed = outcome.get_result().failed
+
+
 @pytest.fixture
-def page(browser, server):
-    """A fresh page (own context: no shared storage) that reports page errors on failure."""
+def page(browser, server, request):
+    """A fresh page (own context: no shared storage); its uncaught errors are collected in
+    ``page.page_errors``, and a failing test leaves a screenshot ``failed-<test>.png``."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     context.set_default_timeout(30_000)
     pg = context.new_page()
@@ -183,6 +225,10 @@ def page(browser, server):
     pg.on("pageerror", lambda exc: pg.page_errors.append(f"{exc}\n{exc.stack}"))
     try:
         yield pg
+        if getattr(request.node, "browser_failed", False):
+            SCREENSHOTS.mkdir(exist_ok=True)
+            name = "".join(c if c.isalnum() else "-" for c in request.node.name)
+            pg.screenshot(path=str(SCREENSHOTS / f"failed-{name}.png"), full_page=True)
     finally:
         context.close()
         _shutdown_kernels(server)

@@ -98,17 +98,19 @@ def flicker(page: Page) -> dict:
         " return { ...f.stats }; }")
 
 
-def drag_slider(slider, value: float) -> None:
-    """Drag an ipywidgets slider's handle to ``value`` with the mouse, as a person does.
+def drag_slider(slider, value: float, handle: int = 0) -> None:
+    """Drag an ipywidgets slider's handle (``handle``: 0, or 1 for a range's upper end) to
+    ``value`` with the mouse, as a person does.
 
     ``slider`` is the slider widget's element (``.widget-slider``); the target x position is
     computed from the handle's ``aria-valuemin``/``aria-valuemax`` and the track's box.
     """
-    handle = slider.locator(".noUi-handle").first
+    handle = slider.locator(".noUi-handle").nth(handle)
     track = slider.locator(".noUi-base, .noUi-target").first
     slider.scroll_into_view_if_needed()
-    lo = float(handle.get_attribute("aria-valuemin"))
-    hi = float(handle.get_attribute("aria-valuemax"))
+    # a range's handles bound each other: the track's ends are the outer handles' bounds
+    lo = float(slider.locator(".noUi-handle").first.get_attribute("aria-valuemin"))
+    hi = float(slider.locator(".noUi-handle").last.get_attribute("aria-valuemax"))
     box = track.bounding_box()
     hbox = handle.bounding_box()
     page = slider.page

@@ -13,9 +13,12 @@ import nbformat
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 #: one of each interaction a person does: drag a slider, click a button, type, pick an option,
-#: fill a form and submit it, download a file; the checkbox adds and removes a widget.
+#: fill a form and submit it, download a file; the checkbox adds and removes a widget; the slow
+#: step's rerun lasts long enough to see the stale marker.
 WIDGETS = '''\
 %%app widgets
+import time
+
 import nbstate as st
 
 st.title("Widgets")
@@ -46,6 +49,16 @@ st.write(f"order: {st.session_state.qty} x {st.session_state.note or '-'}"
 
 if st.download_button("Download CSV", "a,b\\n1,2\\n", file_name="table.csv", mime="text/csv"):
     st.write("download clicked")
+
+if "slow" not in st.session_state:
+    st.session_state.slow = 0
+
+def slow_step():
+    time.sleep(1.5)
+    st.session_state.slow += 1
+
+st.button("Slow step", on_click=slow_step)
+st.write(f"slow steps: {st.session_state.slow}")
 
 if st.checkbox("More options", key="more"):
     st.slider("Extra", 0, 5, 2, key="extra")

@@ -7,6 +7,8 @@ what the page shows afterwards: the text the app writes and the widget's own dis
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -85,3 +87,21 @@ def test_download_button_saves_the_file(page, server, frontend):
         assert f.read() == b"a,b\n1,2\n"
     # the click also reached the kernel: st.download_button was True for one run
     expect(root).to_contain_text("download clicked")
+
+
+def test_a_slow_rerun_is_marked_stale_until_it_ends(page, server):
+    root = open_app(page, server, "lab", "scenario_widgets.ipynb")
+    badge = root.locator(".nbstate-stale-marker")
+    expect(badge).to_have_attribute("data-stale", "false")
+    expect(badge).to_be_hidden()
+    slow = root.get_by_role("button", name="Slow step")
+    slow.click()  # the app learns that its reruns are slow: the next one is marked
+    expect(root).to_contain_text("slow steps: 1")
+    slow.click()
+    expect(root).to_have_class(re.compile(r"\bnbstate-stale\b"))
+    expect(badge).to_be_visible()
+    expect(badge).to_have_text("Running...")
+    expect(root).to_contain_text("slow steps: 2")
+    expect(root).not_to_have_class(re.compile(r"\bnbstate-stale\b"))
+    expect(badge).to_be_hidden()
+    assert page_errors(page) == []
