@@ -152,10 +152,34 @@ def _table(el: Element) -> str:
             label = index[i] if i < len(index) else i
             cells = f'<th style="{td} opacity: 0.7;">{_esc(label)}</th>' + cells
         body.append(f"<tr>{cells}</tr>")
-    scroll = "max-height: 400px; overflow: auto;" if el.type == "dataframe" else ""
-    return (f'<div class="nbstate-{el.type}" style="{scroll}"><table style="border-collapse: '
-            f'collapse; font-size: 0.9em;"><thead><tr>{head}</tr></thead><tbody>'
+    if el.type != "dataframe":
+        return (f'<div class="nbstate-table"><table style="border-collapse: collapse; '
+                f'font-size: 0.9em;"><thead><tr>{head}</tr></thead><tbody>'
+                f'{"".join(body)}</tbody></table></div>')
+    height = p.get("height")
+    height = f"{height}px" if isinstance(height, int) and not isinstance(height, bool) else "400px"
+    # scrollable, and sorted in the browser by a click on a column's header (no rerun)
+    return (f'<div class="nbstate-dataframe" style="max-height: {height}; overflow: auto;">'
+            f'<table style="border-collapse: collapse; font-size: 0.9em;" '
+            f'onclick="{_esc(_SORT_JS)}"><thead style="cursor: pointer;" '
+            f'title="Click a column to sort"><tr>{head}</tr></thead><tbody>'
             f'{"".join(body)}</tbody></table></div>')
+
+
+#: the dataframe's click-to-sort (one handler per table; numbers sort as numbers)
+_SORT_JS = (
+    "var th=event.target.closest('thead th');if(!th)return;"
+    "var hs=Array.prototype.slice.call(th.parentNode.children),i=hs.indexOf(th),"
+    "b=this.tBodies[0],rs=Array.prototype.slice.call(b.rows),"
+    "d=th.getAttribute('data-sort')==='asc'?-1:1;"
+    "hs.forEach(function(h){h.removeAttribute('data-sort')});"
+    "th.setAttribute('data-sort',d>0?'asc':'desc');"
+    "function v(r){var s=r.cells[i].textContent.trim(),n=Number(s.replace(/,/g,''));"
+    "return s!==''&&!isNaN(n)?n:s}"
+    "rs.sort(function(x,y){var a=v(x),c=v(y);"
+    "if(typeof a!==typeof c)return (typeof a==='number'?-1:1)*d;"
+    "return (a<c?-1:a>c?1:0)*d});"
+    "rs.forEach(function(r){b.appendChild(r)})")
 
 
 def _image(el: Element) -> str:
@@ -167,8 +191,16 @@ def _image(el: Element) -> str:
     caption = p.get("caption")
     cap = (f'<div style="font-size: 0.85em; opacity: 0.65;">{_esc(caption)}</div>'
            if caption else "")
-    return (f'<div class="nbstate-image"><img src="{_esc(src)}" style="max-width: 100%;"/>'
-            f'{cap}</div>')
+    width = p.get("width")
+    size = (f" width: {width}px;" if isinstance(width, int) and not isinstance(width, bool)
+            and width > 0 else "")
+    return (f'<div class="nbstate-image"><img src="{_esc(src)}" style="max-width: 100%;'
+            f'{size}"/>{cap}</div>')
+
+
+#: metric delta colours, as Streamlit draws them
+_DELTA_COLORS = {"green": "#09ab3b", "red": "#ff2b2b", "gray": "rgba(128, 128, 128, 0.9)"}
+_ARROWS = {"up": "&#8593;", "down": "&#8595;"}
 
 
 def _metric(el: Element) -> str:
@@ -176,10 +208,16 @@ def _metric(el: Element) -> str:
     delta = p.get("delta")
     d = ""
     if delta not in (None, ""):
-        d = f'<div style="font-size: 0.9em;">{_esc(delta)}</div>'
-    return (f'<div class="nbstate-metric"><div style="font-size: 0.9em;">'
-            f'{_esc(p.get("label", ""))}</div><div style="font-size: 2em;">'
-            f'{_esc(p.get("value", ""))}</div>{d}</div>')
+        color = _DELTA_COLORS.get(p.get("color"), _DELTA_COLORS["gray"])
+        arrow = _ARROWS.get(p.get("direction"), "")
+        d = (f'<div class="nbstate-metric-delta" data-color="{_esc(p.get("color", "gray"))}" '
+             f'style="font-size: 0.9em; color: {color};">{arrow} {_esc(delta)}</div>')
+    label = "" if p.get("label_visibility") in ("hidden", "collapsed") else p.get("label", "")
+    tip = f' title="{_esc(p["help"])}"' if p.get("help") else ""
+    box = f" {_BOX} border: 1px solid rgba(128, 128, 128, 0.35);" if p.get("border") else ""
+    return (f'<div class="nbstate-metric" style="margin: 0.2em 0;{box}"{tip}>'
+            f'<div style="font-size: 0.9em;">{_esc(label)}</div><div style="font-size: 2em; '
+            f'line-height: 1.2;">{_esc(p.get("value", ""))}</div>{d}</div>')
 
 
 def _progress(el: Element) -> str:
