@@ -551,13 +551,35 @@ class Box(Binding):
 
     def traits(self, el: Element) -> dict[str, Any]:
         p = el.props
+        lay = {}
         if p.get("border"):
-            return {"layout": {"border": "1px solid rgba(128, 128, 128, 0.35)",
-                               "padding": "0.5em", "margin": "0.2em 0"}}
-        return {}
+            lay.update(border="1px solid rgba(128, 128, 128, 0.35)", padding="0.5em",
+                       margin="0.2em 0")
+        height = p.get("height")
+        if isinstance(height, int) and not isinstance(height, bool) and height > 0:
+            # a container of fixed height scrolls its content, as in Streamlit
+            lay.update(height=f"{height}px", overflow="auto")
+        return {"layout": lay} if lay else {}
 
     def inner(self, widget: W.Widget) -> W.Box:
         return widget
+
+
+_GAPS = {"small": "1rem", "medium": "2rem", "large": "4rem", None: "0"}
+_ALIGN = {"top": "flex-start", "center": "center", "bottom": "flex-end"}
+
+
+class Columns(Box):
+    """A row of columns: its gap and the columns' vertical alignment, as in Streamlit."""
+
+    def __init__(self) -> None:
+        super().__init__(W.HBox)
+
+    def traits(self, el: Element) -> dict[str, Any]:
+        p = el.props
+        # grid-gap is the CSS alias of gap, which flex rows honour too
+        return {"layout": {"grid_gap": _GAPS.get(p.get("gap"), "1rem"),
+                           "align_items": _ALIGN.get(p.get("vertical_alignment"), "flex-start")}}
 
 
 class Column(Box):
@@ -585,12 +607,26 @@ class Fold(Box):
 
     def create(self, el: Element) -> W.Widget:
         body = W.VBox()
-        return W.Accordion(children=[body], titles=(str(el.props.get("label", "")),),
+        return W.Accordion(children=[body], titles=(_fold_title(el),),
                            selected_index=0 if el.props.get("expanded") else None,
                            _dom_classes=(f"nbstate-{el.type}",))
 
     def traits(self, el: Element) -> dict[str, Any]:
-        return {"titles": (str(el.props.get("label", "")),)}
+        return {"titles": (_fold_title(el),)}
+
+
+_STATUS_ICONS = {"running": "\u23f3", "complete": "\u2705", "error": "\u274c"}
+
+
+def _fold_title(el: Element) -> str:
+    """The header of an expander/popover/status: its icon (a status's shows its state; a
+    Material icon name cannot show in a plain title) and its label."""
+    p = el.props
+    icon = _STATUS_ICONS.get(p.get("state")) if el.type == "status" else p.get("icon")
+    label = str(p.get("label", ""))
+    if icon and not str(icon).startswith(":"):
+        return f"{icon} {label}"
+    return label
 
     def inner(self, widget: W.Widget) -> W.Box:
         return widget.children[0]
@@ -647,7 +683,7 @@ BINDINGS: dict[str, Any] = {
     "display_data": RichOutput(),
     "chart": Chart(),
     "latex": Latex(),
-    "columns": Box(W.HBox),
+    "columns": Columns(),
     "column": Column(),
     "tabs": Tabs(),
     "expander": Fold(),

@@ -121,7 +121,7 @@ def test_progress_status_latex_and_toast(kernel, app):
     html = html_of(root)
     assert 'value="65"' in html and "most of it" in html and "starting" not in html
     status = next(m for m in root.walk() if "nbstate-status" in m.classes)
-    assert status["titles"] == ["Crunched"]
+    assert status["titles"] == ["\u2705 Crunched"]  # its state shows as an icon
     assert "step one done" in kernel.text(status)
     assert r"$$e^{i\pi} + 1 = 0$$" in html
     assert "nbstate-toast" in html and "Saved!" in html and "✅" in html

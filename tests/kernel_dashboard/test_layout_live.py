@@ -1,0 +1,162 @@
+"""Layout containers in a live kernel: columns, tabs, expander, container, empty, sidebar,
+popover, in `with` form and method form. Widgets inside them keep their identity and state
+across reruns, and a change in the browser reaches session state and reruns the app."""
+
+from __future__ import annotations
+
+LAYOUT_APP = """
+ss = st.session_state
+ss["lay_runs"] = ss.get("lay_runs", 0) + 1
+a, b, c = st.columns([3, 2, 1], gap="large")
+with a:
+    speed = st.slider("Speed", 0, 100, 10, key="lay_speed")
+level = b.selectbox("Level", ["low", "mid", "high"], key="lay_level")
+c.write(f"c sees {speed} {level}")
+t1, t2 = st.tabs(["Inputs", "Output"])
+with t1:
+    name = st.text_input("Name", "Ada", key="lay_name")
+t2.write(f"hello {name}")
+with st.expander("Advanced", expanded=True):
+    verbose = st.checkbox("Verbose", key="lay_verbose")
+more = st.expander("Closed")
+more.write("hidden until opened")
+with st.container(border=True, height=150):
+    st.write(f"boxed verbose={verbose}")
+plain = st.container()
+slot = st.empty()
+slot.write("loading")
+slot.write(f"loaded {speed}")
+with st.popover("Settings"):
+    dark = st.toggle("Dark", key="lay_dark")
+st.sidebar.radio("Page", ["Home", "About"], key="lay_page")
+with st.sidebar:
+    st.write(f"on {ss.lay_page}, dark={dark}")
+plain.write("written later, shown earlier")
+"""
+
+
+def layout_app(prefix: str) -> str:
+    """LAYOUT_APP with its keys prefixed (two live apps must not share widget keys)."""
+    return LAYOUT_APP.replace("lay_", f"{prefix}_")
+
+
+def layout(kernel, model) -> dict:
+    """The state of a box's Layout model."""
+    return kernel.models[model["layout"][len("IPY_MODEL_"):]].state
+
+
+def box(root, cls):
+    return next(m for m in root.walk() if f"nbstate-{cls}" in m.classes)
+
+
+def test_containers_show_as_boxes_with_their_children(kernel, app):
+    root = app(layout_app("lay1"))
+    row = box(root, "columns")
+    assert row.name == "HBox"
+    assert layout(kernel, row)["grid_gap"] == "4rem"  # gap="large"
+    cols = row.children
+    assert [m.name for m in cols] == ["VBox"] * 3
+    flex = [layout(kernel, m)["flex"] for m in cols]
+    assert flex == ["0.5 1 0%", "0.3333333333333333 1 0%", "0.16666666666666666 1 0%"]
+    assert kernel.find(description="Speed", within=cols[0])
+    assert kernel.find(description="Level", within=cols[1])
+    assert "c sees 10 low" in kernel.text(cols[2])
+
+    tabs = box(root, "tabs")
+    assert tabs.name == "Tab" and tabs["titles"] == ["Inputs", "Output"]
+    assert kernel.find(description="Name", within=tabs.children[0])
+    assert "hello Ada" in kernel.text(tabs.children[1])
+
+    opened, closed = [m for m in root.walk() if "nbstate-expander" in m.classes]
+    assert opened.name == "Accordion" and opened["titles"] == ["Advanced"]
+    assert opened["selected_index"] == 0 and closed["selected_index"] is None
+    assert kernel.find(description="Verbose", within=opened)
+    assert "hidden until opened" in kernel.text(closed)
+
+    boxed = box(root, "container")
+    assert "boxed verbose=False" in kernel.text(boxed)
+    lay = layout(kernel, boxed)
+    assert "solid" in lay["border_top"] and "solid" in lay["border_bottom"]
+    assert lay["height"] == "150px" and lay["overflow"] == "auto"  # scrolls at its height
+
+    text = kernel.text(root)
+    assert "loaded 10" in text and "loading" not in text  # st.empty() holds the last one
+    pop = box(root, "popover")
+    assert pop["titles"] == ["Settings"] and kernel.find(description="Dark", within=pop)
+    side = box(root, "sidebar")
+    assert kernel.find(description="Page", within=side) and "on Home" in kernel.text(side)
+    # written to a container after later elements: it still shows at the container's place
+    assert text.index("boxed") < text.index("written later") < text.index("loaded 10")
+
+
+def test_widgets_in_containers_reach_state_rerun_and_keep_identity(kernel, app, state):
+    root = app(layout_app("lay2"))
+    ids = {m.comm_id for m in root.walk()}
+    runs = state("lay2_runs")
+    speed = kernel.find(description="Speed", within=root)
+    kernel.set(speed, 55)
+    assert state("lay2_speed") == 55 and state("lay2_runs") == runs + 1
+    assert "c sees 55 low" in kernel.text(root) and "loaded 55" in kernel.text(root)
+
+    kernel.set(kernel.find(description="Level", within=root), 2)
+    kernel.set(kernel.find(description="Name", within=root), "Grace")
+    kernel.set(kernel.find(description="Verbose", within=root), True)
+    kernel.set(kernel.find(description="Dark", within=root), True)
+    kernel.set(kernel.find(description="Page", within=root), 1)
+    assert (state("lay2_level"), state("lay2_name"), state("lay2_verbose"), state("lay2_dark"),
+            state("lay2_page")) == ("high", "Grace", True, True, "About")
+    text = kernel.text(root)
+    for shown in ("c sees 55 high", "hello Grace", "boxed verbose=True", "on About, dark=True"):
+        assert shown in text
+    assert state("lay2_runs") == runs + 6
+    # every widget and box is the one first displayed, and shows its value
+    assert {m.comm_id for m in root.walk()} == ids
+    assert speed.value == 55
+
+
+def test_method_form_and_with_form_are_the_same_layout(kernel, app):
+    with_form = app("""
+    left, right = st.columns(2)
+    with left:
+        st.write("L")
+    with right:
+        st.button("R", key="form_r1")
+    """)
+    method_form = app("""
+    left, right = st.columns(2)
+    left.write("L")
+    right.button("R", key="form_r2")
+    """)
+
+    def shape(root):
+        return [(m.name, [c for c in m.classes if c.startswith("nbstate-")])
+                for m in box(root, "main").walk()]
+
+    assert shape(with_form) == shape(method_form)
+
+
+def test_empty_replaces_its_content_across_reruns(kernel, app):
+    root = app("""
+    step = st.number_input("Step", 0, 3, 0, key="empty_step")
+    slot = st.empty()
+    if step == 0:
+        slot.write("nothing yet")
+    elif step == 1:
+        slot.button("Now a button", key="empty_btn")
+    elif step == 2:
+        with slot.container():
+            st.write("two")
+            st.write("lines")
+    else:
+        slot.empty()
+    st.write("below")
+    """)
+    holder = box(root, "empty")
+    step = kernel.find(description="Step", within=root)
+    assert kernel.text(holder) == "nothing yet"
+    kernel.set(step, 1)
+    assert kernel.text(holder) == "" and kernel.find(description="Now a button", within=holder)
+    kernel.set(step, 2)
+    assert kernel.text(holder) == "two\nlines"
+    kernel.set(step, 3)
+    assert holder.children == [] and "below" in kernel.text(root)
