@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import inspect
 import io
 import sys
 import time
@@ -37,11 +38,16 @@ from .reconcile import View
 #: reruns; faster apps are not marked, so that a rerun that changes nothing sends nothing
 STALE_AFTER = 0.25
 
-#: during a burst of updates, milliseconds to wait for the next one before rerunning
-BURST_GAP_MS = 2
+#: during a burst of updates, milliseconds to wait for the next one before rerunning (the
+#: shell-channel thread that forwards them may be starved of CPU and of the GIL: a short gap
+#: splits a burst into several reruns on a busy machine). Paid once, at the end of a burst.
+BURST_GAP_MS = 30
 
 _LIVE: dict[str, LiveApp] = {}
 _PENDING: dict[str, LiveApp] = {}
+#: two updates the client sent closer together than this (ms) show it sends bursts
+BURST_SENT_MS = 1
+
 _fallback_scheduled = False
 _burst = False
 
@@ -101,9 +107,13 @@ class LiveApp:
 
     # -- interactions -------------------------------------------------------------------
     def _receive(self, changes: list[tuple[str, Any]]) -> None:
+        global _burst
         self.queue.extend(changes)
         _PENDING[self.name] = self
+        if _sent_right_after_the_last():
+            _burst = True
         if _more_shell_messages():
+            _burst = True  # updates come faster than reruns: a burst
             _schedule_fallback()
             return
         flush()
@@ -178,16 +188,21 @@ def _more_shell_messages(gap_ms: float | None = None) -> bool:
         loop = asyncio.get_running_loop()
     except RuntimeError:
         return False
-    waiting = 0
+    me = asyncio.current_task(loop)
     for task in asyncio.all_tasks(loop):
-        if task.done():
+        if task.done() or task is me:
             continue
-        name = getattr(task.get_coro(), "__qualname__", "")
-        # ipykernel wraps each received shell message in a run_in_context task
+        coro = task.get_coro()
+        name = getattr(coro, "__qualname__", "")
+        # ipykernel runs each received shell message as a run_in_context task, which starts a
+        # shell_main task: one not started yet, or one waiting for the shell, is a message
+        # still to handle (a run_in_context whose shell_main is done is only finishing)
         if name.endswith("run_in_context"):
-            waiting += 1
-            if waiting > 1:
+            if inspect.iscoroutine(coro) and inspect.getcoroutinestate(
+                    coro) == inspect.CORO_CREATED:
                 return True
+        elif name.endswith("shell_main"):
+            return True
     stream = _main_shell_stream(getattr(_shell(), "kernel", None))
     sock = getattr(stream, "socket", None)
     if sock is None:
@@ -204,6 +219,25 @@ def _more_shell_messages(gap_ms: float | None = None) -> bool:
         # polling consumed the socket's edge-triggered wake-up: make sure the stream reads on
         stream.io_loop.add_callback(lambda: stream._handle_events(sock, 0))
     return waiting
+
+
+_last_sent: Any = None
+
+
+def _sent_right_after_the_last() -> bool:
+    """Did the client send this update within BURST_SENT_MS of its previous one? A browser
+    never does (it waits for the kernel's idle in between): such a client sends bursts."""
+    global _last_sent
+    kernel = getattr(_shell(), "kernel", None)
+    try:
+        sent = kernel.get_parent("shell")["header"]["date"]
+    except Exception:  # noqa: BLE001 - no kernel, older ipykernel, no date: no evidence
+        return False
+    last, _last_sent = _last_sent, sent
+    try:
+        return last is not None and abs((sent - last).total_seconds()) * 1000 < BURST_SENT_MS
+    except TypeError:  # dates as strings, or naive and aware mixed
+        return False
 
 
 def _main_shell_stream(kernel: Any) -> Any:
