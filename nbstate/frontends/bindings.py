@@ -402,8 +402,10 @@ def _upload_dicts(files: Any) -> tuple:
     if files is None:
         return ()
     files = files if isinstance(files, (list, tuple)) else [files]
+    # FileUpload's serializer wants a datetime for last_modified
+    epoch = _dt.datetime.fromtimestamp(0, tz=_dt.timezone.utc)
     return tuple({"name": f.name, "type": f.type, "size": f.size,
-                  "content": memoryview(f.getvalue()), "last_modified": 0} for f in files)
+                  "content": memoryview(f.getvalue()), "last_modified": epoch} for f in files)
 
 
 class Upload(Simple):
@@ -428,11 +430,16 @@ class Upload(Simple):
         files = []
         for d in raw:
             try:
-                content = d["content"]
-                data = content.tobytes() if hasattr(content, "tobytes") else bytes(content)
-                files.append(UploadedFile(str(d["name"]), data, d.get("type") or None))
-            except (KeyError, TypeError):
+                content, name, kind = d["content"], d["name"], d.get("type")
+            except (KeyError, TypeError, AttributeError):
+                content = name = kind = None
+            # the browser sends the file's bytes as a buffer: anything else (a number, which
+            # bytes() would turn into that many zeros) is no file
+            if not isinstance(content, (bytes, bytearray, memoryview)) or not isinstance(
+                    name, str) or not isinstance(kind, (str, type(None))):
                 files.append(Unrecognized(f"an upload without name or content ({d!r:.60})"))
+                continue
+            files.append(UploadedFile(name, bytes(content), kind or None))
         if el.props.get("multiple"):
             return files
         if not files:

@@ -144,3 +144,18 @@ def test_invalid_browser_value_is_refused_and_set_back(kernel, app, case):
     text = kernel.text(root)
     assert f'key "{key}"' in text and "refused" in text  # a warning names the widget
     assert state_before.splitlines()[-1] in text  # session state as it was
+
+
+def test_refused_upload_sets_the_previous_file_back(kernel, app):
+    root = app("""
+    f = st.file_uploader("Doc", type="txt", key="doc")
+    st.write(f"doc={f.name if f else None}")
+    """)
+    up = kernel.find(name="FileUpload", within=root)
+    kernel.upload(up, [("a.txt", b"first", "text/plain")])
+    assert "doc=a.txt" in kernel.text(root)
+    kernel.upload(up, [("b.png", b"\x89PNG", "image/png")])
+    text = kernel.text(root)
+    assert "doc=a.txt" in text and "refused" in text and "b.png" in text
+    assert [f["name"] for f in up.value] == ["a.txt"]  # the browser shows the kept file
+    assert up.value[0]["content"] == b"first"
