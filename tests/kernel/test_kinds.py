@@ -127,6 +127,13 @@ REFUSALS = {
     "int_as_float": ('st.slider("Whole", 0, 10, 5, key=K)', "IntSlider", "value", 2.5),
     "radio_index": (f'st.radio("One", {OPTS}, key=K)', "RadioButtons", "index", 3),
     "checkbox_str": ('st.checkbox("Flag", key=K)', "Checkbox", "value", "yes"),
+    "time_garbage": ('st.time_input("When", datetime.time(9, 30), key=K)', "Time", "value",
+                     {"hours": "nine"}),
+    "date_slider_index": ('st.slider("Day", datetime.date(2024, 1, 1), datetime.date(2024, 1, 9),'
+                          ' datetime.date(2024, 1, 3), key=K)', "SelectionSlider", "index", 99),
+    "range_reversed": ('st.slider("Span", 0, 10, (2, 4), key=K)', "IntRangeSlider", "value",
+                       [8, 1]),
+    "toggle_pills_index": (f'st.pills("Pill", {OPTS}, key=K)', "ToggleButtons", "index", -1),
 }
 
 
