@@ -192,7 +192,9 @@ class RunContext:
         form = self.form
         if form is not None and callback is not None and not kind.submit:
             raise InvalidFormCallbackError(name, label, key)
-        wid = widget_id(name, key, ident, form)
+        # each app owns its widgets: the same call in two apps of one session (two cells with
+        # st.button("Go")) makes two widgets
+        wid = widget_id(name, key, ident, (self.app.name, form))
         if wid in self.ids:
             if key is not None:
                 raise DuplicateElementKey(key)

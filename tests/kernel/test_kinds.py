@@ -166,3 +166,55 @@ def test_refused_upload_sets_the_previous_file_back(kernel, app):
     assert "doc=a.txt" in text and "refused" in text and "b.png" in text
     assert [f["name"] for f in up.value] == ["a.txt"]  # the browser shows the kept file
     assert up.value[0]["content"] == b"first"
+
+
+# kind -> (widget call with key=K, the value a callback writes, ipywidget, trait, as the browser
+# receives it)
+WRITES = {
+    "checkbox": ('st.checkbox("Flag", key=K)', "True", "Checkbox", "value", True),
+    "toggle": ('st.toggle("Switch", key=K)', "True", "ToggleButton", "value", True),
+    "radio": (f'st.radio("One", {OPTS}, key=K)', "'c'", "RadioButtons", "index", 2),
+    "selectbox": (f'st.selectbox("One", {OPTS}, key=K)', "'b'", "Dropdown", "index", 1),
+    "multiselect": (f'st.multiselect("Some", {OPTS}, key=K)', "['c', 'a']", "SelectMultiple",
+                    "index", [2, 0]),
+    "slider": ('st.slider("N", 0, 10, 1, key=K)', "9", "IntSlider", "value", 9),
+    "slider_range": ('st.slider("R", 0.0, 1.0, (0.1, 0.2), key=K)', "(0.5, 0.75)",
+                     "FloatRangeSlider", "value", [0.5, 0.75]),
+    "slider_date": ('st.slider("D", datetime.date(2024, 1, 1), datetime.date(2024, 1, 9), '
+                    'datetime.date(2024, 1, 2), key=K)', "datetime.date(2024, 1, 5)",
+                    "SelectionSlider", "index", 4),
+    "select_slider": (f'st.select_slider("S", {OPTS}, key=K)', "'c'", "SelectionSlider",
+                      "index", 2),
+    "text_input": ('st.text_input("T", key=K)', "'written'", "Text", "value", "written"),
+    "text_area": ('st.text_area("A", key=K)', "'x\\ny'", "Textarea", "value", "x\ny"),
+    "number_input": ('st.number_input("Num", 0, 10, 1, key=K)', "7", "BoundedIntText",
+                     "value", 7),
+    "date_input": ('st.date_input("Day", datetime.date(2024, 3, 1), key=K)',
+                   "datetime.date(2024, 3, 9)", "DatePicker", "value",
+                   {"year": 2024, "month": 2, "date": 9}),
+    "time_input": ('st.time_input("At", datetime.time(8, 0), key=K)', "datetime.time(7, 30)",
+                   "Time", "value", {"hours": 7, "minutes": 30, "seconds": 0,
+                                     "milliseconds": 0}),
+    "color_picker": ('st.color_picker("C", key=K)', "'#00ff00'", "ColorPicker", "value",
+                     "#00ff00"),
+    "pills": (f'st.pills("P", {OPTS}, key=K)', "'b'", "ToggleButtons", "index", 1),
+}
+
+
+@pytest.mark.parametrize("case", list(WRITES))
+def test_callback_write_reaches_the_browser(kernel, app, case):
+    widget, new, model_name, trait, shown = WRITES[case]
+    kernel.execute("import datetime")
+    key = f"cw_{case}"
+    root = app(f"""
+    K = {key!r}
+    def write():
+        st.session_state[K] = {new}
+    st.button("Write", on_click=write)
+    {widget}
+    """)
+    [model] = kernel.find_all(name=model_name, within=root)
+    with kernel.updates_during() as ups:
+        kernel.click(kernel.find(description="Write", within=root))
+    assert model[trait] == shown, kernel.text(root)
+    assert [u["state"] for u in ups if u["model"] is model] == [{trait: shown}]

@@ -462,3 +462,20 @@ baseline = len(ipywidgets.Widget.widgets)
     assert "cannot build" not in kernel.text(root)
     kernel.execute("__import__('nbstate').frontends.ipy.live_apps()['fragile-app'].close()")
     assert kernel.eval("len(ipywidgets.Widget.widgets) - baseline") == 0
+
+
+def test_two_apps_with_the_same_keyless_widget_each_own_theirs(kernel, app):
+    body = """
+    st.session_state.setdefault("go_{n}", 0)
+    def go():
+        st.session_state["go_{n}"] += 1
+    st.button("Go", on_click=go)
+    st.write(f"go_{n}={{st.session_state['go_{n}']}}")
+    """
+    one = app(body.format(n=1), name="same-one")
+    two = app(body.format(n=2), name="same-two")
+    kernel.click(kernel.find(description="Go", within=one))
+    kernel.click(kernel.find(description="Go", within=two))
+    kernel.click(kernel.find(description="Go", within=two))
+    assert "go_1=1" in kernel.text(one) and "go_2=2" in kernel.text(two)
+    assert "no longer exists" not in kernel.text(one) + kernel.text(two)
