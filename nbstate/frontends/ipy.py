@@ -38,6 +38,10 @@ from .reconcile import View
 #: reruns; faster apps are not marked, so that a rerun that changes nothing sends nothing
 STALE_AFTER = 0.25
 
+#: while an app that was slow reruns, what the run has shown so far (a progress bar, a
+#: spinner, a status) is sent at once the first time, then at most this often (seconds)
+PROGRESS_EVERY = 0.1
+
 #: during a burst of updates, milliseconds to wait for the next one before rerunning (the
 #: shell-channel thread that forwards them may be starved of CPU and of the GIL: a short gap
 #: splits a burst into several reruns on a busy machine). Paid once, at the end of a burst.
@@ -63,6 +67,7 @@ class LiveApp:
         self._slow = False
         self._displayed = False
         self._shown: Element | None = None  # the last tree the output showed
+        self._progress_at: float | None = None  # when the run under way last showed progress
 
     @property
     def name(self) -> str:
@@ -156,6 +161,9 @@ class LiveApp:
         view = self.view
         if self._slow and view is not None and not view.closed and not view.marker.stale:
             view.marker.stale = True
+        # a slow app shows its progress while it runs (st.progress, st.spinner, st.status)
+        self.app.on_flush = self._progress if self._slow and self._shown is not None else None
+        self._progress_at = None
         start = time.perf_counter()
         try:
             with _capture():
@@ -163,7 +171,65 @@ class LiveApp:
         except Exception as e:  # noqa: BLE001 - shown by _render; the kernel keeps serving
             return e
         finally:
+            self.app.on_flush = None
             self._slow = time.perf_counter() - start > STALE_AFTER
+
+    def _progress(self, tree: Element) -> None:
+        """Show a run's tree so far (called by the core when a progress bar moves, a spinner
+        starts, a status changes): what the run built, then, in each container, the previous
+        run's elements after it, still marked stale, as Streamlit shows a rerun under way."""
+        now = time.perf_counter()
+        if self._progress_at is not None and now - self._progress_at < PROGRESS_EVERY:
+            return
+        self._progress_at = now
+        view, shown = self.view, self._shown
+        if view is None or view.closed or shown is None:
+            return
+        try:
+            final = {id(e) for e in shown.walk()}
+            seen = {e.id for e in tree.walk() if e.id is not None and id(e) not in final}
+            merged = _merge(tree, shown, final, seen)
+            view.update(Element("app", props={**tree.props, "stale": True},
+                                children=merged.children), partial=True)
+        except Exception:  # noqa: BLE001 - progress is a courtesy: the run goes on
+            traceback.print_exc(file=sys.__stderr__)
+
+
+def _snapshot(el: Element, final: set[int]) -> Element:
+    """A copy of what a run built so far (the run goes on changing it); the subtrees shared
+    with the last shown tree are finished and kept as they are."""
+    if id(el) in final:
+        return el
+    kids = None if el.children is None else [_snapshot(c, final) for c in el.children]
+    return Element(el.type, el.id, el.key, dict(el.props), kids)
+
+
+def _without(el: Element, seen: set[str]) -> Element | None:
+    """``el`` minus the elements whose id the new run already shows (no id twice)."""
+    if el.id is not None and el.id in seen:
+        return None
+    if not el.children or not any(e.id in seen for e in el.walk() if e.id is not None):
+        return el
+    kids = [k for k in (_without(c, seen) for c in el.children) if k is not None]
+    return Element(el.type, el.id, el.key, el.props, kids)
+
+
+def _merge(new: Element, old: Element | None, final: set[int], seen: set[str]) -> Element:
+    """The run's tree so far, each container followed by the previous run's elements that
+    come after what the run put there."""
+    if id(new) in final or new.children is None:
+        return _snapshot(new, final)
+    olds = old.children if old is not None and old.children is not None else []
+    kids = []
+    for i, c in enumerate(new.children):
+        o = olds[i] if i < len(olds) else None
+        same_box = o is not None and o.type == c.type and o.children is not None
+        kids.append(_merge(c, o if same_box else None, final, seen))
+    for o in olds[len(new.children):]:
+        kept = _without(o, seen)
+        if kept is not None:
+            kids.append(kept)
+    return Element(new.type, new.id, new.key, dict(new.props), kids)
 
 
 # -- coalescing ---------------------------------------------------------------------------

@@ -151,8 +151,12 @@ class View:
         self.closed = False
 
     # -- reconciling ----------------------------------------------------------------------
-    def update(self, tree: Element) -> None:
-        """Show ``tree`` (an ``app`` element), changing only what differs from the last one."""
+    def update(self, tree: Element, *, partial: bool = False) -> None:
+        """Show ``tree`` (an ``app`` element), changing only what differs from the last one.
+
+        ``partial``: a run still under way (its progress); values the browser sent meanwhile
+        are left for the run's final tree to settle.
+        """
         if self.closed:
             return
         used: set[int] = set()
@@ -160,7 +164,7 @@ class View:
         self._created = []
         trusted, self._trust = self._trust, False
         try:
-            self._reconcile(tree, dropped, used, trusted)
+            self._reconcile(tree, dropped, used, trusted, partial)
             self._trust = True
         except BaseException:
             # a binding failed half-way: close what this pass built and did not attach, so
@@ -176,7 +180,7 @@ class View:
             self._created = []
 
     def _reconcile(self, tree: Element, dropped: list[Node], used: set[int],
-                   trusted: bool) -> None:
+                   trusted: bool, partial: bool = False) -> None:
         holder = _Holder(self._top, self.root)
         top = tree.children or []
         if any(c.type == "sidebar" for c in top):
@@ -197,10 +201,11 @@ class View:
                     n.close()
         # a value the browser sent to a widget in a skipped subtree (refused by the core, or
         # not applied yet) is set back, as the full comparison would have done
-        for n in self._dirty:
-            if not n.closed:
-                self._update(n, n.el)
-        self._dirty.clear()
+        if not partial:
+            for n in self._dirty:
+                if not n.closed:
+                    self._update(n, n.el)
+            self._dirty.clear()
         for form, held in list(self.held.items()):
             for wid in list(held):
                 if wid not in self.by_id:

@@ -101,14 +101,12 @@ st.bar_chart(df, x="day", y="sales")
 
 
 def test_missing_optional_library_is_named(monkeypatch):
-    import builtins
-    real = builtins.__import__
+    import sys
 
-    def fake(name, *a, **k):
-        if name.startswith("plotly"):
-            raise ImportError(name)
-        return real(name, *a, **k)
-
-    monkeypatch.setattr(builtins, "__import__", fake)
+    # plotly not installed (None in sys.modules makes its import fail, installed or not)
+    for name in [m for m in sys.modules if m == "plotly" or m.startswith("plotly.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "plotly", None)
+    monkeypatch.setitem(sys.modules, "plotly.graph_objects", None)
     at = app("st.plotly_chart({})")
     assert "pip install plotly" in at.exception[0].message

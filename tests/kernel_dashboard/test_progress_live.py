@@ -1,0 +1,53 @@
+"""A slow app shows its progress while it reruns: a spinner appears and goes, a progress bar
+moves, a status changes, all before the run ends; the rest of the app stays in place."""
+
+from __future__ import annotations
+
+SLOW_APP = """
+import time
+st.title("Slow report")
+n = st.slider("Work", 1, 5, 2, key="{p}_work")
+with st.spinner("Crunching numbers..."):
+    time.sleep(0.3)
+bar = st.progress(0, text="step 0")
+for i in range(1, 4):
+    time.sleep(0.15)
+    bar.progress(i * 33, text=f"step {{i}}")
+with st.status("Summing", expanded=True) as s:
+    st.write(f"done {{n}}")
+    s.update(label="Summed", state="complete")
+st.checkbox("Keep me", key="{p}_keep")
+"""
+
+
+def test_spinner_and_progress_show_while_a_slow_app_reruns(kernel, app):
+    root = app(SLOW_APP.format(p="prog"))  # slow: its reruns show their progress
+    keep = kernel.find(description="Keep me", within=root)
+    before = set(kernel.models)
+    with kernel.updates_during() as ups:
+        kernel.set(kernel.find(description="Work", within=root), 4)
+    opened = [kernel.models[c] for c in set(kernel.models) - before]
+    spinners = [m for m in opened if "nbstate-spinner" in str(m.get("value", ""))]
+    assert spinners and all(m.closed for m in spinners)  # shown during the run, gone after
+    assert "Crunching numbers..." in spinners[0]["value"]
+    bar = next(m for m in root.walk() if "nbstate-progress" in str(m.get("value", "")))
+    steps = [u["state"]["value"] for u in ups if u["model"] is bar]
+    assert len(steps) >= 2 and 'value="99"' in steps[-1]  # it moved, then finished
+    assert "step 3" in bar["value"]
+    assert "done 4" in kernel.text(root)
+    assert not keep.closed and kernel.find(description="Keep me", within=root) is keep
+    assert [u for u in ups if u["model"] is keep] == []  # the rest stayed as it was
+
+
+def test_a_fast_app_sends_no_progress(kernel, app, touched):
+    root = app("""
+    v = st.slider("Quick", 0, 10, 1, key="quick_prog")
+    with st.spinner("never seen"):
+        pass
+    bar = st.progress(v * 10)
+    """)
+    before = set(kernel.models)
+    with kernel.updates_during() as ups:
+        kernel.set(kernel.find(description="Quick", within=root), 2)
+    assert set(kernel.models) == before  # no spinner was created
+    assert [m.name for m in touched(ups, root)] == ["HTML"]  # the bar, once
