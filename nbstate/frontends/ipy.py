@@ -25,6 +25,7 @@ import hashlib
 import inspect
 import io
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -178,6 +179,8 @@ class LiveApp:
         """Show a run's tree so far (called by the core when a progress bar moves, a spinner
         starts, a status changes): what the run built, then, in each container, the previous
         run's elements after it, still marked stale, as Streamlit shows a rerun under way."""
+        if threading.current_thread() is not threading.main_thread():
+            return  # a worker thread of the app: widget messages belong to the main thread
         now = time.perf_counter()
         if self._progress_at is not None and now - self._progress_at < PROGRESS_EVERY:
             return
@@ -474,9 +477,19 @@ def start(target: str | Callable, name: str | None = None, **kwargs: Any) -> Liv
         app = App(target, name=key, session=default_session(), namespace=ns,
                   fresh_namespace=False if ns is not None else None,
                   args=tuple(kwargs.pop("args", ())), kwargs=kwargs.pop("kwargs", None))
+        # the stop button interrupts a run: shown in the app like any error, the app stays live
+        app.catch_interrupts = True
         live = _LIVE[key] = LiveApp(app)
     else:
-        live.app.set_target(target)
+        try:
+            live.app.set_target(target)
+        except BaseException:
+            # the edited cell does not compile: the browser dropped the old output, so close
+            # its widgets (the app and its state stay, for the next execution)
+            if live.view is not None:
+                live.view.close()
+                live.view = None
+            raise
     return live
 
 

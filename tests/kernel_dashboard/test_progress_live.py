@@ -51,3 +51,35 @@ def test_a_fast_app_sends_no_progress(kernel, app, touched):
         kernel.set(kernel.find(description="Quick", within=root), 2)
     assert set(kernel.models) == before  # no spinner was created
     assert [m.name for m in touched(ups, root)] == ["HTML"]  # the bar, once
+
+
+def test_progress_inside_a_fragment_and_from_a_worker_thread(kernel, app, touched):
+    root = app("""
+    import threading, time
+    from nbstate.run import add_app_context
+    st.slider("Outside", 0, 9, 0, key="pf_out")
+
+    @st.fragment
+    def job():
+        go = st.button("Go", key="pf_go")
+        bar = st.progress(0, text="idle")
+        if go:
+            time.sleep(0.3)  # slow: this run shows its progress
+            worker = add_app_context(threading.Thread(target=bar.progress, args=(10,)))
+            worker.start()
+            worker.join()  # a thread's progress waits for the main thread's next flush
+            for i in (50, 100):
+                time.sleep(0.15)
+                bar.progress(i, text=f"at {i}")
+    job()
+    """)
+    go = kernel.find(description="Go", within=root)
+    kernel.click(go)  # makes the fragment's runs slow
+    frag = next(m for m in root.walk() if "nbstate-fragment" in m.classes)
+    inside = list(frag.walk())
+    with kernel.updates_during() as ups:
+        kernel.click(go)
+    bar = next(m for m in frag.walk() if "nbstate-progress" in str(m.get("value", "")))
+    steps = [u["state"]["value"] for u in ups if u["model"] is bar]
+    assert any("at 50" in s for s in steps) and "at 100" in steps[-1]
+    assert all(m in inside for m in touched(ups, root))  # nothing outside the fragment
