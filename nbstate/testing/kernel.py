@@ -287,6 +287,10 @@ class KernelSession:
         return self.update(model, value=value, buffers=[c for _, c, _ in files],
                            buffer_paths=paths)
 
+    def interrupt(self) -> None:
+        """Press the notebook's stop button (interrupt the kernel)."""
+        self.km.interrupt_kernel()
+
     def wait(self, msg_id: str) -> None:
         """Wait until the kernel is idle again for a message sent with ``wait=False``
         (every kernel message it caused meanwhile is read and applied to the models)."""

@@ -479,3 +479,35 @@ def test_two_apps_with_the_same_keyless_widget_each_own_theirs(kernel, app):
     kernel.click(kernel.find(description="Go", within=two))
     assert "go_1=1" in kernel.text(one) and "go_2=2" in kernel.text(two)
     assert "no longer exists" not in kernel.text(one) + kernel.text(two)
+
+
+def test_stop_button_interrupts_a_rerun_and_the_app_stays_live(kernel, app, tmp_path):
+    started = tmp_path / "started"
+    root = app(f"""
+    import pathlib, time
+    n = st.number_input("After", 0, 9, 1, key="after_interrupt")
+    if st.button("Long"):
+        pathlib.Path({str(started)!r}).write_text("x")
+        while True:
+            time.sleep(0.01)
+    st.write(f"after={{n}}")
+    """)
+    mid = kernel.click(kernel.find(description="Long", within=root), wait=False)
+    while not started.exists():  # the rerun is under way
+        pass
+    kernel.interrupt()
+    kernel.wait(mid)
+    assert "KeyboardInterrupt" in kernel.text(root)
+    kernel.set(kernel.find(description="After", within=root), 4)
+    assert "after=4" in kernel.text(root) and "KeyboardInterrupt" not in kernel.text(root)
+
+
+def test_edit_that_does_not_compile_closes_the_old_output(kernel, app):
+    root = app("st.slider('Keeps', 0, 9, 2, key='keeps')", cell_id="syntax-cell")
+    kernel.set(kernel.find(description="Keeps", within=root), 5)
+    res = kernel.execute("%%app\nimport nbstate as st\nst.slider('Keeps', 0, 9, 2, key='keeps'",
+                         cell_id="syntax-cell", allow_error=True)
+    assert res.error["ename"] == "SyntaxError"
+    assert root.closed
+    fixed = app("st.slider('Keeps', 0, 9, 2, key='keeps')", cell_id="syntax-cell")
+    assert kernel.find(description="Keeps", within=fixed).value == 5
