@@ -511,3 +511,20 @@ def test_edit_that_does_not_compile_closes_the_old_output(kernel, app):
     assert root.closed
     fixed = app("st.slider('Keeps', 0, 9, 2, key='keeps')", cell_id="syntax-cell")
     assert kernel.find(description="Keeps", within=fixed).value == 5
+
+
+def test_form_submit_with_one_refused_value_applies_the_others(kernel, app):
+    root = app("""
+    with st.form("partly"):
+        st.text_input("Code", "ab", max_chars=3, key="pcode")
+        st.slider("Level", 0, 10, 1, key="plevel")
+        st.form_submit_button("Save")
+    st.write(f"code={st.session_state.pcode!r} level={st.session_state.plevel}")
+    """)
+    code = kernel.find(description="Code", within=root)
+    kernel.set(code, "far too long")
+    kernel.set(kernel.find(description="Level", within=root), 7)
+    kernel.click(kernel.find(description="Save", within=root))
+    text = kernel.text(root)
+    assert "code='ab' level=7" in text and "refused" in text
+    assert code.value == "ab"  # the refused value was set back in the browser
