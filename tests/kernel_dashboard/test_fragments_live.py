@@ -108,3 +108,29 @@ def test_fragment_rerun_in_an_app_with_many_widgets_sends_only_the_fragment(
     # the widgets outside still work, and a full rerun follows
     kernel.set(kernel.find(description="Box 150", within=root), True)
     assert state("big150") is True and state("big_full") == 2
+
+
+def test_fragment_reruns_and_shown_progress_leave_no_widget_behind(kernel, app):
+    root = app("""
+    import time
+    st.checkbox("Outer", key="leak_outer")
+
+    @st.fragment
+    def part():
+        n = st.number_input("Count", 0, 50, 0, key="leak_n")
+        for i in range(n % 3):
+            st.write(f"line {i}")
+        if n >= 10:
+            with st.spinner("slow part"):
+                time.sleep(0.3)
+    part()
+    """)
+    count = "len(__import__('ipywidgets').Widget.widgets)"
+    number = kernel.find(description="Count", within=root)
+    kernel.set(number, 10)  # slow from here on: spinners are shown, then closed
+    baseline = kernel.eval(count)
+    for v in (11, 12, 13, 1, 2, 10):
+        kernel.set(number, v)
+    kernel.set(number, 10)
+    assert kernel.eval(count) == baseline
+    assert kernel.text(root).count("line ") == 1  # 10 % 3 == 1
