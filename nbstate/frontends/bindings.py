@@ -157,10 +157,6 @@ class Check(Simple):
         return bool(value)
 
 
-class Toggle(Check):
-    pass
-
-
 def _option_index(options: Sequence, value: Any) -> int | None:
     if value is None:
         return None
@@ -672,7 +668,7 @@ BINDINGS: dict[str, Any] = {
     "form_submit_button": Press(),
     "download_button": Download(),
     "checkbox": Check(W.Checkbox, indent=False, style=_STYLE),
-    "toggle": Toggle(W.ToggleButton),
+    "toggle": Check(W.ToggleButton),
     "radio": Choice(W.RadioButtons, style=_STYLE),
     "selectbox": Choice(W.Dropdown, style=_STYLE),
     "multiselect": _SEVERAL,
