@@ -109,6 +109,7 @@ def aggregate(recs: list[dict]) -> dict:
     return {
         "run_median": med(("run", "median_ms")),
         "run_p90": med(("run", "p90_ms")),
+        "run_min": min(r["run"]["min_ms"] for r in ok),
         "run_spread": (min(run_meds), max(run_meds)),
         "total_median": med(("total", "median_ms")),
         "total_p90": med(("total", "p90_ms")),
@@ -283,13 +284,14 @@ def write_results(
     w('Medians over repetitions of each repetition\'s median (and p90); "spread" is the')
     w("lowest..highest per-repetition rerun median. Peak RSS is `ru_maxrss` of the process,")
     w("the highest over repetitions. First run is the initial `run()` (the widget build for")
-    w("`interact`).")
+    w("`interact`). Min is the fastest single rerun seen: on a busy machine it shows what the")
+    w("code costs when it is not preempted.")
     w("")
     w(
-        "| impl | variant | N | rerun median (ms) | rerun p90 (ms) | spread (ms) "
+        "| impl | variant | N | rerun median (ms) | rerun p90 (ms) | spread (ms) | min (ms) "
         "| interaction median (ms) | first run (ms) | peak RSS (MiB) | reps x iters |"
     )
-    w("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    w("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for impl in IMPLS:
         for variant in VARIANTS:
             for n in NS:
@@ -297,14 +299,15 @@ def write_results(
                 if a is None:
                     continue
                 if "run_median" not in a:
-                    w(f"| {impl} | {variant} | {n} | error: {a['error'][:80]} | | | | | | |")
+                    w(f"| {impl} | {variant} | {n} | error: {a['error'][:80]} | | | | | | | |")
                     continue
                 lo, hi = a["run_spread"]
                 it = a["iters"]
                 iters = f"{it[0]}" if it[0] == it[-1] else f"{it[0]}–{it[-1]}"
                 w(
                     f"| {impl} | {variant} | {n} | {fmt(a['run_median'])} | {fmt(a['run_p90'])} "
-                    f"| {fmt(lo)}..{fmt(hi)} | {fmt(a['total_median'])} | {fmt(a['first_run'])} "
+                    f"| {fmt(lo)}..{fmt(hi)} | {fmt(a['run_min'])} | {fmt(a['total_median'])} "
+                    f"| {fmt(a['first_run'])} "
                     f"| {a['rss_peak']:.1f} | {a['reps']} x {iters} |"
                 )
     errors = [r for r in recs if "error" in r]
