@@ -197,7 +197,10 @@ def _shutdown_kernels(srv: Server) -> None:
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # Conditions are waited for, never slept on: allow a loaded 2-core CI machine some time.
+    expect.set_options(timeout=15_000)
 
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS, headless=True)

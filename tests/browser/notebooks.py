@@ -85,6 +85,11 @@ st.button("label " + BAD % "button")
 st.slider("slider " + BAD % "slider", 0, 10, 1)
 st.text_input("input " + BAD % "text_input", value=BAD % "value")
 st.selectbox("pick", [BAD % "option", "plain"])
+st.markdown("[a javascript: link](javascript:window.__pwned=['link'])")
+st.json({"key": BAD % "json"})
+st.table([{"name": BAD % "table"}])
+st.dataframe({"name": [BAD % "dataframe"]})
+st.metric("metric " + BAD % "metric_label", BAD % "metric_value")
 st.markdown(
     '<b id="trusted-html">trusted bold</b>'
     '<img src=nbstate-missing.png onerror="window.__trusted = true">',

@@ -26,7 +26,8 @@ def test_app_values_never_run_as_html(page, server, frontend):
 
     # the attacks are on the page as text
     expect(root).to_contain_text("<script>window.__pwned = ['text-script']</script>")
-    for where in ("markdown", "write", "title", "caption", "code", "error"):
+    for where in ("markdown", "write", "title", "caption", "code", "error", "table", "dataframe",
+                  "metric_label", "metric_value"):
         expect(root).to_contain_text(
             f"<img src=nbstate-missing.png onerror=\"window.__pwned = "
             f"(window.__pwned || []).concat('{where}')\">")
@@ -37,4 +38,8 @@ def test_app_values_never_run_as_html(page, server, frontend):
         "<img src=nbstate-missing.png onerror=\"window.__pwned = "
         "(window.__pwned || []).concat('value')\">")
     expect(root.locator("select option").first).to_contain_text("concat('option')")
+    expect(root).to_contain_text("concat('json')")  # JSON shows the string, quotes escaped
+    # a javascript: link is not made a link
+    expect(root.locator("a[href^='javascript']")).to_have_count(0)
+    expect(root).to_contain_text("a javascript: link")
     assert page.evaluate("() => window.__pwned") is None
