@@ -157,3 +157,20 @@ test("other boxes keep ipywidgets' own update; installing twice is a no-op", asy
   assert.equal(installKeyedUpdate(ViewList.prototype), false);
   assert.equal(installKeyedUpdate(null), false);
 });
+
+test("if the keyed update fails, ipywidgets' own update still shows the children", async () => {
+  const [a, b, c] = [m("a"), m("b"), m("c")];
+  const box = await shown([a, c]);
+  box.luminoWidget.constructor = function NotAPanel() {};  // no placeholder can be made
+  const warn = console.warn;
+  const warned = [];
+  console.warn = (...args) => warned.push(args);
+  try {
+    await box.children_views.update([a, b, c]);
+  } finally {
+    console.warn = warn;
+  }
+  await new Promise((r) => setImmediate(r));
+  assert.deepEqual(names(box), ["a", "b", "c"]);
+  assert.equal(warned.length, 1);
+});

@@ -96,7 +96,12 @@ export function installKeyedUpdate(viewListPrototype) {
   const original = viewListPrototype.update;
   viewListPrototype.update = function update(newModels, ...rest) {
     if (rest.length === 0 && isAppBoxList(this)) {
-      const done = keyedUpdate(this, newModels);
+      let done = null;
+      try {
+        done = keyedUpdate(this, newModels);
+      } catch (err) {  // an ipywidgets this was not written for: its own update still works
+        console.warn("nbstate: keyed children update failed", err);
+      }
       if (done) return done;
     }
     return original.call(this, newModels, ...rest);
