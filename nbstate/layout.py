@@ -42,11 +42,7 @@ class Container:
 
     def __enter__(self) -> Container:
         ctx = self._ctx
-        if current() is not ctx:
-            raise NbstateAPIException(
-                "This container belongs to an earlier run: a fragment cannot write to "
-                "elements outside of its own container, and a container cannot be reused "
-                "across runs. Create the container in the code that writes to it.")
+        self._check_run()
         ctx.push(self._el)
         self._prev = ctx.form
         ctx.form = self._form
@@ -56,6 +52,13 @@ class Container:
         ctx = self._ctx
         ctx.pop(self._el)
         ctx.form = self._prev
+
+    def _check_run(self) -> None:
+        if current() is not self._ctx:
+            raise NbstateAPIException(
+                "This container belongs to an earlier run: a fragment cannot write to "
+                "elements outside of its own container, and a container cannot be reused "
+                "across runs. Create the container in the code that writes to it.")
 
     def __getattr__(self, name: str) -> Any:
         import nbstate
@@ -229,19 +232,31 @@ class Placeholder(Container):
         fn = Container.__getattr__(self, name)
 
         def replace(*args: Any, **kwargs: Any) -> Any:
+            self._check_run()  # before clearing: an earlier run's tree is not to be touched
             self._el.children.clear()
-            return fn(*args, **kwargs)
+            out = fn(*args, **kwargs)
+            # a live frontend may show the new content before the run ends (a slow app's
+            # `slot.write(...)` in a loop animates, as in Streamlit)
+            self._ctx.flush()
+            return out
 
         replace.__name__ = name
         return replace
 
     def __enter__(self) -> Container:
+        self._check_run()
         self._el.children.clear()
         return Container.__enter__(self)
 
+    def __exit__(self, *exc: Any) -> None:
+        Container.__exit__(self, *exc)
+        self._ctx.flush()
+
     def empty(self) -> None:
         """Remove what the placeholder shows."""
+        self._check_run()
         self._el.children.clear()
+        self._ctx.flush()
 
 
 def empty(*, width: Any = "stretch") -> Placeholder:

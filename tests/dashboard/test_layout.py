@@ -107,6 +107,21 @@ slot.empty()
     assert len(at.empty[0].text) == 0
 
 
+def test_a_placeholder_from_an_earlier_run_raises_and_leaves_that_run_as_it_was():
+    at = app("""
+if "slot" not in st.session_state:
+    st.session_state.slot = st.empty()
+    st.session_state.slot.text("first run")
+else:
+    st.session_state.slot.text("later")
+""")
+    first = at.empty[0]
+    assert [t.value for t in first.text] == ["first run"]
+    at.run()
+    assert "earlier run" in at.exception[0].message
+    assert [t.value for t in first.text] == ["first run"]  # the earlier tree is untouched
+
+
 def test_sidebar_with_and_method_forms():
     at = app("""
 st.sidebar.selectbox("Page", ["Home", "Data"], key="page")

@@ -83,3 +83,25 @@ def test_progress_inside_a_fragment_and_from_a_worker_thread(kernel, app, touche
     steps = [u["state"]["value"] for u in ups if u["model"] is bar]
     assert any("at 50" in s for s in steps) and "at 100" in steps[-1]
     assert all(m in inside for m in touched(ups, root))  # nothing outside the fragment
+
+
+def test_a_placeholder_animates_while_a_slow_app_reruns(kernel, app):
+    root = app("""
+    import time
+    st.button("Count down", key="anim_go")
+    slot = st.empty()
+    for i in (3, 2, 1):
+        slot.write(f"T minus {i}")
+        time.sleep(0.15)
+    slot.success("Lift-off")
+    """)
+    kernel.click(kernel.find(description="Count down", within=root))  # slow: shows progress
+    holder = next(m for m in root.walk() if "nbstate-empty" in m.classes)
+    before = set(kernel.models)
+    with kernel.updates_during() as ups:
+        kernel.click(kernel.find(description="Count down", within=root))
+    texts = [u["state"]["value"] for u in ups if "value" in u["state"]]
+    texts += [kernel.models[c].get("value", "") for c in set(kernel.models) - before]
+    seen = " ".join(str(t) for t in texts)
+    assert "T minus 2" in seen and "T minus 1" in seen  # shown while the run went on
+    assert kernel.text(holder) == "Lift-off"
