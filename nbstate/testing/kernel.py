@@ -124,7 +124,9 @@ class KernelSession:
     - ``set(model, value)`` / ``update(model, **state)``: send what the browser sends when
       the user changes a widget; ``click(button)``; ``burst(model, values)`` sends many
       updates at once, then waits for all of them.
-    - ``app()``: the root box of the last app displayed; ``text(root)`` the text the app shows.
+    - ``run_app_cell(body)``: execute a ``%%app`` cell, return its root box; ``app()``: the
+      root box of the last app displayed; ``text(root)`` the text the app shows;
+      ``state(key)``: ``st.session_state[key]`` in the kernel.
     - ``updates_during()``: a context manager collecting the ``update`` messages the kernel
       sends meanwhile (``update_messages`` counts them all); ``wait(msg_id)`` waits for a
       message sent with ``wait=False``; ``run_notebook(path)`` runs a notebook's cells.
@@ -142,6 +144,7 @@ class KernelSession:
         self.kc: Any = None
         self._last_app: Model | None = None
         self._watchers: list[list[dict]] = []
+        self._cells = 0
 
     # -- life cycle -----------------------------------------------------------------------
     def start(self) -> KernelSession:
@@ -201,6 +204,25 @@ class KernelSession:
             raise KernelError("\n".join(result.error.get("traceback", [])) or
                               f"{result.error.get('ename')}: {result.error.get('evalue')}")
         return result
+
+    def run_app_cell(self, body: str, *, cell_id: str | None = None, name: str = "",
+                     prelude: str = "import nbstate as st\n") -> Model:
+        """Execute ``body`` (dedented, ``prelude`` in front) as a ``%%app [name]`` cell, in a
+        cell of its own unless ``cell_id`` names one again, and return the app's root box.
+
+        Example:
+            >>> root = k.run_app_cell("st.write(st.slider('x', 0, 9))")  # doctest: +SKIP
+        """
+        import textwrap
+
+        self._cells += 1
+        cell_id = cell_id or f"app-cell-{self._cells}"
+        self.execute(f"%%app {name}\n{prelude}{textwrap.dedent(body)}", cell_id=cell_id)
+        return self._last_app
+
+    def state(self, key: str) -> Any:
+        """``st.session_state[key]`` in the kernel, read back through its ``repr``."""
+        return self.eval(f"__import__('nbstate').session_state[{key!r}]")
 
     def run_notebook(self, path: str, *, stop_at: str | None = None) -> dict[str, Model]:
         """Execute a notebook's code cells in order, as "Run All" does (each with its cell

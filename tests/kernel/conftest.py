@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import itertools
-import textwrap
-
 import pytest
 
 from nbstate.testing.kernel import KernelSession
 
 pytest.importorskip("jupyter_client")
-
-_cells = itertools.count()
 
 
 @pytest.fixture(scope="module")
@@ -24,16 +19,9 @@ def kernel(tmp_path_factory):
 
 @pytest.fixture
 def app(kernel):
-    """``app(body, cell_id=None)``: execute a ``%%app`` cell (``import nbstate as st`` is put
-    in front) in a cell of its own and return the app's root model."""
-
-    def run(body: str, *, cell_id: str | None = None, name: str = "") -> object:
-        cell_id = cell_id or f"cell{next(_cells)}"
-        src = f"%%app {name}\nimport nbstate as st\n" + textwrap.dedent(body)
-        kernel.execute(src, cell_id=cell_id)
-        return kernel.app()
-
-    return run
+    """``app(body, cell_id=None, name="")``: execute a ``%%app`` cell (``import nbstate as
+    st`` put in front) in a cell of its own and return the app's root model."""
+    return kernel.run_app_cell
 
 
 def pytest_collection_modifyitems(config, items):

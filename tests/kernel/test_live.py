@@ -38,7 +38,7 @@ def test_clear_on_submit_resets_the_displayed_widgets(kernel, app):
     kernel.set(slider, 9)
     kernel.click(kernel.find(description="Add", within=root))
     assert slider.value == 2  # the kernel set the browser's slider back to its default
-    assert kernel.eval("__import__('nbstate').session_state['amount']") == 2
+    assert kernel.state("amount") == 2
 
 
 def test_label_change_is_a_new_widget(kernel, app):
@@ -109,11 +109,11 @@ def test_burst_of_updates_coalesces(kernel, app):
     v = st.slider("Drag", 0, 100, 0, key="drag", on_change=cb)
     st.write(f"drag={v}")
     """)
-    runs_before = kernel.eval("__import__('nbstate').session_state['runs']")
+    runs_before = kernel.state("runs")
     kernel.burst(kernel.find(description="Drag", within=root), list(range(1, 51)))
-    runs = kernel.eval("__import__('nbstate').session_state['runs']") - runs_before
+    runs = kernel.state("runs") - runs_before
     assert 1 <= runs <= 2
-    assert kernel.eval("__import__('nbstate').session_state['cb']") == runs
+    assert kernel.state("cb") == runs
     assert "drag=50" in kernel.text(root)
 
 
@@ -129,8 +129,8 @@ def test_out_of_range_value_is_refused_and_set_back(kernel, app):
         kernel.set(slider, 99)
     assert {"value": 3} in [u["state"] for u in ups if u["model"] is slider]
     assert slider.value == 3
-    assert kernel.eval("__import__('nbstate').session_state['bounded']") == 3
-    assert kernel.eval("__import__('nbstate').session_state['refused_calls']") == 0
+    assert kernel.state("bounded") == 3
+    assert kernel.state("refused_calls") == 0
     text = kernel.text(root)
     assert '"Bounded"' in text and 'key "bounded"' in text and "99" in text
 
@@ -140,7 +140,7 @@ def test_out_of_range_value_is_refused_and_set_back(kernel, app):
     dd = kernel.find(description="Choice", within=dropdown_root)
     kernel.set(dd, 7)  # an index the browser could never send
     assert dd["index"] == 0
-    assert kernel.eval("__import__('nbstate').session_state['choice']") == "x"
+    assert kernel.state("choice") == "x"
 
 
 def test_exception_in_callback_leaves_the_app_working(kernel, app):
@@ -184,10 +184,10 @@ def test_kernel_side_write_reaches_the_browser_without_echo(kernel, app):
     """)
     target = kernel.find(description="Target", within=root)
     kernel.set(target, 8)
-    runs = kernel.eval("__import__('nbstate').session_state['kw_runs']")
+    runs = kernel.state("kw_runs")
     kernel.click(kernel.find(description="Reset", within=root))
     assert target.value == 0
-    assert kernel.eval("__import__('nbstate').session_state['kw_runs']") == runs + 1
+    assert kernel.state("kw_runs") == runs + 1
 
 
 def test_set_before_create_from_a_plain_cell(kernel, app):
@@ -218,7 +218,7 @@ def test_reexecuting_the_cell_keeps_state_and_closes_old_widgets(kernel, app):
     kernel.set(new, 1)
     assert "kept=1\nedited" in kernel.text(new_root)
     # two executions and two changes, each one run: the count survived re-execution
-    assert kernel.eval("__import__('nbstate').session_state['execs']") == 4
+    assert kernel.state("execs") == 4
 
 
 def test_print_and_display_land_inside_the_app(kernel):
@@ -261,7 +261,7 @@ def test_two_apps_share_state_but_own_their_widgets(kernel, app):
     """, name="second")
     assert "shared='hello'" in kernel.text(second)
     # the second app's completed runs never clean up the first app's widget
-    assert kernel.eval("__import__('nbstate').session_state['shared']") == "hello"
+    assert kernel.state("shared") == "hello"
 
 
 def test_no_comm_leak_after_reruns_and_close(kernel, app):
@@ -380,7 +380,7 @@ def test_deleting_a_widget_key_in_a_callback_keeps_the_widget(kernel, app):
         kernel.click(kernel.find(description="Forget", within=root))
     assert [u for u in ups if u["model"] is box] == []  # the widget was not reset
     assert "in_state=True" in kernel.text(root)  # recreated from the widget's value
-    assert kernel.eval("__import__('nbstate').session_state['kept_text']") == "still here"
+    assert kernel.state("kept_text") == "still here"
 
 
 def test_layout_containers_hold_live_widgets(kernel, app):
