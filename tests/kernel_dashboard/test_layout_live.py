@@ -160,3 +160,25 @@ def test_empty_replaces_its_content_across_reruns(kernel, app):
     assert kernel.text(holder) == "two\nlines"
     kernel.set(step, 3)
     assert holder.children == [] and "below" in kernel.text(root)
+
+
+def test_a_container_appearing_above_leaves_the_widgets_below_in_place(kernel, app, touched):
+    root = app("""
+    if st.checkbox("Show help", key="shift_help"):
+        with st.expander("Help", expanded=True):
+            st.write("some help")
+    left, right = st.columns(2)
+    level = left.slider("Level", 0, 10, 3, key="shift_level")
+    right.write(f"level {level}")
+    """)
+    level = kernel.find(description="Level", within=root)
+    kernel.set(level, 8)
+    row = box(root, "columns")
+    with kernel.updates_during() as ups:
+        kernel.set(kernel.find(description="Show help", within=root), True)
+    assert "some help" in kernel.text(root)
+    # the row, its columns and the slider are the ones shown before: only the app's main box
+    # got a new child list
+    assert box(root, "columns") is row and kernel.find(description="Level", within=root) is level
+    assert level.value == 8 and "level 8" in kernel.text(root)
+    assert [m for m in touched(ups, root) if m in list(row.walk())] == []
