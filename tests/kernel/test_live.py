@@ -528,3 +528,24 @@ def test_form_submit_with_one_refused_value_applies_the_others(kernel, app):
     text = kernel.text(root)
     assert "code='ab' level=7" in text and "refused" in text
     assert code.value == "ab"  # the refused value was set back in the browser
+
+
+def test_noop_rerun_of_a_nested_layout_sends_nothing(kernel, app):
+    root = app("""
+    st.button("Again")
+    a, b = st.columns(2)
+    a.slider("In column", 0, 5, 1, key="nl_a")
+    with b.expander("Open", expanded=True):
+        st.write("inside")
+    t1, t2 = st.tabs(["One", "Two"])
+    t1.text_input("In tab", key="nl_t")
+    with st.form("nl_form"):
+        st.checkbox("In form", key="nl_c")
+        st.form_submit_button("Go")
+    with st.sidebar:
+        st.caption("side")
+    """)
+    with kernel.updates_during() as ups:
+        for _ in range(3):
+            kernel.click(kernel.find(description="Again", within=root))
+    assert ups == []
