@@ -18,6 +18,7 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import functools
 import hashlib
@@ -189,10 +190,24 @@ class _CachedFunction:
         with klock:  # one computation per key even with concurrent callers
             found, stored = self._cache.get(key)
             if not found:
-                value = self._func(*args, **kwargs)
+                with self._spinner():
+                    value = self._func(*args, **kwargs)
                 stored = self._kind._store(value, self._func)
                 self._cache.put(key, stored)
         return self._kind._hand_out(stored)
+
+    def _spinner(self) -> Any:
+        """What Streamlit shows while a cached function computes (``show_spinner``): a
+        spinner saying "Running `load(...)`.", inside an app only."""
+        from .run import current
+
+        show = self._show_spinner
+        if not show or current() is None:
+            return contextlib.nullcontext()
+        from .rich import spinner
+
+        text = show if isinstance(show, str) else f"Running `{self._func.__qualname__}(...)`."
+        return spinner(text)
 
     def clear(self, *args: Any, **kwargs: Any) -> None:
         """Empty this function's cache (or, with arguments, only that entry)."""

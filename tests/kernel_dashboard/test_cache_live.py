@@ -63,3 +63,29 @@ def test_clearing_the_cache_loads_again(kernel, app, state):
     assert "49 computed 1x" in kernel.text(root)
     kernel.click(kernel.find(description="Clear", within=root))
     assert "49 computed 2x" in kernel.text(root)
+
+
+def test_a_cache_miss_in_a_slow_app_shows_a_spinner_while_it_computes(kernel, app):
+    root = app("""
+    import time
+
+    @st.cache_data
+    def crunch(n):
+        time.sleep(0.3)
+        return n * 2
+
+    n = st.number_input("N", 0, 100, 1, key="crunch_n")
+    st.write(f"crunched {crunch(n)}")
+    """)
+    number = kernel.find(description="N", within=root)
+    kernel.set(number, 2)  # a miss: slow, so the next rerun shows its progress
+    before = set(kernel.models)
+    kernel.set(number, 3)  # another miss
+    opened = [kernel.models[c] for c in set(kernel.models) - before]
+    spinners = [m for m in opened if "nbstate-spinner" in str(m.get("value", ""))]
+    assert spinners and "Running `crunch(...)`." in spinners[0]["value"]
+    assert all(m.closed for m in spinners) and "crunched 6" in kernel.text(root)
+    before = set(kernel.models)
+    kernel.set(number, 2)  # a hit: no spinner
+    assert [m for m in (kernel.models[c] for c in set(kernel.models) - before)
+            if "nbstate-spinner" in str(m.get("value", ""))] == []
