@@ -134,6 +134,11 @@ def _cell(v: Any) -> str:
     return _esc(v)
 
 
+#: rows a table or dataframe shows at most; the rest is counted under it (a browser lays out
+#: a thousand rows at once, not a hundred thousand: 100k rows would be ~40 MB of HTML)
+MAX_ROWS = 1000
+
+
 def _table(el: Element) -> str:
     p = el.props
     cols = p.get("columns") or []
@@ -146,16 +151,20 @@ def _table(el: Element) -> str:
     if show_index:
         head = f'<th style="{th}"></th>' + head
     body = []
-    for i, row in enumerate(rows):
+    for i, row in enumerate(rows[:MAX_ROWS]):
         cells = "".join(f'<td style="{td}">{_cell(v)}</td>' for v in row)
         if show_index:
             label = index[i] if i < len(index) else i
             cells = f'<th style="{td} opacity: 0.7;">{_esc(label)}</th>' + cells
         body.append(f"<tr>{cells}</tr>")
+    more = len(rows) - MAX_ROWS
+    note = (f'<div class="nbstate-more-rows" style="font-size: 0.85em; opacity: 0.65;">'
+            f'The first {MAX_ROWS:,} of {len(rows):,} rows ({more:,} more not shown).</div>'
+            if more > 0 else "")
     if el.type != "dataframe":
         return (f'<div class="nbstate-table"><table style="border-collapse: collapse; '
                 f'font-size: 0.9em;"><thead><tr>{head}</tr></thead><tbody>'
-                f'{"".join(body)}</tbody></table></div>')
+                f'{"".join(body)}</tbody></table>{note}</div>')
     height = p.get("height")
     height = f"{height}px" if isinstance(height, int) and not isinstance(height, bool) else "400px"
     # scrollable, and sorted in the browser by a click on a column's header (no rerun)
@@ -163,7 +172,7 @@ def _table(el: Element) -> str:
             f'<table style="border-collapse: collapse; font-size: 0.9em;" '
             f'onclick="{_esc(_SORT_JS)}"><thead style="cursor: pointer;" '
             f'title="Click a column to sort"><tr>{head}</tr></thead><tbody>'
-            f'{"".join(body)}</tbody></table></div>')
+            f'{"".join(body)}</tbody></table></div>{note}')
 
 
 #: the dataframe's click-to-sort (one handler per table; numbers sort as numbers)

@@ -154,3 +154,13 @@ def test_a_changing_chart_is_updated_in_place_and_nothing_else_is(kernel, app, t
     with kernel.updates_during() as ups:
         kernel.set(kernel.find(description="Unrelated", within=root), True)
     assert touched(ups, root) == []
+
+
+def test_a_large_dataframe_shows_its_first_rows_and_counts_the_rest(kernel, app):
+    root = app("""
+    st.dataframe(pd.DataFrame({"n": range(5000)}))
+    """)
+    html = html_of(root)
+    assert html.count("<tr>") == 1 + 1000  # the header and the first thousand rows
+    assert ">999<" in html and ">1000<" not in html
+    assert "The first 1,000 of 5,000 rows (4,000 more not shown)." in kernel.text(root)
