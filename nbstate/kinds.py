@@ -63,7 +63,10 @@ def _scalar_ok(dtype: str, v: Any) -> Any:
         raise RefusedValue(f"expected an int, got {type(v).__name__}")
     if dtype == "float":
         if _is_real(v):
-            f = float(v)
+            try:
+                f = float(v)
+            except OverflowError:  # an int too large for a float
+                raise RefusedValue("expected a finite number") from None
             if math.isnan(f) or math.isinf(f):
                 raise RefusedValue("expected a finite number")
             return f
@@ -110,18 +113,29 @@ def check_trigger(spec: dict, v: Any) -> bool:
     raise RefusedValue("a button only takes a click (True)")
 
 
+#: the largest integer a browser's number can hold exactly (Number.MAX_SAFE_INTEGER)
+MAX_SAFE_INT = 2**53 - 1
+
+
+def _frontend_number(dtype: str, v: Any) -> Any:
+    v = _scalar_ok(dtype, v)
+    if dtype == "int" and not -MAX_SAFE_INT <= v <= MAX_SAFE_INT:
+        raise RefusedValue(f"an int beyond what a browser can send (±{MAX_SAFE_INT})")
+    return v
+
+
 def check_number(spec: dict, v: Any) -> Any:
     if v is None and spec.get("allow_none"):
         return None
     dtype = spec["dtype"]
     if spec.get("range"):
-        lo, hi = (_scalar_ok(dtype, x) for x in _pair(v))
+        lo, hi = (_frontend_number(dtype, x) for x in _pair(v))
         _in_range(spec, lo)
         _in_range(spec, hi)
         if lo > hi:
             raise RefusedValue("the low end of the range is above the high end")
         return (lo, hi)
-    v = _scalar_ok(dtype, v)
+    v = _frontend_number(dtype, v)
     _in_range(spec, v)
     return v
 
@@ -175,6 +189,8 @@ def check_options(spec: dict, v: Any) -> list:
     if not isinstance(v, (list, tuple)):
         raise RefusedValue(f"expected a list of options, got {type(v).__name__}")
     out = [_find_option(spec, x) for x in v]
+    if len({id(o) for o in out}) != len(out):
+        raise RefusedValue("an option is selected twice")
     mx = spec.get("max_selections")
     if mx is not None and len(out) > mx:
         raise RefusedValue(f"{len(out)} options selected, at most {mx} allowed")

@@ -354,6 +354,10 @@ class App:
             except RefusedValue as r:
                 refused.append(Element("warning", props={"body": _refusal(rec, raw, r.reason)}))
                 continue
+            except Exception as e:  # noqa: BLE001 - a value no check foresaw is refused too
+                reason = f"it could not be checked ({type(e).__name__}: {e})"
+                refused.append(Element("warning", props={"body": _refusal(rec, raw, reason)}))
+                continue
             if kind.button_like:
                 if value:
                     ctx.triggers.add(wid)
@@ -650,7 +654,10 @@ def describe_widget(rec: WidgetState) -> str:
 
 
 def _refusal(rec: WidgetState, raw: Any, reason: str) -> str:
-    shown = repr(raw)
+    try:
+        shown = repr(raw)
+    except Exception:  # noqa: BLE001 - e.g. an int too long to print
+        shown = f"<a {type(raw).__name__} that cannot be shown>"
     if len(shown) > 80:
         shown = shown[:77] + "..."
     return (f"{describe_widget(rec)} refused the value {shown} from the frontend: {reason}. "
