@@ -146,7 +146,7 @@ def json(body: Any, *, expanded: bool | int = True, width: Any = "stretch") -> N
     else:
         # as Streamlit: objects JSON cannot hold show as their repr, keys it cannot hold
         # (tuples...) are left out instead of failing the run
-        text_ = _json.dumps(_to_jsonable(body), default=repr, skipkeys=True)
+        text_ = _json.dumps(_to_jsonable(body), default=_safe_repr, skipkeys=True)
     ctx.emit(Element("json", props={"body": text_, "expanded": expanded}))
 
 
@@ -209,6 +209,14 @@ def exception(exception: BaseException, width: Any = "stretch") -> None:
         ...     st.exception(e)
     """
     require("exception").emit(exception_element(exception))
+
+
+def _safe_repr(obj: Any) -> str:
+    """``repr(obj)``, or a placeholder naming the error if that repr raises."""
+    try:
+        return repr(obj)
+    except Exception as e:  # noqa: BLE001 - an object whose repr() fails still shows something
+        return f"<{type(obj).__name__} object: repr() raised {type(e).__name__}: {e}>"
 
 
 def _write_repr(arg: Any) -> str:
