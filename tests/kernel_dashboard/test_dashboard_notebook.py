@@ -73,7 +73,7 @@ def test_filters_rerun_the_app_without_reloading_the_data(dash):
     k.set(k.find(description="Metric", within=root), 1)  # units
     assert "Total units" in k.text(root)
     k.set(k.find(description="Months", within=root), [3, 8])
-    assert "Rows" in k.text(root) and chart["value"] != first_png
+    assert "12 rows, total units" in k.text(root) and chart["value"] != first_png
     k.set(k.find(description="Regions", within=root), [2, 3])  # East, West
     frag = by_class(root, "nbstate-fragment")[0]
     assert "East, units in 2024-08" in k.text(frag)  # the panel follows the full rerun
