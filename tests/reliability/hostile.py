@@ -54,3 +54,14 @@ class Browser:
         """One ``comm_msg`` (not sent): for :meth:`send_all`."""
         cid = target.comm_id if isinstance(target, Model) else target
         return ("comm_msg", {"comm_id": cid, "data": data}, buffers)
+
+
+def shown_texts(kernel: Any, ups: list[dict], new_ids: set[str], root: Model) -> str:
+    """Every text the app showed while messages were handled (``ups`` from
+    ``updates_during``, ``new_ids`` the models opened meanwhile, as ``kernel.opened`` recorded
+    them), and what it shows now."""
+    from nbstate.testing.kernel import _strip_html
+
+    texts = [str(u["state"].get("value", "")) for u in ups]
+    texts += [str(kernel.opened[i].get("value", "")) for i in new_ids]
+    return "\n".join(_strip_html(t) for t in texts) + "\n" + kernel.text(root)

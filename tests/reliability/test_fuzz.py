@@ -26,12 +26,11 @@ from typing import Any
 
 import ipywidgets as W
 import pytest
-from hostile import LONG, pack_any
+from hostile import LONG, pack_any, shown_texts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as hs
 from ipywidgets.widgets.widget import _put_buffers
 
-from nbstate.testing.kernel import _strip_html
 from nbstate.uploads import UploadedFile
 
 APP = """
@@ -366,13 +365,6 @@ def snapshot(kernel) -> dict:
     return json.loads(kernel.eval("_rel_snapshot()"))
 
 
-def _shown_texts(kernel, ups: list[dict], new_ids: set[str], root) -> str:
-    """Every text the app showed while a batch was handled, and what it shows now."""
-    texts = [str(u["state"].get("value", "")) for u in ups]
-    texts += [str(kernel.opened[i].get("value", "")) for i in new_ids]
-    return "\n".join(_strip_html(t) for t in texts) + "\n" + kernel.text(root)
-
-
 def test_hostile_comm_messages(kernel, browser, fuzz_app):
     root, models, others = fuzz_app
 
@@ -427,7 +419,7 @@ def test_hostile_comm_messages(kernel, browser, fuzz_app):
         if not accepted:
             assert after["state"]["calls"] == before["state"]["calls"]  # no callback ran
         # each widget whose last value was refused is named in a warning the app showed
-        shown = _shown_texts(kernel, ups, set(kernel.models) - old_ids, root)
+        shown = shown_texts(kernel, ups, set(kernel.models) - old_ids, root)
         for key, value in last.items():
             if value is _REFUSED and f'"{WIDGETS[key][0]}" (key "{key}") refused' not in shown:
                 pytest.fail(f"no warning names {key}; the app showed: {shown[-3000:]}")
