@@ -634,6 +634,9 @@ class Fold(Box):
     def traits(self, el: Element) -> dict[str, Any]:
         return {"titles": (_fold_title(el),)}
 
+    def inner(self, widget: W.Widget) -> W.Box:
+        return widget.children[0]
+
 
 _STATUS_ICONS = {"running": "\u23f3", "complete": "\u2705", "error": "\u274c"}
 
@@ -647,9 +650,6 @@ def _fold_title(el: Element) -> str:
     if icon and not str(icon).startswith(":"):
         return f"{icon} {label}"
     return label
-
-    def inner(self, widget: W.Widget) -> W.Box:
-        return widget.children[0]
 
 
 def _number_slider(el: Element) -> Binding:
