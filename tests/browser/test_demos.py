@@ -62,6 +62,11 @@ def _use_dashboard(page, root) -> None:
     expect(root).to_contain_text("24 rows, total revenue")
     expect(root.locator("img")).to_have_count(1)  # the chart
 
+    # the region panel is a fragment: it reruns on its own
+    root.get_by_role("combobox", name="Region").select_option(label="South")
+    expect(root).to_contain_text("South, revenue in 2024-12")
+    expect(root).to_contain_text("24 rows, total revenue")
+
     root.get_by_role("radio", name="units").check()
     expect(root).to_contain_text("24 rows, total units")
 
