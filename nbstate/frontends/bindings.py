@@ -632,7 +632,10 @@ class Fold(Box):
                            _dom_classes=(f"nbstate-{el.type}",))
 
     def traits(self, el: Element) -> dict[str, Any]:
-        return {"titles": (_fold_title(el),)}
+        # open or closed as the app says when that changes (status.update(expanded=False));
+        # while it does not, the reader's own opening and closing stays
+        return {"titles": (_fold_title(el),),
+                "selected_index": 0 if el.props.get("expanded") else None}
 
     def inner(self, widget: W.Widget) -> W.Box:
         return widget.children[0]

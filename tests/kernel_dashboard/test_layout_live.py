@@ -182,3 +182,27 @@ def test_a_container_appearing_above_leaves_the_widgets_below_in_place(kernel, a
     assert box(root, "columns") is row and kernel.find(description="Level", within=root) is level
     assert level.value == 8 and "level 8" in kernel.text(root)
     assert [m for m in touched(ups, root) if m in list(row.walk())] == []
+
+
+def test_an_expander_keeps_the_readers_choice_and_a_status_follows_the_app(kernel, app):
+    root = app("""
+    st.checkbox("Again", key="fold_again")
+    with st.expander("Notes", expanded=True):
+        st.write("note")
+    with st.status("Loading", expanded=True) as status:
+        st.write("loaded")
+        if st.session_state.fold_again:
+            status.update(label="Loaded", state="complete", expanded=False)
+    """)
+    notes, status = by_classes(root, "nbstate-expander", "nbstate-status")
+    assert notes["selected_index"] == 0 and status["selected_index"] == 0
+    kernel.update(notes, selected_index=None)  # the reader closes the expander
+    kernel.set(kernel.find(description="Again", within=root), True)
+    assert notes["selected_index"] is None  # the reader's choice stays
+    assert status["selected_index"] is None and status["titles"] == ["\u2705 Loaded"]
+    kernel.set(kernel.find(description="Again", within=root), False)
+    assert status["selected_index"] == 0 and notes["selected_index"] is None
+
+
+def by_classes(root, *classes):
+    return [next(m for m in root.walk() if c in m.classes) for c in classes]
