@@ -4,6 +4,8 @@
 Each revision is checked out into benchmarks/out/rev-<sha> (a detached git worktree) and
 put first on PYTHONPATH, so ``import nbstate`` in rerun_bench.py gets that revision's code;
 the revisions take turns, repetition by repetition, so a busy machine weighs on all alike.
+The worktrees are kept for the next comparison; ``git worktree remove benchmarks/out/rev-<sha>``
+(or ``--clean``) removes them.
 
     python benchmarks/compare_revs.py 72b6987^ HEAD
     python benchmarks/compare_revs.py 72b6987^ HEAD --ns 1,1000 --reps 5 --variant button
@@ -68,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--variant", choices=["slider", "button"], default="slider")
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--min-time", type=float, default=1.0)
+    ap.add_argument("--clean", action="store_true", help="remove the worktrees afterwards")
     args = ap.parse_args(argv)
     revs = [worktree(r) for r in args.revs]
     ns = [int(x) for x in args.ns.split(",")]
@@ -96,6 +99,14 @@ def main(argv: list[str] | None = None) -> int:
             cells.append(f"{statistics.median(r['run']['median_ms'] for r in recs):.4g}")
             cells.append(f"{statistics.median(r['total']['median_ms'] for r in recs):.4g}")
         print(f"| {n} | " + " | ".join(cells) + " |")
+    if args.clean:
+        for _, path in revs:
+            subprocess.run(
+                ["git", "worktree", "remove", "--force", str(path)],
+                cwd=ROOT,
+                check=True,
+                capture_output=True,
+            )
     return 0
 
 
