@@ -105,3 +105,33 @@ def test_a_placeholder_animates_while_a_slow_app_reruns(kernel, app):
     seen = " ".join(str(t) for t in texts)
     assert "T minus 2" in seen and "T minus 1" in seen  # shown while the run went on
     assert kernel.text(holder) == "Lift-off"
+
+
+def test_progress_in_the_middle_of_a_layout_recreates_nothing(kernel, app):
+    root = app("""
+    import time
+    st.slider("Top", 0, 9, 0, key="mid_top")
+    left, right = st.columns(2)
+    left.checkbox("Left box", key="mid_left")
+    with right:
+        st.text_input("Right text", key="mid_text")
+        bar = st.progress(0)
+        time.sleep(0.3)
+        bar.progress(60)
+        st.number_input("Right number", 0, 9, 1, key="mid_num")
+    tab1, tab2 = st.tabs(["A", "B"])
+    tab1.radio("Pick", ["x", "y"], key="mid_pick")
+    tab2.write("in b")
+    st.selectbox("Bottom", ["p", "q"], key="mid_bottom")
+    """)
+    widgets = [m for m in root.walk() if m.get("description")]
+    models = {m.comm_id for m in root.walk()}
+    before = set(kernel.models)
+    with kernel.updates_during() as ups:
+        kernel.set(kernel.find(description="Top", within=root), 5)
+    bar = next(m for m in root.walk() if "nbstate-progress" in str(m.get("value", "")))
+    assert any('value="0"' in u["state"].get("value", "") for u in ups if u["model"] is bar)
+    assert 'value="60"' in bar["value"]  # shown at 0 during the run, then 60
+    assert set(kernel.models) == before  # nothing was created, so nothing was re-created
+    assert {m.comm_id for m in root.walk()} == models
+    assert not any(m.closed for m in widgets)
