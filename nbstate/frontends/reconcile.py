@@ -368,8 +368,13 @@ class View:
         data = msg["content"]["data"]
         method = data.get("method")
         if method == "update":
-            state = dict(data.get("state") or {})
-            _put_buffers(state, data.get("buffer_paths") or [], msg.get("buffers") or [])
+            try:
+                state = dict(data.get("state") or {})
+                _put_buffers(state, data.get("buffer_paths") or [], msg.get("buffers") or [])
+            except Exception as e:  # noqa: BLE001 - a malformed update: the core refuses it
+                if n.binding.value_keys:  # (the browser's value is unchanged: nothing to undo)
+                    self._changed(n, Unrecognized(f"a malformed update ({type(e).__name__})"))
+                return
             values = {k: state.pop(k) for k in list(state) if k in n.binding.value_keys}
             if state:
                 part.set_state(state)

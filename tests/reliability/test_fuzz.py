@@ -231,10 +231,13 @@ def outcome(key: str, data: Any, buffers: list[bytes]) -> tuple[bool, Any]:
         data = json.loads(pack_any(data))
         if data.get("method") != "update":
             return False, None
+    except Exception:
+        return False, None
+    try:
         state = dict(data.get("state") or {})
         _put_buffers(state, data.get("buffer_paths") or [], buffers)
     except Exception:
-        return False, None
+        return True, _REFUSED  # a malformed update is refused, naming the widget
     if trait not in state:
         return False, None
     try:
@@ -435,3 +438,19 @@ def test_hostile_comm_messages(kernel, browser, fuzz_app):
     assert SENT["messages"] >= (10_000 if LONG else 240)
     assert SENT["refusals"] > 0 and SENT["accepted"] > 0
     assert kernel.eval("1 + 1") == 2
+
+
+def test_malformed_updates_are_refused_naming_the_widget(kernel, browser, fuzz_app):
+    root, models, _ = fuzz_app
+    box = models["f_check"]
+    before = snapshot(kernel)["state"]
+    for data, bufs in [({"method": "update", "state": "not a dict"}, []),
+                       ({"method": "update", "state": [1, 2]}, []),
+                       ({"method": "update", "state": {"value": True},
+                         "buffer_paths": [["value", 3, "x"]]}, [b"junk"])]:
+        browser.send_all([browser.comm(box, data, bufs)])
+        text = kernel.text(root)
+        assert '"Flag" (key "f_check") refused the value a malformed update' in text, data
+    assert snapshot(kernel)["state"] == before
+    kernel.set(box, not json.loads(before["f_check"].lower()))
+    assert snapshot(kernel)["state"]["f_check"] != before["f_check"]
