@@ -247,6 +247,11 @@ def image(image: Any, caption: Any = None, width: Any = None,
     ctx = require("image")
     images = image if isinstance(image, (list, tuple)) else [image]
     captions = caption if isinstance(caption, (list, tuple)) else [caption] * len(images)
+    # as wide as its container: width="stretch", use_container_width=True, or the older
+    # use_column_width=True/"always"
+    stretch = (width == "stretch" or use_container_width is True
+               or use_column_width is True or use_column_width == "always")
     for img, cap in zip(images, captions, strict=False):
         ctx.emit(Element("image", props={"src": _image_src(img, output_format),
-                                         "caption": cap, "width": width}))
+                                         "caption": cap, "width": width,
+                                         "stretch": stretch}))

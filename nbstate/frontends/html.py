@@ -203,6 +203,8 @@ def _image(el: Element) -> str:
     width = p.get("width")
     size = (f" width: {width}px;" if isinstance(width, int) and not isinstance(width, bool)
             and width > 0 else "")
+    if p.get("stretch"):
+        size = " width: 100%;"
     return (f'<div class="nbstate-image"><img src="{_esc(src)}" style="max-width: 100%;'
             f'{size}"/>{cap}</div>')
 

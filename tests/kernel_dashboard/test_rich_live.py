@@ -68,10 +68,11 @@ def test_images_from_arrays_pil_bytes_and_paths(kernel, app, tmp_path):
     st.image(np.zeros((3, 3)), caption="array")
     st.image(Image.new("RGB", (4, 4), "blue"), caption="pil", width=120)
     st.image(png_bytes, caption="bytes")
-    st.image("dot.png", caption="path")
+    st.image("dot.png", caption="path", use_container_width=True)
     """)
     images = [m["value"] for m in root.walk() if "nbstate-image" in str(m.get("value", ""))]
     assert len(images) == 4
+    assert "; width: 100%" in images[3] and "; width: 100%" not in images[0]
     for html, cap in zip(images, ["array", "pil", "bytes", "path"]):
         assert 'src="data:image/png;base64,' in html and cap in html
         data = html.split("base64,", 1)[1].split('"', 1)[0]
