@@ -41,6 +41,13 @@ class AppTest:
                  kwargs: dict | None = None) -> None:
         self.default_timeout = default_timeout
         self._session = Session()
+        if isinstance(target, str):
+            try:
+                compile(target, filename or "<app>", "exec")
+            except SyntaxError as e:
+                # as in Streamlit's AppTest: a script that does not compile runs as one that
+                # raises, so the test sees the error in at.exception
+                target = _raiser(e)
         self._app = App(target, name=name or "test", session=self._session,
                         namespace=namespace, filename=filename, args=args, kwargs=kwargs)
         self._pending: dict[str, Any] = {}
@@ -238,6 +245,13 @@ class AppTest:
 
 
 _MISSING = object()
+
+
+def _raiser(error: SyntaxError) -> Callable[[], None]:
+    def app_does_not_compile() -> None:
+        raise error
+
+    return app_does_not_compile
 
 
 class AppTestTimeoutError(RuntimeError, TimeoutError):

@@ -234,3 +234,9 @@ def test_button_value_reads_true_from_click_through_its_run(app):
     assert at.button[0].click().value is True
     assert at.run().button[0].value is True
     assert at.run().button[0].value is False
+
+
+def test_a_script_that_does_not_compile_shows_a_syntax_error_when_run():
+    at = AppTest.from_string("import nbstate as st\nst.write('a'\n").run()
+    assert at.exception[0].type == "SyntaxError"
+    assert len(at.markdown) == 0
