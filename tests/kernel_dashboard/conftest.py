@@ -67,5 +67,7 @@ def state(kernel):
 def pytest_collection_modifyitems(config, items):
     here = __file__.rsplit("/", 1)[0]
     for item in items:
-        if str(item.fspath).startswith(here):
+        # the tests that start a kernel (the others run in-process or in a bare browser)
+        uses = getattr(item, "fixturenames", ())
+        if str(item.fspath).startswith(here) and ("kernel" in uses or "dash" in uses):
             item.add_marker(pytest.mark.kernel)
