@@ -297,7 +297,7 @@ def render(el: Element) -> str:
     """The HTML of one display element.
 
     Example:
-        >>> render(Element("text", props={"body": "<b>"}))[-20:]
+        >>> render(Element("text", props={"body": "<b>"}))[-17:]
         '">&lt;b&gt;</pre>'
     """
     return RENDERERS.get(el.type, _fallback)(el)
