@@ -173,7 +173,15 @@ def toast(body: str, *, icon: str | None = None, duration: Any = "short") -> Non
     Example:
         >>> st.toast("Saved!", icon="✅")                                # doctest: +SKIP
     """
-    require("toast").emit(Element("toast", props={"body": str(body), "icon": icon}))
+    if not (duration in ("short", "long", "infinite")
+            or isinstance(duration, int) and not isinstance(duration, bool) and duration > 0):
+        raise InvalidArgumentError(
+            f'`st.toast`: duration must be "short", "long", "infinite" or a number of seconds, '
+            f"got {duration!r}.")
+    ctx = require("toast")
+    # "run": each run's toast is a new one, shown again even with the same text
+    ctx.emit(Element("toast", props={"body": str(body), "icon": icon, "duration": duration,
+                                     "run": ctx.app.runs}))
 
 
 def latex(body: Any, *, help: str | None = None, width: Any = "stretch") -> None:

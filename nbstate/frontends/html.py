@@ -241,11 +241,23 @@ def _progress(el: Element) -> str:
             f'style="width: 100%;"></progress></div>')
 
 
+_TOAST_SECONDS = {"short": 4, "long": 10, "infinite": None}
+_TOAST_OUT = ("<style>@keyframes nbstate-toast-out{to{opacity:0;max-height:0;padding-top:0;"
+              "padding-bottom:0;margin:0}}</style>")
+
+
 def _toast(el: Element) -> str:
-    icon = el.props.get("icon")
+    p = el.props
+    icon = p.get("icon")
     lead = f"{_esc(icon)} " if icon else ""
-    return (f'<div class="nbstate-toast" style="{_BOX} box-shadow: 0 1px 4px rgba(0,0,0,.25);">'
-            f'{lead}{markdown_html(el.props.get("body", ""))}</div>')
+    duration = p.get("duration", "short")
+    secs = _TOAST_SECONDS.get(duration, 4) if isinstance(duration, str) else duration
+    # shown for its duration, then it fades and folds away, as Streamlit's toasts go
+    out = (f" max-height: 12em; overflow: hidden; animation: nbstate-toast-out 0.5s ease-in "
+           f"{secs}s forwards;" if isinstance(secs, (int, float)) else "")
+    return (f'{_TOAST_OUT if out else ""}<div class="nbstate-toast" data-run="'
+            f'{_esc(p.get("run", ""))}" style="{_BOX} box-shadow: 0 1px 4px rgba(0,0,0,.25);'
+            f'{out}">{lead}{markdown_html(p.get("body", ""))}</div>')
 
 
 def _spinner(el: Element) -> str:

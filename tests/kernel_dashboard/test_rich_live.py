@@ -165,3 +165,26 @@ def test_a_large_dataframe_shows_its_first_rows_and_counts_the_rest(kernel, app)
     assert html.count("<tr>") == 1 + 1000  # the header and the first thousand rows
     assert ">999<" in html and ">1000<" not in html
     assert "The first 1,000 of 5,000 rows (4,000 more not shown)." in kernel.text(root)
+
+
+def test_a_toast_fades_after_its_duration_and_each_run_shows_it_anew(kernel, app):
+    root = app("""
+    if st.button("Save", key="toast_save"):
+        st.toast("Saved!", icon="✅")
+    st.toast("Pinned", duration="infinite")
+    st.toast("Quick", duration=2)
+    """)
+
+    def toasts():
+        return [m for m in root.walk() if "nbstate-toast" in str(m.get("value", ""))]
+
+    pinned, quick = toasts()
+    assert "animation" not in pinned["value"]  # "infinite": it stays
+    assert "nbstate-toast-out 0.5s ease-in 2s forwards" in quick["value"]
+    save = kernel.find(description="Save", within=root)
+    kernel.click(save)
+    saved = toasts()[0]
+    assert "Saved!" in saved["value"] and "ease-in 4s" in saved["value"]  # "short": 4 s
+    with kernel.updates_during() as ups:
+        kernel.click(save)  # the same toast again: sent again, so the browser shows it anew
+    assert any("Saved!" in u["state"].get("value", "") for u in ups if u["model"] is saved)
