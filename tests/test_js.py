@@ -59,9 +59,9 @@ def test_stale_marker_carries_its_css():
 
     m = StaleMarker()
     try:
-        assert m.stale is False
+        assert (m.running, m.stale) == (False, False)
         assert ".nbstate-stale" in m._css
-        m.stale = True
-        assert m.get_state()["stale"] is True
+        m.running = True
+        assert m.get_state()["running"] is True
     finally:
         m.close()

@@ -13,7 +13,7 @@ function setup(values = {}) {
   app.appendChild(el);
   const other = doc.createElement("div"); // an element of the previous run
   app.appendChild(other);
-  const model = new FakeModel({ stale: false, text: "Running...", ...values });
+  const model = new FakeModel({ running: false, stale: false, text: "Running...", ...values });
   const cleanup = widget.render({ model, el });
   const badge = el.querySelector(".nbstate-stale-marker");
   return { doc, app, el, model, cleanup, badge };
@@ -33,29 +33,40 @@ test("appRoot finds the app box, or falls back to the parent", () => {
 test("not stale: the badge is there but hidden, the app is not faded", () => {
   const { app, el, badge } = setup();
   assert.ok(el.classList.contains("nbstate-stale-host"));
-  assert.equal(badge.getAttribute("data-stale"), "false");
+  assert.equal(badge.getAttribute("data-running"), "false");
   assert.equal(badge.getAttribute("role"), "status");
   assert.equal(badge.textContent, "Running...");
   assert.equal(app.classList.contains(STALE_CLASS), false);
 });
 
-test("stale on and off toggles attributes only, never nodes", () => {
+test("running on and off shows the badge and fades the app: attributes only, never nodes", () => {
   const { doc, app, model, badge } = setup();
   const before = doc.log.length;
   for (let i = 0; i < 5; i++) {
-    model.set("stale", true);
-    assert.equal(badge.getAttribute("data-stale"), "true");
+    model.set("running", true);
+    assert.equal(badge.getAttribute("data-running"), "true");
     assert.equal(app.classList.contains(STALE_CLASS), true);
-    model.set("stale", false);
-    assert.equal(badge.getAttribute("data-stale"), "false");
+    model.set("running", false);
+    assert.equal(badge.getAttribute("data-running"), "false");
     assert.equal(app.classList.contains(STALE_CLASS), false);
   }
   assert.equal(doc.log.length, before);
   assert.ok(app.classList.contains(APP_CLASS), "the app keeps its own classes");
 });
 
+test("stale without running (a callback failed): faded, no badge", () => {
+  const { app, model, badge } = setup();
+  model.set("running", true);
+  model.set("stale", true);
+  model.set("running", false);
+  assert.equal(app.classList.contains(STALE_CLASS), true);
+  assert.equal(badge.getAttribute("data-running"), "false");
+  model.set("stale", false);
+  assert.equal(app.classList.contains(STALE_CLASS), false);
+});
+
 test("starts stale when the model says so; the text can change", () => {
-  const { app, model, badge } = setup({ stale: true, text: "Rerunning" });
+  const { app, model, badge } = setup({ running: true, text: "Rerunning" });
   assert.equal(app.classList.contains(STALE_CLASS), true);
   assert.equal(badge.textContent, "Rerunning");
   model.set("text", "<b>x</b>");
@@ -63,7 +74,7 @@ test("starts stale when the model says so; the text can change", () => {
 });
 
 test("cleanup unmarks the app and removes the listeners", () => {
-  const { app, model, cleanup } = setup({ stale: true });
+  const { app, model, cleanup } = setup({ stale: true, running: true });
   cleanup();
   assert.equal(app.classList.contains(STALE_CLASS), false);
   assert.equal(model.listeners(), 0);

@@ -7,10 +7,11 @@ are) and are loaded with ``importlib.resources``, so ``pip install nbstate`` bri
   ``mime`` type in the browser, then tells the kernel (``on_click`` handlers run), which reruns
   the app.
 - ``StaleMarker``: put one in an app's root box (give the box the class ``nbstate-app``) and
-  set its ``app`` to that box; while ``stale`` is true a "Running..." badge shows and the
-  previous run's elements fade. Through ``app`` it also makes the app's boxes keyed in the
-  browser: a rerun that adds or removes one widget creates or removes only that widget's view,
-  where ipywidgets alone would re-create every view after it.
+  set its ``app`` to that box; while ``running`` is true a "Running..." badge shows and the
+  previous run's elements fade; while ``stale`` is true they fade (no badge). Through ``app``
+  it also makes the app's boxes keyed in the browser: a rerun that adds or removes one widget
+  creates or removes only that widget's view, where ipywidgets alone would re-create every view
+  after it.
 
 Example:
     >>> b = DownloadButton(label="Save", data=b"a,b\\n", file_name="t.csv", mime="text/csv")
@@ -77,8 +78,9 @@ class DownloadButton(anywidget.AnyWidget):
 
 
 class StaleMarker(anywidget.AnyWidget):
-    """Marks its app stale (badge plus faded elements) while ``stale`` is true, and keys the
-    children of the app's boxes (``app``: the app's root box) in the browser.
+    """Marks its app while a rerun runs (``running``: badge plus faded elements) or while the
+    elements shown are stale (``stale``: faded), and keys the children of the app's boxes
+    (``app``: the app's root box) in the browser.
 
     Example:
         >>> import ipywidgets as W
@@ -86,12 +88,15 @@ class StaleMarker(anywidget.AnyWidget):
         >>> root = W.VBox([marker])
         >>> _ = root.add_class(APP_CLASS)
         >>> marker.app = root
-        >>> marker.stale = True     # while a rerun runs
+        >>> marker.running = True   # while a rerun runs
     """
 
     _esm = asset("stale_marker.js")
     _css = asset("stale_marker.css")
 
+    #: a rerun is under way: the badge shows and the app fades
+    running = t.Bool(False).tag(sync=True)
+    #: the elements on show are a previous run's (a callback failed): the app fades
     stale = t.Bool(False).tag(sync=True)
     text = t.Unicode("Running...").tag(sync=True)
     app = t.Instance(Box, allow_none=True).tag(sync=True, **widget_serialization)

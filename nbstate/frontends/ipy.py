@@ -156,12 +156,12 @@ class LiveApp:
                 pass
 
     def _run(self, changes: list[tuple[str, Any]]) -> Element | Exception:
-        # Mark the output stale ("Running...") only for an app whose last run was slow: a
+        # Mark the output running ("Running...") only for an app whose last run was slow: a
         # fast rerun that changes nothing must send nothing at all. (A timer thread could mark
         # it later, but sending widget messages from another thread races the shell's own.)
         view = self.view
-        if self._slow and view is not None and not view.closed and not view.marker.stale:
-            view.marker.stale = True
+        if self._slow and view is not None and not view.closed and not view.marker.running:
+            view.marker.running = True
         # a slow app shows its progress while it runs (st.progress, st.spinner, st.status)
         self.app.on_flush = self._progress if self._slow and self._shown is not None else None
         self._progress_at = None

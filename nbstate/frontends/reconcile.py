@@ -213,8 +213,12 @@ class View:
             if not held:
                 del self.held[form]
         stale = bool(tree.props.get("stale"))
-        if self.marker.stale != stale:
-            self.marker.stale = stale
+        marker = self.marker
+        if marker.stale != stale or (marker.running and not partial):
+            with marker.hold_sync():  # one message: the run is over, and is it stale?
+                marker.stale = stale
+                if not partial:
+                    marker.running = False
 
     def _sync_children(self, node: Any, el: Element, form: str | None, used: set[int],
                        dropped: list[Node], prefix: list[W.Widget] = ()) -> None:

@@ -1,11 +1,12 @@
 // nbstate stale marker: an anywidget ESM module (no build step, no lab extension).
 //
-// One StaleMarker sits inside an app's root box (class "nbstate-app"). While its `stale` trait is
-// true (the kernel is rerunning the app, or a callback failed and the previous run's elements are
-// still on show), it shows a small "Running..." badge and puts the class "nbstate-stale" on the
-// app's root, which fades the previous run's elements (see stale_marker.css). Both are attribute and
-// class changes only: no node is added or removed, so marking and unmarking never flickers.
-// The fade starts after a short delay (CSS transition-delay), so a fast rerun shows nothing.
+// One StaleMarker sits inside an app's root box (class "nbstate-app"). While its `running` trait
+// is true (the kernel is rerunning the app) it shows a small "Running..." badge; while `running`
+// or `stale` is true (a callback failed and the previous run's elements are still on show) it
+// puts the class "nbstate-stale" on the app's root, which fades those elements (see
+// stale_marker.css). Both are attribute and class changes only: no node is added or removed, so
+// marking and unmarking never flickers. The badge and the fade come after a short delay (CSS
+// transition-delay), so a fast rerun shows nothing.
 //
 // The marker also makes its app's boxes keyed (`app` trait: the app's root box). ipywidgets'
 // Box re-creates the view of every child after the first one that changed (ViewList.update
@@ -17,6 +18,7 @@
 
 export const APP_CLASS = "nbstate-app";
 export const STALE_CLASS = "nbstate-stale";
+const TRAITS = ["running", "stale", "text"];
 
 /** The app root this marker belongs to: the closest ".nbstate-app", else the parent. */
 export function appRoot(el) {
@@ -138,10 +140,11 @@ function render({ model, el }) {
   el.appendChild(badge);
 
   const sync = () => {
-    const stale = Boolean(model.get("stale"));
+    const running = Boolean(model.get("running"));
+    const stale = running || Boolean(model.get("stale"));
     text.textContent = String(model.get("text") ?? "Running...");
-    badge.setAttribute("data-stale", stale ? "true" : "false");
-    badge.setAttribute("aria-hidden", stale ? "false" : "true");
+    badge.setAttribute("data-running", running ? "true" : "false");
+    badge.setAttribute("aria-hidden", running ? "false" : "true");
     // The view may not be in the page yet when it is first rendered: find the root when needed.
     const root = appRoot(el);
     if (root) root.classList.toggle(STALE_CLASS, stale);
@@ -150,15 +153,13 @@ function render({ model, el }) {
   if (!sync() && typeof globalThis.requestAnimationFrame === "function") {
     globalThis.requestAnimationFrame(sync);
   }
-  model.on("change:stale", sync);
-  model.on("change:text", sync);
+  for (const t of TRAITS) model.on(`change:${t}`, sync);
   // the app box's view exists by now (it is rendering this marker); a failure only means
   // ipywidgets' own children update stays in use
   keyAppBoxes(model).catch((err) => console.warn("nbstate: keyed children unavailable", err));
 
   return () => {
-    model.off("change:stale", sync);
-    model.off("change:text", sync);
+    for (const t of TRAITS) model.off(`change:${t}`, sync);
     const root = appRoot(el);
     if (root) root.classList.remove(STALE_CLASS);
   };

@@ -14,7 +14,8 @@ KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "nam
 
 #: one of each interaction a person does: drag a slider, click a button, type, pick an option,
 #: fill a form and submit it, download a file; the checkbox adds and removes a widget; the slow
-#: step's rerun lasts long enough to see the stale marker.
+#: step's rerun lasts long enough to see the stale marker; the broken callback leaves the app
+#: stale (and usable) under its error.
 WIDGETS = '''\
 %%app widgets
 import time
@@ -59,6 +60,11 @@ def slow_step():
 
 st.button("Slow step", on_click=slow_step)
 st.write(f"slow steps: {st.session_state.slow}")
+
+def broken():
+    raise RuntimeError("the callback broke")
+
+st.button("Break", on_click=broken)
 
 if st.checkbox("More options", key="more"):
     st.slider("Extra", 0, 5, 2, key="extra")

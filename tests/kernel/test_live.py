@@ -290,9 +290,10 @@ def test_slow_app_is_marked_stale_while_it_reruns(kernel, app):
     marker = next(m for m in root.walk() if m.name == "Any")
     with kernel.updates_during() as ups:
         kernel.set(kernel.find(description="Slow", within=root), 2)
-    marks = [u["state"]["stale"] for u in ups if u["model"] is marker]
+    marks = [u["state"]["running"] for u in ups if u["model"] is marker]
     assert marks == [True, False]
-    assert "slow=2" in kernel.text(root) and marker["stale"] is False
+    assert "slow=2" in kernel.text(root) and marker["running"] is False
+    assert marker["stale"] is False
 
 
 def test_callback_error_leaves_previous_output_marked_stale(kernel, app):
