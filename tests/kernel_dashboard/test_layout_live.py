@@ -70,7 +70,9 @@ def test_containers_show_as_boxes_with_their_children(kernel, app):
     opened, closed = [m for m in root.walk() if "nbstate-expander" in m.classes]
     assert opened.name == "Accordion" and opened["titles"] == ["Advanced"]
     assert opened["selected_index"] == 0 and closed["selected_index"] is None
-    assert kernel.find(description="Verbose", within=opened)
+    # the accordion has one section, a box holding the expander's elements
+    assert [m.name for m in opened.children] == ["VBox"]
+    assert kernel.find(description="Verbose", within=opened.children[0])
     assert "hidden until opened" in kernel.text(closed)
 
     boxed = box(root, "container")
@@ -82,7 +84,8 @@ def test_containers_show_as_boxes_with_their_children(kernel, app):
     text = kernel.text(root)
     assert "loaded 10" in text and "loading" not in text  # st.empty() holds the last one
     pop = box(root, "popover")
-    assert pop["titles"] == ["Settings"] and kernel.find(description="Dark", within=pop)
+    assert pop["titles"] == ["Settings"] and [m.name for m in pop.children] == ["VBox"]
+    assert kernel.find(description="Dark", within=pop.children[0])
     side = box(root, "sidebar")
     assert kernel.find(description="Page", within=side) and "on Home" in kernel.text(side)
     # written to a container after later elements: it still shows at the container's place
