@@ -197,11 +197,21 @@ def check_options(spec: dict, v: Any) -> list:
     return out
 
 
+def _unicode(v: str) -> None:
+    """Refuse text with a lone surrogate (JSON can carry one, UTF-8 cannot): it could never
+    be sent back to the frontend, so storing it would break every later update."""
+    try:
+        v.encode("utf-8")
+    except UnicodeEncodeError:
+        raise RefusedValue("the text is not valid Unicode (a lone surrogate)") from None
+
+
 def check_text(spec: dict, v: Any) -> Any:
     if v is None and spec.get("allow_none"):
         return None
     if not isinstance(v, str):
         raise RefusedValue(f"expected a str, got {type(v).__name__}")
+    _unicode(v)
     mx = spec.get("max_chars")
     if mx is not None and len(v) > mx:
         raise RefusedValue(f"{len(v)} characters, at most {mx} allowed (max_chars)")
@@ -251,6 +261,8 @@ def check_files(spec: dict, v: Any) -> Any:
     for f in files:
         if not isinstance(f, UploadedFile):
             raise RefusedValue(f"expected an uploaded file, got {type(f).__name__}")
+        _unicode(f.name)
+        _unicode(f.type)
         types = spec.get("types")
         if types:
             ext = f.name.rsplit(".", 1)[-1].lower() if "." in f.name else ""

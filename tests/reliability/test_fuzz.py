@@ -134,6 +134,15 @@ def _on_grid(v, lo, step):
     return abs(k - round(k)) <= 1e-6
 
 
+def _utf8(v: str) -> bool:
+    """Text a browser can be sent back: no lone surrogate."""
+    try:
+        v.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _is_date(v):
     return type(v) is dt.date and dt.date(2024, 5, 1) <= v <= dt.date(2024, 5, 31)
 
@@ -152,8 +161,9 @@ WIDGETS: dict[str, tuple] = {
                 lambda v: len(v) == 2 and all(_num(x, 0, 100, ints=True) for x in v)
                 and v[0] <= v[1]),
     "f_size": ("Size", W.SelectionSlider, "index", _index("f_size"), lambda v: v in "SML"),
-    "f_text": ("Name", W.Text, "value", _ident, lambda v: isinstance(v, str) and len(v) <= 20),
-    "f_area": ("Notes", W.Textarea, "value", _ident, lambda v: isinstance(v, str)),
+    "f_text": ("Name", W.Text, "value", _ident,
+               lambda v: isinstance(v, str) and _utf8(v) and len(v) <= 20),
+    "f_area": ("Notes", W.Textarea, "value", _ident, lambda v: isinstance(v, str) and _utf8(v)),
     "f_num": ("Count", W.BoundedIntText, "value", _ident, lambda v: _num(v, 0, 100, ints=True)),
     "f_free": ("Free", W.FloatText, "value", _float, lambda v: _num(v)),
     "f_date": ("Day", W.DatePicker, "value", _ident, _is_date),
@@ -161,7 +171,8 @@ WIDGETS: dict[str, tuple] = {
     "f_color": ("Colour", W.ColorPicker, "value", _ident,
                 lambda v: isinstance(v, str) and re.fullmatch("#[0-9a-fA-F]{6}", v)),
     "f_file": ("Upload", W.FileUpload, "value", _upload,
-               lambda v: v is None or (v.name.lower().endswith(".txt") and v.size <= 100)),
+               lambda v: v is None or (v.name.lower().endswith(".txt") and v.size <= 100
+                                       and _utf8(v.name) and _utf8(v.type))),
     "f_pill": ("Pill", W.ToggleButtons, "index", _index("f_pill"),
                lambda v: v is None or v in "uv"),
 }
@@ -170,6 +181,12 @@ WIDGETS: dict[str, tuple] = {
 KERNEL_CHECKS = """
 import datetime as _dt, math as _m, re as _re, hashlib as _h, json as _j
 from nbstate.uploads import UploadedFile as _UF
+def _rel_utf8(v):
+    try:
+        v.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
 def _rel_num(v, lo=None, hi=None, ints=False):
     if isinstance(v, bool):
         return False
@@ -188,15 +205,15 @@ _REL_OK = {
     "f_range": lambda v: type(v) is tuple and len(v) == 2
                and all(_rel_num(x, 0, 100, True) for x in v) and v[0] <= v[1],
     "f_size": lambda v: v in ("S", "M", "L"),
-    "f_text": lambda v: type(v) is str and len(v) <= 20,
-    "f_area": lambda v: type(v) is str,
+    "f_text": lambda v: type(v) is str and _rel_utf8(v) and len(v) <= 20,
+    "f_area": lambda v: type(v) is str and _rel_utf8(v),
     "f_num": lambda v: _rel_num(v, 0, 100, True),
     "f_free": lambda v: type(v) is float and _rel_num(v),
     "f_date": lambda v: type(v) is _dt.date and _dt.date(2024, 5, 1) <= v <= _dt.date(2024, 5, 31),
     "f_time": lambda v: type(v) is _dt.time,
     "f_color": lambda v: type(v) is str and _re.fullmatch("#[0-9a-fA-F]{6}", v) is not None,
     "f_file": lambda v: v is None or (isinstance(v, _UF) and v.name.lower().endswith(".txt")
-                                      and v.size <= 100),
+                                      and v.size <= 100 and _rel_utf8(v.name)),
     "f_pill": lambda v: v is None or v in ("u", "v"),
     "f_button": lambda v: v is False, "f_show": lambda v: v is False,
     "f_extra": lambda v: type(v) is str, "calls": lambda v: type(v) is int,
@@ -267,8 +284,8 @@ time_dicts = hs.fixed_dictionaries({"hours": hs.integers(-1, 25), "minutes": hs.
                                     "seconds": hs.integers(-1, 61),
                                     "milliseconds": hs.integers(-1, 1000) | hs.floats(0, 1)})
 upload_entry = hs.fixed_dictionaries(
-    {"name": hs.sampled_from(["a.txt", "B.TXT", "c.csv", "noext", 5, None]),
-     "type": hs.sampled_from(["text/plain", "", None, 3]),
+    {"name": hs.sampled_from(["a.txt", "B.TXT", "c.csv", "noext", 5, None, "\ud800.txt"]),
+     "type": hs.sampled_from(["text/plain", "", None, 3, "\udfff"]),
      "size": hs.sampled_from([1, -1, 10**12, "big"]),
      "content": hs.sampled_from(["BUFFER", "BIG", 5, 10**9, "text", [1, 2], None]),
      "last_modified": hs.sampled_from([0, 1.7e12, -1, float("nan"), 10**30, "x", None])})
@@ -454,3 +471,18 @@ def test_malformed_updates_are_refused_naming_the_widget(kernel, browser, fuzz_a
     assert snapshot(kernel)["state"] == before
     kernel.set(box, not json.loads(before["f_check"].lower()))
     assert snapshot(kernel)["state"]["f_check"] != before["f_check"]
+
+
+def test_text_with_a_lone_surrogate_is_refused(kernel, browser, fuzz_app):
+    # JSON can carry "\ud800", UTF-8 cannot: stored, it could never be sent back and every
+    # later update of the app would fail
+    root, models, _ = fuzz_app
+    before = snapshot(kernel)["state"]
+    browser.send_all([browser.comm(models["f_text"], {"method": "update",
+                                                      "state": {"value": "a\ud800"}})])
+    assert '"Name" (key "f_text") refused' in kernel.text(root)
+    assert "not valid Unicode" in kernel.text(root)
+    assert snapshot(kernel)["state"] == before
+    kernel.set(models["f_text"], "fine")
+    assert kernel.state("f_text") == "fine"
+    assert "refused" not in kernel.text(root)
