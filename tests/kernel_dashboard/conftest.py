@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import itertools
-import textwrap
-
 import pytest
 
 pytest.importorskip("jupyter_client")
 
 from nbstate.testing.kernel import KernelSession, Model  # noqa: E402
-
-_cells = itertools.count()
 
 
 @pytest.fixture(scope="module")
@@ -25,16 +20,9 @@ def kernel(tmp_path_factory):
 
 @pytest.fixture
 def app(kernel):
-    """``app(body)``: execute a ``%%app`` cell (``import nbstate as st`` in front) in a cell of
-    its own and return the app's root model."""
-
-    def run(body: str, *, cell_id: str | None = None, name: str = "") -> Model:
-        cell_id = cell_id or f"dash{next(_cells)}"
-        src = f"%%app {name}\nimport nbstate as st\n" + textwrap.dedent(body)
-        kernel.execute(src, cell_id=cell_id)
-        return kernel.app()
-
-    return run
+    """``app(body, cell_id=None, name="")``: execute a ``%%app`` cell (``import nbstate as
+    st`` in front) in a cell of its own and return the app's root model."""
+    return kernel.run_app_cell
 
 
 def _marker(root: Model) -> Model:
@@ -61,7 +49,7 @@ def touched():
 @pytest.fixture
 def state(kernel):
     """``state(key)``: ``st.session_state[key]`` read in the kernel."""
-    return lambda key: kernel.eval(f"__import__('nbstate').session_state[{key!r}]")
+    return kernel.state
 
 
 def pytest_collection_modifyitems(config, items):
