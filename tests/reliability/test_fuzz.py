@@ -362,7 +362,7 @@ def message(draw, keys: list[str]):
 
 
 KEYS = list(WIDGETS)
-BATCHES = 300 if LONG else 12
+BATCHES = 360 if LONG else 12  # batches average ~33 messages
 SENT = {"messages": 0, "refusals": 0, "accepted": 0}
 
 
