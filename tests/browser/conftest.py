@@ -1,5 +1,6 @@
 """Browser fixtures: one Jupyter server (JupyterLab, Notebook 7 and Voila) and one headless
-Chromium for the whole suite.
+Chromium for the whole of tests/browser (package scope: both are gone once its last test has
+run, so a later test may start a Playwright of its own).
 
 The server runs from a temporary directory holding copies of the demo notebooks (and the small
 scenario notebooks of ``notebooks.py``), with a temporary config, data and runtime directory, no
@@ -86,7 +87,7 @@ class Server:
             return ""
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def server(tmp_path_factory) -> Iterator[Server]:
     base = tmp_path_factory.mktemp("jupyter")
     root, cfg, data, runtime = (base / d for d in ("root", "config", "data", "runtime"))
@@ -125,7 +126,7 @@ def server(tmp_path_factory) -> Iterator[Server]:
         _shutdown_kernels(srv)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def voila(server) -> Iterator[Server]:
     """Voila on its own (``voila dashboard.ipynb``), as a dashboard is usually served."""
     base = server.root.parent
@@ -195,7 +196,7 @@ def _shutdown_kernels(srv: Server) -> None:
         pass
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
     from playwright.sync_api import expect, sync_playwright
 
@@ -237,7 +238,7 @@ def page(browser, server, request):
         _shutdown_kernels(server)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def screenshots() -> Path:
     SCREENSHOTS.mkdir(exist_ok=True)
     return SCREENSHOTS
