@@ -380,8 +380,15 @@ class View:
                     self._changed(n, Unrecognized(f"a malformed update ({type(e).__name__})"))
                 return
             values = {k: state.pop(k) for k in list(state) if k in n.binding.value_keys}
-            if state:
-                part.set_state(state)
+            # other traits the browser may set; names no trait has (a buffer path can even
+            # make a key that is no string, on which set_state raises) are left out, and a
+            # bad one does not keep the value from reaching the core
+            rest = {k: v for k, v in state.items() if isinstance(k, str) and k in part.keys}
+            if rest:
+                try:
+                    part.set_state(rest)
+                except Exception:  # noqa: BLE001 - logged like any bad message
+                    traceback.print_exc(file=sys.__stderr__)
             if not values:
                 return
             for k, raw in values.items():

@@ -486,3 +486,14 @@ def test_text_with_a_lone_surrogate_is_refused(kernel, browser, fuzz_app):
     kernel.set(models["f_text"], "fine")
     assert kernel.state("f_text") == "fine"
     assert "refused" not in kernel.text(root)
+
+
+def test_a_buffer_path_making_a_strange_key_does_not_hide_the_value(kernel, browser, fuzz_app):
+    # found by the fuzz: a buffer path [[None]] put a key None into the state, on which
+    # ipywidgets' set_state raised before the value was looked at
+    root, models, _ = fuzz_app
+    before = snapshot(kernel)["state"]
+    browser.send_all([browser.comm(models["f_check"], {
+        "method": "update", "state": {"value": None}, "buffer_paths": [[None]]}, [b"junk"])])
+    assert '"Flag" (key "f_check") refused the value None' in kernel.text(root)
+    assert snapshot(kernel)["state"] == before
