@@ -21,6 +21,7 @@ import datetime as dt
 import json
 import os
 import platform
+import re
 import shlex
 import statistics
 import subprocess
@@ -43,9 +44,9 @@ IMPLS: dict[str, list[str]] = {
 VARIANTS = ("slider", "button")
 NS = (1, 10, 100, 1000)
 
-# markers of the section kernel_bench.py writes into the same RESULTS.md
-KERNEL_START = "<!-- kernel-bench:start -->"
-KERNEL_END = "<!-- kernel-bench:end -->"
+# other benchmarks (kernel_bench.py, kernel_fragment_bench.py, fragment_cache_bench.py,
+# soak.py) keep their own sections in the same RESULTS.md between such markers
+SECTION = re.compile(r"<!-- ([\w-]+):start -->.*?<!-- \1:end -->", re.S)
 
 # targets of the issue
 TARGET_VS_STREAMLIT = 10.0  # nbstate at least this many times faster, at every N
@@ -318,11 +319,10 @@ def write_results(
         for r in errors:
             w(f"- {r['impl']} {r['variant']} N={r['widgets']} rep {r['rep']}: {r['error'][:300]}")
     w("")
-    # kernel_bench.py keeps its own section in the same file: carry it over
+    # the other benchmarks' sections in the same file: carry them over
     old = path.read_text() if path.exists() else ""
-    if KERNEL_START in old and KERNEL_END in old:
-        kept = old[old.index(KERNEL_START) : old.index(KERNEL_END) + len(KERNEL_END)]
-        out.extend([kept, ""])
+    for m in SECTION.finditer(old):
+        out.extend([m.group(0), ""])
     path.write_text("\n".join(out) + "\n")
     return met_all
 

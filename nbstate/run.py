@@ -229,6 +229,8 @@ class RunContext:
             rec.value = value
             rec.default = default
         rec.fragment = self.fragment
+        if self.fragment is not None and self.fragment in self.fragments:
+            self.fragments[self.fragment].widget_ids.add(wid)
         rec.callback = callback
         rec.args = tuple(args) if args else ()
         rec.kwargs = dict(kwargs) if kwargs else {}
@@ -261,7 +263,7 @@ class RunContext:
 class Fragment:
     """A fragment met during the last full run: what to call to rerun it alone."""
 
-    __slots__ = ("id", "func", "args", "kwargs", "path")
+    __slots__ = ("id", "func", "args", "kwargs", "path", "widget_ids")
 
     def __init__(self, fid: str, func: Callable, args: tuple, kwargs: dict,
                  path: list[int]) -> None:
@@ -272,6 +274,7 @@ class Fragment:
         # child indices from the app's root element down to the fragment: stable, because a
         # run only appends after a container it has entered
         self.path = path
+        self.widget_ids: set[str] = set()  # the widgets its latest run rendered
 
 
 class App:
@@ -464,11 +467,15 @@ class App:
             finally:
                 store.frozen = set()
             if completed:
-                gone = {wid for wid in self.widget_ids
-                        if wid not in ctx.ids and store.widgets[wid].fragment == frag.id}
+                # cleanup looks only at this fragment's widgets: its cost must not grow
+                # with the rest of the app
+                gone = frag.widget_ids - ctx.ids
                 for wid in gone:
-                    store.forget_widget(store.widgets[wid])
+                    rec = store.widgets.get(wid)
+                    if rec is not None:
+                        store.forget_widget(rec)
                 self.widget_ids -= gone
+                frag.widget_ids = set(ctx.ids)
             self._reset_triggers(ctx)
             if not again:
                 break
