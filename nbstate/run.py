@@ -352,6 +352,11 @@ class App:
                     "in this app (it was cleaned up or the app was re-executed).")}))
                 continue
             kind = rec.kind
+            if rec.spec.get("disabled"):
+                # a disabled widget takes no input in any real frontend
+                refused.append(Element("warning", props={
+                    "body": _refusal(rec, raw, "the widget is disabled")}))
+                continue
             try:
                 value = kind.check(rec.spec, raw)
             except RefusedValue as r:

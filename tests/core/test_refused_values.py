@@ -10,6 +10,7 @@ import datetime as dt
 
 import pytest
 
+from nbstate.testing import AppTest
 from nbstate.uploads import UploadedFile
 
 # (widget call with key="w", refused value, fragment of the reason)
@@ -138,3 +139,15 @@ def test_number_input_takes_values_off_its_step(app):
     at = app('st.session_state.got = st.number_input("n", 0, 10, step=2, key="w")')
     at.number_input[0].set_value(3).run()
     assert at.session_state["got"] == 3 and not at.warning
+
+
+def test_a_disabled_widget_refuses_input_from_the_frontend():
+    at = AppTest.from_string("""
+import nbstate as st
+v = st.slider("Locked", 0, 10, 3, key="locked", disabled=True)
+st.write(v)
+""").run()
+    at.slider(key="locked").set_value(5).run()
+    assert at.session_state["locked"] == 3
+    assert at.markdown[0].value == "`3`"
+    assert "disabled" in at.warning[0].value and '"Locked"' in at.warning[0].value

@@ -550,3 +550,14 @@ def test_noop_rerun_of_a_nested_layout_sends_nothing(kernel, app):
         for _ in range(3):
             kernel.click(kernel.find(description="Again", within=root))
     assert ups == []
+
+
+def test_a_disabled_widget_refuses_what_a_hostile_frontend_sends(kernel, app):
+    root = app("""
+    st.slider("Locked", 0, 10, 3, key="locked_live", disabled=True)
+    """)
+    slider = kernel.find(description="Locked", within=root)
+    kernel.set(slider, 5)
+    assert slider.value == 3  # set back in the browser
+    assert kernel.state("locked_live") == 3
+    assert "disabled" in kernel.text(root)
