@@ -41,8 +41,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from rerun_bench import build_script, pct, pick_slider  # noqa: E402
-from run_all import KERNEL_END as SECTION_END  # noqa: E402
-from run_all import KERNEL_START as SECTION_START  # noqa: E402
+
+# run_all.py carries every section marked like this over when it rewrites RESULTS.md
+SECTION_START = "<!-- kernel-bench:start -->"
+SECTION_END = "<!-- kernel-bench:end -->"
 
 IPY = "nbstate.frontends.ipy"
 
@@ -64,6 +66,10 @@ display(W.VBox([_ui, *_lb]))
 """
 
 
+#: the three text elements of the benchmark app, by their first words
+SHOWN = ("sum = ", "max = ", "nonzero = ")
+
+
 class Target:
     """One app in the kernel: its sliders, how to read its shown sum, and its samples."""
 
@@ -77,6 +83,7 @@ class Target:
         expected: list[int] | None = None,
         prepare: str = "",
         restore: str = "",
+        read_shown=None,
     ) -> None:
         self.name = name
         self.sliders = sliders
@@ -87,6 +94,9 @@ class Target:
         # kernel code run (untimed) before and after each of this target's blocks
         self.prepare = prepare
         self.restore = restore
+        # nbstate: the app's shown lines, to check that it sends one update message per
+        # element whose displayed content changed, and none for the others
+        self.read_shown = read_shown
         self.latencies: list[float] = []
         self.updates: list[int] = []
         self.block_medians: list[float] = []
@@ -95,6 +105,7 @@ class Target:
     def interact(self, k, record: bool) -> None:
         j, v = pick_slider(self.it, self.expected)
         self.it += 1
+        before = self.read_shown() if self.read_shown is not None else None
         with k.updates_during() as seen:
             t0 = time.perf_counter()
             k.set(self.sliders[j], v)
@@ -106,6 +117,14 @@ class Target:
                 f"{self.name}: shows {shown!r}, expected sum = "
                 f"{sum(self.expected)} after setting slider {j} to {v}"
             )
+        if before is not None:
+            after = self.read_shown()
+            changed = sum(a != b for a, b in zip(before, after, strict=True))
+            if len(seen) != changed:
+                raise AssertionError(
+                    f"{self.name}: {len(seen)} update messages for {changed} changed "
+                    f"elements ({before} -> {after})"
+                )
         if record:
             self.latencies.append((t1 - t0) * 1000)
             self.updates.append(len(seen))
@@ -122,6 +141,10 @@ def setup(k, n: int) -> list[Target]:
     def nb_sum() -> str:
         return next((ln for ln in k.text(nb_root).splitlines() if ln.startswith("sum = ")), "")
 
+    def nb_shown() -> list[str]:
+        lines = k.text(nb_root).splitlines()
+        return [next((ln for ln in lines if ln.startswith(p)), "") for p in SHOWN]
+
     t0 = time.perf_counter()
     res = k.execute(INTERACT_CELL.format(n=n))
     ia_first = (time.perf_counter() - t0) * 1000
@@ -135,7 +158,7 @@ def setup(k, n: int) -> list[Target]:
     for name, sl in (("nbstate", nb_sliders), ("interact", ia_sliders)):
         if len(sl) != n:
             raise AssertionError(f"{name}: found {len(sl)} IntSliders, expected {n}")
-    nb = Target("nbstate", nb_sliders, nb_sum, nb_first)
+    nb = Target("nbstate", nb_sliders, nb_sum, nb_first, read_shown=nb_shown)
     targets = [nb, Target("interact", ia_sliders, ia_sum, ia_first)]
     # what-if: during a burst the live frontend waits BURST_GAP_MS for the next update before
     # it reruns; the same app without that wait shows whether an isolated update pays for it
@@ -148,6 +171,7 @@ def setup(k, n: int) -> list[Target]:
                 nb_sum,
                 float("nan"),
                 expected=nb.expected,
+                read_shown=nb_shown,
                 prepare=f"__import__('{IPY}', fromlist=['_']).BURST_GAP_MS = 0",
                 restore=f"__import__('{IPY}', fromlist=['_']).BURST_GAP_MS = {gap}",
             )
@@ -218,7 +242,10 @@ def table(
         "`IntSlider`s with three `Label`s, in the same kernel. The two take turns in blocks of",
         f"{args.per_block}; {args.blocks} blocks each. Updates = `update` messages the kernel sent",
         "per rerun (`echo_update` not counted). After every interaction the shown sum is checked,",
-        "and at the end that the nbstate app reran exactly once per update. The what-if row drives",
+        "and, for nbstate, that the update messages it sent equal the number of its elements",
+        "whose shown text changed (sum/max/nonzero; the moved slider is not echoed back), so the",
+        "target 'update messages = elements whose displayed content changed' is checked on every",
+        "interaction; at the end, that the nbstate app reran exactly once per update. The what-if row drives",
         "the same nbstate app with the live frontend's `BURST_GAP_MS` (how long it waits for a",
         "burst's next update before rerunning) set to 0 during its blocks: an isolated update",
         "should not pay that wait, so the two nbstate rows should agree within the noise.",
