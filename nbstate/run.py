@@ -453,24 +453,11 @@ class App:
         store = self.session.store
         frag = self.fragments[ctx.fragment]
         while True:
-            store.frozen = ctx.frozen
-            self.runs += 1
-            completed = again = False
-            try:
-                frag.func(*frag.args, **frag.kwargs)
-                completed = True
-            except RerunApp as r:
-                if r.scope != "fragment":
-                    self._reset_triggers(ctx)
-                    return None
-                completed = again = True
-            except StopApp:
-                pass
-            except Exception as e:  # noqa: BLE001 - shown to the user, app stays live
-                del ctx.stack[1:]
-                ctx.emit(exception_element(e))
-            finally:
-                store.frozen = set()
+            completed, scope = self._guarded(ctx, lambda: frag.func(*frag.args, **frag.kwargs))
+            if scope == "app":
+                self._reset_triggers(ctx)
+                return None
+            again = scope == "fragment"
             if completed:
                 # cleanup looks only at this fragment's widgets: its cost must not grow
                 # with the rest of the app
@@ -521,33 +508,8 @@ class App:
 
     def _exec(self, ctx: RunContext) -> bool:
         """Run the code once; clean up if it completed. True if it asked for a rerun."""
-        store = self.session.store
-        store.frozen = ctx.frozen
-        self.runs += 1
-        completed = rerun = False
-        try:
-            if self.func is not None:
-                self.func(*self.args, **self.kwargs)
-            else:
-                ns = self._namespace
-                if self.fresh_namespace:
-                    ns = {"__name__": "__main__", "__file__": self.filename}
-                exec(self.code, ns)  # noqa: S102 - running the user's app is the point
-            completed = True
-        except RerunApp:
-            completed = rerun = True
-        except StopApp:
-            pass
-        except Exception as e:  # noqa: BLE001 - shown to the user, app stays live
-            del ctx.stack[1:]
-            ctx.emit(exception_element(e))
-        except KeyboardInterrupt as e:
-            if not self.catch_interrupts:
-                raise
-            del ctx.stack[1:]
-            ctx.emit(exception_element(e))
-        finally:
-            store.frozen = set()
+        completed, scope = self._guarded(ctx, self._call_code)
+        rerun = scope is not None
         for info in ctx.form_info.values():
             if not info["submit"]:
                 ctx.emit(missing_submit_element(info["key"]))
@@ -555,6 +517,39 @@ class App:
             self._cleanup(ctx)
         self.fragments = ctx.fragments
         return rerun
+
+    def _call_code(self) -> None:
+        if self.func is not None:
+            self.func(*self.args, **self.kwargs)
+        else:
+            ns = self._namespace
+            if self.fresh_namespace:
+                ns = {"__name__": "__main__", "__file__": self.filename}
+            exec(self.code, ns)  # noqa: S102 - running the user's app is the point
+
+    def _guarded(self, ctx: RunContext, call: Callable[[], Any]) -> tuple[bool, str | None]:
+        """Run user code once: (completed, the scope of an ``st.rerun()`` or None).
+
+        An exception becomes an exception element where the run stopped; ``st.stop()`` ends
+        the run quietly; neither counts as completed, so no cleanup follows."""
+        store = self.session.store
+        store.frozen = ctx.frozen
+        self.runs += 1
+        try:
+            call()
+            return True, None
+        except RerunApp as r:
+            return True, r.scope
+        except StopApp:
+            return False, None
+        except (Exception, KeyboardInterrupt) as e:  # noqa: BLE001 - shown, app stays live
+            if isinstance(e, KeyboardInterrupt) and not self.catch_interrupts:
+                raise
+            del ctx.stack[1:]
+            ctx.emit(exception_element(e))
+            return False, None
+        finally:
+            store.frozen = set()
 
     def _cleanup(self, ctx: RunContext) -> None:
         store = self.session.store
