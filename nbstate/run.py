@@ -341,7 +341,10 @@ class App:
             changes = changes.items()
         store = self.session.store
         ctx = RunContext(self)
-        applied: list[WidgetState] = []
+        # a burst may carry several values for one widget: each is checked in arrival order,
+        # the last valid one stays, and the widget's callback runs once, at its first arrival
+        arrived: dict[str, WidgetState] = {}
+        before: dict[str, Any] = {}
         refused: list[Element] = []
         submitted: list[str] = []
         for wid, raw in changes:
@@ -367,18 +370,20 @@ class App:
                 refused.append(Element("warning", props={"body": _refusal(rec, raw, reason)}))
                 continue
             if kind.button_like:
-                if value:
+                if value and wid not in ctx.triggers:
                     ctx.triggers.add(wid)
-                    applied.append(rec)
+                    arrived[wid] = rec
                     if kind.submit and rec.form is not None:
                         submitted.append(rec.form)
                 continue
-            old = rec.value
+            if wid not in before:
+                before[wid] = rec.value
+                arrived[wid] = rec
             rec.value = value
             if rec.key is not None:
                 store.sync_widget(rec.key, value)
-            if not _same(old, value):
-                applied.append(rec)
+        applied = [rec for wid, rec in arrived.items()
+                   if wid in ctx.triggers or not _same(before[wid], rec.value)]
         self.notices = refused
         if refused and not applied and self.tree is not None:
             # every change was refused: no callbacks, no rerun; show why. (Valid values equal

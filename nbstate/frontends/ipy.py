@@ -130,9 +130,9 @@ class LiveApp:
         if not self.queue or self.view is None:
             self.queue.clear()
             return
-        # one value per widget: the last that arrived, at the place its first arrived, so each
-        # changed widget's callback runs once, in arrival order
-        changes = list(dict(self.queue).items())
+        # every value, in arrival order: the core checks each, keeps a widget's last valid
+        # one and runs each changed widget's callback once, in order of first arrival
+        changes = list(self.queue)
         self.queue = []
         self.reruns += 1
         self._render(self._run(changes))

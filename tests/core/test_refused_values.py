@@ -151,3 +151,24 @@ st.write(v)
     assert at.session_state["locked"] == 3
     assert at.markdown[0].value == "`3`"
     assert "disabled" in at.warning[0].value and '"Locked"' in at.warning[0].value
+
+
+def test_a_burst_keeps_each_widgets_last_valid_value_and_calls_back_once():
+    from nbstate.run import App, Session
+
+    app = App("""
+import nbstate as st
+st.session_state.setdefault("calls", [])
+def cb(name):
+    st.session_state.calls.append(name)
+st.slider("a", 0, 10, 0, key="a", on_change=cb, args=("a",))
+st.slider("b", 0, 10, 0, key="b", on_change=cb, args=("b",))
+""", session=Session())
+    tree = app.run()
+    ids = {el.key: el.id for el in tree.walk() if el.id}
+    app.interact([(ids["b"], 3), (ids["a"], 4), (ids["b"], 99), (ids["a"], 6), (ids["a"], -1)])
+    ss = app.session.store.values
+    assert (ss["a"], ss["b"]) == (6, 3)  # the refused 99 and -1 do not undo the valid values
+    assert ss["calls"] == ["b", "a"]  # once each, in order of first arrival
+    warnings = [el.props["body"] for el in app.tree.walk() if el.type == "warning"]
+    assert len(warnings) == 2 and any("99" in w for w in warnings)
