@@ -196,6 +196,15 @@ class Choice(Simple):
         return _option_at(el.props.get("options", []), raw)
 
 
+class Radio(Choice):
+    """RadioButtons, laid out in a row for ``horizontal=True``."""
+
+    def extra(self, el: Element) -> dict[str, Any]:
+        out = super().extra(el)
+        out["orientation"] = "horizontal" if el.props.get("horizontal") else "vertical"
+        return out
+
+
 class Several(Simple):
     """Several options: SelectMultiple (by index), which shows its label in every frontend
     (TagsInput shows none, and JupyterLab keeps Enter from adding a typed tag)."""
@@ -689,7 +698,7 @@ BINDINGS: dict[str, Any] = {
     "download_button": Download(),
     "checkbox": Check(W.Checkbox, indent=False, style=_STYLE),
     "toggle": Check(W.ToggleButton),
-    "radio": Choice(W.RadioButtons, style=_STYLE),
+    "radio": Radio(W.RadioButtons, style=_STYLE),
     "selectbox": Choice(W.Dropdown, style=_STYLE),
     "multiselect": _SEVERAL,
     "slider": _number_slider,

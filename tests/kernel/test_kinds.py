@@ -218,3 +218,12 @@ def test_callback_write_reaches_the_browser(kernel, app, case):
         kernel.click(kernel.find(description="Write", within=root))
     assert model[trait] == shown, kernel.text(root)
     assert [u["state"] for u in ups if u["model"] is model] == [{trait: shown}]
+
+
+def test_horizontal_radio_lays_its_options_in_a_row(kernel, app):
+    root = app("""
+    st.radio("Across", ["x", "y"], horizontal=True, key="across")
+    st.radio("Down", ["x", "y"], key="down")
+    """)
+    assert kernel.find(description="Across", within=root)["orientation"] == "horizontal"
+    assert kernel.find(description="Down", within=root)["orientation"] == "vertical"
