@@ -183,8 +183,9 @@ class View:
                    trusted: bool, partial: bool = False) -> None:
         holder = _Holder(self._top, self.root)
         top = tree.children or []
-        if any(c.type == "sidebar" for c in top):
-            # a notebook has no side: the sidebar goes above the app's main area
+        has_sidebar = any(c.type == "sidebar" for c in top)
+        if has_sidebar:
+            # the sidebar comes before the main area (in the DOM too, for a narrow screen)
             order = {"notices": 0, "sidebar": 1}
             top = sorted(top, key=lambda c: order.get(c.type, 2))
             tree = Element(tree.type, props=tree.props, children=top)
@@ -192,6 +193,7 @@ class View:
         self._sync_children(holder, tree, None, used, dropped, prefix=[self.marker])
         self._top = holder.children
         self.main = next((n for n in self._top if n.type == "main"), None)
+        self._lay_out_sidebar(has_sidebar)
         # what left its container and was not taken up elsewhere (a keyed widget may move)
         for top in dropped:
             for n in top.walk():
@@ -219,6 +221,30 @@ class View:
                 marker.stale = stale
                 if not partial:
                     marker.running = False
+
+    def _lay_out_sidebar(self, has_sidebar: bool) -> None:
+        """With a sidebar, the app's box is a grid: the sidebar in a column beside the main
+        area, as in Streamlit. Traits that already hold these values send nothing."""
+        lay = self.root.layout
+        if not has_sidebar:
+            if lay.display == "grid":
+                with self.root.hold_sync():
+                    lay.display = None
+                    lay.grid_template_columns = None
+                    lay.grid_template_areas = None
+            return
+        with self.root.hold_sync():
+            lay.display = "grid"
+            lay.grid_template_columns = "minmax(12rem, 18rem) minmax(0, 1fr)"
+            lay.grid_template_areas = '"marker marker" "notices notices" "sidebar main"'
+            lay.grid_gap = "0 1.5rem"
+            self.marker.layout.grid_area = "marker"
+            for n in self._top:
+                if n.type in ("notices", "sidebar", "main"):
+                    n.widget.layout.grid_area = n.type
+                if n.type == "sidebar":
+                    n.widget.layout.border_right = "1px solid #e6e6e6"
+                    n.widget.layout.padding = "0 1rem 0 0"
 
     def _sync_children(self, node: Any, el: Element, form: str | None, used: set[int],
                        dropped: list[Node], prefix: list[W.Widget] = ()) -> None:

@@ -103,6 +103,19 @@ st.markdown(
 '''
 
 
+#: a sidebar beside the main area, as in Streamlit
+SIDEBAR = '''\
+%%app sidebar
+import nbstate as st
+
+page = st.sidebar.radio("Page", ["Home", "Data"], key="page")
+with st.sidebar:
+    st.write("sidebar note")
+st.title(f"Page: {page}")
+st.write("main area text")
+'''
+
+
 def notebook(*cells: str) -> nbformat.NotebookNode:
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = KERNELSPEC
@@ -114,6 +127,7 @@ def notebook(*cells: str) -> nbformat.NotebookNode:
 NOTEBOOKS = {
     "scenario_widgets.ipynb": notebook("%load_ext nbstate", WIDGETS),
     "scenario_safety.ipynb": notebook("%load_ext nbstate", SAFETY),
+    "scenario_sidebar.ipynb": notebook("%load_ext nbstate", SIDEBAR),
 }
 
 

@@ -209,3 +209,22 @@ def test_an_expander_keeps_the_readers_choice_and_a_status_follows_the_app(kerne
 
 def by_classes(root, *classes):
     return [next(m for m in root.walk() if c in m.classes) for c in classes]
+
+
+def test_sidebar_is_a_column_beside_the_main_area(kernel, app):
+    root = app("""
+    with st.sidebar:
+        st.radio("Side page", ["Home", "About"], key="side_grid_page")
+    st.write("main text")
+    """)
+    lay = layout(kernel, root)
+    assert lay["display"] == "grid"
+    assert lay["grid_template_areas"].endswith('"sidebar main"')
+    assert layout(kernel, box(root, "sidebar"))["grid_area"] == "sidebar"
+    main = next(m for m in root.children if layout(kernel, m).get("grid_area") == "main")
+    assert "main text" in kernel.text(main)
+    # an app without a sidebar is a plain column
+    plain = app("""
+    st.write("no sidebar")
+    """)
+    assert layout(kernel, plain)["display"] is None
