@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
@@ -305,6 +306,9 @@ RENDERERS: dict[str, Callable[[Element], str]] = {
 }
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def render(el: Element) -> str:
     """The HTML of one display element.
 
@@ -312,4 +316,11 @@ def render(el: Element) -> str:
         >>> render(Element("text", props={"body": "<b>"}))[-17:]
         '">&lt;b&gt;</pre>'
     """
-    return RENDERERS.get(el.type, _fallback)(el)
+    html = RENDERERS.get(el.type, _fallback)(el)
+    try:
+        html.encode("utf-8")
+    except UnicodeEncodeError:
+        # a lone surrogate written by the app cannot travel as JSON/UTF-8 to the browser:
+        # show U+FFFD in its place instead of failing the whole update
+        html = _SURROGATE.sub("\ufffd", html)
+    return html

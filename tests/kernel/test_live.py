@@ -561,3 +561,13 @@ def test_a_disabled_widget_refuses_what_a_hostile_frontend_sends(kernel, app):
     assert slider.value == 3  # set back in the browser
     assert kernel.state("locked_live") == 3
     assert "disabled" in kernel.text(root)
+
+
+def test_text_with_a_lone_surrogate_shows_a_replacement_character(kernel, app):
+    root = app("""
+    n = st.number_input("Times", 0, 5, 1, key="surr_n")
+    st.write("bad \\ud800 text " * n)
+    """)
+    assert "bad \ufffd text" in kernel.text(root)
+    kernel.set(kernel.find(description="Times", within=root), 2)
+    assert kernel.text(root).count("\ufffd") == 2
