@@ -237,6 +237,15 @@ class RunContext:
         if key is not None:
             self.keys.add(key)
             self.frozen.add(key)
+            owner = store.key_owner.get(key)
+            if owner is not None and owner != wid:
+                other = store.widgets.get(owner)
+                if other is not None and other.app is not self.app:
+                    # one session, two apps: both widgets would write the same key
+                    self.emit(Element("warning", props={"body": (
+                        f'The key "{key}" is also used by a widget of the app '
+                        f'"{other.app.name}": both share st.session_state["{key}"] and the '
+                        "last one to run sets it. Give each widget its own key.")}))
             store.key_owner[key] = wid
             store.sync_widget(key, value)
         self.ids.add(wid)

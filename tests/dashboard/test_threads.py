@@ -44,3 +44,4 @@ def test_session_state_from_a_thread_outside_any_app_uses_the_default_session():
     t.start()
     t.join()
     assert box["v"] is False
+
