@@ -30,8 +30,7 @@ Example:
 
 from __future__ import annotations
 
-import sys
-import traceback
+import logging
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -69,6 +68,8 @@ def close_widget(w: W.Widget) -> None:
             sub.close()
     w.close()
 
+
+_log = logging.getLogger("nbstate")
 
 class Node:
     """One displayed element: its binding, its ipywidget, and what the browser shows."""
@@ -386,8 +387,12 @@ class View:
         def on_msg(msg: dict) -> None:
             try:
                 self._on_msg(n, i, msg)
-            except Exception:  # noqa: BLE001 - a bad message must not kill the comm
-                traceback.print_exc(file=sys.__stderr__)
+            except Exception as e:  # noqa: BLE001 - a bad message must not kill the comm
+                # one line per bad message (a hostile client can send many); the traceback
+                # only at debug level
+                _log.warning("nbstate: a message for a %s widget was dropped: %s: %s",
+                             n.type, type(e).__name__, e)
+                _log.debug("traceback of the dropped message", exc_info=True)
 
         return on_msg
 
@@ -413,8 +418,9 @@ class View:
             if rest:
                 try:
                     part.set_state(rest)
-                except Exception:  # noqa: BLE001 - logged like any bad message
-                    traceback.print_exc(file=sys.__stderr__)
+                except Exception as e:  # noqa: BLE001 - logged like any bad message
+                    _log.warning("nbstate: traits of a %s widget were not set: %s: %s",
+                                 n.type, type(e).__name__, e)
             if not values:
                 return
             for k, raw in values.items():
