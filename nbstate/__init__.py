@@ -114,7 +114,7 @@ def load_ipython_extension(ipython: Any) -> None:
 
 
 __all__ = [
-    "UploadedFile", "altair_chart", "area_chart", "bar_chart", "button", "cache_data",
+    "altair_chart", "area_chart", "bar_chart", "button", "cache_data",
     "cache_resource", "caption", "checkbox", "code", "color_picker", "columns", "container",
     "dataframe", "date_input", "divider", "download_button", "empty", "error", "errors",
     "exception", "expander", "file_uploader", "form", "form_submit_button", "fragment",
@@ -125,3 +125,9 @@ __all__ = [
     "subheader", "success", "table", "tabs", "text", "text_area", "text_input", "time_input",
     "title", "toast", "toggle", "vega_lite_chart", "warning", "write",
 ]
+
+
+def __dir__() -> list[str]:
+    """``dir(st)``: the public ``st`` names (Streamlit's that nbstate has, and ``run_app``),
+    not the modules and helpers the package is made of."""
+    return sorted(__all__)

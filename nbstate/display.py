@@ -62,8 +62,8 @@ def text(body: Any, *, help: str | None = None, width: Any = "content") -> None:
 
 
 def _heading(kind: str, body: Any, anchor: Any, help: str | None, divider: Any) -> None:
-    _simple(kind, kind, body, anchor=anchor if isinstance(anchor, str) else None, help=help,
-            divider=divider if divider else False)
+    _simple(kind, kind, body, anchor=anchor if isinstance(anchor, str) else None,
+            hide_anchor=anchor is False, help=help, divider=divider if divider else False)
 
 
 def title(body: Any, anchor: str | bool | None = None, *, help: str | None = None,

@@ -16,7 +16,7 @@ from typing import Any
 
 
 class Element:
-    __slots__ = ("type", "id", "key", "props", "children")
+    __slots__ = ("type", "id", "key", "props", "children", "path")
 
     def __init__(self, type: str, id: str | None = None, key: str | None = None,
                  props: dict[str, Any] | None = None,
@@ -26,6 +26,9 @@ class Element:
         self.key = key
         self.props = props if props is not None else {}
         self.children = children
+        # a container's place in its run, as child indices under "main"/"sidebar" (set by
+        # the run context when it is emitted); None where it does not matter
+        self.path: tuple | None = None
 
     def __repr__(self) -> str:
         ch = f", {len(self.children)} children" if self.children is not None else ""

@@ -57,34 +57,11 @@ class InvalidKeyError(NbstateAPIException, ValueError):
         )
 
 
-class SessionStateKeyError(KeyError):
-    """`st.session_state["k"]` for a key that does not exist."""
-
-    display_type = "KeyError"
-
-    def __init__(self, key: str, widget_note: str = "") -> None:
-        self.key = key
-        msg = f'st.session_state has no key "{key}". Did you forget to initialize it?'
-        if widget_note:
-            msg += " " + widget_note
-        self.message = msg
-        super().__init__(msg)
-
-    def __str__(self) -> str:  # KeyError quotes its argument; show the sentence as written
-        return self.message
-
-
-class SessionStateAttributeError(AttributeError):
-    """`st.session_state.k` for a key that does not exist."""
-
-    display_type = "AttributeError"
-
-    def __init__(self, key: str, widget_note: str = "") -> None:
-        self.key = key
-        msg = f'st.session_state has no key "{key}". Did you forget to initialize it?'
-        if widget_note:
-            msg += " " + widget_note
-        super().__init__(msg)
+def missing_key_message(key: str, widget_note: str = "") -> str:
+    """What a missing session-state key says; raised as exactly ``KeyError`` (item access)
+    or ``AttributeError`` (attribute access), as Streamlit does (SPEC §8)."""
+    msg = f'st.session_state has no key "{key}". Did you forget to initialize it?'
+    return msg + " " + widget_note if widget_note else msg
 
 
 class WidgetAlreadyInstantiatedError(NbstateAPIException):
@@ -220,12 +197,6 @@ class InvalidColorError(InvalidArgumentError):
     """A colour that is not ``"#rrggbb"`` or ``"#rgb"``."""
 
 
-class InvalidValueTypeError(NbstateAPIException, TypeError):
-    """A value of the wrong type reached a widget through session state."""
-
-    display_type = "TypeError"  # SPEC §8 and Streamlit show it as a TypeError
-
-
 class MissingSubmitButtonError(NbstateAPIException):
     """Shown (not raised) for a form without a submit button."""
 
@@ -254,4 +225,17 @@ class RerunApp(ScriptControl):
         super().__init__(scope)
 
 
-__all__ = [name for name in dir() if not name.startswith("_") and name != "annotations"]
+def _streamlit_names() -> None:
+    """Every class also answers to Streamlit's name for it (``StreamlitDuplicateElementKey``),
+    so ported code that catches ``st.errors.StreamlitX`` keeps working."""
+    g = globals()
+    for name, obj in list(g.items()):
+        if isinstance(obj, type) and issubclass(obj, BaseException) and \
+                obj.__module__ == __name__ and not name.startswith("_"):
+            g.setdefault("Streamlit" + name.removeprefix("Nbstate"), obj)
+
+
+_streamlit_names()
+
+__all__ = [name for name in dir() if not name.startswith("_") and name != "annotations"
+           and name not in ("Any", "missing_key_message")]

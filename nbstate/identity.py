@@ -54,3 +54,16 @@ def options_ident(options: Any) -> tuple:
         return t
     except TypeError:
         return tuple(repr(o) for o in options)
+
+
+def hashable(v: Any) -> Any:
+    """``v`` as a hashable identity part: lists (a multiselect's default, captions) become
+    tuples; dicts and sets their sorted items."""
+    t = type(v)
+    if t is list or t is tuple:
+        return tuple(hashable(x) for x in v)
+    if t is dict:
+        return tuple(sorted((repr(k), hashable(x)) for k, x in v.items()))
+    if t is set or t is frozenset:
+        return tuple(sorted(repr(x) for x in v))
+    return v

@@ -22,12 +22,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import (
-    InvalidValueTypeError,
     RefusedValue,
     SelectionCountExceedsMaxError,
     ValueAboveMaxError,
     ValueBelowMinError,
 )
+from .options import find_option
 
 
 @dataclass(frozen=True)
@@ -158,17 +158,7 @@ def _on_grid(spec: dict, v: Any) -> None:
 
 
 def _find_option(spec: dict, v: Any) -> Any:
-    opts = spec["options"]
-    for o in opts:
-        if o is v:
-            return o
-    for o in opts:
-        try:
-            if o == v and type(o) is type(v):
-                return o
-        except Exception:  # noqa: BLE001 - objects that cannot be compared are no match
-            continue
-    raise RefusedValue(f"{v!r} is not one of the options")
+    return find_option(spec["options"], v)
 
 
 def check_option(spec: dict, v: Any) -> Any:
@@ -275,8 +265,9 @@ def check_files(spec: dict, v: Any) -> Any:
 
 
 # -- from_state: a value written through session state (SPEC §8) ----------------------------
-def _type_error(spec: dict, v: Any, label: Any, key: Any, expected: str) -> InvalidValueTypeError:
-    return InvalidValueTypeError(
+def _type_error(spec: dict, v: Any, label: Any, key: Any, expected: str) -> TypeError:
+    # exactly TypeError, as Streamlit raises (SPEC §8)
+    return TypeError(
         f'`st.{spec.get("_kind", "widget")}` "{label}" (key "{key}") expects {expected}, but '
         f"st.session_state[\"{key}\"] holds {v!r} of type {type(v).__name__}. Assign a value "
         "of the right type.")
@@ -313,6 +304,7 @@ def state_slider(spec, v, default, label, key):
 def state_number(spec, v, default, label, key):
     if v is None:
         return None
+    raw = v
     try:
         v = _scalar_ok(spec["dtype"], v)
     except RefusedValue as r:
@@ -320,7 +312,8 @@ def state_number(spec, v, default, label, key):
     lo, hi = spec.get("min"), spec.get("max")
     if (lo is not None and v < lo) or (hi is not None and v > hi):
         return default
-    return v
+    # an int written to a float box is kept as written, as Streamlit does
+    return raw if _is_int(raw) else v
 
 
 def state_option(spec, v, default, label, key):

@@ -30,7 +30,7 @@ _INHERIT = object()
 class Container:
     """A place in the element tree; a context manager and a namespace of ``st`` functions."""
 
-    __slots__ = ("_el", "_form", "_ctx", "_prev")
+    __slots__ = ("_el", "_form", "_ctx", "_prev", "_entered")
 
     def __init__(self, el: Element, ctx: RunContext, form: Any = _INHERIT) -> None:
         self._el = el
@@ -39,19 +39,31 @@ class Container:
         # So `form.columns(2)` makes columns whose widgets belong to the form, as in Streamlit.
         self._form = ctx.form if form is _INHERIT else form
         self._prev: str | None = None
+        self._entered: list[tuple[RunContext, Element]] = []
 
     def __enter__(self) -> Container:
         ctx = self._ctx
-        self._check_run()
-        ctx.push(self._el)
+        el = self._el
+        now = current()
+        if now is not ctx:
+            # a container of the last run, written to by a callback: its elements open the
+            # container of the same place in the new run, as in Streamlit
+            adopted = now.adopt(el) if now is not None else None
+            if adopted is None:
+                self._check_run()
+            ctx, el = now, adopted
+        ctx.push(el)
         self._prev = ctx.form
         ctx.form = self._form
+        self._entered.append((ctx, el))
         return self
 
     def __exit__(self, *exc: Any) -> None:
-        ctx = self._ctx
-        ctx.pop(self._el)
+        ctx, el = self._entered.pop()
+        ctx.pop(el)
         ctx.form = self._prev
+        if exc[0] is None and el.type == "form" and el.key in ctx.form_info:
+            ctx.form_info[el.key]["closed"] = True
 
     def _check_run(self) -> None:
         if current() is not self._ctx:
@@ -63,17 +75,46 @@ class Container:
     def __getattr__(self, name: str) -> Any:
         import nbstate
 
+        if name.startswith("_") or name not in CONTAINER_METHODS:
+            raise AttributeError(
+                f"{type(self).__name__} has no attribute {name!r}: a container offers the "
+                "st element and widget functions (st.write, st.slider, ...).")
         fn = getattr(nbstate, name)
-        if not callable(fn):
-            raise AttributeError(name)
 
         def in_container(*args: Any, **kwargs: Any) -> Any:
-            with self:
+            # the plain container entry, not a subclass's `with` (st.status completes on
+            # leaving a `with` block, not on s.text())
+            Container.__enter__(self)
+            try:
                 return fn(*args, **kwargs)
+            finally:
+                Container.__exit__(self, None, None, None)
 
         in_container.__name__ = name
         in_container.__doc__ = fn.__doc__
         return in_container
+
+
+#: the ``st`` functions a container offers as methods (Streamlit's DeltaGenerator's), that
+#: is every public name but those that place nothing
+NOT_CONTAINER_METHODS = frozenset({
+    "cache_data", "cache_resource", "fragment", "rerun", "stop", "session_state", "errors",
+    "run_app", "sidebar", "UploadedFile", "load_ipython_extension", "set_page_config",
+    "get_option", "set_option", "query_params", "secrets", "context", "connection",
+    "navigation", "Page", "switch_page", "user", "login", "logout", "dialog",
+    "column_config", "components", "App", "testing",
+})
+
+
+class _ContainerMethods:
+    def __contains__(self, name: object) -> bool:
+        import nbstate
+
+        return (isinstance(name, str) and name in getattr(nbstate, "__all__", ())
+                and name not in NOT_CONTAINER_METHODS)
+
+
+CONTAINER_METHODS = _ContainerMethods()
 
 
 def form(key: str, clear_on_submit: bool = False, *, enter_to_submit: bool = True,
@@ -98,7 +139,7 @@ def form(key: str, clear_on_submit: bool = False, *, enter_to_submit: bool = Tru
                           props={"clear_on_submit": bool(clear_on_submit),
                                  "border": bool(border)}, children=[]))
     ctx.form_info[key] = {"key": key, "clear": bool(clear_on_submit), "submit": False,
-                          "widgets": []}
+                          "widgets": [], "closed": False}
     return Container(el, ctx, form=key)
 
 
@@ -161,9 +202,8 @@ def columns(spec: int | list[float] | tuple[float, ...], *, gap: str | None = "s
                                              "border": bool(border)}, children=[]))
     out = []
     for w in weights:
-        col = Element("column", props={"weight": w / total, "border": bool(border)},
-                      children=[])
-        row.children.append(col)
+        col = ctx.place(row, Element("column", children=[],
+                                     props={"weight": w / total, "border": bool(border)}))
         out.append(Container(col, ctx))
     return out
 
@@ -185,8 +225,7 @@ def tabs(tabs: list[str] | tuple[str, ...], *, width: Any = "stretch",
     group = ctx.emit(Element("tabs", props={"labels": labels}, children=[]))
     out = []
     for label in labels:
-        tab = Element("tab", props={"label": label}, children=[])
-        group.children.append(tab)
+        tab = ctx.place(group, Element("tab", props={"label": label}, children=[]))
         out.append(Container(tab, ctx))
     return out
 
@@ -283,6 +322,7 @@ class _Sidebar:
                 "Write to the sidebar outside the fragment.")
         if ctx.sidebar is None:
             ctx.sidebar = Element("sidebar", props={}, children=[])
+            ctx.sidebar.path = ("sidebar",)
         return Container(ctx.sidebar, ctx, form=None)
 
     def __enter__(self) -> Container:

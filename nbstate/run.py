@@ -34,8 +34,16 @@ from .errors import (
     StopApp,
     ValueAssignmentNotAllowedError,
 )
-from .identity import widget_id
-from .state import SessionState, SessionStateProxy, WidgetState
+from .identity import hashable, widget_id
+from .options import coerce_enum
+from .state import SessionState, SessionStateProxy, WidgetState, fresh
+
+_UNSET: Any = WidgetState.UNSET
+
+#: props that Streamlit 1.67 hashes into a keyless widget's id besides the ones every
+#: widget function puts in ``ident`` (label, options, min/max/step, format, max_chars...)
+KEYLESS_PROPS = ("help", "width", "placeholder", "icon", "type", "horizontal", "captions",
+                 "height", "autocomplete", "file_name", "mime")
 
 _local = threading.local()
 _PKG_DIR = os.path.dirname(os.path.abspath(__file__))
@@ -43,11 +51,6 @@ _PKG_DIR = os.path.dirname(os.path.abspath(__file__))
 
 def current() -> RunContext | None:
     """The context of the run under way in this thread, or None."""
-    return getattr(_local, "ctx", None)
-
-
-def get_app_context() -> RunContext | None:
-    """The run context of this thread (Streamlit's ``get_script_run_ctx``)."""
     return getattr(_local, "ctx", None)
 
 
@@ -60,7 +63,7 @@ def add_app_context(thread: threading.Thread, ctx: RunContext | None = None) -> 
         >>> add_app_context(t) is t
         True
     """
-    ctx = ctx if ctx is not None else get_app_context()
+    ctx = ctx if ctx is not None else current()
     target_run = thread.run
 
     def run_with_context() -> None:
@@ -119,9 +122,11 @@ class RunContext:
         self.app = app
         self.store = app.session.store
         self.main = Element("main", children=[])
+        self.main.path = ("main",)
         self.sidebar: Element | None = None
         self.stack: list[Element] = [self.main]
-        self.ids: set[str] = set()
+        # widget ids of this run -> their position: the order callbacks run in next time
+        self.ids: dict[str, int] = {}
         self.keys: set[str] = set()
         # keys of the widgets and forms created so far: session-state writes to them are
         # refused (a container's key is no widget's and stays writable, as in Streamlit)
@@ -134,6 +139,11 @@ class RunContext:
         self._fragment_calls: dict[str, int] = {}
         self.sidebar_stack: list = []
         self.fragment_el: Element | None = None  # set for a fragment-only rerun
+        # "callbacks" while the changed widgets' callbacks run, before the app code
+        self.phase = "run"
+        # what callbacks wrote into containers of the last run, by the container's path:
+        # it opens the container of the same path in this run (as Streamlit's deltas do)
+        self.pending: dict[tuple, Element] = {}
 
     def flush(self) -> None:
         """Let a live frontend show the run so far (progress bars, spinners, status)."""
@@ -170,7 +180,34 @@ class RunContext:
 
     # -- elements -----------------------------------------------------------------------
     def emit(self, el: Element) -> Element:
-        self.stack[-1].children.append(el)
+        parent = self.stack[-1]
+        if parent.type == "empty":
+            # `with st.empty():` shows one element: each write replaces the last
+            parent.children.clear()
+        return self.place(parent, el)
+
+    def place(self, parent: Element, el: Element) -> Element:
+        """Append ``el`` to ``parent`` (a container's own parts, as the columns of a row,
+        are placed directly)."""
+        kids = parent.children
+        if el.children is not None:
+            # a container remembers where it stands, so a callback of the next run can
+            # write into it (see ``adopt``)
+            el.path = (*parent.path, len(kids)) if parent.path is not None else None
+            if self.pending and el.path in self.pending:
+                el.children.extend(self.pending.pop(el.path).children)
+        kids.append(el)
+        return el
+
+    def adopt(self, old: Element) -> Element | None:
+        """The element a callback writes to for ``old``, a container of the last run: its
+        elements open the container of the same place in this run. None outside callbacks
+        (a container of an earlier run cannot be written to from the app code)."""
+        if self.phase != "callbacks" or old.path is None:
+            return None
+        el = self.pending.get(old.path)
+        if el is None:
+            el = self.pending[old.path] = Element(old.type, props={}, children=[])
         return el
 
     def check_key(self, key: str | None, *, freeze: bool = False) -> None:
@@ -186,15 +223,19 @@ class RunContext:
     # -- widgets ------------------------------------------------------------------------
     def widget(self, kind: Any, label: Any, key: str | None, ident: tuple, props: dict,
                default: Any, value_given: bool = False, callback: Callable | None = None,
-               args: Iterable | None = None, kwargs: Mapping | None = None) -> Any:
-        """Register one widget call of this run and return its current value."""
+               args: Iterable | None = None, kwargs: Mapping | None = None,
+               id_default: Any = _UNSET) -> Any:
+        """Register one widget call of this run and return (a copy of) its current value.
+
+        ``ident``: the parameters that make a keyed widget; a keyless one adds its default
+        (``id_default`` where the argument differs from the value, as ``"now"``) and the
+        other parameters Streamlit hashes (SPEC §4)."""
         name = kind.name
         form = self.form
         if form is not None and callback is not None and not kind.submit:
             raise InvalidFormCallbackError(name, label, key)
-        # each app owns its widgets: the same call in two apps of one session (two cells with
-        # st.button("Go")) makes two widgets
-        wid = widget_id(name, key, ident, (self.app.name, form))
+        wid = self._widget_id(name, key, ident, props,
+                              default if id_default is _UNSET else id_default)
         if wid in self.ids:
             if key is not None:
                 raise DuplicateElementKey(key)
@@ -203,20 +244,9 @@ class RunContext:
             raise DuplicateElementKey(key)
         store = self.store
         rec = store.widgets.get(wid)
-        from_api = key is not None and key in store.api_writes
-        if from_api:
-            if not kind.settable:
-                raise ValueAssignmentNotAllowedError(key)
-            value = kind.from_state(props, store.values[key], default, label, key)
-            if value_given and key not in store.warned:
-                store.warned.add(key)
-                self.emit(Element("warning", props={"body": (
-                    f'The widget with key "{key}" was created with a default value but also '
-                    "had its value set via the Session State API.")}))
-        elif rec is not None:
-            value = rec.value
-        else:
-            value = default
+        value = self._value_of(kind, rec, key, props, default, value_given, label)
+        if value is not None and "options" in props:
+            value = coerce_enum(value, props["options"])
         if value is None:
             # emptied through session state: the frontend shows it empty and may send None
             props["allow_none"] = True
@@ -235,28 +265,62 @@ class RunContext:
         rec.args = tuple(args) if args else ()
         rec.kwargs = dict(kwargs) if kwargs else {}
         if key is not None:
-            self.keys.add(key)
-            self.frozen.add(key)
-            owner = store.key_owner.get(key)
-            if owner is not None and owner != wid:
-                other = store.widgets.get(owner)
-                if other is not None and other.app is not self.app:
-                    # one session, two apps: both widgets would write the same key
-                    self.emit(Element("warning", props={"body": (
-                        f'The key "{key}" is also used by a widget of the app '
-                        f'"{other.app.name}": both share st.session_state["{key}"] and the '
-                        "last one to run sets it. Give each widget its own key.")}))
-            store.key_owner[key] = wid
-            store.sync_widget(key, value)
-        self.ids.add(wid)
+            self._claim(key, wid, value)
+        self.ids[wid] = len(self.ids)
         if form is not None:
             info = self.form_info[form]
             info["widgets"].append(wid)
             if kind.submit:
                 info["submit"] = True
-        props["value"] = value
+        # a form cleared on submit shows its defaults while the submitted values stay
+        props["value"] = value if rec.shown is _UNSET else rec.shown
         self.emit(Element(name, wid, key, props))
-        return value
+        return fresh(value)
+
+    def _widget_id(self, name: str, key: str | None, ident: tuple, props: dict,
+                   default: Any) -> str:
+        if key is None:
+            # each of the main area and the sidebar may hold the same keyless widget
+            side = self.sidebar is not None and any(e is self.sidebar for e in self.stack)
+            ident = (*ident, hashable(default), side,
+                     *[hashable(props.get(p)) for p in KEYLESS_PROPS])
+        # each app owns its widgets: the same call in two apps of one session (two cells with
+        # st.button("Go")) makes two widgets
+        return widget_id(name, key, ident, (self.app.name, self.form))
+
+    def _value_of(self, kind: Any, rec: WidgetState | None, key: str | None, props: dict,
+                  default: Any, value_given: bool, label: Any) -> Any:
+        """The value a widget call shows: written through session state, else kept from
+        the last run, else the default."""
+        store = self.store
+        if key is not None and key in store.api_writes:
+            if not kind.settable:
+                raise ValueAssignmentNotAllowedError(key)
+            value = kind.from_state(props, store.values[key], default, label, key)
+            if value_given and key not in store.warned:
+                store.warned.add(key)
+                self.emit(_warning(
+                    f'The widget with key "{key}" was created with a default value but also '
+                    "had its value set via the Session State API."))
+            return value
+        return rec.value if rec is not None else default
+
+    def _claim(self, key: str, wid: str, value: Any) -> None:
+        """A keyed widget takes its key: frozen for this run, mirrored in session state."""
+        store = self.store
+        self.keys.add(key)
+        self.frozen.add(key)
+        owner = store.key_owner.get(key)
+        if owner is not None and owner != wid:
+            other = store.widgets.get(owner)
+            if other is not None and other.app is not self.app:
+                # one session, two apps: both widgets would write the same key
+                self.emit(_warning(
+                    f'The key "{key}" is also used by a widget of the app '
+                    f'"{other.app.name}": both share st.session_state["{key}"] and the '
+                    "last one to run sets it. Give each widget its own key."))
+        store.key_owner[key] = wid
+        store.sync_widget(key, value)
 
     # -- containers ---------------------------------------------------------------------
     def push(self, el: Element) -> None:
@@ -267,6 +331,35 @@ class RunContext:
         while len(self.stack) > 1:
             if self.stack.pop() is el:
                 break
+
+
+class _Batch:
+    """What one interaction brought: the widgets whose value changed (in the app's order),
+    the warnings of refused values, the forms submitted."""
+
+    __slots__ = ("applied", "refused", "submitted")
+
+    def __init__(self) -> None:
+        self.applied: list[WidgetState] = []
+        self.refused: list[Element] = []
+        self.submitted: list[str] = []
+
+
+def _check(rec: WidgetState, raw: Any) -> Any:
+    """A frontend value as the widget takes it, or ``RefusedValue``."""
+    if rec.spec.get("disabled"):
+        # a disabled widget takes no input in any real frontend
+        raise RefusedValue("the widget is disabled")
+    try:
+        return rec.kind.check(rec.spec, raw)
+    except RefusedValue:
+        raise
+    except Exception as e:  # noqa: BLE001 - a value no check foresaw is refused too
+        raise RefusedValue(f"it could not be checked ({type(e).__name__}: {e})") from None
+
+
+def _warning(body: str) -> Element:
+    return Element("warning", props={"body": body})
 
 
 class Fragment:
@@ -315,6 +408,8 @@ class App:
         # headless callers want Ctrl-C to stop them
         self.catch_interrupts = False
         self.fragments: dict[str, Fragment] = {}
+        # the widgets' positions in the last full run: callbacks run in this order
+        self.order: dict[str, int] = {}
         self.filename = filename or f"<nbstate app {self.name}>"
         self.fresh_namespace = namespace is None if fresh_namespace is None else fresh_namespace
         self._namespace = namespace if namespace is not None else {}
@@ -344,81 +439,133 @@ class App:
         """Apply frontend values ``{widget id: value}``, run callbacks, rerun; return the tree.
 
         A value a widget cannot take is refused (a warning element names the widget) and,
-        if nothing else changed, no rerun happens.
+        if nothing else changed, no rerun happens. The steps: apply the values, press the
+        buttons, run the callbacks (in the widgets' order in the app), run the code (a
+        fragment alone, or the whole app again while it asks for reruns), clear submitted
+        forms. Every way out builds the root the same way, sidebar included.
         """
+        ctx = RunContext(self)
+        batch = self._apply(changes, ctx)
+        self.notices = batch.refused
+        if batch.refused and not batch.applied and self.tree is not None:
+            # every change was refused: no callbacks, no rerun; show why. (Valid values equal
+            # to the current ones still rerun, as Streamlit's AppTest.run() always does.)
+            self.tree = self._keep()
+            return self.tree
+        self._aim_at_fragment(batch, ctx)
+        self.running = True
+        outer = getattr(_local, "ctx", None)
+        try:
+            self._press(batch, ctx)
+            _local.ctx = ctx
+            error = self._callbacks(batch, ctx)
+            if error is not None:
+                # as in Streamlit the app code does not run; the previous elements stay,
+                # interactive, under the exception, so the user can correct the input
+                self._reset_triggers(ctx)
+                self.tree = self._keep(head=[error])
+                return self.tree
+            done = self._run_code(ctx)
+            if isinstance(done, Element):  # a fragment alone, spliced into the last tree
+                self.tree = done
+                return done
+            ctx = done
+            self._submitted(batch, ctx)
+        finally:
+            _local.ctx = outer
+            self.session.store.frozen = set()
+            self.running = False
+        self.tree = self._root(ctx.main, sidebar=ctx.sidebar)
+        return self.tree
+
+    # -- the steps --------------------------------------------------------------------
+    def _apply(self, changes: Mapping[str, Any] | Iterable[tuple[str, Any]],
+               ctx: RunContext) -> _Batch:
+        """Check each frontend value and store the valid ones (SPEC §3, §5 step 1).
+
+        A burst may carry several values for one widget: each is checked in arrival order,
+        the last valid one stays, and the widget counts as changed once."""
         if isinstance(changes, Mapping):
             changes = changes.items()
         store = self.session.store
-        ctx = RunContext(self)
-        # a burst may carry several values for one widget: each is checked in arrival order,
-        # the last valid one stays, and the widget's callback runs once, at its first arrival
+        batch = _Batch()
         arrived: dict[str, WidgetState] = {}
         before: dict[str, Any] = {}
-        refused: list[Element] = []
-        submitted: list[str] = []
         for wid, raw in changes:
             rec = store.widgets.get(wid)
             if rec is None or rec.app is not self:
-                refused.append(Element("warning", props={"body": (
+                batch.refused.append(_warning(
                     f"An update for widget {wid!r} was ignored: that widget no longer exists "
-                    "in this app (it was cleaned up or the app was re-executed).")}))
-                continue
-            kind = rec.kind
-            if rec.spec.get("disabled"):
-                # a disabled widget takes no input in any real frontend
-                refused.append(Element("warning", props={
-                    "body": _refusal(rec, raw, "the widget is disabled")}))
+                    "in this app (it was cleaned up or the app was re-executed)."))
                 continue
             try:
-                value = kind.check(rec.spec, raw)
+                value = _check(rec, raw)
             except RefusedValue as r:
-                refused.append(Element("warning", props={"body": _refusal(rec, raw, r.reason)}))
+                batch.refused.append(_warning(_refusal(rec, raw, r.reason)))
                 continue
-            except Exception as e:  # noqa: BLE001 - a value no check foresaw is refused too
-                reason = f"it could not be checked ({type(e).__name__}: {e})"
-                refused.append(Element("warning", props={"body": _refusal(rec, raw, reason)}))
-                continue
-            if kind.button_like:
+            if rec.kind.button_like:
                 if value and wid not in ctx.triggers:
                     ctx.triggers.add(wid)
                     arrived[wid] = rec
-                    if kind.submit and rec.form is not None:
-                        submitted.append(rec.form)
+                    if rec.kind.submit and rec.form is not None:
+                        batch.submitted.append(rec.form)
                 continue
             if wid not in before:
                 before[wid] = rec.value
                 arrived[wid] = rec
             rec.value = value
+            rec.shown = _UNSET
             if rec.key is not None:
                 store.sync_widget(rec.key, value)
-        applied = [rec for wid, rec in arrived.items()
-                   if wid in ctx.triggers or not _same(before[wid], rec.value)]
-        self.notices = refused
-        if refused and not applied and self.tree is not None:
-            # every change was refused: no callbacks, no rerun; show why. (Valid values equal
-            # to the current ones still rerun, as Streamlit's AppTest.run() always does.)
-            self.tree = self._root(self.tree.children[1], stale=False)
-            return self.tree
+        for form in batch.submitted:
+            self._send_cleared(form, arrived, before)
+        changed = [rec for wid, rec in arrived.items()
+                   if wid in ctx.triggers or not same(before[wid], rec.value)]
+        # callbacks run in the order the widgets appear in the app (the last run's order),
+        # not in the order their values arrived
+        order = self.order
+        changed.sort(key=lambda rec: order.get(rec.id, len(order)))
+        batch.applied = changed
+        return batch
 
-        frags = {rec.fragment for rec in applied}
+    def _send_cleared(self, form: str, arrived: dict, before: dict) -> None:
+        """A submit sends every widget of the form as the browser shows it: the widgets
+        ``clear_on_submit`` emptied and the user left alone send their defaults."""
+        store = self.session.store
+        for rec in list(store.widgets.values()):
+            if rec.app is not self or rec.form != form or rec.shown is _UNSET:
+                continue
+            if rec.id not in before:
+                before[rec.id] = rec.value
+                arrived[rec.id] = rec
+            rec.value = rec.shown
+            rec.shown = _UNSET
+            if rec.key is not None:
+                store.sync_widget(rec.key, rec.value)
+
+    def _aim_at_fragment(self, batch: _Batch, ctx: RunContext) -> None:
+        """A change inside one fragment reruns only that fragment."""
+        frags = {rec.fragment for rec in batch.applied}
         fid = frags.pop() if len(frags) == 1 else None
         if fid is not None and fid in self.fragments and self.tree is not None:
-            # a change inside a fragment reruns only that fragment
             ctx.fragment_el = Element("fragment", id=fid, children=[])
             ctx.stack = [ctx.fragment_el]
             ctx.fragment = fid
 
-        self.running = True
-        _local_ctx_prev = getattr(_local, "ctx", None)
+    def _press(self, batch: _Batch, ctx: RunContext) -> None:
+        """Button-like widgets are True for the single run after the click."""
+        store = self.session.store
+        for rec in batch.applied:
+            if rec.id in ctx.triggers:
+                rec.value = True
+                if rec.key is not None:
+                    store.sync_widget(rec.key, True)
+
+    def _callbacks(self, batch: _Batch, ctx: RunContext) -> Element | None:
+        """Run the changed widgets' callbacks; the exception element of one that raised."""
+        ctx.phase = "callbacks"
         try:
-            # button-like widgets are True for the single run after the click
-            for rec in applied:
-                if rec.id in ctx.triggers:
-                    rec.value = True
-                    if rec.key is not None:
-                        store.sync_widget(rec.key, True)
-            _local.ctx = ctx
-            for rec in applied:
+            for rec in batch.applied:
                 if rec.callback is None:
                     continue
                 try:
@@ -428,38 +575,38 @@ class App:
                 except (Exception, KeyboardInterrupt) as e:  # noqa: BLE001 - shown, app stays live
                     if isinstance(e, KeyboardInterrupt) and not self.catch_interrupts:
                         raise
-                    ctx.main.children.append(exception_element(e))
-                    self._reset_triggers(ctx)
-                    prev = self.tree.children[1].children if self.tree is not None else []
-                    # the stale elements show the values that were applied before the error
-                    ctx.main.children.extend(_current_values(prev, store.widgets))
-                    self.tree = self._root(ctx.main, stale=True)
-                    return self.tree
-            if ctx.fragment_el is not None:
-                done = self._exec_fragment(ctx)
-                if done is not None:
-                    self.tree = done
-                    return done
-                ctx = RunContext(self)  # the fragment asked for a full rerun
-                _local.ctx = ctx
-            while True:
-                rerun = self._exec(ctx)
-                self._reset_triggers(ctx)
-                if not rerun:
-                    break
-                if self.deadline is not None and time.perf_counter() > self.deadline:
-                    raise TimeoutError(
-                        f"App {self.name!r} kept calling st.rerun() past its timeout.")
-                ctx = RunContext(self)
-                _local.ctx = ctx
-            for form in submitted:
-                self._clear_form(ctx, form)
+                    return exception_element(e)
         finally:
-            _local.ctx = _local_ctx_prev
-            store.frozen = set()
-            self.running = False
-        self.tree = self._root(ctx.main, sidebar=ctx.sidebar)
-        return self.tree
+            ctx.phase = "run"
+        return None
+
+    def _run_code(self, ctx: RunContext) -> RunContext | Element:
+        """Run the fragment alone (the spliced tree) or the app, again while it asks for a
+        rerun; the context of the last full run."""
+        if ctx.fragment_el is not None:
+            done = self._exec_fragment(ctx)
+            if done is not None:
+                return done
+            ctx = self._fresh(ctx)  # the fragment asked for a full rerun
+        while True:
+            rerun = self._exec(ctx)
+            self._reset_triggers(ctx)
+            if not rerun:
+                return ctx
+            if self.deadline is not None and time.perf_counter() > self.deadline:
+                raise TimeoutError(
+                    f"App {self.name!r} kept calling st.rerun() past its timeout.")
+            ctx = self._fresh(ctx)
+
+    def _fresh(self, ctx: RunContext) -> RunContext:
+        """A new run's context (a rerun)."""
+        new = RunContext(self)
+        _local.ctx = new
+        return new
+
+    def _submitted(self, batch: _Batch, ctx: RunContext) -> None:
+        for form in batch.submitted:
+            self._clear_form(ctx, form)
 
     # -- pieces -----------------------------------------------------------------------
     def _exec_fragment(self, ctx: RunContext) -> Element | None:
@@ -475,7 +622,7 @@ class App:
             if completed:
                 # cleanup looks only at this fragment's widgets: its cost must not grow
                 # with the rest of the app
-                gone = frag.widget_ids - ctx.ids
+                gone = frag.widget_ids - ctx.ids.keys()
                 for wid in gone:
                     rec = store.widgets.get(wid)
                     if rec is not None:
@@ -525,11 +672,14 @@ class App:
         completed, scope = self._guarded(ctx, self._call_code)
         rerun = scope is not None
         for info in ctx.form_info.values():
-            if not info["submit"]:
+            # only a form whose block completed can be missing its button: a run that
+            # stopped inside the form (an exception, st.stop()) shows no such error
+            if not info["submit"] and (completed or info["closed"]):
                 ctx.emit(missing_submit_element(info["key"]))
         if completed:
             self._cleanup(ctx)
         self.fragments = ctx.fragments
+        self.order = ctx.ids
         return rerun
 
     def _call_code(self) -> None:
@@ -567,7 +717,7 @@ class App:
 
     def _cleanup(self, ctx: RunContext) -> None:
         store = self.session.store
-        gone = self.widget_ids - ctx.ids
+        gone = self.widget_ids - ctx.ids.keys()
         if gone:
             for wid in gone:
                 rec = store.widgets.get(wid)
@@ -587,6 +737,9 @@ class App:
         ctx.triggers = set()
 
     def _clear_form(self, ctx: RunContext, form: str) -> None:
+        """``clear_on_submit``: after the submit run the form's widgets show their defaults;
+        session state keeps the submitted values until the next submit sends the defaults
+        (SPEC §7, as Streamlit's browser frontend does)."""
         info = ctx.form_info.get(form)
         if info is None or not info["clear"]:
             return
@@ -596,13 +749,26 @@ class App:
             rec = store.widgets.get(wid)
             if rec is None or rec.kind.button_like:
                 continue
-            rec.value = rec.default
-            if rec.key is not None:
-                store.sync_widget(rec.key, rec.default)
+            rec.shown = rec.default
             reset[wid] = rec.default
         for el in ctx.main.walk():
             if el.id in reset:
                 el.props["value"] = reset[el.id]
+
+    def _keep(self, head: Iterable[Element] = ()) -> Element:
+        """The last tree again, its widgets showing their current values, under ``head``:
+        what a run that did not happen (all refused, a callback raised) leaves on screen."""
+        widgets = self.session.store.widgets
+        tree = self.tree
+        old_main = tree.children[1] if tree is not None else Element("main", children=[])
+        main = Element("main", children=[*head, *_current_values(old_main.children, widgets)])
+        main.path = old_main.path
+        side = tree.children[2] if tree is not None and len(tree.children) > 2 else None
+        if side is not None:
+            kids = _current_values(side.children, widgets)
+            if kids is not side.children:
+                side = Element(side.type, side.id, side.key, side.props, kids)
+        return self._root(main, sidebar=side)
 
     def _root(self, main: Element, *, stale: bool = False,
               sidebar: Element | None = None) -> Element:
@@ -647,7 +813,7 @@ def _current_values(children: list[Element], widgets: dict) -> list[Element]:
     for el in children:
         new = el
         rec = widgets.get(el.id) if el.id is not None else None
-        if rec is not None and "value" in el.props and not _same(el.props["value"], rec.value):
+        if rec is not None and "value" in el.props and not same(el.props["value"], rec.value):
             new = Element(el.type, el.id, el.key, {**el.props, "value": rec.value}, el.children)
         if el.children:
             kids = _current_values(el.children, widgets)
@@ -658,7 +824,9 @@ def _current_values(children: list[Element], widgets: dict) -> list[Element]:
     return out if changed else children
 
 
-def _same(a: Any, b: Any) -> bool:
+def same(a: Any, b: Any) -> bool:
+    """Value equality for widget values: equal and of the same type (``1`` is no ``1.0``,
+    ``True`` no ``1``); values whose ``==`` fails or is ambiguous count as different."""
     if a is b:
         return True
     try:
@@ -694,7 +862,7 @@ def exception_element(e: BaseException) -> Element:
         message = str(e)
     except Exception:  # noqa: BLE001 - an exception whose str() fails still shows
         message = f"<{type(e).__name__}: str() failed>"
-    name = getattr(type(e), "display_type", type(e).__name__)
+    name = type(e).__name__
     return Element("exception", props={"type": name, "message": message,
                                        "stack_trace": [s.rstrip("\n") for s in stack],
                                        "is_warning": False})

@@ -19,9 +19,8 @@ from typing import Any
 
 from .errors import (
     InvalidKeyError,
-    SessionStateAttributeError,
-    SessionStateKeyError,
     WidgetAlreadyInstantiatedError,
+    missing_key_message,
 )
 
 
@@ -41,8 +40,11 @@ class WidgetState:
 
     __slots__ = (
         "id", "kind", "key", "label", "spec", "value", "default", "app", "form",
-        "callback", "args", "kwargs", "fragment",
+        "callback", "args", "kwargs", "fragment", "shown",
     )
+
+    #: ``shown`` when the frontend shows the value (not a cleared form's default)
+    UNSET: Any = object()
 
     def __init__(self, wid: str, kind: Any, key: str | None, label: Any, spec: dict,
                  value: Any, default: Any, app: Any, form: str | None) -> None:
@@ -59,6 +61,7 @@ class WidgetState:
         self.callback = None
         self.args: tuple = ()
         self.kwargs: dict = {}
+        self.shown: Any = WidgetState.UNSET
 
     def __repr__(self) -> str:
         return f"<widget {self.kind.name} {self.label!r} key={self.key!r} value={self.value!r}>"
@@ -84,7 +87,7 @@ class SessionState:
         try:
             return self.values[key]
         except KeyError:
-            raise SessionStateKeyError(key, self._note(key)) from None
+            raise KeyError(missing_key_message(key, self._note(key))) from None
 
     def set_item(self, key: str, value: Any) -> None:
         if key in self.frozen:
@@ -97,7 +100,7 @@ class SessionState:
         try:
             del self.values[key]
         except KeyError:
-            raise SessionStateKeyError(key, self._note(key)) from None
+            raise KeyError(missing_key_message(key, self._note(key))) from None
         self.api_writes.discard(key)
 
     def clear(self) -> None:
@@ -114,8 +117,9 @@ class SessionState:
 
     # -- the run loop's view ----------------------------------------------------------
     def sync_widget(self, key: str, value: Any) -> None:
-        """Mirror a keyed widget's value into the mapping (not an API write)."""
-        self.values[key] = value
+        """Mirror a keyed widget's value into the mapping (not an API write): a copy, so
+        changing the list read from session state never changes the widget."""
+        self.values[key] = fresh(value)
         self.api_writes.discard(key)
 
     def forget_widget(self, rec: WidgetState) -> None:
@@ -130,6 +134,15 @@ class SessionState:
 
 
 _MISSING = object()
+
+
+def fresh(value: Any) -> Any:
+    """A copy of a widget value that the caller may change (Streamlit hands out new
+    objects too): lists, dicts and sets are copied, other values are immutable."""
+    t = type(value)
+    if t is list or t is dict or t is set:
+        return t(value)
+    return value
 
 
 class SessionStateProxy(MutableMapping):
@@ -181,7 +194,7 @@ class SessionStateProxy(MutableMapping):
         try:
             return self._store.values[key]
         except KeyError:
-            raise SessionStateAttributeError(key, self._store._note(key)) from None
+            raise AttributeError(missing_key_message(key, self._store._note(key))) from None
 
     def __setattr__(self, key: str, value: Any) -> None:
         self[key] = value
@@ -190,7 +203,7 @@ class SessionStateProxy(MutableMapping):
         try:
             self._store.del_item(key)
         except KeyError:
-            raise SessionStateAttributeError(key, self._store._note(key)) from None
+            raise AttributeError(missing_key_message(key, self._store._note(key))) from None
 
     def __repr__(self) -> str:
         return repr(self._store.values)

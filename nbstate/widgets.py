@@ -30,6 +30,7 @@ from .errors import (
     ValueOutOfRangeError,
 )
 from .kinds import KINDS, _is_int, _is_real
+from .options import option_index
 from .run import require
 from .state import normalize_key
 
@@ -253,7 +254,7 @@ def _single_choice(kind: str, label, options, index, format_func, key, help, on_
     props = _props(label, help, disabled, label_visibility, options=opts, labels=labels,
                    allow_none=True if idx is None else False, **extra)
     return ctx.widget(KINDS[kind], label, key, (label, tuple(labels)), props, default,
-                      index != 0, on_change, args, kwargs)
+                      index not in (0, None), on_change, args, kwargs, id_default=index)
 
 
 def selectbox(label: str, options: Iterable, index: int | None = 0,
@@ -327,12 +328,10 @@ def _defaults_in(opts: list, default: Any, what: str) -> list:
         items = [default]
     out = []
     for d in items:
-        for o in opts:
-            if o is d or (o == d):
-                out.append(o)
-                break
-        else:
+        i = option_index(opts, d, strict=False)
+        if i is None:
             raise DefaultNotInOptionsError(d, opts, what)
+        out.append(opts[i])
     return out
 
 
@@ -601,14 +600,7 @@ def select_slider(label: str, options: Iterable = (), value: Any = None,
         raise MissingRequiredParameterError(f"{what}options must not be empty.")
     is_range = isinstance(value, (list, tuple)) and len(value) == 2
     wanted = tuple(value) if is_range else ((opts[0],) if value is None else (value,))
-    found = []
-    for w in wanted:
-        for o in opts:
-            if o is w or o == w:
-                found.append(o)
-                break
-        else:
-            raise DefaultNotInOptionsError(w, opts, what)
+    found = _defaults_in(opts, list(wanted), what)
     default = tuple(found) if is_range else found[0]
     props = _props(label, help, disabled, label_visibility, options=opts, labels=labels,
                    range=is_range, _kind="select_slider")
@@ -730,7 +722,8 @@ def date_input(label: str, value: Any = "today", min_value: Any = None,
     props = _props(label, help, disabled, label_visibility, min=mn, max=mx, range=is_range,
                    format=format, allow_none=allow_none, _kind="date_input")
     return ctx.widget(KINDS["date_input"], label, key, (label, mn, mx, is_range, format),
-                      props, default, value != "today", on_change, args, kwargs)
+                      props, default, value not in ("today", None), on_change, args, kwargs,
+                      id_default=value if isinstance(value, str) else default)
 
 
 def time_input(label: str, value: Any = "now", key: str | int | None = None,
@@ -773,7 +766,8 @@ def time_input(label: str, value: Any = "now", key: str | int | None = None,
     props = _props(label, help, disabled, label_visibility, step=step,
                    allow_none=value is None, _kind="time_input")
     return ctx.widget(KINDS["time_input"], label, key, (label, step), props, default,
-                      value != "now", on_change, args, kwargs)
+                      value not in ("now", None), on_change, args, kwargs,
+                      id_default=value if isinstance(value, str) else default)
 
 
 def color_picker(label: str, value: str | None = None, key: str | int | None = None,
@@ -781,7 +775,8 @@ def color_picker(label: str, value: str | None = None, key: str | int | None = N
                  args: Iterable | None = None, kwargs: dict | None = None, *,
                  disabled: bool = False, label_visibility: str = "visible",
                  width: Any = "content") -> str:
-    """A colour picker: returns ``"#rrggbb"``.
+    """A colour picker: returns ``value=`` as given (``"#ABC"`` stays), then ``"#rrggbb"``
+    from the frontend.
 
     Example:
         >>> c = st.color_picker("Colour", "#00f900")                    # doctest: +SKIP
@@ -793,8 +788,6 @@ def color_picker(label: str, value: str | None = None, key: str | int | None = N
     if not isinstance(default, str) or not _hex(default):
         raise InvalidColorError(
             f'{what}value must be a hex colour such as "#00ff00" or "#0f0", got {value!r}.')
-    if len(default) == 4:
-        default = "#" + "".join(c * 2 for c in default[1:])
     props = _props(label, help, disabled, label_visibility, _kind="color_picker")
     return ctx.widget(KINDS["color_picker"], label, key, (label,), props, default,
                       value is not None, on_change, args, kwargs)

@@ -31,6 +31,7 @@ from typing import Any
 import ipywidgets as W
 
 from ..elements import CONTAINERS, Element
+from ..options import option_index
 from . import html as _html
 
 
@@ -158,18 +159,7 @@ class Check(Simple):
 
 
 def _option_index(options: Sequence, value: Any) -> int | None:
-    if value is None:
-        return None
-    for i, o in enumerate(options):
-        if o is value:
-            return i
-    for i, o in enumerate(options):
-        try:
-            if o == value:
-                return i
-        except Exception:  # noqa: BLE001 - options that cannot be compared are no match
-            continue
-    return None
+    return None if value is None else option_index(options, value, strict=False)
 
 
 def _option_at(options: Sequence, i: Any) -> Any:

@@ -28,7 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from ..elements import Element
-from ..run import App, Session, _local
+from ..errors import RefusedValue
+from ..options import find_option, option_index
+from ..run import App, Session
 
 
 class AppTest:
@@ -51,6 +53,8 @@ class AppTest:
         self._app = App(target, name=name or "test", session=self._session,
                         namespace=namespace, filename=filename, args=args, kwargs=kwargs)
         self._pending: dict[str, Any] = {}
+        # values Streamlit's AppTest would raise on at the next run (SPEC §10)
+        self._unsendable: list[Exception] = []
         self._held: dict[str, dict[str, Any]] = {}
         self._tree: Element | None = None
         # the last run's elements with their form, in display order, and per accessor name;
@@ -148,6 +152,10 @@ class AppTest:
         limit = self.default_timeout if timeout is None else timeout
         changes = list(self._pending.items())
         self._pending.clear()
+        if self._unsendable:
+            error = self._unsendable[0]
+            self._unsendable.clear()
+            raise error
         if getattr(self, "_fresh_ns", None) is not None:
             self._app._namespace = dict(self._fresh_ns)
         start = time.perf_counter()
@@ -175,6 +183,10 @@ class AppTest:
         return self
 
     def _queue(self, view: ElementView, value: Any) -> None:
+        try:
+            value = as_sent(view._el, value)
+        except (TypeError, ValueError) as e:
+            self._unsendable.append(e)
         kind = view.element_type
         if view.form is not None and kind != "form_submit_button":
             self._held.setdefault(view.form, {})[view.id] = value
@@ -245,6 +257,52 @@ class AppTest:
 
 
 _MISSING = object()
+
+
+def as_sent(el: Element, v: Any) -> Any:
+    """A value a test sets, as Streamlit's AppTest sends it (SPEC §10): converted where it
+    converts (a datetime for a date or time input, a reversed select_slider range, a float
+    for an int number input), ``ValueError``/``TypeError`` where it raises (not an option of
+    a selectbox or radio; a box or checkbox given the wrong type). Any other value goes to
+    the app, which refuses what a real frontend could not send."""
+    t, p = el.type, el.props
+    what = f'`st.{t}` "{p.get("label")}"'
+    if t in ("selectbox", "radio") and v is not None:
+        try:
+            find_option(p.get("options", []), v)
+        except RefusedValue:
+            raise ValueError(f"{v!r} is not one of the options of {what}: "
+                             f"{p.get('labels')}") from None
+    elif t in ("text_input", "text_area") and not (v is None or isinstance(v, str)):
+        raise TypeError(f"{what} takes a str (or None), got {type(v).__name__}")
+    elif t in ("checkbox", "toggle") and type(v) is not bool:
+        raise TypeError(f"{what} takes True or False, got {type(v).__name__}")
+    elif t == "date_input":
+        return _dates(v)
+    elif t == "time_input" and isinstance(v, _dt.datetime):
+        return v.time()
+    elif t == "select_slider" and isinstance(v, (list, tuple)) and len(v) == 2:
+        return _sorted_range(p.get("options", []), v)
+    elif t == "number_input" and p.get("dtype") == "int" and type(v) is float and \
+            v == v and abs(v) != float("inf"):
+        return int(v)
+    return v
+
+
+def _dates(v: Any) -> Any:
+    if isinstance(v, _dt.datetime):
+        return v.date()
+    if isinstance(v, (list, tuple)):
+        return tuple(_dates(x) for x in v)
+    return v
+
+
+def _sorted_range(options: list, v: Any) -> Any:
+    try:
+        ends = [find_option(options, x) for x in v]
+    except RefusedValue:
+        return v  # the app refuses it
+    return tuple(sorted(ends, key=lambda o: next(i for i, x in enumerate(options) if x is o)))
 
 
 def _raiser(error: SyntaxError) -> Callable[[], None]:
@@ -326,6 +384,8 @@ _ELEMENT_TYPES = {
 }
 
 
+_TAGS = {"title": "h1", "header": "h2", "subheader": "h3"}
+
 # accessor name -> element types it lists (Streamlit's names: at.columns lists the columns)
 _ACCESSOR_TYPES = {
     "button": {"button", "form_submit_button"},
@@ -348,14 +408,6 @@ def _collect(el: Element, form: str | None, out: list) -> None:
 class _TestSessionState:
     def __init__(self, session: Session) -> None:
         self._s = session
-
-    def _with(self, fn: Callable[[], Any]) -> Any:
-        prev = getattr(_local, "session", None)
-        _local.session = self._s
-        try:
-            return fn()
-        finally:
-            _local.session = prev
 
     def __getitem__(self, key: str) -> Any:
         return self._s.proxy[key]
@@ -487,6 +539,10 @@ class ElementView:
     @property
     def value(self) -> Any:
         el = self._el
+        if el.type == "divider":
+            return "---"  # as Streamlit's AppTest: a divider is Markdown "---"
+        if el.type == "latex":
+            return f"$$\n{el.props['body']}\n$$"
         if el.id is not None and el.type != "form":
             pending = self._at._pending_value(self)
             if pending is not _MISSING:  # a clicked button reads True until the run, as in
@@ -500,6 +556,29 @@ class ElementView:
             return el.props.get("data")
         return el.props.get("value")
 
+    # -- what Streamlit's AppTest elements also carry ---------------------------------
+    @property
+    def tag(self) -> str:
+        """A heading's HTML tag: ``h1`` (title), ``h2`` (header), ``h3`` (subheader)."""
+        return _TAGS[self._el.type]
+
+    @property
+    def anchor(self) -> str:
+        return self._el.props.get("anchor") or ""
+
+    @property
+    def hide_anchor(self) -> bool:
+        return bool(self._el.props.get("hide_anchor", False))
+
+    @property
+    def is_caption(self) -> bool:
+        return self._el.type == "caption"
+
+    @property
+    def is_markdown(self) -> bool:
+        """An exception's message is Markdown (never for an app's exceptions)."""
+        return bool(self._el.props.get("is_markdown", False))
+
     @property
     def options(self) -> list[str]:
         """The options as shown (formatted), as Streamlit's AppTest gives them."""
@@ -507,11 +586,7 @@ class ElementView:
 
     @property
     def index(self) -> int | None:
-        v = self.value
-        for i, o in enumerate(self._el.props.get("options", [])):
-            if o is v or o == v:
-                return i
-        return None
+        return option_index(self._el.props.get("options", []), self.value, strict=False)
 
     @property
     def indices(self) -> list[int]:
@@ -536,9 +611,6 @@ class ElementView:
             return props[name]
         if self._el.children is not None and name in _ELEMENT_TYPES:
             return self.get(name)
-        alias = {"min": "min", "max": "max", "message": "message", "body": "body"}
-        if name in alias and alias[name] in props:
-            return props[alias[name]]
         raise AttributeError(f"{self._el.type} element has no attribute {name!r}")
 
     def __repr__(self) -> str:

@@ -16,7 +16,6 @@ CLASSES = [
     "InvalidMinMaxError", "SelectionCountExceedsMaxError", "DefaultNotInOptionsError",
     "InvalidKeyError", "NoAppContextError", "MixedNumericTypesError", "ValueOutOfRangeError",
     "MissingRequiredParameterError", "InvalidColorError", "InvalidArgumentError",
-    "InvalidValueTypeError",
 ]
 
 
@@ -32,11 +31,30 @@ def test_streamlit_alias_and_st_errors():
     assert st.errors is errors
 
 
+@pytest.mark.parametrize("name", CLASSES)
+def test_every_error_class_answers_to_its_streamlit_name(name):
+    """SPEC §8: ported code catches ``st.errors.StreamlitX``."""
+    assert getattr(st.errors, "Streamlit" + name) is getattr(errors, name)
+
+
+def test_ported_except_clause_catches_a_duplicate_key(app):
+    at = app("""
+        st.text_input("a", key="k")
+        try:
+            st.text_input("b", key="k")
+        except st.errors.StreamlitDuplicateElementKey:
+            st.write("caught")
+    """)
+    assert at.markdown.values == ["caught"]
+
+
 def test_missing_key_errors_are_key_and_attribute_errors():
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError) as k:
         st.session_state["surely-missing"]
-    with pytest.raises(AttributeError):
+    with pytest.raises(AttributeError) as a:
         st.session_state.surely_missing
+    # exactly the builtin types (SPEC §8): at.exception[0].type reads "KeyError"
+    assert type(k.value) is KeyError and type(a.value) is AttributeError
 
 
 def test_ported_code_catches_streamlit_api_exception(app):
@@ -130,16 +148,15 @@ def test_wrong_type_through_state_raises_type_error_naming_widget_key_and_type(
     assert f"expects {expected_type}" in exc.message
 
 
-def test_wrong_type_error_is_a_type_error(app):
-    assert issubclass(errors.InvalidValueTypeError, TypeError)
+def test_wrong_type_error_is_exactly_a_type_error(app):
     at = app("""
         st.session_state.w = 5
         try:
             st.text_input("t", key="w")
-        except TypeError:
-            st.write("caught")
+        except TypeError as e:
+            st.write("caught", type(e) is TypeError)
     """)
-    assert at.markdown.values == ["caught"]
+    assert at.markdown.values == ["caught `True`"]
 
 
 def test_text_longer_than_max_chars_through_state_is_kept_as_streamlit_does(app):

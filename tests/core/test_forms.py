@@ -64,11 +64,16 @@ def test_clear_on_submit_returns_widgets_to_defaults_after_the_submit_run(app):
     # the submit run itself sees the submitted values
     assert at.session_state["seen"] == (8, True)
     assert at.markdown.values == ["sent `True` slider `8` checkbox `True`"]
-    # afterwards the widgets and their keys are back to the defaults
+    # afterwards the widgets show their defaults; session state keeps the submitted values
+    # until the next submit (SPEC §7, as in Streamlit)
     assert at.slider[0].value == 5 and at.checkbox[0].value is False
+    assert at.session_state["my_slider"] == 8 and at.session_state["my_checkbox"] is True
+    at.run()  # a plain rerun still sees the submitted values
+    assert at.markdown.values == ["sent `False` slider `8` checkbox `True`"]
+    assert at.slider[0].value == 5 and at.checkbox[0].value is False
+    at.button[0].click().run()  # the next submit sends the defaults the form shows
+    assert at.markdown.values == ["sent `True` slider `5` checkbox `False`"]
     assert at.session_state["my_slider"] == 5 and at.session_state["my_checkbox"] is False
-    at.run()
-    assert at.markdown.values == ["sent `False` slider `5` checkbox `False`"]
 
 
 def test_callback_on_other_widget_in_form_raises(raises_in_app):
@@ -220,8 +225,9 @@ def test_widgets_in_columns_of_a_form_belong_to_the_form(app):
     assert at.session_state.to_dict() == {"a": "start", "b": 0}  # held: not submitted
     at.button[0].click().run()
     assert at.markdown.values == ["x `3` `True`"]
-    # clear_on_submit reaches the widgets in the columns too
-    assert at.session_state.to_dict() == {"a": "start", "b": 0}
+    # clear_on_submit reaches the widgets in the columns too (state keeps what was sent)
+    assert (at.text_input[0].value, at.slider[0].value) == ("start", 0)
+    assert at.session_state.to_dict() == {"a": "x", "b": 3}
 
 
 def test_callback_in_a_column_of_a_form_raises(raises_in_app):

@@ -88,7 +88,8 @@ def test_missing_key_can_be_caught_as_key_error_and_attribute_error(app):
             st.write("del attr")
     """)
     msg = 'st.session_state has no key "nope". Did you forget to initialize it?'
-    assert at.markdown.values == [f"key {msg}", f"attr {msg}", "del key", "del attr"]
+    # a KeyError's text is quoted by Python, as for Streamlit's
+    assert at.markdown.values == [f"key '{msg}'", f"attr {msg}", "del key", "del attr"]
 
 
 def test_missing_key_of_cleaned_up_widget_says_why(app):

@@ -46,7 +46,7 @@ DEFAULTS = [
     ('st.date_input("d", None)', None, "date_input"),
     ('st.time_input("t", dt.time(8, 45))', dt.time(8, 45), "time_input"),
     ('st.color_picker("c")', "#000000", "color_picker"),
-    ('st.color_picker("c", "#0f0")', "#00ff00", "color_picker"),
+    ('st.color_picker("c", "#0f0")', "#0f0", "color_picker"),
     ('st.file_uploader("f")', None, "file_uploader"),
     ('st.file_uploader("f", accept_multiple_files=True)', [], "file_uploader"),
     ('st.pills("p", ["a", "b"])', None, "pills"),
