@@ -394,6 +394,125 @@ CASES = [
         st.session_state[3] = "three"
         st.write(st.session_state["3"])
      """, []),
+    # -- fidelity: behaviour the seed pages leave to Streamlit --------------------------------
+    ("keyless-same-label-other-default", """
+        v = st.number_input("N", value=1)
+        w = st.number_input("N", value=2)
+        st.write(v, w)
+     """, [lambda at: at.number_input[1].set_value(7)]),
+    ("keyless-default-change-is-new-widget", """
+        d = st.session_state.get("d", 1)
+        st.write(st.slider("s", 0, 10, d))
+        if st.button("two"):
+            st.session_state.d = 2
+            st.rerun()
+     """, [lambda at: at.slider[0].set_value(8), lambda at: at.button[0].click(),
+           lambda at: None]),
+    ("keyless-help-change-is-new-widget", """
+        h = st.session_state.get("h", "one")
+        st.write(st.checkbox("c", help=h))
+        if st.button("help"):
+            st.session_state.h = "two"
+            st.rerun()
+     """, [lambda at: at.checkbox[0].check(), lambda at: at.button[0].click()]),
+    ("keyed-default-change-keeps-value", """
+        d = st.session_state.get("d", 1)
+        st.write(st.slider("s", 0, 10, d, key="s"))
+        if st.button("two"):
+            st.session_state.d = 2
+            st.rerun()
+     """, [lambda at: at.slider[0].set_value(8), lambda at: at.button[0].click()]),
+    ("keyless-button-in-main-and-sidebar", """
+        st.write(st.button("Go"), st.sidebar.button("Go"))
+     """, [lambda at: at.button[1].click()]),
+    ("callbacks-in-app-order", """
+        st.session_state.setdefault("log", [])
+        def cb(n):
+            st.session_state.log.append(n)
+        st.checkbox("a", key="a", on_change=cb, args=("a",))
+        st.checkbox("b", key="b", on_change=cb, args=("b",))
+        st.write(", ".join(st.session_state.log))
+     """, [lambda at: (at.checkbox[1].check(), at.checkbox[0].check())]),
+    ("clear-on-submit-state-kept-for-other-reruns", """
+        with st.form("f", clear_on_submit=True):
+            st.text_input("t", key="t")
+            st.form_submit_button()
+        st.write("state", st.session_state.t)
+        st.button("other")
+     """, [lambda at: at.button[1].click()]),
+    ("stop-inside-form", """
+        st.write("top")
+        with st.form("f"):
+            st.text_input("t")
+            st.stop()
+            st.form_submit_button()
+     """, []),
+    ("exception-inside-form", """
+        with st.form("f"):
+            st.text_input("t")
+            raise ValueError("inside")
+     """, []),
+    ("missing-key-exact-types", """
+        for get in (lambda: st.session_state["nope"], lambda: st.session_state.nope):
+            try:
+                get()
+            except Exception as e:
+                st.write(type(e).__name__)
+     """, []),
+    ("streamlit-prefixed-error-names", """
+        st.text_input("a", key="k")
+        try:
+            st.text_input("b", key="k")
+        except st.errors.StreamlitDuplicateElementKey:
+            st.write("caught")
+     """, []),
+    ("multiselect-returns-a-copy", """
+        v = st.multiselect("m", ["a", "b"], ["a"], key="m")
+        v.append("b")
+        st.write(", ".join(st.session_state.m))
+     """, [lambda at: None]),
+    ("enum-options-survive-a-redefined-class", """
+        import enum
+        class Colour(enum.Enum):
+            RED = 1
+            GREEN = 2
+        c = st.selectbox("c", Colour)
+        st.write(type(c) is Colour, c.name)
+     """, [lambda at: at.selectbox[0].set_value(at.selectbox[0].value.__class__["GREEN"]),
+           lambda at: None]),
+    ("status-written-through-methods-stays-running", """
+        s = st.status("working", state="running")
+        s.markdown("waiting")
+     """, []),
+    ("with-empty-keeps-the-last-write", """
+        with st.empty():
+            for i in range(3):
+                st.write(f"line {i}")
+     """, []),
+    ("callback-writes-into-last-runs-container", """
+        box = st.container()
+        def cb(c):
+            c.write("from the callback")
+        st.button("go", on_click=cb, args=(box,))
+        with box:
+            st.write("from the app")
+     """, [lambda at: at.button[0].click(), lambda at: None]),
+    ("preset-value-none-default-no-warning", """
+        import datetime as dt
+        st.write(str(st.date_input("d", value=None, key="d")),
+                 str(st.selectbox("s", ["a", "b"], index=None, key="s")),
+                 str(st.time_input("t", value=None, key="t")))
+     """, [{"d": dt.date(2024, 1, 2), "s": "b", "t": dt.time(1, 2)}]),
+    ("short-hex-colour-as-given", """
+        st.write(st.color_picker("c", "#ABC", key="c"))
+     """, [lambda at: at.color_picker[0].pick("#123456")]),
+    ("apptest-converts-datetime-for-date-input", """
+        import datetime as dt
+        st.write(repr(st.date_input("d", dt.date(2024, 1, 1), key="d")))
+     """, [lambda at: at.date_input[0].set_value(dt.datetime(2024, 1, 5, 3, 4))]),
+    ("apptest-sorts-reversed-select-slider-range", """
+        st.write(repr(st.select_slider("s", list("abcde"), ("b", "c"), key="s")))
+     """, [lambda at: at.select_slider[0].set_range("e", "a")]),
 ]
 
 
@@ -425,9 +544,10 @@ DIFFERENCES = [
      "State API' warning is a visible element (as the seed page's picture shows). Streamlit "
      "only logs it."),
     ("clear-on-submit-after-the-submit-run",
-     "SPEC §7: the submit run sees the submitted values; the widgets (and their keys) return "
-     "to their defaults after it, as in a browser. Streamlit's AppTest clears them before the "
-     "submit run, so the script never sees what was submitted."),
+     "SPEC §7: the submit run sees the submitted values and session state keeps them until "
+     "the next submit; the widgets show their defaults after it, as Streamlit's browser "
+     "frontend does. Streamlit's AppTest clears them before the submit run, so the script "
+     "never sees what was submitted."),
     ("refused-frontend-value-warns",
      "SPEC §3: a value the real frontend could not send (out of range, not an option) is "
      "refused with a visible warning naming the widget. Streamlit's AppTest drops it "
@@ -436,10 +556,6 @@ DIFFERENCES = [
      "Seed widget-behavior.md: deleting a widget's key does not revert the widget; the key is "
      "recreated from the frontend value. Streamlit resets the widget to its default when the "
      "key is deleted earlier in the run that creates it."),
-    ("keyless-value-argument-is-not-identity",
-     "SPEC §4: identity is kind, key, label and shaping parameters (options, min/max, step, "
-     "format...), not the value. Streamlit hashes `value=` into a keyless widget's id, so "
-     "changing the default makes a new widget."),
     ("missing-submit-button-element",
      "SPEC §7: a form with no submit button shows 'Missing Submit Button' as an element. In "
      "Streamlit its frontend draws that message; the AppTest shows nothing."),
@@ -453,9 +569,10 @@ DIFFERENCES = [
      "widget when it comes back). Streamlit keeps it for one run, then drops it because the "
      "key still maps to the cleaned-up widget."),
     ("callback-exception-keeps-previous-elements",
-     "SPEC §5: after an exception in a callback the previous run's elements stay visible "
-     "(marked stale) and interactive under the exception, so the user can correct the input. "
-     "Streamlit shows the exception alone."),
+     "SPEC §5: after an exception in a callback the app code does not run, as in Streamlit, "
+     "but the previous run's elements (sidebar included) stay visible and interactive under "
+     "the exception, so the user can correct the input. Streamlit's AppTest shows the "
+     "exception alone."),
     ("wrong-type-through-state-raises",
      "SPEC §8: a value of the wrong type written through session state (a str for a checkbox, "
      "a float for an int slider, a non-colour for a colour picker) raises TypeError naming the "
@@ -464,9 +581,6 @@ DIFFERENCES = [
      "SPEC §3/§8: st.slider with min_value > max_value raises InvalidMinMaxError, a value= "
      "outside [min, max] raises ValueBelowMinError/ValueAboveMaxError. Streamlit 1.67 widens "
      "the range to fit instead."),
-    ("color-short-hex-expanded",
-     'SPEC §3: color_picker returns "#rrggbb"; a short value="#abc" comes back as "#aabbcc". '
-     "Streamlit returns the short form as given."),
     ("error-class-names",
      "SPEC §8: class names are Streamlit's without the product prefix "
      "(DuplicateElementKey, not StreamlitDuplicateElementKey); the comparisons above strip it."),
@@ -515,8 +629,10 @@ def test_difference_clear_on_submit_after_the_submit_run(pair):
     p.assert_agree(widgets=False)  # the values are held until submit in both
     p.step(lambda at: at.button[0].click())
     assert p.nb.markdown.values == ["`8` `True`"]
-    assert p.state("nb") == p.state("st") == {"s": 5}
+    assert p.state("nb") == {"s": 8} and p.nb.slider[0].value == 5  # kept; the form shows 5
     p.run()
+    assert p.nb.markdown.values == ["`8` `False`"]
+    p.step(lambda at: at.button[0].click())  # the next submit sends the shown default
     p.assert_agree()
 
 
@@ -537,17 +653,6 @@ def test_difference_deleted_key_recreated_from_frontend_value(pair):
     p.assert_agree()
     p.step(lambda at: at.button[0].click())
     assert p.nb.session_state["x"] == 7 and p.nb.markdown.values == ["`7`"]
-
-
-def test_difference_keyless_value_argument_is_not_identity(pair):
-    p = pair("""
-        d = st.session_state.get("d", 1)
-        st.write(st.slider("s", 0, 10, d))
-    """).run()
-    p.step(lambda at: at.slider[0].set_value(8))
-    p.assert_agree()
-    p.set_state("d", 2).run()
-    assert p.nb.markdown.values == ["`8`"]
 
 
 def test_difference_missing_submit_button_element(pair):
@@ -610,13 +715,6 @@ def test_difference_value_written_after_cleanup_is_kept(pair):
     assert p.nb.number_input[0].value == 5
 
 
-def test_difference_color_short_hex_expanded(pair):
-    p = pair('st.write(st.color_picker("c", "#abc", key="c"))').run()
-    assert p.nb.session_state["c"] == "#aabbcc" and p.nb.markdown.values == ["#aabbcc"]
-    p.step(lambda at: at.color_picker[0].pick("#123456"))
-    p.assert_agree()
-
-
 def test_difference_callback_exception_keeps_previous_elements(pair):
     p = pair("""
         def cb():
@@ -626,7 +724,8 @@ def test_difference_callback_exception_keeps_previous_elements(pair):
     """).run()
     p.step(lambda at: at.checkbox[0].check())
     p.assert_agree(widgets=False)  # same state (runs == 1, c True) and the same exception
-    assert [c.value for c in p.nb.checkbox] == [True] and p.nb.tree.props["stale"] is True
+    assert [c.value for c in p.nb.checkbox] == [True] and p.nb.tree.props["stale"] is False
+    assert p.state("nb")["runs"] == 1  # the app code did not run
     p.run()
     p.assert_agree()
 
