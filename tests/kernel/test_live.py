@@ -38,7 +38,11 @@ def test_clear_on_submit_resets_the_displayed_widgets(kernel, app):
     kernel.set(slider, 9)
     kernel.click(kernel.find(description="Add", within=root))
     assert slider.value == 2  # the kernel set the browser's slider back to its default
-    assert kernel.state("amount") == 2
+    # session state keeps the submitted value until the next submit (SPEC §7)
+    assert kernel.state("amount") == 9 and "amount=9" in kernel.text(root)
+    kernel.click(kernel.find(description="Add", within=root))  # sends what the form shows
+    assert kernel.state("amount") == 2 and "amount=2" in kernel.text(root)
+    assert slider.value == 2
 
 
 def test_label_change_is_a_new_widget(kernel, app):
@@ -296,7 +300,7 @@ def test_slow_app_is_marked_stale_while_it_reruns(kernel, app):
     assert marker["stale"] is False
 
 
-def test_callback_error_leaves_previous_output_marked_stale(kernel, app):
+def test_callback_error_leaves_previous_output_live_and_not_faded(kernel, app):
     root = app("""
     def boom():
         raise RuntimeError("callback failed")
@@ -307,7 +311,29 @@ def test_callback_error_leaves_previous_output_marked_stale(kernel, app):
     kernel.click(kernel.find(description="Boom", within=root))
     text = kernel.text(root)
     assert "callback failed" in text and "still here" in text
-    assert marker["stale"] is True
+    # the run is over: nothing stays faded after an exception
+    assert marker["stale"] is False and marker["running"] is False
+
+
+def test_sidebar_survives_a_callback_exception(kernel, app):
+    root = app("""
+    def boom():
+        raise RuntimeError("callback failed")
+    with st.sidebar:
+        st.write("side note")
+        side = st.slider("Side", 0, 9, 1, key="side_after_boom")
+    st.button("Boom2", on_click=boom)
+    st.write(f"side={side}")
+    """)
+    slider = kernel.find(description="Side", within=root)
+    kernel.click(kernel.find(description="Boom2", within=root))
+    text = kernel.text(root)
+    assert "callback failed" in text and "side note" in text
+    # the very same widget is still shown (not closed) and still drives the app
+    assert kernel.find(description="Side", within=root) is slider
+    kernel.set(slider, 4)
+    text = kernel.text(root)
+    assert "side=4" in text and "callback failed" not in text
 
 
 def test_display_elements_render_safely(kernel, app):
