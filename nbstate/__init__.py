@@ -76,6 +76,13 @@ from .widgets import (
 
 __version__ = "0.1.0"
 
+# -- shim area: Streamlit code unmodified (`import streamlit` inside an app gives nbstate),
+# st.html, st.iframe, st.components.v1; st.runtime and st.delta_generator as in Streamlit --
+from . import components, delta_generator, runtime, shim  # noqa: E402, F401
+from .embed import html, iframe  # noqa: E402
+
+shim.install()
+
 
 class _ActiveSessionState(SessionStateProxy):
     """``st.session_state``: the session of the run under way, else the notebook's."""
@@ -125,3 +132,5 @@ __all__ = [
     "subheader", "success", "table", "tabs", "text", "text_area", "text_input", "time_input",
     "title", "toast", "toggle", "vega_lite_chart", "warning", "write",
 ]
+# shim area: st.components.v1, st.html, st.iframe
+__all__ += ["components", "html", "iframe"]

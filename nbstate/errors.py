@@ -255,3 +255,17 @@ class RerunApp(ScriptControl):
 
 
 __all__ = [name for name in dir() if not name.startswith("_") and name != "annotations"]
+
+
+# -- st.components.v1 (shim area) -----------------------------------------------------------
+class CustomComponentUnavailableError(NbstateAPIException):
+    """A custom component (``st.components.v1.declare_component``) was called in a notebook."""
+
+    def __init__(self, name: str, where: str) -> None:
+        super().__init__(
+            f'The custom component "{name}" ({where}) cannot be shown in a notebook. A '
+            "Streamlit custom component is a web page that Streamlit's own server hosts and "
+            "talks to over Streamlit's component messages (render arguments in, values "
+            "back); a Jupyter kernel has neither. Show static HTML with "
+            "`st.components.v1.html(...)` or `st.iframe(...)`, or write the interactive "
+            "part as an ipywidget or anywidget and display it.")

@@ -23,11 +23,54 @@ def split_app_cell(source: str) -> tuple[str | None, str] | None:
         >>> split_app_cell("%%app demo\\nx = 1\\n")
         ('demo', 'x = 1\\n')
     """
+    parsed = parse_app_cell(source)
+    return None if parsed is None else (parsed[0], parsed[2])
+
+
+def parse_app_cell(source: str) -> tuple[str | None, str | None, str] | None:
+    """``(name, file, body)`` of a ``%%app [NAME] [--file PATH]`` cell, or ``None``.
+
+    Example:
+        >>> parse_app_cell("%%app --file app.py\\n")
+        (None, 'app.py', '')
+    """
     m = _MAGIC.match(source)
     if m is None:
         return None
-    name = (m.group("args") or "").strip() or None
-    return name, source[m.end():]
+    name, file = parse_app_args(m.group("args") or "")
+    return name, file, source[m.end():]
+
+
+def parse_app_args(line: str) -> tuple[str | None, str | None]:
+    """The ``NAME`` and ``--file PATH`` of a ``%%app`` line (either may be missing).
+
+    Example:
+        >>> parse_app_args("dash --file 'my app.py'")
+        ('dash', 'my app.py')
+    """
+    import shlex
+
+    try:
+        words = shlex.split(line)
+    except ValueError:  # an unbalanced quote: the line as one name, as before
+        words = [line.strip()] if line.strip() else []
+    file = None
+    rest = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w == "--file" or w.startswith("--file="):
+            if "=" in w:
+                file = w.split("=", 1)[1]
+            elif i + 1 < len(words):
+                i += 1
+                file = words[i]
+            if not file:
+                raise ValueError("%%app --file needs a path: `%%app --file app.py`")
+        else:
+            rest.append(w)
+        i += 1
+    return (" ".join(rest) or None), file
 
 
 def load_ipython_extension(ipython: Any) -> None:

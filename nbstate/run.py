@@ -19,6 +19,7 @@ import os
 import threading
 import time
 import traceback
+import uuid
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -88,6 +89,7 @@ class Session:
         self.store = SessionState()
         self.proxy = SessionStateProxy(self.store)
         self.apps: dict[str, App] = {}
+        self.id = uuid.uuid4().hex  # Streamlit's session id (ScriptRunContext.session_id)
 
 
 _default_session: Session | None = None
@@ -134,6 +136,11 @@ class RunContext:
         self._fragment_calls: dict[str, int] = {}
         self.sidebar_stack: list = []
         self.fragment_el: Element | None = None  # set for a fragment-only rerun
+
+    @property
+    def session_id(self) -> str:
+        """The session's id, as Streamlit's ``ScriptRunContext.session_id``."""
+        return self.app.session.id
 
     def flush(self) -> None:
         """Let a live frontend show the run so far (progress bars, spinners, status)."""
@@ -538,7 +545,9 @@ class App:
         else:
             ns = self._namespace
             if self.fresh_namespace:
-                ns = {"__name__": "__main__", "__file__": self.filename}
+                # APP_MARK: `import streamlit` in code defined here gives nbstate (shim.py)
+                ns = {"__name__": "__main__", "__file__": self.filename,
+                      "__nbstate_app__": True}
             exec(self.code, ns)  # noqa: S102 - running the user's app is the point
 
     def _guarded(self, ctx: RunContext, call: Callable[[], Any]) -> tuple[bool, str | None]:

@@ -757,3 +757,9 @@ def from_json(widget: W.Widget, key: str, value: Any) -> Any:
     """A synced trait's JSON value as the Python value its ``from_json`` gives (dates...)."""
     conv = widget.trait_metadata(key, "from_json", widget._trait_from_json)
     return conv(value, widget)
+
+
+# shim area: st.html (an anywidget with DOMPurify), st.iframe and st.components.v1.html/iframe
+from .embeds import register as _register_embeds  # noqa: E402 - needs the classes above
+
+_register_embeds()
