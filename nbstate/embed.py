@@ -9,7 +9,8 @@
 - ``st.iframe(src)``: a URL, a local file (``pathlib.Path``), or HTML text in an iframe.
 - ``components.v1.html(html)`` / ``components.v1.iframe(src)``: HTML text / a URL in an
   iframe 150 px high. Streamlit 1.67 deprecates both in favour of ``st.iframe``; calling them
-  issues a ``DeprecationWarning`` (Streamlit logs the same text on its console).
+  issues a ``DeprecationWarning`` once per session (Streamlit logs the same text on its
+  console).
 
 Each adds one element record: ``html`` (``body``, ``width``, ``unsafe_allow_javascript``,
 ``style_only``) or ``iframe`` (``src``, ``srcdoc``, ``width``, ``height``, ``scrolling``,
@@ -203,9 +204,17 @@ def _v1_frame(command: str, src: str | None, srcdoc: str | None, width: Any, hei
         "src": src, "srcdoc": srcdoc, "width": width if width is not None else "stretch",
         "height": height if height is not None else 150, "scrolling": bool(scrolling),
         "tab_index": tab_index, "alt": None, "command": f"components.v1.{command}"}))
-    warnings.warn(
-        f"st.components.v1.{command} is deprecated and will be removed in a future release "
-        "(after 2026-06-01). Please use st.iframe instead.", DeprecationWarning, stacklevel=3)
+    if command not in _deprecation_shown:
+        # once per session: an app reruns on every interaction, and a script's namespace is
+        # new on each run, so Python's own once-per-line rule would repeat it every time
+        _deprecation_shown.add(command)
+        warnings.warn(
+            f"st.components.v1.{command} is deprecated and will be removed in a future "
+            "release (after 2026-06-01). Please use st.iframe instead.", DeprecationWarning,
+            stacklevel=3)
+
+
+_deprecation_shown: set[str] = set()
 
 
 def components_html(html: str, width: int | None = None, height: int | None = None,

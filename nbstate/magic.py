@@ -73,12 +73,34 @@ def parse_app_args(line: str) -> tuple[str | None, str | None]:
     return (" ".join(rest) or None), file
 
 
+def one_line_app_cell(lines: list[str]) -> list[str]:
+    """An IPython input transformer: a ``%%app ...`` cell with nothing under its first line
+    (``%%app --file app.py``) becomes the line magic ``%app ...``.
+
+    Example:
+        >>> one_line_app_cell(["%%app --file app.py\\n", "\\n"])
+        ['%app --file app.py\\n']
+    """
+    if lines and lines[0].lstrip().startswith("%%app") and not any(
+            ln.strip() for ln in lines[1:]):
+        first = lines[0].lstrip()
+        if first[5:6] in ("", " ", "\t", "\n"):
+            return ["%" + first[2:].rstrip("\n") + "\n"]
+    return lines
+
+
 def load_ipython_extension(ipython: Any) -> None:
     """Register ``%%app`` and the hook that closes the apps of deleted cells; loading twice
     is harmless."""
-    from .frontends.ipy import app_magic, close_deleted_cells
+    from .frontends.ipy import app_line_magic, app_magic, close_deleted_cells
 
     ipython.register_magic_function(app_magic, magic_kind="cell", magic_name="app")
+    # `%app --file app.py`, and what a one-line `%%app --file app.py` cell becomes (IPython
+    # refuses a cell magic whose body is empty)
+    ipython.register_magic_function(app_line_magic, magic_kind="line", magic_name="app")
+    cleanup = ipython.input_transformers_cleanup
+    if one_line_app_cell not in cleanup:
+        cleanup.append(one_line_app_cell)
     callbacks = ipython.events.callbacks.get("pre_run_cell", [])
     if close_deleted_cells not in callbacks:
         ipython.events.register("pre_run_cell", close_deleted_cells)

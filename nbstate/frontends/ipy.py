@@ -578,6 +578,19 @@ def app_magic(line: str, cell: str) -> None:
     run_app(Path(file), name=name)
 
 
+def app_line_magic(line: str) -> None:
+    """``%app [NAME] --file app.py``: run a Streamlit script as a live app (a one-line
+    ``%%app --file app.py`` cell comes here too)."""
+    from ..magic import parse_app_args
+
+    name, file = parse_app_args(line)
+    if file is None:
+        raise ValueError(
+            "%app needs --file PATH (run a Streamlit script), or use the cell magic: start a "
+            "cell with %%app and put the app's code under it.")
+    run_app(Path(file), name=name)
+
+
 def live_apps() -> dict[str, LiveApp]:
     """The live apps of this kernel, by name."""
     return dict(_LIVE)

@@ -295,3 +295,27 @@ def test_shim_target_names():
         "nbstate.runtime.scriptrunner"
     with pytest.raises(ModuleNotFoundError, match="streamlit.web.cli"):
         target("streamlit.web.cli")
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("", (None, None)),
+    ("dash", ("dash", None)),
+    ("--file app.py", (None, "app.py")),
+    ("dash --file 'my app.py'", ("dash", "my app.py")),
+    ("--file=pages/a.py dash", ("dash", "pages/a.py")),
+])
+def test_app_magic_line(line, expected):
+    from nbstate.magic import parse_app_args
+
+    assert parse_app_args(line) == expected
+
+
+def test_a_one_line_file_cell_becomes_the_line_magic():
+    # IPython refuses a cell magic with an empty body; `%%app --file x.py` alone is one
+    from nbstate.magic import one_line_app_cell
+
+    assert one_line_app_cell(["%%app --file app.py\n"]) == ["%app --file app.py\n"]
+    assert one_line_app_cell(["%%app d --file a.py\n", "  \n"]) == ["%app d --file a.py\n"]
+    code = ["%%app\n", "import streamlit as st\n"]
+    assert one_line_app_cell(code) == code
+    assert one_line_app_cell(["%%apple x\n"]) == ["%%apple x\n"]
