@@ -760,6 +760,5 @@ def from_json(widget: W.Widget, key: str, value: Any) -> Any:
 
 
 # shim area: st.html (an anywidget with DOMPurify), st.iframe and st.components.v1.html/iframe
-from .embeds import register as _register_embeds  # noqa: E402 - needs the classes above
-
-_register_embeds()
+# (importing it registers them; it needs the classes above)
+from . import embeds as _embeds  # noqa: E402, F401

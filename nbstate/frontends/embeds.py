@@ -121,3 +121,6 @@ def register() -> None:
 
     register_binding("html", HtmlBinding())
     _render.RENDERERS["iframe"] = iframe_html
+
+
+register()
