@@ -259,13 +259,8 @@ __all__ = [name for name in dir() if not name.startswith("_") and name != "annot
 
 # -- st.components.v1 (shim area) -----------------------------------------------------------
 class CustomComponentUnavailableError(NbstateAPIException):
-    """A custom component (``st.components.v1.declare_component``) was called in a notebook."""
+    """A custom component (``st.components.v1.declare_component``) was asked for what a
+    notebook cannot do (an Arrow or binary argument)."""
 
-    def __init__(self, name: str, where: str) -> None:
-        super().__init__(
-            f'The custom component "{name}" ({where}) cannot be shown in a notebook. A '
-            "Streamlit custom component is a web page that Streamlit's own server hosts and "
-            "talks to over Streamlit's component messages (render arguments in, values "
-            "back); a Jupyter kernel has neither. Show static HTML with "
-            "`st.components.v1.html(...)` or `st.iframe(...)`, or write the interactive "
-            "part as an ipywidget or anywidget and display it.")
+    def __init__(self, name: str, why: str) -> None:
+        super().__init__(f'The custom component "{name}" cannot be shown in a notebook: {why}.')

@@ -115,11 +115,69 @@ def iframe_html(el: Element) -> str:
     return f"<iframe {' '.join(attrs)}></iframe>"
 
 
+class ComponentFrame(anywidget.AnyWidget):
+    """A custom component's page, spoken to with Streamlit's component protocol
+    (``nbstate/js/component_frame.js``); a value the page sends arrives as a custom message
+    ``{"event": "value", "value": ...}``.
+
+    Example:
+        >>> f = ComponentFrame(src="http://localhost:3001", name="demo.rating")
+        >>> f.args
+        {}
+    """
+
+    _esm = asset("component_frame.js")
+
+    src = t.Unicode("").tag(sync=True)
+    name = t.Unicode("").tag(sync=True)
+    args = t.Dict().tag(sync=True)
+    disabled = t.Bool(False).tag(sync=True)
+    tab_index = t.Int(None, allow_none=True).tag(sync=True)
+    sandbox = t.Unicode("").tag(sync=True)
+    allow = t.Unicode("").tag(sync=True)
+    #: after this long without the page's componentReady, a note says why it may not load
+    ready_timeout_ms = t.Int(8000).tag(sync=True)
+
+
+class ComponentBinding(Binding):
+    """``component_instance`` elements: a ``ComponentFrame``; its value comes from custom
+    messages (a page may send the same value twice: each is a rerun, as in Streamlit)."""
+
+    def create(self, el: Element) -> Any:
+        return ComponentFrame(**self.traits(el))
+
+    def traits(self, el: Element) -> dict[str, Any]:
+        from ..embed import ALLOW, SANDBOX
+
+        p = el.props
+        if p.get("url"):
+            src = p["url"]
+        else:
+            from .component_server import url_for
+
+            src = url_for(p["path"])
+        return {"src": src, "name": str(p.get("name", "")), "args": dict(p.get("args") or {}),
+                "disabled": bool(p.get("disabled")), "tab_index": p.get("tab_index"),
+                "sandbox": SANDBOX, "allow": ALLOW}
+
+    def on_custom(self, el: Element, content: Any) -> Any:
+        from .bindings import NOTHING, Unrecognized
+
+        if not isinstance(content, dict) or content.get("event") != "value":
+            return NOTHING
+        if "unsupported" in content:
+            return Unrecognized(f"a value sent as {content['unsupported']!r} data (nbstate's "
+                                "components take JSON values only)")
+        return content.get("value")
+
+
 def register() -> None:
-    """Show ``html`` elements with ``HtmlBlock`` and ``iframe`` elements as iframes."""
+    """Show ``html`` elements with ``HtmlBlock``, ``iframe`` elements as iframes and custom
+    components with ``ComponentFrame``."""
     from . import html as _render
 
     register_binding("html", HtmlBinding())
+    register_binding("component_instance", ComponentBinding())
     _render.RENDERERS["iframe"] = iframe_html
 
 

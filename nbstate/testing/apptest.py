@@ -333,8 +333,10 @@ _ELEMENT_TYPES = {
     "fragment", "spinner",
 }
 # shim area: st.html (at.html, as in Streamlit), st.iframe and components.v1 html/iframe
-# (at.get("iframe"): an unnamed element in Streamlit's AppTest too)
-_ELEMENT_TYPES |= {"html", "iframe"}
+# (at.get("iframe"): an unnamed element in Streamlit's AppTest too), custom components
+# (at.get("component_instance"), Streamlit's name; a widget: .set_value(v) is what its page
+# sends)
+_ELEMENT_TYPES |= {"html", "iframe", "component_instance"}
 
 
 # accessor name -> element types it lists (Streamlit's names: at.columns lists the columns)

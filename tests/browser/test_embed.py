@@ -6,6 +6,7 @@ component HTML runs in an iframe sandboxed as Streamlit's, at the height asked f
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -27,7 +28,7 @@ st.html("""
 st.html("<div id='js-html'>js</div>"
         "<script>document.getElementById('js-html').dataset.ran = 'yes'</script>",
         unsafe_allow_javascript=True)
-st.html("<style>b.mark { color: rgb(255, 0, 0); }</style>")
+st.html("<style>b { color: rgb(255, 0, 0); }</style>")
 components.html(
     "<p id='in-frame'>inside the frame</p>"
     "<script>document.getElementById('in-frame').dataset.js = 'ran'</script>",
@@ -45,7 +46,7 @@ def embed_notebook(server):
     (server.root / "embed_app.py").write_text(textwrap.dedent(SCRIPT))
     nb = notebook("%load_ext nbstate", "%%app --file embed_app.py")
     nb.cells.insert(0, nbformat.v4.new_markdown_cell(
-        '<b class="mark" id="outside-b">outside the app</b>'))
+        "Above the app: <b>outside the app</b>"))
     nbformat.write(nb, server.root / "scenario_embed.ipynb")
     return "scenario_embed.ipynb"
 
@@ -72,7 +73,7 @@ def test_html_and_component_html_render_as_in_streamlit(page, server, screenshot
     style_block = root.locator(".nbstate-html").filter(has=page.locator("style"))
     expect(style_block).to_have_count(1)
     expect(style_block).to_be_hidden()
-    outside = page.locator("#outside-b")  # in a Markdown cell above the app
+    outside = page.locator("b", has_text="outside the app")  # a Markdown cell above the app
     expect(outside).to_have_count(1)
     assert outside.evaluate("e => getComputedStyle(e).color") != "rgb(255, 0, 0)"
 
@@ -95,4 +96,39 @@ def test_html_and_component_html_render_as_in_streamlit(page, server, screenshot
     assert fit.bounding_box()["height"] < 600
 
     root.screenshot(path=str(screenshots / f"embeds-{frontend}.png"))
+    assert page_errors(page) == []
+
+
+COMPONENT = Path(__file__).resolve().parents[1] / "core" / "data" / "counter_component"
+
+COMPONENT_APP = f'''
+import streamlit as st
+import streamlit.components.v1 as components
+
+counter = components.declare_component("counter", path={str(COMPONENT)!r})
+value = counter(greeting="hello from python", start=10, key="c", default=0)
+st.write(f"component value: {{value}}")
+'''
+
+
+@pytest.mark.parametrize("frontend", ["lab", "voila"])
+def test_custom_component_speaks_streamlits_protocol(page, server, screenshots, frontend):
+    nb = notebook("%load_ext nbstate", "%%app\n" + COMPONENT_APP)
+    nbformat.write(nb, server.root / "scenario_component.ipynb")
+    root = open_app(page, server, frontend, "scenario_component.ipynb")
+    expect(root).to_contain_text("component value: 0")
+    inner = root.frame_locator("iframe.nbstate-component")
+    # the page got streamlit:render with the call's arguments and a theme
+    expect(inner.locator("#greeting")).to_have_text("hello from python (theme light)")
+    # streamlit:setFrameHeight sized the frame
+    frame = root.locator("iframe.nbstate-component")
+    page.wait_for_function("(el) => el.getBoundingClientRect().height === 90",
+                           arg=frame.element_handle())
+    expect(frame).to_have_attribute("sandbox", SANDBOX)
+    # streamlit:setComponentValue reruns the app with the value
+    inner.locator("#send").click()
+    expect(root).to_contain_text("component value: 11")
+    inner.locator("#send").click()
+    expect(root).to_contain_text("component value: 12")
+    root.screenshot(path=str(screenshots / f"component-{frontend}.png"))
     assert page_errors(page) == []

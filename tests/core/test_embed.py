@@ -166,22 +166,73 @@ def test_st_components_v1_is_there_after_import_nbstate_alone():
     assert "components" in dir(nbstate) and "html" in nbstate.__all__
 
 
-def test_declare_component_is_made_but_showing_it_explains_why_it_cannot(tmp_path):
+def test_declare_component_is_a_widget_whose_value_its_page_sends(tmp_path):
     script = tmp_path / "my_app.py"
     script.write_text(
         "import streamlit as st\n"
         "import streamlit.components.v1 as components\n"
         "rating = components.declare_component('rating', url='http://localhost:3001')\n"
         "st.write(rating.name)\n"
-        "value = rating(stars=5, key='r', default=3)\n"
-        "st.write('not reached')\n")
+        "def changed():\n"
+        "    st.session_state.log = st.session_state.get('log', []) + [st.session_state.r]\n"
+        "value = rating(stars=5, label='Rate', key='r', default=3, on_change=changed)\n"
+        "st.write(f'value {value}')\n")
     at = AppTest.from_file(str(script)).run()
-    assert at.markdown[0].value == "my_app.rating"  # named after the script, as Streamlit does
-    assert [m.value for m in at.markdown] == ["my_app.rating"]
-    exc = at.exception[0]
-    assert exc.type == "CustomComponentUnavailableError"
-    assert 'custom component "my_app.rating"' in exc.message
-    assert "http://localhost:3001" in exc.message and "st.components.v1.html" in exc.message
+    assert not at.exception, at.exception
+    # named after the script, as Streamlit does
+    assert at.markdown.values == ["my_app.rating", "value 3"]
+    comp = at.get("component_instance")[0]
+    assert (comp.key, comp.value, comp.url, comp.args) == (
+        "r", 3, "http://localhost:3001", {"stars": 5, "label": "Rate"})
+    assert at.session_state.r == 3
+    comp.set_value({"stars": 4}).run()  # what the page sends with setComponentValue
+    assert at.markdown[1].value == "value {'stars': 4}"
+    assert at.session_state.log == [{"stars": 4}]
+
+
+def test_a_keyless_component_is_identified_by_its_arguments():
+    at = run("""
+        import streamlit as st
+        import streamlit.components.v1 as components
+        c = components.declare_component("c", url="http://localhost:3001")
+        st.write(c(n=1, default="a"), c(n=2, default="b"))
+    """)
+    assert not at.exception, at.exception  # two calls, two arguments: no duplicate id
+    assert at.markdown[0].value == "a b"
+
+
+@pytest.mark.parametrize("arg, message", [
+    ("b'raw'", "argument 'data' is a bytes"),
+    ("__import__('pandas').DataFrame({'a': [1]})", "argument 'data' is a DataFrame"),
+    ("object()", "Could not convert the arguments"),
+])
+def test_component_arguments_it_cannot_send_are_clear_errors(arg, message):
+    at = run(f"""
+        import streamlit.components.v1 as components
+        c = components.declare_component("c", url="http://localhost:3001")
+        c(data={arg})
+    """)
+    assert message in at.exception[0].message
+
+
+def test_a_component_value_that_is_not_json_is_refused():
+    at = run("""
+        import streamlit as st
+        import streamlit.components.v1 as components
+        c = components.declare_component("c", url="http://localhost:3001")
+        st.write(c(key="k", default=1))
+    """)
+    at.get("component_instance")[0].set_value({1, 2}).run()
+    assert at.session_state.k == 1
+    assert "a custom component sends JSON values" in at.warning[0].value
+
+
+def test_a_component_takes_keyword_arguments_only():
+    at = run("""
+        import streamlit.components.v1 as components
+        components.declare_component("c", url="http://x")("positional")
+    """)
+    assert "needs a label" in at.exception[0].message
 
 
 def test_declare_component_needs_a_path_or_url():

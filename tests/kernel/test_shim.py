@@ -112,3 +112,30 @@ def badge(text):
                                                                 "ModuleNotFoundError")
     finally:
         kernel.execute("del sys.modules['streamlit']\nsys.modules.update(_saved_st)")
+
+
+COMPONENT = Path(__file__).resolve().parents[1] / "core" / "data" / "counter_component"
+
+
+def test_custom_component_from_a_folder(kernel, folder):
+    import urllib.request
+
+    root = kernel.run_app_cell(f"""
+        import streamlit as st
+        import streamlit.components.v1 as components
+        counter = components.declare_component("counter", path={str(COMPONENT)!r})
+        value = counter(greeting="hi", start=10, key="c", default=0)
+        st.write(f"component value: {{value}}")
+    """, prelude="")
+    assert "component value: 0" in kernel.text(root)
+    (frame,) = [m for m in root.walk() if str(m.state.get("name", "")).endswith(".counter")]
+    assert frame.state["args"] == {"greeting": "hi", "start": 10}
+    # the kernel serves the component's folder on 127.0.0.1
+    src = frame.state["src"]
+    assert src.startswith("http://127.0.0.1:")
+    assert b"streamlit:componentReady" in urllib.request.urlopen(src, timeout=10).read()
+    # what the page sends with setComponentValue reruns the app with that value
+    kernel._comm_msg(frame, {"method": "custom", "content": {"event": "value", "value": 11}},
+                     None, True)
+    assert "component value: 11" in kernel.text(root)
+    assert kernel.state("c") == 11
