@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import linecache
 import os
+import sys
 import threading
 import time
 import traceback
@@ -548,7 +549,20 @@ class App:
                 # APP_MARK: `import streamlit` in code defined here gives nbstate (shim.py)
                 ns = {"__name__": "__main__", "__file__": self.filename,
                       "__nbstate_app__": True}
-            exec(self.code, ns)  # noqa: S102 - running the user's app is the point
+            folder = os.path.dirname(os.path.abspath(self.filename))
+            if folder in sys.path or not os.path.isfile(self.filename):
+                exec(self.code, ns)  # noqa: S102 - running the user's app is the point
+                return
+            # a script file: its folder is on sys.path while it runs, as in Streamlit, so
+            # the script's own modules import
+            sys.path.insert(0, folder)
+            try:
+                exec(self.code, ns)  # noqa: S102
+            finally:
+                try:
+                    sys.path.remove(folder)
+                except ValueError:
+                    pass
 
     def _guarded(self, ctx: RunContext, call: Callable[[], Any]) -> tuple[bool, str | None]:
         """Run user code once: (completed, the scope of an ``st.rerun()`` or None).

@@ -484,16 +484,13 @@ def script_path(target: Any) -> Path | None:
 
 
 def _read_script(path: Path) -> tuple[str, str]:
-    """(source, absolute filename) of a Streamlit script; its folder goes on ``sys.path``
-    (as ``streamlit run`` does), so the script's own modules import."""
+    """(source, absolute filename) of a Streamlit script (while it runs, its folder is on
+    ``sys.path``, as in Streamlit: see ``App._call_code``)."""
     full = path.expanduser().resolve()
     if not full.is_file():
         raise FileNotFoundError(
             f"No app script at {str(path)!r} (looked for {str(full)!r}, from the kernel's "
             f"working directory {os.getcwd()!r}).")
-    folder = str(full.parent)
-    if folder not in sys.path:
-        sys.path.insert(0, folder)
     return full.read_text(encoding="utf-8"), str(full)
 
 

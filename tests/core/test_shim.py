@@ -319,3 +319,22 @@ def test_a_one_line_file_cell_becomes_the_line_magic():
     code = ["%%app\n", "import streamlit as st\n"]
     assert one_line_app_cell(code) == code
     assert one_line_app_cell(["%%apple x\n"]) == ["%%apple x\n"]
+
+
+def test_from_file_puts_the_scripts_folder_on_sys_path_while_it_runs(tmp_path):
+    # as Streamlit's script runner does: a multi-file app imports its own modules
+    (tmp_path / "multi_file_helpers.py").write_text(
+        "import streamlit as st\n\ndef hello(name):\n    st.write(f'hello {name}')\n")
+    (tmp_path / "main.py").write_text(
+        "import sys\nimport streamlit as st\nfrom multi_file_helpers import hello\n"
+        "hello(st.text_input('Name', 'Ada'))\n"
+        "st.session_state.on_path = sys.path[0]\n")
+    try:
+        at = AppTest.from_file(str(tmp_path / "main.py")).run()
+        assert not at.exception, at.exception
+        assert at.markdown[0].value == "hello Ada"
+        assert at.session_state.on_path == str(tmp_path)
+        assert str(tmp_path) not in sys.path  # only while it runs
+        assert at.text_input[0].input("Grace").run().markdown[0].value == "hello Grace"
+    finally:
+        sys.modules.pop("multi_file_helpers", None)
