@@ -4,7 +4,7 @@ browser, as Streamlit's server does at ``/component/<name>/``.
 A kernel has no web server of its own that the notebook page can reach by a path, so the
 first ``path=`` component starts a small HTTP server (the standard library's, in a daemon
 thread) on ``127.0.0.1`` at a free port. It serves only the folders registered with
-:func:`url_for`, each under a token made from its path, and nothing outside them. A browser on
+:func:`url_for`, each under a random token, and nothing outside them. A browser on
 the same machine as the kernel (a local Jupyter) reaches it; a remote one cannot, and the
 component then shows a note saying so.
 
@@ -17,9 +17,9 @@ Example:
 
 from __future__ import annotations
 
-import hashlib
 import http.server
 import os
+import secrets
 import threading
 from functools import partial
 from pathlib import Path
@@ -29,6 +29,7 @@ from urllib.parse import unquote
 _lock = threading.Lock()
 _server: http.server.ThreadingHTTPServer | None = None
 _roots: dict[str, Path] = {}
+_tokens: dict[Path, str] = {}
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -68,8 +69,10 @@ def _start() -> http.server.ThreadingHTTPServer:
 def url_for(path: str | os.PathLike) -> str:
     """The URL of ``path``'s ``index.html``, served by this kernel (started on first use)."""
     root = Path(path).resolve()
-    token = hashlib.blake2b(str(root).encode(), digest_size=8).hexdigest()
-    _roots[token] = root
+    token = _tokens.get(root)
+    if token is None:  # random, so other users of the machine cannot guess the URL
+        token = _tokens[root] = secrets.token_hex(12)
+        _roots[token] = root
     host, port = _start().server_address[:2]
     return f"http://{host}:{port}/{token}/index.html"
 
