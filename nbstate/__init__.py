@@ -101,12 +101,14 @@ session_state: SessionStateProxy = _ActiveSessionState()
 
 
 def run_app(target: Any, name: str | None = None, **kwargs: Any) -> Any:
-    """Run ``target`` (source text or a function) as a live app and display it.
+    """Run ``target`` (source text, a function, or the path of a Streamlit script such as
+    ``"app.py"``) as a live app and display it.
 
     Example:
         >>> def app():                                                  # doctest: +SKIP
         ...     st.write(st.slider("x", 0, 10))
         >>> nbstate.run_app(app, name="demo")                          # doctest: +SKIP
+        >>> nbstate.run_app("app.py")    # an existing Streamlit script  # doctest: +SKIP
     """
     from .frontends.ipy import run_app as _run_app
 
