@@ -5,7 +5,8 @@
   ``unsafe_allow_javascript=True``, re-creates the ``<script>`` tags so they run; an ipywidgets
   ``HTML`` widget does neither (it sets ``innerHTML``: scripts never run, ``on...``
   attributes do). So the same library with the same settings runs here: DOMPurify 3
-  (Apache-2.0 / MPL-2.0, ``nbstate/js/purify.min.js``, unmodified from its npm package) is
+  (Apache-2.0 / MPL-2.0, ``nbstate/js/purify.min.js``: its npm package's 3.5.0 build, the
+  source-map comment dropped) is
   loaded in front of the module.
 - ``iframe`` elements: an ``<iframe>`` in an ipywidgets ``HTML`` widget, with Streamlit's
   sandbox and feature policy (``nbstate.embed.SANDBOX``/``ALLOW``); HTML content given
