@@ -51,7 +51,7 @@ from .layout import columns, container, empty, expander, form, popover, sidebar,
 from .rich import image, latex, metric, progress, spinner, status, toast
 from .run import active_store
 from .state import SessionStateProxy
-from .uploads import UploadedFile
+from .uploads import UploadedFile  # noqa: F401 - st.UploadedFile, as before (not in dir(st))
 from .widgets import (
     button,
     checkbox,
@@ -76,6 +76,13 @@ from .widgets import (
 
 __version__ = "0.1.0"
 
+# -- shim area: Streamlit code unmodified (`import streamlit` inside an app gives nbstate),
+# st.html, st.iframe, st.components.v1; st.runtime and st.delta_generator as in Streamlit --
+from . import components, delta_generator, runtime, shim  # noqa: E402, F401
+from .embed import html, iframe  # noqa: E402
+
+shim.install()
+
 
 class _ActiveSessionState(SessionStateProxy):
     """``st.session_state``: the session of the run under way, else the notebook's."""
@@ -94,12 +101,14 @@ session_state: SessionStateProxy = _ActiveSessionState()
 
 
 def run_app(target: Any, name: str | None = None, **kwargs: Any) -> Any:
-    """Run ``target`` (source text or a function) as a live app and display it.
+    """Run ``target`` (source text, a function, or the path of a Streamlit script such as
+    ``"app.py"``) as a live app and display it.
 
     Example:
         >>> def app():                                                  # doctest: +SKIP
         ...     st.write(st.slider("x", 0, 10))
         >>> nbstate.run_app(app, name="demo")                          # doctest: +SKIP
+        >>> nbstate.run_app("app.py")    # an existing Streamlit script  # doctest: +SKIP
     """
     from .frontends.ipy import run_app as _run_app
 
@@ -125,6 +134,8 @@ __all__ = [
     "subheader", "success", "table", "tabs", "text", "text_area", "text_input", "time_input",
     "title", "toast", "toggle", "vega_lite_chart", "warning", "write",
 ]
+# shim area: st.components.v1, st.html, st.iframe
+__all__ += ["components", "html", "iframe"]
 
 
 def __dir__() -> list[str]:

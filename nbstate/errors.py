@@ -225,6 +225,15 @@ class RerunApp(ScriptControl):
         super().__init__(scope)
 
 
+# -- st.components.v1 (shim area) -----------------------------------------------------------
+class CustomComponentUnavailableError(NbstateAPIException):
+    """A custom component (``st.components.v1.declare_component``) was asked for what a
+    notebook cannot do (an Arrow or binary argument)."""
+
+    def __init__(self, name: str, why: str) -> None:
+        super().__init__(f'The custom component "{name}" cannot be shown in a notebook: {why}.')
+
+
 def _streamlit_names() -> None:
     """Every class also answers to Streamlit's name for it (``StreamlitDuplicateElementKey``),
     so ported code that catches ``st.errors.StreamlitX`` keeps working."""

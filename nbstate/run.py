@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import linecache
 import os
+import sys
 import threading
 import time
 import traceback
+import uuid
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -91,6 +93,7 @@ class Session:
         self.store = SessionState()
         self.proxy = SessionStateProxy(self.store)
         self.apps: dict[str, App] = {}
+        self.id = uuid.uuid4().hex  # Streamlit's session id (ScriptRunContext.session_id)
 
 
 _default_session: Session | None = None
@@ -144,6 +147,11 @@ class RunContext:
         # what callbacks wrote into containers of the last run, by the container's path:
         # it opens the container of the same path in this run (as Streamlit's deltas do)
         self.pending: dict[tuple, Element] = {}
+
+    @property
+    def session_id(self) -> str:
+        """The session's id, as Streamlit's ``ScriptRunContext.session_id``."""
+        return self.app.session.id
 
     def flush(self) -> None:
         """Let a live frontend show the run so far (progress bars, spinners, status)."""
@@ -688,8 +696,23 @@ class App:
         else:
             ns = self._namespace
             if self.fresh_namespace:
-                ns = {"__name__": "__main__", "__file__": self.filename}
-            exec(self.code, ns)  # noqa: S102 - running the user's app is the point
+                # APP_MARK: `import streamlit` in code defined here gives nbstate (shim.py)
+                ns = {"__name__": "__main__", "__file__": self.filename,
+                      "__nbstate_app__": True}
+            folder = os.path.dirname(os.path.abspath(self.filename))
+            if folder in sys.path or not os.path.isfile(self.filename):
+                exec(self.code, ns)  # noqa: S102 - running the user's app is the point
+                return
+            # a script file: its folder is on sys.path while it runs, as in Streamlit, so
+            # the script's own modules import
+            sys.path.insert(0, folder)
+            try:
+                exec(self.code, ns)  # noqa: S102
+            finally:
+                try:
+                    sys.path.remove(folder)
+                except ValueError:
+                    pass
 
     def _guarded(self, ctx: RunContext, call: Callable[[], Any]) -> tuple[bool, str | None]:
         """Run user code once: (completed, the scope of an ``st.rerun()`` or None).

@@ -747,3 +747,8 @@ def from_json(widget: W.Widget, key: str, value: Any) -> Any:
     """A synced trait's JSON value as the Python value its ``from_json`` gives (dates...)."""
     conv = widget.trait_metadata(key, "from_json", widget._trait_from_json)
     return conv(value, widget)
+
+
+# shim area: st.html (an anywidget with DOMPurify), st.iframe and st.components.v1.html/iframe
+# (importing it registers them; it needs the classes above)
+from . import embeds as _embeds  # noqa: E402, F401

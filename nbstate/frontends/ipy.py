@@ -24,11 +24,13 @@ import asyncio
 import hashlib
 import inspect
 import io
+import os
 import sys
 import threading
 import time
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from ..elements import Element
@@ -466,22 +468,65 @@ def close_deleted_cells(*_: Any) -> None:
             gone.close()
 
 
-def start(target: str | Callable, name: str | None = None, **kwargs: Any) -> LiveApp:
-    """Create (or rerun with new code) the live app ``name`` and return it, not displayed."""
+def script_path(target: Any) -> Path | None:
+    """The script file ``target`` names (a path, or one line of text ending in ``.py``), or
+    ``None`` when it is code or a function.
+
+    Example:
+        >>> script_path("app.py"), script_path("import nbstate as st\\n")
+        (PosixPath('app.py'), None)
+    """
+    if isinstance(target, os.PathLike):
+        return Path(target)
+    if isinstance(target, str) and "\n" not in target and target.strip().endswith(".py"):
+        return Path(target.strip())
+    return None
+
+
+def _read_script(path: Path) -> tuple[str, str]:
+    """(source, absolute filename) of a Streamlit script (while it runs, its folder is on
+    ``sys.path``, as in Streamlit: see ``App._call_code``)."""
+    full = path.expanduser().resolve()
+    if not full.is_file():
+        raise FileNotFoundError(
+            f"No app script at {str(path)!r} (looked for {str(full)!r}, from the kernel's "
+            f"working directory {os.getcwd()!r}).")
+    return full.read_text(encoding="utf-8"), str(full)
+
+
+def start(target: str | Callable | os.PathLike, name: str | None = None,
+          **kwargs: Any) -> LiveApp:
+    """Create (or rerun with new code) the live app ``name`` and return it, not displayed.
+
+    ``target`` is app code, a function, or the path of a Streamlit script (``"app.py"``):
+    a script runs as ``streamlit run`` runs it, as ``__main__`` in a namespace of its own,
+    anew on each run; executing the cell again reads the file again."""
     shell = _shell()
     close_deleted_cells()
-    key = _app_name(name, target, shell)
+    path = script_path(target)
+    filename = None
+    if path is not None:
+        target, filename = _read_script(path)
+    key = _app_name(name, filename or target, shell)
     live = _LIVE.get(key)
     if live is None:
-        ns = shell.user_ns if shell is not None and not callable(target) else None
+        ns = (shell.user_ns if shell is not None and not callable(target) and filename is None
+              else None)
         app = App(target, name=key, session=default_session(), namespace=ns,
-                  fresh_namespace=False if ns is not None else None,
+                  fresh_namespace=False if ns is not None else None, filename=filename,
                   args=tuple(kwargs.pop("args", ())), kwargs=kwargs.pop("kwargs", None))
         # the stop button interrupts a run: shown in the app like any error, the app stays live
         app.catch_interrupts = True
         live = _LIVE[key] = LiveApp(app)
     else:
         try:
+            app = live.app
+            if filename is not None:  # a script: its own fresh namespace on each run
+                app.filename, app.fresh_namespace = filename, True
+            elif app.fresh_namespace and shell is not None and not callable(target):
+                # was a script, is cell code again: the notebook's namespace
+                app.filename = f"<nbstate app {app.name}>"
+                app.fresh_namespace, app._namespace = False, shell.user_ns
             live.app.set_target(target)
         except BaseException:
             # the edited cell does not compile: the browser dropped the old output, so close
@@ -493,14 +538,17 @@ def start(target: str | Callable, name: str | None = None, **kwargs: Any) -> Liv
     return live
 
 
-def run_app(target: str | Callable, name: str | None = None, **kwargs: Any) -> LiveApp:
-    """Run ``target`` (source text or a function) as a live app, display it, return it.
+def run_app(target: str | Callable | os.PathLike, name: str | None = None,
+            **kwargs: Any) -> LiveApp:
+    """Run ``target`` (source text, a function, or a Streamlit script's path such as
+    ``"app.py"``) as a live app, display it, return it.
 
     Example:
         >>> def app():                                                  # doctest: +SKIP
         ...     import nbstate as st
         ...     st.write(st.slider("x", 0, 10))
         >>> live = run_app(app, name="demo")                            # doctest: +SKIP
+        >>> run_app("app.py")          # an existing Streamlit script   # doctest: +SKIP
     """
     from IPython.display import display
 
@@ -511,8 +559,33 @@ def run_app(target: str | Callable, name: str | None = None, **kwargs: Any) -> L
 
 
 def app_magic(line: str, cell: str) -> None:
-    """``%%app [NAME]``: run the cell as an app and show it as the cell's output."""
-    run_app(cell, name=line.strip() or None)
+    """``%%app [NAME]``: run the cell as an app and show it as the cell's output.
+    ``%%app [NAME] --file app.py``: run that Streamlit script (the cell holds nothing else;
+    executing it again reads the file again)."""
+    from ..magic import parse_app_args
+
+    name, file = parse_app_args(line)
+    if file is None:
+        run_app(cell, name=name)
+        return
+    if cell.strip():
+        raise ValueError(
+            f"%%app --file {file}: this cell runs the file, so its own code would be "
+            "ignored. Move the code into the file, or into a cell of its own.")
+    run_app(Path(file), name=name)
+
+
+def app_line_magic(line: str) -> None:
+    """``%app [NAME] --file app.py``: run a Streamlit script as a live app (a one-line
+    ``%%app --file app.py`` cell comes here too)."""
+    from ..magic import parse_app_args
+
+    name, file = parse_app_args(line)
+    if file is None:
+        raise ValueError(
+            "%app needs --file PATH (run a Streamlit script), or use the cell magic: start a "
+            "cell with %%app and put the app's code under it.")
+    run_app(Path(file), name=name)
 
 
 def live_apps() -> dict[str, LiveApp]:

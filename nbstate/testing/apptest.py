@@ -99,8 +99,9 @@ class AppTest:
         call = f"\n{script.__name__}(*__nbstate_args, **__nbstate_kwargs)\n"
         at = cls(source + call, default_timeout=default_timeout)
         at._app.fresh_namespace = False
+        # __nbstate_app__: `import streamlit` in the function gives nbstate even in a thread
         at._app._namespace = {"__name__": "__main__", "__nbstate_args": tuple(args or ()),
-                              "__nbstate_kwargs": dict(kwargs or {})}
+                              "__nbstate_kwargs": dict(kwargs or {}), "__nbstate_app__": True}
         at._fresh_ns = dict(at._app._namespace)
         return at
 
@@ -112,34 +113,41 @@ class AppTest:
         The notebook's plain code cells above it run first (magics skipped), so the app
         sees what they define, as it would in the kernel.
         """
-        from ..magic import split_app_cell
+        from ..magic import parse_app_cell
 
         nb = json.loads(Path(path).read_text())
         ns: dict[str, Any] = {"__name__": "__main__"}
         plain: list[str] = []
         apps: list[tuple[str | None, str, list[str]]] = []
+        files: dict[int, Path] = {}  # `%%app --file x.py` cells: the script, by app index
         for c in nb.get("cells", []):
             if c.get("cell_type") != "code":
                 continue
             src = "".join(c["source"]) if isinstance(c["source"], list) else c["source"]
-            parsed = split_app_cell(src)
+            parsed = parse_app_cell(src)
             if parsed is None:
                 plain.append(src)
             else:
-                apps.append((parsed[0], parsed[1], list(plain)))
+                if parsed[1] is not None:  # relative to the notebook, the kernel's cwd
+                    files[len(apps)] = Path(path).parent / parsed[1]
+                apps.append((parsed[0], parsed[2], list(plain)))
         if not apps:
             raise ValueError(f"{path}: no %%app cell found")
         if cell is None:
-            chosen = apps[0]
+            index = 0
         elif isinstance(cell, int):
-            chosen = apps[cell]
+            index = range(len(apps))[cell]
         else:
-            named = [a for a in apps if a[0] == cell]
+            named = [i for i, a in enumerate(apps) if a[0] == cell]
             if not named:
                 raise ValueError(f"{path}: no %%app cell named {cell!r} "
                                  f"(found {[a[0] for a in apps]})")
-            chosen = named[0]
-        name, body, before = chosen
+            index = named[0]
+        name, body, before = apps[index]
+        script = files.get(index)
+        if script is not None:  # a Streamlit script runs in a namespace of its own
+            return cls(script.read_text(encoding="utf-8"), default_timeout=default_timeout,
+                       name=name, filename=str(script))
         for src in before:
             lines = [ln for ln in src.splitlines()
                      if not ln.lstrip().startswith(("%", "!"))]
@@ -382,6 +390,11 @@ _ELEMENT_TYPES = {
     "metric", "progress", "latex", "empty", "popover", "status", "toast", "chart",
     "fragment", "spinner",
 }
+# shim area: st.html (at.html, as in Streamlit), st.iframe and components.v1 html/iframe
+# (at.get("iframe"): an unnamed element in Streamlit's AppTest too), custom components
+# (at.get("component_instance"), Streamlit's name; a widget: .set_value(v) is what its page
+# sends)
+_ELEMENT_TYPES |= {"html", "iframe", "component_instance"}
 
 
 _TAGS = {"title": "h1", "header": "h2", "subheader": "h3"}

@@ -1,0 +1,1 @@
+../nbstate/js/component_frame.js

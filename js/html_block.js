@@ -1,0 +1,1 @@
+../nbstate/js/html_block.js
