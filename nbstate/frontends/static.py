@@ -67,9 +67,12 @@ def _value(v: Any) -> str:
         return f"<{type(v).__name__}>"
 
 
-def _shown_value(el: Element) -> str:
-    """A widget's value as the user sees it: an option's label for select widgets."""
+def _shown_value(el: Element, quote: bool = True) -> str:
+    """A widget's value as the user sees it: an option's label for select widgets (a text
+    in quotes for the outline, bare for the HTML)."""
     p = el.props
+    if not quote and isinstance(p.get("value"), str) and not p.get("options"):
+        return p["value"]
     v = p.get("value")
     options, labels = p.get("options"), p.get("labels")
     if isinstance(options, (list, tuple)) and isinstance(labels, (list, tuple)):
@@ -83,7 +86,10 @@ def _shown_value(el: Element) -> str:
             return x
         if isinstance(v, (list, tuple)):
             return _value([label_of(x) for x in v])
-        return "None" if v is None else _value(label_of(v))
+        if v is None:
+            return "None"
+        shown = label_of(v)
+        return shown if not quote and isinstance(shown, str) else _value(shown)
     return _value(v)
 
 
@@ -186,7 +192,7 @@ def _widget_html(el: Element) -> str:
             f'<div style="font-size: 0.9em;">{label}</div>'
             f'<div style="padding: 0.25em 0.6em; border: 1px solid rgba(128,128,128,.35); '
             f'border-radius: 0.3em; display: inline-block; min-width: 8em;">'
-            f'{_esc(_shown_value(el))}</div></div>')
+            f'{_esc(_shown_value(el, quote=False))}</div></div>')
 
 
 def _leaf_html(el: Element) -> str:
