@@ -56,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                        "source checkout (git clone the project, then `pip install -e .[lab]`), "
                        "or pass --dir DIRECTORY\n")
     try:
-        import jupyterlab  # noqa: F401
+        import jupyterlab  # type: ignore[import-untyped]  # noqa: F401
     except ImportError:
         parser.exit(2, "nbstate demo: JupyterLab is not installed: pip install 'nbstate[lab]'\n")
     return subprocess.call(demo_command(directory.resolve(), extra))

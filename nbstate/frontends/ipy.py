@@ -113,8 +113,8 @@ class LiveApp:
 
         from .static import mimebundle
 
-        root = self.view.root
-        bundle = dict(root._repr_mimebundle_() or {})
+        assert self.view is not None, "shown before it is displayed"
+        bundle = dict(self.view.root._repr_mimebundle_() or {})
         if self._shown is not None:
             try:
                 bundle.update(mimebundle(self._shown))

@@ -49,7 +49,7 @@ def app_cells(path: str | Path) -> list[str]:
     from ..magic import split_app_cell
 
     nb = json.loads(Path(path).read_text(encoding="utf-8"))
-    names = []
+    names: list[str] = []
     for c in nb.get("cells", []):
         if c.get("cell_type") != "code":
             continue
@@ -136,7 +136,7 @@ class AppCell(pytest.Item):
 
             raise AppFailed(AppRunError(at._app.name, error).traceback_text())
 
-    def repr_failure(self, excinfo: Any, style: Any = None) -> str:
+    def repr_failure(self, excinfo: Any, style: Any = None) -> Any:
         if isinstance(excinfo.value, AppFailed):
             return f"{self.path.name}: the {self.name} cell's app raised:\n{excinfo.value}"
         return super().repr_failure(excinfo)
