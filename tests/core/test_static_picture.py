@@ -29,7 +29,7 @@ st.info("Two lines\\nof info")
 
 
 def test_outline_lists_widgets_texts_and_tables_in_display_order():
-    at = AppTest.from_string(DASH).run()
+    at = AppTest.from_string(DASH, default_timeout=30).run()
     assert outline(at._tree).splitlines() == [
         "nbstate app 'test' (a picture of its last run; run the cell to use it)",
         "# Shop",
@@ -56,7 +56,7 @@ def test_outline_lists_widgets_texts_and_tables_in_display_order():
 
 
 def test_outline_follows_the_app_and_is_stable_across_reruns():
-    at = AppTest.from_string(DASH).run()
+    at = AppTest.from_string(DASH, default_timeout=30).run()
     first = outline(at._tree)
     assert outline(at.run()._tree) == first  # nothing changed: the same text
     at.slider(key="budget").set_value(75).run()
@@ -70,7 +70,7 @@ def test_outline_shows_the_apps_exception():
 
 
 def test_html_picture_says_it_is_not_live_and_draws_the_app():
-    at = AppTest.from_string(DASH).run()
+    at = AppTest.from_string(DASH, default_timeout=30).run()
     html = picture_html(at._tree)
     assert "not live" in html and "<h1" in html and "Shop" in html
     assert html.count('class="nbstate-static-widget"') == 6  # every widget, submit included
