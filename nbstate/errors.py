@@ -201,6 +201,49 @@ class MissingSubmitButtonError(NbstateAPIException):
     """Shown (not raised) for a form without a submit button."""
 
 
+class AppRunError(Exception):
+    """An app raised while its cell ran with no live frontend (``pytest --nbval``,
+    ``jupyter nbconvert --execute``, papermill): the cell fails with the app's traceback, so a
+    headless run of the notebook fails. ``error`` (also ``__cause__``) is the app's exception.
+
+    Example:
+        >>> try:
+        ...     1 / 0
+        ... except ZeroDivisionError as e:
+        ...     err = AppRunError("demo", e)
+        >>> str(err)
+        "app 'demo' raised ZeroDivisionError: division by zero"
+    """
+
+    def __init__(self, app: str, error: BaseException) -> None:
+        self.app = app
+        self.error = error
+        try:
+            message = str(error)
+        except Exception:  # noqa: BLE001 - an exception whose str() fails still reports
+            message = "<str() failed>"
+        self.message = message
+        super().__init__(f"app {app!r} raised {type(error).__name__}: {message}")
+        self.__cause__ = error
+
+    def traceback_text(self) -> str:
+        """The app's traceback, trimmed to the app's own code (nbstate's frames left out)."""
+        import os
+        import traceback
+
+        here = os.path.dirname(os.path.abspath(__file__))
+        frames = [f for f in traceback.extract_tb(self.error.__traceback__)
+                  if not os.path.abspath(f.filename).startswith(here + os.sep)]
+        return ("Traceback (most recent call last):\n" + "".join(traceback.format_list(frames))
+                + f"{type(self.error).__name__}: {self.message}")
+
+    def _render_traceback_(self) -> list[str]:
+        # IPython shows these lines as the cell's traceback (nbval and nbconvert print them)
+        return [f"AppRunError: the app {self.app!r} raised while its cell ran with no live "
+                "frontend (a headless run: nbval, nbconvert --execute, papermill):",
+                *self.traceback_text().splitlines()]
+
+
 class RefusedValue(Exception):
     """A frontend value a widget cannot take (internal: turned into a visible warning)."""
 

@@ -408,6 +408,9 @@ class App:
         self.tree: Element | None = None
         self.notices: list[Element] = []
         self.runs = 0
+        #: the exception that ended the app's last run of its code (None if it did not raise);
+        #: a headless cell run fails with it (``frontends/ipy.py``)
+        self.last_error: BaseException | None = None
         self.running = False
         self.deadline: float | None = None  # perf_counter() time; AppTest's run timeout
         # a live frontend's hook to show a run in progress (st.progress, st.spinner)
@@ -722,6 +725,7 @@ class App:
         store = self.session.store
         store.frozen = ctx.frozen
         self.runs += 1
+        self.last_error = None
         try:
             call()
             return True, None
@@ -734,6 +738,7 @@ class App:
                 raise
             del ctx.stack[1:]
             ctx.emit(exception_element(e))
+            self.last_error = e
             return False, None
         finally:
             store.frozen = set()

@@ -104,11 +104,26 @@ class LiveApp:
 
     def _ipython_display_(self) -> None:
         # `nbstate.run_app(...)` as a cell's last line: it already displayed its output
+        if self.view is not None and not self._displayed:
+            self._display()
+
+    def _display(self) -> None:
+        """Display the live output, with a static picture of the app beside the widget view
+        (``text/html`` and a ``text/plain`` outline, see ``static.py``): what a saved notebook
+        shows where the widget models are gone, and what ``pytest --nbval`` compares."""
         from IPython.display import display
 
-        if self.view is not None and not self._displayed:
-            self._displayed = True
-            display(self.view.root)
+        from .static import mimebundle
+
+        assert self.view is not None, "shown before it is displayed"
+        bundle = dict(self.view.root._repr_mimebundle_() or {})
+        if self._shown is not None:
+            try:
+                bundle.update(mimebundle(self._shown))
+            except Exception:  # noqa: BLE001 - the picture is a courtesy: the app still shows
+                traceback.print_exc(file=sys.__stderr__)
+        display(bundle, raw=True)
+        self._displayed = True
 
     def __repr__(self) -> str:
         return f"<nbstate app {self.name!r}>"
@@ -550,12 +565,38 @@ def run_app(target: str | Callable | os.PathLike, name: str | None = None,
         >>> live = run_app(app, name="demo")                            # doctest: +SKIP
         >>> run_app("app.py")          # an existing Streamlit script   # doctest: +SKIP
     """
-    from IPython.display import display
-
     live = start(target, name, **kwargs)
-    display(live.show())
-    live._displayed = True
+    live.show()
+    live._display()
+    error = live.app.last_error
+    if error is not None and _headless():
+        # nobody can see the app's output (nbval, nbconvert --execute, papermill): the cell
+        # fails, with the app's traceback, so that the notebook's run fails
+        from ..errors import AppRunError
+
+        raise AppRunError(live.name, error)
     return live
+
+
+def _headless() -> bool:
+    """Is this cell run with no live frontend to show the app (nbval, nbconvert --execute,
+    papermill)? Such a client (nbclient, nbval) sends its execution requests with
+    ``allow_stdin`` off and never opens the widget control comm that a browser's widget manager
+    opens as it connects (JupyterLab, Notebook 7, VS Code); Voila runs the cells the same way
+    before its page connects, so it is told apart by the variables it gives its kernels."""
+    import os
+
+    if os.environ.get("SERVER_SOFTWARE", "").startswith("voila") or any(
+            k.startswith("VOILA_") for k in os.environ):
+        return False
+    kernel = getattr(_shell(), "kernel", None)
+    if kernel is None or getattr(kernel, "_allow_stdin", False):
+        return False  # not a kernel (plain IPython), or a frontend that can answer input()
+    try:
+        from ipywidgets import Widget
+    except ImportError:
+        return True
+    return getattr(Widget, "_control_comm", None) is None
 
 
 def app_magic(line: str, cell: str) -> None:

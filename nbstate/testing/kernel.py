@@ -133,8 +133,13 @@ class KernelSession:
     """
 
     def __init__(self, *, kernel_name: str = "python3", cwd: str | None = None,
-                 timeout: float = 60, env: dict[str, str] | None = None) -> None:
+                 timeout: float = 60, env: dict[str, str] | None = None,
+                 headless: bool = False) -> None:
         self.kernel_name = kernel_name
+        # a browser's cells are sent with allow_stdin (input() works), as JupyterLab sends
+        # them; headless=True sends them as nbclient does (nbconvert --execute, papermill),
+        # where an app that raises fails its cell
+        self.headless = headless
         self.cwd = cwd
         self.timeout = timeout
         self.env = env
@@ -185,7 +190,8 @@ class KernelSession:
         """Run ``code`` as a notebook cell (with ``cellId`` metadata, plus ``metadata``, e.g.
         ``{"deletedCells": [...]}`` as JupyterLab sends) and wait until idle."""
         content = {"code": code, "silent": False, "store_history": True,
-                   "user_expressions": {}, "allow_stdin": False, "stop_on_error": True}
+                   "user_expressions": {}, "allow_stdin": not self.headless,
+                   "stop_on_error": True}
         msg = self.kc.session.msg("execute_request", content)
         msg["metadata"]["cellId"] = cell_id or uuid.uuid4().hex
         msg["metadata"].update(metadata or {})
