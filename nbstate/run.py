@@ -315,6 +315,8 @@ class App:
         # headless callers want Ctrl-C to stop them
         self.catch_interrupts = False
         self.fragments: dict[str, Fragment] = {}
+        # props the app's root element carries for the frontend (st.set_page_config's "page")
+        self.root_props: dict[str, Any] = {}
         self.filename = filename or f"<nbstate app {self.name}>"
         self.fresh_namespace = namespace is None if fresh_namespace is None else fresh_namespace
         self._namespace = namespace if namespace is not None else {}
@@ -428,7 +430,7 @@ class App:
                 except (Exception, KeyboardInterrupt) as e:  # noqa: BLE001 - shown, app stays live
                     if isinstance(e, KeyboardInterrupt) and not self.catch_interrupts:
                         raise
-                    ctx.main.children.append(exception_element(e))
+                    ctx.main.children.append(uncaught_element(e))
                     self._reset_triggers(ctx)
                     prev = self.tree.children[1].children if self.tree is not None else []
                     # the stale elements show the values that were applied before the error
@@ -560,7 +562,7 @@ class App:
             if isinstance(e, KeyboardInterrupt) and not self.catch_interrupts:
                 raise
             del ctx.stack[1:]
-            ctx.emit(exception_element(e))
+            ctx.emit(uncaught_element(e))
             return False, None
         finally:
             store.frozen = set()
@@ -609,7 +611,10 @@ class App:
         children = [Element("notices", children=list(self.notices)), main]
         if sidebar is not None:
             children.append(sidebar)
-        return Element("app", props={"name": self.name, "stale": stale}, children=children)
+        props = {"name": self.name, "stale": stale}
+        if self.root_props:
+            props.update(self.root_props)
+        return Element("app", props=props, children=children)
 
     def close(self) -> None:
         """Forget every widget of this app (the cell was re-executed elsewhere or closed)."""
@@ -698,6 +703,27 @@ def exception_element(e: BaseException) -> Element:
     return Element("exception", props={"type": name, "message": message,
                                        "stack_trace": [s.rstrip("\n") for s in stack],
                                        "is_warning": False})
+
+
+#: what an app shows instead of an uncaught exception's message (client.showErrorDetails)
+REDACTED = ("This app has encountered an error. The original error message is redacted to "
+            "prevent data leaks. Full error details have been recorded in the logs.")
+
+
+def uncaught_element(e: BaseException) -> Element:
+    """An exception the app did not catch, shown as ``client.showErrorDetails`` says (full,
+    stacktrace, type or none), as Streamlit does; ``st.exception`` always shows it all."""
+    from .config import error_details
+
+    el = exception_element(e)
+    details = error_details()
+    if details != "full":
+        el.props["message"] = REDACTED
+        if details != "stacktrace":
+            el.props["stack_trace"] = []
+        if details == "none":
+            el.props["type"] = ""
+    return el
 
 
 def missing_submit_element(form_key: str) -> Element:

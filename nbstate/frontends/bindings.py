@@ -757,3 +757,6 @@ def from_json(widget: W.Widget, key: str, value: Any) -> Any:
     """A synced trait's JSON value as the Python value its ``from_json`` gives (dates...)."""
     conv = widget.trait_metadata(key, "from_json", widget._trait_from_json)
     return conv(value, widget)
+
+# the element types of the rest of Streamlit's st namespace (issue 10) register themselves
+from . import api_bindings as _api_bindings  # noqa: E402, F401

@@ -150,6 +150,10 @@ class AppTest:
         self._pending.clear()
         if getattr(self, "_fresh_ns", None) is not None:
             self._app._namespace = dict(self._fresh_ns)
+        if getattr(self, "_secrets", None):
+            from ..secrets import secrets
+
+            secrets.set_override(self._secrets)
         start = time.perf_counter()
         self._app.deadline = start + limit if limit else None
         token = _watchdog.start(limit) if limit and hasattr(ctypes, "pythonapi") else None
@@ -243,6 +247,41 @@ class AppTest:
     def __repr__(self) -> str:
         return f"AppTest({self._app.name!r}, {len(self._all())} elements)"
 
+    # -- pages, query parameters, secrets (the rest of st: issue 10) ----------------------
+    def switch_page(self, page_path: str) -> AppTest:
+        """Go to a page of the app's ``st.navigation`` at the next ``run()`` (by file path,
+        URL path or title), as Streamlit's ``AppTest.switch_page``.
+
+        Example:
+            >>> at = AppTest.from_string('''
+            ... import nbstate as st
+            ... def a(): st.text("page a")
+            ... def b(): st.text("page b")
+            ... st.navigation([st.Page(a), st.Page(b)]).run()
+            ... ''').run()
+            >>> at.switch_page("b").run().text[0].value
+            'page b'
+        """
+        from ..page import app_extras
+
+        app_extras(self._app)["page"] = str(page_path)
+        return self
+
+    @property
+    def query_params(self) -> Any:
+        """The session's ``st.query_params`` (set them before ``run()``)."""
+        from ..page import QueryParams
+
+        return QueryParams(self._session)
+
+    @property
+    def secrets(self) -> dict[str, Any]:
+        """Secrets for the app under test, over those of ``secrets.toml`` (set them before
+        ``run()``), as Streamlit's ``AppTest.secrets``."""
+        if not hasattr(self, "_secrets"):
+            self._secrets: dict[str, Any] = {}
+        return self._secrets
+
 
 _MISSING = object()
 
@@ -323,6 +362,11 @@ _ELEMENT_TYPES = {
     "dataframe", "table", "image", "columns", "column", "tabs", "tab", "expander", "sidebar",
     "metric", "progress", "latex", "empty", "popover", "status", "toast", "chart",
     "fragment", "spinner",
+    # the rest of Streamlit's st namespace (issue 10)
+    "audio", "video", "pdf", "badge", "space", "balloons", "snow", "skeleton", "help", "logo",
+    "page_link", "link_button", "graphviz_chart", "mermaid_chart", "echarts_chart",
+    "pydeck_chart", "dialog", "grid", "datetime_input", "feedback", "pagination",
+    "menu_button", "camera_input", "audio_input", "navigation", "fragment_timer",
 }
 
 
@@ -561,9 +605,18 @@ class ElementView:
     def run(self, *, timeout: float | None = None) -> AppTest:
         return self._at.run(timeout=timeout)
 
-    def click(self) -> ElementView:
-        """Click a button (or a form's submit button, which sends the form's values)."""
+    def click(self, option: Any = _MISSING) -> ElementView:
+        """Click a button (or a form's submit button, which sends the form's values); for a
+        ``menu_button``, pick ``option`` (as Streamlit's ``MenuButton.click(v)``)."""
+        if self._el.type == "menu_button":
+            if option is _MISSING:
+                raise TypeError("menu_button.click(option): say which option to pick")
+            return self.set_value(option)
         return self.set_value(True)
+
+    def click_index(self, index: int) -> ElementView:
+        """Pick a ``menu_button``'s option by position."""
+        return self.set_value(self._el.props["options"][index])
 
     def check(self) -> ElementView:
         return self.set_value(True)
