@@ -22,6 +22,7 @@ Example:
 
 from __future__ import annotations
 
+import builtins
 import datetime as _dt
 import importlib
 import threading
@@ -234,7 +235,7 @@ def _resolve(name: str, type: Any) -> type[BaseConnection]:
             raise NbstateAPIException(
                 f"`st.connection`: unknown connection type {cls!r}; nbstate has 'sql', or give "
                 "a BaseConnection subclass (or its dotted import path).")
-    if not (isinstance(cls, type) and issubclass(cls, BaseConnection)):
+    if not (isinstance(cls, builtins.type) and issubclass(cls, BaseConnection)):
         raise NbstateAPIException(
             f"`st.connection`: type must be a subclass of nbstate.connections.BaseConnection, "
             f"got {cls!r}.")

@@ -375,16 +375,14 @@ def echo(code_location: str = "above") -> Iterator[None]:
     code = ""
     if caller is not None:
         code = _block_after(caller.f_code.co_filename, caller.f_lineno)
-    placeholder = Element("empty", props={}, children=[])
     if code_location == "above":
         ctx.emit(_code_element(code))
         yield
     else:
-        ctx.emit(placeholder)
         try:
             yield
         finally:
-            placeholder.children.append(_code_element(code))
+            ctx.emit(_code_element(code))
 
 
 def _code_element(code: str) -> Element:

@@ -445,7 +445,7 @@ class Page:
                     "relative to the notebook's working directory).")
             self._page = path
             inferred_icon, inferred = _title_from_name(path.stem)
-            name = re.sub(r"^[0-9]+[_ -]*", "", path.stem)
+            name = inferred.replace(" ", "_")
         elif callable(page):
             self._page = page
             name = inferred = getattr(page, "__name__", "")
@@ -462,7 +462,7 @@ class Page:
             raise InvalidArgumentError("`st.Page`: the title cannot be empty.")
         self.icon: str = icon if icon is not None else inferred_icon
         path_ = url_path if url_path is not None else (name or self.title)
-        self.url_path: str = re.sub(r"[^\w-]+", "_", path_.strip().strip("/")) or "page"
+        self.url_path: str = re.sub(r"[\s/?#&]+", "_", path_.strip().strip("/")) or "page"
         self.default = bool(default)
         self.visibility = visibility
         self.help = help
