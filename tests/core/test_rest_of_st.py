@@ -208,7 +208,7 @@ def test_grid_cells_in_order():
 
 def test_audio_from_array_is_wav_and_bytes_and_times(tmp_path):
     np = pytest.importorskip("numpy")
-    at = run(f"""
+    at = run("""
         import numpy as np
         import nbstate as st
         st.audio(np.sin(np.linspace(0, 100, 8000)), sample_rate=8000)
