@@ -26,6 +26,7 @@ import inspect
 import io
 import json
 import linecache
+import math
 import mimetypes
 import os
 import re
@@ -462,10 +463,26 @@ def map(data: Any = None, *, latitude: str | None = None,  # noqa: A001 - Stream
     elif size is not None:
         mark["size"] = float(size)
     h = height if isinstance(height, int) and not isinstance(height, bool) else 500
+    # a fixed width: Vega-Lite's "container" width sends Voila's renderer into a resize loop
+    w = width if isinstance(width, int) and not isinstance(width, bool) else 700
+    projection: dict[str, Any] = {"type": "mercator"}
+    if zoom is not None and rows:
+        # Streamlit's zoom level: the world is 256 * 2**zoom pixels wide, centred on the data
+        lons = [r[lon] for r in rows if r.get(lon) is not None]
+        lats = [r[lat] for r in rows if r.get(lat) is not None]
+        projection.update(scale=256 * 2 ** float(zoom) / (2 * math.pi),
+                          center=[sum(lons) / len(lons), sum(lats) / len(lats)],
+                          translate=[w / 2, h / 2])
+    # no tiles: the sphere and a graticule give the points their place on the globe
     spec: dict[str, Any] = {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "data": {"values": rows}, "mark": mark, "encoding": encoding,
-        "projection": {"type": "mercator"}, "height": h, "width": "container"}
+        "height": h, "width": w, "projection": projection,
+        "layer": [
+            {"data": {"sphere": True}, "mark": {"type": "geoshape", "fill": "#eef4fa"}},
+            {"data": {"graticule": {"step": [15, 15]}},
+             "mark": {"type": "geoshape", "stroke": "#c8d3de", "strokeWidth": 0.5,
+                      "filled": False}},
+            {"data": {"values": rows}, "mark": mark, "encoding": encoding}]}
     if alt:
         spec["description"] = alt
     ctx.emit(Element("chart", props={"library": "vega-lite",

@@ -455,14 +455,18 @@ class DisplayHtml(Binding):
         return {"value": render(el)}
 
 
-def apply_page(view: Any, page: dict[str, Any] | None) -> None:
+def apply_page(view: Any, page: dict[str, Any] | None, has_sidebar: bool = False) -> None:
     """Apply ``st.set_page_config`` (the root element's ``page`` props) to a live view before
     it reconciles: the layout to the app's box, the sidebar's width, the title and icon
     through a ``PageConfig`` widget."""
     page = page or {}
     lay = view.root.layout
     layout = page.get("layout")
-    width = "736px" if layout == "centered" else None
+    # "centered": Streamlit's 736 px main column (beside the sidebar, if there is one)
+    width = None
+    if layout == "centered":
+        side = f"{int(page['sidebar_width'])}px" if page.get("sidebar_width") else "18rem"
+        width = f"calc(736px + {side} + 1.5rem)" if has_sidebar else "736px"
     if lay.max_width != width:
         lay.max_width = width
         lay.margin = "0 auto" if width else None

@@ -195,7 +195,7 @@ class View:
             top = sorted(top, key=lambda c: order.get(c.type, 2))
             tree = Element(tree.type, props=tree.props, children=top)
         self._skip = trusted
-        apply_page(self, tree.props.get("page"))
+        apply_page(self, tree.props.get("page"), has_sidebar)
         self._sync_children(holder, tree, None, used, dropped, prefix=self.prefix)
         self._top = holder.children
         self.main = next((n for n in self._top if n.type == "main"), None)

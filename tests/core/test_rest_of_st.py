@@ -393,9 +393,11 @@ def test_map_points_and_columns():
     spec = json.loads(chart.spec)
     assert chart.chart_type == "map"
     assert spec["projection"]["type"] == "mercator"
-    assert spec["encoding"]["latitude"]["field"] == "LAT"
-    assert spec["encoding"]["size"]["field"] == "n"
-    assert spec["data"]["values"][1] == {"LAT": 51.5, "lon": -0.12, "n": 9}
+    assert spec["projection"]["center"] == [(2.35 - 0.12) / 2, (48.85 + 51.5) / 2]  # zoom=4
+    points = spec["layer"][-1]
+    assert points["encoding"]["latitude"]["field"] == "LAT"
+    assert points["encoding"]["size"]["field"] == "n"
+    assert points["data"]["values"][1] == {"LAT": 51.5, "lon": -0.12, "n": 9}
     at = run("import nbstate as st\nst.map({'x': [1], 'y': [2]})")
     assert "latitude column" in at.exception[0].value
 

@@ -14,7 +14,7 @@ def test_set_page_config_layout_title_and_sidebar_width(kernel, app):
     """)
     assert root["layout"] is not None
     layout = kernel.models[root["layout"].removeprefix("IPY_MODEL_")]
-    assert layout["max_width"] == "736px"
+    assert layout["max_width"] == "calc(736px + 250px + 1.5rem)"  # main column + sidebar
     assert layout["grid_template_columns"].startswith("250px")
     page = kernel.find(name="Any", title="Sales", within=root)
     assert page["icon"] == "📈"
