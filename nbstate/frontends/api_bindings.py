@@ -417,7 +417,7 @@ class DialogClose(Press):
 
 _GRID_GAPS = {"xxsmall": "0.25rem", "xsmall": "0.5rem", "small": "1rem", "medium": "2rem",
               "large": "4rem", "xlarge": "6rem", "xxlarge": "8rem", None: "0"}
-_ALIGN = {"top": "start", "center": "center", "bottom": "end"}
+_ALIGN = {"top": "flex-start", "center": "center", "bottom": "flex-end"}
 
 
 class Grid(Box):
@@ -435,7 +435,7 @@ class Grid(Box):
         rows = p.get("row_height")
         lay = {"grid_template_columns": template,
                "grid_gap": f"{_gap_css(row_gap)} {_gap_css(col_gap)}",
-               "align_items": _ALIGN.get(p.get("vertical_alignment"), "start"),
+               "align_items": _ALIGN.get(p.get("vertical_alignment"), "flex-start"),
                "grid_auto_rows": f"{rows}px" if isinstance(rows, int) else None,
                "grid_auto_flow": "row dense" if p.get("dense") else None}
         if p.get("border"):

@@ -8,7 +8,7 @@ import nbformat
 import pytest
 from playwright.sync_api import expect
 
-from .jupyter import open_app, page_errors
+from .jupyter import app_root, open_app, page_errors
 from .notebooks import notebook
 
 APP = '''\
@@ -31,6 +31,7 @@ def home():
     st.title("Home")
     st.toggle("Wide layout", key="wide")
     st.write("Project:", st.session_state.get("project", "untitled"))
+    st.caption(f"query: {st.query_params.to_dict()}")
     if st.button("Rename"):
         rename()
 
@@ -99,7 +100,10 @@ def test_dialog_is_a_modal_over_the_app(page, server, screenshots, tour):
 
 
 def test_navigation_media_and_map_in_voila(page, server, screenshots, tour):
-    root = open_app(page, server, "voila", tour)
+    page.goto(server.voila(tour) + "?source=newsletter&x=1", timeout=120_000)
+    root = app_root(page)
+    # st.query_params is the page URL's query in Voila
+    expect(root).to_contain_text("query: {'source': 'newsletter', 'x': '1'}")
     side = root.locator(".nbstate-sidebar").first
     expect(side).to_contain_text("Media")
     # Voila serves the app as the page: set_page_config titles the browser tab

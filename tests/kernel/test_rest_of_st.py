@@ -152,3 +152,36 @@ def test_query_params_and_secrets_in_a_kernel(kernel, tmp_path):
     """)
     assert "abc" in kernel.text(root)
     assert kernel.eval("__import__('nbstate').query_params.to_dict()") == {"tab": "x"}
+
+
+def test_grid_pdf_skeleton_logo_snow_echarts(kernel, app, tmp_path):
+    pdf = tmp_path / "a.pdf"
+    pdf.write_bytes(b"%PDF-1.4 tiny")
+    root = app(f"""
+    st.logo(b"<svg xmlns='http://www.w3.org/2000/svg'/>", link="https://example.com")
+    g = st.grid(2)
+    for i in range(3):
+        g.text(f"cell {{i}}")
+    st.pdf({str(pdf)!r}, height=200)
+    slot = st.skeleton(height=50)
+    st.snow()
+    st.echarts_chart({{"series": [{{"type": "bar", "data": [1, 2]}}]}})
+    if st.button("Load"):
+        slot.write("loaded")
+    """)
+    assert "Error" not in kernel.text(root), kernel.text(root)
+    grid = kernel.find(name="GridBox", within=root)
+    assert [kernel.text(c) for c in grid.children] == ["cell 0", "cell 1", "cell 2"]
+    layout = kernel.models[grid["layout"].removeprefix("IPY_MODEL_")]
+    assert layout["grid_template_columns"] == "repeat(2, minmax(0, 1fr))"
+    html = [m["value"] for m in kernel.find_all(name="HTML", within=root)]
+    assert any('class="nbstate-pdf" src="data:application/pdf;base64,' in h for h in html)
+    assert any("nbstate-logo" in h and 'href="https://example.com"' in h for h in html)
+    assert any("nbstate-snow" in h for h in html)
+    assert any("nbstate-skeleton" in h for h in html)
+    chart = kernel.find(name="Any", renderer="canvas", within=root)
+    assert '"bar"' in chart["spec"]
+    kernel.click(kernel.find(description="Load", within=root))
+    html = [m["value"] for m in kernel.find_all(name="HTML", within=root)]
+    assert not any("nbstate-skeleton" in h for h in html)
+    assert "loaded" in kernel.text(root)
