@@ -127,6 +127,11 @@ def _media_src(func: str, data: Any, mime: str, sample_rate: int | None = None) 
     return f"data:{mime};base64,{base64.b64encode(raw).decode()}"
 
 
+def _px(width: Any) -> int | None:
+    """A width in pixels, or None for "stretch" (as wide as the container)."""
+    return width if isinstance(width, int) and not isinstance(width, bool) and width > 0 else None
+
+
 def _fragment(start: float | None, end: float | None) -> str:
     """The media fragment (``#t=start,end``) that makes a browser play only that span."""
     if not start and end is None:
@@ -150,7 +155,8 @@ def audio(data: Any, format: str = "audio/wav", start_time: Any = 0, *,
     src = _media_src("audio", data, format, sample_rate)
     ctx.emit(Element("audio", props={"src": src + _fragment(start, end), "format": format,
                                      "start_time": start, "end_time": end, "loop": bool(loop),
-                                     "autoplay": bool(autoplay), "alt": alt}))
+                                     "autoplay": bool(autoplay), "alt": alt,
+                                     "width": _px(width)}))
 
 
 def video(data: Any, format: str = "video/mp4", start_time: Any = 0, *, subtitles: Any = None,
@@ -174,7 +180,7 @@ def video(data: Any, format: str = "video/mp4", start_time: Any = 0, *, subtitle
     ctx.emit(Element("video", props={"src": src + _fragment(start, end), "format": format,
                                      "start_time": start, "end_time": end, "loop": bool(loop),
                                      "autoplay": bool(autoplay), "muted": bool(muted),
-                                     "subtitles": tracks, "alt": alt}))
+                                     "subtitles": tracks, "alt": alt, "width": _px(width)}))
 
 
 def _vtt_src(sub: Any) -> str:
@@ -410,6 +416,10 @@ def _block_after(filename: str, lineno: int) -> str:
 
 # -- charts of another kind --------------------------------------------------------------------
 
+#: Streamlit's categorical chart colours (its "streamlit" theme)
+STREAMLIT_COLORS = ["#0068c9", "#83c9ff", "#ff2b2b", "#ffabab", "#29b09d", "#7defa1", "#ff8700",
+                    "#ffd16a", "#6d3fc0", "#d5dae5"]
+
 
 def _find_column(columns: list[str], given: str | None, names: tuple[str, ...],
                  what: str) -> str:
@@ -643,6 +653,8 @@ def echarts_chart(spec: Any, *, width: Any = "stretch", height: Any = "content",
         raise InvalidArgumentError(
             f"`st.echarts_chart` takes an option dict, its JSON or a pyecharts chart, got "
             f"{type(spec).__name__}.")
+    if theme == "streamlit" and "color" not in option:
+        option = {**option, "color": STREAMLIT_COLORS}  # Streamlit's categorical palette
     h = height if isinstance(height, int) and not isinstance(height, bool) else 400
     if key is not None:
         from .state import normalize_key

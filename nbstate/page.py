@@ -10,7 +10,8 @@ A notebook app is one output, not a browser page, so each does the nearest usefu
 - ``navigation``: the pages are functions or ``.py`` files; the page menu is a list of page
   links in the sidebar (``position="top"``: above the main area); picking one, a
   ``page_link`` or ``switch_page`` runs that page. The current page belongs to the app.
-- ``query_params``: a per-session mapping (in Voila, filled from the page URL's query).
+- ``query_params``: a per-session mapping (in Voila, filled from the page URL's query; what
+  the app writes stays in the session, the page's URL does not change).
 - ``context``: theme (``theme.base``), locale and time zone of the kernel; URL and query in
   Voila; no request headers or cookies (a kernel sees no HTTP request): empty mappings.
 - ``user``: nobody is logged in (``st.user.is_logged_in`` is ``False``); ``login()`` raises
@@ -52,7 +53,7 @@ _SIDEBAR_STATES = ("auto", "expanded", "collapsed", "locked")
 def set_page_config(page_title: str | None = None, page_icon: Any = None,
                     layout: str | None = None, initial_sidebar_state: Any = None,
                     menu_items: Mapping[str, Any] | None = None) -> None:
-    """Configure the app's page: title and icon (shown as the app's heading bar), layout
+    """Configure the app's page: title and icon (the browser tab's, in Voila), layout
     (``"wide"`` fills the output, ``"centered"`` is Streamlit's narrow column) and the sidebar.
     Callable anywhere in the app, any number of times (the last call wins), as in 1.67.
 
@@ -76,6 +77,10 @@ def set_page_config(page_title: str | None = None, page_icon: Any = None,
             f"'collapsed', 'locked' or a width in pixels, got {initial_sidebar_state!r}.")
     if menu_items is not None:
         _check_menu_items(menu_items)
+        _ignored("menu_items", "a notebook app has no app menu of its own to put them in")
+    if initial_sidebar_state in ("collapsed", "locked"):
+        _ignored(f"initial_sidebar_state={initial_sidebar_state!r}",
+                 "a notebook app's sidebar is always shown (it has no button to open it)")
     # a new dict each call: the trees of earlier runs keep what they showed
     page = dict(ctx.app.root_props.get("page", {}))
     for name, value in (("title", page_title), ("icon", _icon(page_icon)), ("layout", layout),
@@ -84,6 +89,15 @@ def set_page_config(page_title: str | None = None, page_icon: Any = None,
         if value is not None:
             page[name] = value
     ctx.app.root_props["page"] = page
+
+
+def _ignored(param: str, why: str) -> None:
+    import warnings
+
+    from .errors import IgnoredParameterWarning
+
+    warnings.warn(f"`st.set_page_config`: {param} is ignored: {why}.", IgnoredParameterWarning,
+                  stacklevel=3)
 
 
 def _icon(icon: Any) -> str | None:

@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections.abc import Iterator, Mapping
@@ -148,6 +149,16 @@ class Secrets(AttrDict):
     def set_override(self, values: Mapping[str, Any]) -> None:
         """Secrets given in code (``st.App(secrets=...)``), over those of the files."""
         self.__dict__.update(_override=dict(values), _loaded=None, _stamp=None)
+
+    @contextlib.contextmanager
+    def overriding(self, values: Mapping[str, Any]) -> Iterator[None]:
+        """``set_override(values)`` for the length of a ``with`` block (an AppTest run)."""
+        prev = self.__dict__["_override"]
+        self.set_override(values)
+        try:
+            yield
+        finally:
+            self.set_override(prev)
 
     def reload(self) -> None:
         """Read the files again at the next access."""

@@ -96,11 +96,16 @@ def _e(x: Any) -> str:
     return _h.escape(str(x), quote=True)
 
 
+def _width(p: dict) -> str:
+    w = p.get("width")
+    return f"width: {int(w)}px; max-width: 100%;" if w else "width: 100%;"
+
+
 def _audio(el: Element) -> str:
     p = el.props
     flags = "".join(f" {f}" for f in ("loop", "autoplay") if p.get(f))
     return (f'<audio class="nbstate-audio" controls{flags} src="{_e(p["src"])}" '
-            f'aria-label="{_e(p.get("alt") or "audio")}" style="width: 100%;"></audio>')
+            f'aria-label="{_e(p.get("alt") or "audio")}" style="{_width(p)}"></audio>')
 
 
 def _video(el: Element) -> str:
@@ -110,7 +115,7 @@ def _video(el: Element) -> str:
                      f'{" default" if i == 0 else ""}/>'
                      for i, s in enumerate(p.get("subtitles") or ()))
     return (f'<video class="nbstate-video" controls{flags} src="{_e(p["src"])}" '
-            f'aria-label="{_e(p.get("alt") or "video")}" style="width: 100%;">{tracks}</video>')
+            f'aria-label="{_e(p.get("alt") or "video")}" style="{_width(p)}">{tracks}</video>')
 
 
 def _pdf(el: Element) -> str:

@@ -150,17 +150,14 @@ class AppTest:
         self._pending.clear()
         if getattr(self, "_fresh_ns", None) is not None:
             self._app._namespace = dict(self._fresh_ns)
-        if getattr(self, "_secrets", None):
-            from ..secrets import secrets
-
-            secrets.set_override(self._secrets)
         start = time.perf_counter()
         self._app.deadline = start + limit if limit else None
         token = _watchdog.start(limit) if limit and hasattr(ctypes, "pythonapi") else None
         timed_out = False
         try:
             try:
-                self._tree = self._app.interact(changes)
+                with self._secrets_in_force():
+                    self._tree = self._app.interact(changes)
             finally:
                 self._app.deadline = None
                 if token is not None:
@@ -273,6 +270,15 @@ class AppTest:
         from ..page import QueryParams
 
         return QueryParams(self._session)
+
+    def _secrets_in_force(self) -> Any:
+        import contextlib
+
+        if not getattr(self, "_secrets", None):
+            return contextlib.nullcontext()
+        from ..secrets import secrets
+
+        return secrets.overriding(self._secrets)
 
     @property
     def secrets(self) -> dict[str, Any]:

@@ -557,7 +557,7 @@ def test_apptest_secrets():
     assert at.run().markdown[0].value == "t0k"
     from nbstate.secrets import secrets
 
-    secrets.set_override({})
+    assert "token" not in secrets  # only while the test's app runs
 
 
 def test_connection_sql_cached_queries_and_default_sqlite():
@@ -682,3 +682,23 @@ def test_cache_data_persist_disk_survives_a_new_function(tmp_path, monkeypatch):
         st.cache_data(persist="cloud")
     with pytest.raises(Exception, match="cannot persist"):
         st.cache_resource(persist="disk")
+
+
+def test_page_config_parts_without_meaning_warn():
+    with pytest.warns(IgnoredParameterWarning, match="always shown"):
+        run("import nbstate as st\nst.set_page_config(initial_sidebar_state='collapsed')")
+    with pytest.warns(IgnoredParameterWarning, match="no app menu"):
+        run("import nbstate as st\nst.set_page_config(menu_items={'About': 'hi'})")
+
+
+def test_echarts_gets_streamlits_palette_unless_it_has_colours():
+    import json
+
+    at = run("""
+        import nbstate as st
+        st.echarts_chart({"series": []})
+        st.echarts_chart({"series": [], "color": ["#000"]})
+        st.echarts_chart({"series": []}, theme=None)
+    """)
+    colours = [json.loads(c.spec).get("color") for c in at.echarts_chart]
+    assert colours[0][0] == "#0068c9" and colours[1] == ["#000"] and colours[2] is None
