@@ -4,6 +4,8 @@ sidebar. Each test measures the DOM and leaves a screenshot."""
 
 from __future__ import annotations
 
+import re
+
 import nbformat
 import pytest
 from playwright.sync_api import expect
@@ -135,4 +137,28 @@ def test_map_draws_its_points_in_lab(page, server, screenshots, tour):
         "(el) => { const v = el.querySelector('canvas, svg'); return !!v && "
         "v.getBoundingClientRect().height > 250; }", arg=chart.element_handle())
     root.screenshot(path=str(screenshots / "map-lab.png"))
+    assert page_errors(page) == []
+
+
+CLOCK = '''\
+%%app clock
+import nbstate as st
+st.session_state.setdefault("full_runs", 0)
+st.session_state.full_runs += 1
+
+@st.fragment(run_every=0.3)
+def clock():
+    st.session_state.ticks = st.session_state.get("ticks", 0) + 1
+    st.write(f"ticks={st.session_state.ticks} full_runs={st.session_state.full_runs}")
+
+clock()
+'''
+
+
+def test_fragment_run_every_ticks_in_the_browser(page, server, screenshots):
+    nbformat.write(notebook("%load_ext nbstate", CLOCK), server.root / "scenario_clock.ipynb")
+    root = open_app(page, server, "lab", "scenario_clock.ipynb")
+    # the browser's clock reruns the fragment alone: ticks grow, the app ran once
+    expect(root).to_contain_text(re.compile(r"ticks=([4-9]|\d\d+) full_runs=1"))
+    root.screenshot(path=str(screenshots / "fragment-run-every-lab.png"))
     assert page_errors(page) == []

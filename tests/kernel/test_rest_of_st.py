@@ -95,6 +95,7 @@ def test_new_widgets_round_trip(kernel, app):
     menu = kernel.find(description="Export", within=root)
     kernel.set(menu, 1)
     assert "pick=Excel" in kernel.text(root)
+    assert menu["index"] is None  # the menu closes: nothing stays picked
 
 
 def test_link_button_and_fragment_timer_are_anywidgets(kernel, app):
