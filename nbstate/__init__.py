@@ -17,6 +17,10 @@ from __future__ import annotations
 from typing import Any
 
 from . import errors
+
+# -- the rest of Streamlit 1.67's st namespace: page config, options, pages, media, more widgets,
+# dialog/grid, secrets, connections (issue 10) --
+from .blocks import dialog, grid
 from .cache import cache_data, cache_resource
 from .charts import (
     altair_chart,
@@ -27,6 +31,8 @@ from .charts import (
     scatter_chart,
     vega_lite_chart,
 )
+from .config import get_option, set_option
+from .connections import connection
 from .control import rerun, stop
 from .data import dataframe, pyplot, table
 from .display import (
@@ -48,8 +54,49 @@ from .display import (
 )
 from .fragments import fragment
 from .layout import columns, container, empty, expander, form, popover, sidebar, tabs
+from .media import (
+    audio,
+    badge,
+    balloons,
+    echarts_chart,
+    echo,
+    graphviz_chart,
+    help,
+    map,
+    mermaid_chart,
+    pdf,
+    pydeck_chart,
+    skeleton,
+    snow,
+    space,
+    video,
+)
+from .more_widgets import (
+    audio_input,
+    camera_input,
+    datetime_input,
+    feedback,
+    link_button,
+    menu_button,
+    pagination,
+)
+from .page import (
+    Page,
+    context,
+    login,
+    logo,
+    logout,
+    navigation,
+    page_link,
+    query_params,
+    set_page_config,
+    switch_page,
+    user,
+)
 from .rich import image, latex, metric, progress, spinner, status, toast
 from .run import active_store
+from .script_app import App
+from .secrets import secrets
 from .state import SessionStateProxy
 from .uploads import UploadedFile  # noqa: F401 - st.UploadedFile, as before (not in dir(st))
 from .widgets import (
@@ -142,3 +189,13 @@ def __dir__() -> list[str]:
     """``dir(st)``: the public ``st`` names (Streamlit's that nbstate has, and ``run_app``),
     not the modules and helpers the package is made of."""
     return sorted(__all__)
+
+# -- the rest of Streamlit 1.67's st namespace (issue 10) --
+__all__ += [
+    "App", "Page", "audio", "audio_input", "badge", "balloons", "camera_input", "connection",
+    "context", "datetime_input", "dialog", "echarts_chart", "echo", "feedback", "get_option",
+    "graphviz_chart", "grid", "help", "link_button", "login", "logo", "logout", "map",
+    "menu_button", "mermaid_chart", "navigation", "page_link", "pagination", "pdf",
+    "pydeck_chart", "query_params", "secrets", "set_option", "set_page_config", "skeleton",
+    "snow", "space", "switch_page", "user", "video",
+]

@@ -28,7 +28,9 @@ def compile_app(source: str, filename: str) -> Any:
     _walk(tree, "body", root=True)
     _insert_import(tree)
     ast.fix_missing_locations(tree)
-    return compile(tree, filename, "exec")
+    # dont_inherit: the app's code must not take this module's `from __future__` imports
+    # (its annotations would become strings)
+    return compile(tree, filename, "exec", dont_inherit=True)
 
 
 def magic_write(*args: Any) -> Any:

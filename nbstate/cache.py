@@ -29,6 +29,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from .errors import NbstateAPIException
@@ -152,8 +153,9 @@ class _CachedFunction:
     """A function wrapped by a cache decorator; ``.clear()`` empties its cache."""
 
     def __init__(self, func: Callable, kind: _CacheKind, ttl: Any, max_entries: int | None,
-                 show_spinner: Any, hash_funcs: dict | None) -> None:
+                 show_spinner: Any, hash_funcs: dict | None, persist: str | None = None) -> None:
         self._func = func
+        self._persist = persist
         self._kind = kind
         self._hash_funcs = dict(hash_funcs or {})
         self._show_spinner = show_spinner
@@ -189,11 +191,17 @@ class _CachedFunction:
             klock = self._cache.key_locks.setdefault(key, threading.Lock())
         with klock:  # one computation per key even with concurrent callers
             found, stored = self._cache.get(key)
+            if not found and self._persist:
+                found, stored = _disk_get(self._disk_key(key))
+                if found:
+                    self._cache.put(key, stored)
             if not found:
                 with self._spinner():
                     value = self._func(*args, **kwargs)
                 stored = self._kind._store(value, self._func)
                 self._cache.put(key, stored)
+                if self._persist:
+                    _disk_put(self._disk_key(key), stored)
         return self._kind._hand_out(stored)
 
     def _spinner(self) -> Any:
@@ -215,8 +223,17 @@ class _CachedFunction:
             key = self._key(args, kwargs)
             with self._cache.lock:
                 self._cache.entries.pop(key, None)
+            if self._persist:
+                _disk_path(self._disk_key(key)).unlink(missing_ok=True)
         else:
+            if self._persist:
+                for path in _disk_dir().glob(f"{self._fn_key.hex()}-*.memo"):
+                    path.unlink(missing_ok=True)
             self._cache.clear()
+
+    def _disk_key(self, key: str) -> str:
+        """The file name (without suffix) of one entry on disk: function, then arguments."""
+        return f"{self._fn_key.hex()}-{key}"
 
     def __get__(self, obj: Any, objtype: Any = None) -> Any:
         if obj is None:
@@ -250,18 +267,46 @@ class _CacheKind:
         if max_entries is not None and (not isinstance(max_entries, int) or max_entries < 1):
             raise NbstateAPIException(f"`st.{self._name}`: max_entries must be a positive int.")
         _ttl_seconds(ttl)  # fail at decoration time, naming the bad ttl
+        persist = self._persist_mode(persist, ttl)
 
         def wrap(f: Callable) -> _CachedFunction:
-            return _CachedFunction(f, self, ttl, max_entries, show_spinner, hash_funcs)
+            return _CachedFunction(f, self, ttl, max_entries, show_spinner, hash_funcs, persist)
 
         return wrap(func) if func is not None else wrap
 
+    def _persist_mode(self, persist: Any, ttl: Any) -> str | None:
+        """``persist``: ``"disk"`` (or ``True``) keeps ``cache_data`` values in
+        ``~/.streamlit/cache`` across kernel restarts, as Streamlit does."""
+        if persist in (None, False):
+            return None
+        if persist not in (True, "disk"):
+            raise NbstateAPIException(
+                f"`st.{self._name}`: persist must be None, False, True or 'disk', got "
+                f"{persist!r}.")
+        if not self._copies:
+            raise NbstateAPIException(
+                "`st.cache_resource` cannot persist to disk: its values are shared objects "
+                "(connections, models), not copies. Use `st.cache_data(persist='disk')`.")
+        if ttl is not None:
+            import warnings
+
+            from .errors import IgnoredParameterWarning
+
+            warnings.warn(f"`st.{self._name}`: ttl is ignored for values persisted to disk "
+                          "(as in Streamlit, a disk cache does not expire).",
+                          IgnoredParameterWarning, stacklevel=3)
+        return "disk"
+
     def clear(self) -> None:
-        """Empty every cache of this kind."""
+        """Empty every cache of this kind (and, for ``cache_data``, the disk cache)."""
         with self._lock:
             caches = list(self._caches.values())
         for c in caches:
             c.clear()
+        if self._copies:
+            import shutil
+
+            shutil.rmtree(_disk_dir(), ignore_errors=True)
 
     def _store(self, value: Any, func: Callable) -> Any:
         if not self._copies:
@@ -277,6 +322,34 @@ class _CacheKind:
 
     def _hand_out(self, stored: Any) -> Any:
         return pickle.loads(stored) if self._copies else stored
+
+
+def _disk_dir() -> Path:
+    """Where ``persist="disk"`` values live: ``~/.streamlit/cache``, as in Streamlit."""
+    return Path.home() / ".streamlit" / "cache"
+
+
+def _disk_path(key: str) -> Path:
+    return _disk_dir() / f"{key}.memo"
+
+
+def _disk_get(key: str) -> tuple[bool, Any]:
+    try:
+        return True, _disk_path(key).read_bytes()
+    except OSError:
+        return False, None
+
+
+def _disk_put(key: str, stored: bytes) -> None:
+    path = _disk_path(key)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(stored)
+        tmp.replace(path)
+    except OSError as e:
+        raise NbstateAPIException(
+            f"`st.cache_data(persist='disk')` could not write {path}: {e}") from None
 
 
 cache_data = _CacheKind("cache_data", copies=True)

@@ -268,6 +268,32 @@ class RerunApp(ScriptControl):
         super().__init__(scope)
 
 
+# -- the rest of Streamlit's st namespace (config, pages, secrets, connections, login) ----------
+class ConfigOptionError(NbstateAPIException):
+    """``st.get_option``/``st.set_option`` of an option nbstate does not have or cannot set."""
+
+
+class UnserializableSessionStateError(NbstateAPIException):
+    """A value written to session state does not pickle while
+    ``runner.enforceSerializableSessionState`` is on."""
+
+
+class NoIdentityProviderError(NbstateAPIException):
+    """``st.login()``: a notebook has no identity provider to log in with."""
+
+
+class PageNotFoundError(NbstateAPIException):
+    """``st.switch_page``/``st.page_link`` to a page that ``st.navigation`` does not list."""
+
+
+class StreamlitSecretNotFoundError(NbstateAPIException, FileNotFoundError):
+    """No ``secrets.toml`` was found, or it could not be parsed."""
+
+
+class IgnoredParameterWarning(UserWarning):
+    """A parameter was given that has no effect in a notebook; the message says why."""
+
+
 # -- st.components.v1 (shim area) -----------------------------------------------------------
 class CustomComponentUnavailableError(NbstateAPIException):
     """A custom component (``st.components.v1.declare_component``) was asked for what a

@@ -242,7 +242,7 @@ class RunContext:
         form = self.form
         if form is not None and callback is not None and not kind.submit:
             raise InvalidFormCallbackError(name, label, key)
-        wid = self._widget_id(name, key, ident, props,
+        wid = self.id_for(name, key, ident, props,
                               default if id_default is _UNSET else id_default)
         if wid in self.ids:
             if key is not None:
@@ -285,8 +285,9 @@ class RunContext:
         self.emit(Element(name, wid, key, props))
         return fresh(value)
 
-    def _widget_id(self, name: str, key: str | None, ident: tuple, props: dict,
-                   default: Any) -> str:
+    def id_for(self, name: str, key: str | None, ident: tuple, props: dict,
+               default: Any) -> str:
+        """The id the widget call ``name(..., key=key)`` gets in this run (SPEC §4)."""
         if key is None:
             # each of the main area and the sidebar may hold the same keyless widget
             side = self.sidebar is not None and any(e is self.sidebar for e in self.stack)
@@ -421,6 +422,8 @@ class App:
         self.fragments: dict[str, Fragment] = {}
         # the widgets' positions in the last full run: callbacks run in this order
         self.order: dict[str, int] = {}
+        # props the app's root element carries for the frontend (st.set_page_config's "page")
+        self.root_props: dict[str, Any] = {}
         self.filename = filename or f"<nbstate app {self.name}>"
         self.fresh_namespace = namespace is None if fresh_namespace is None else fresh_namespace
         self._namespace = namespace if namespace is not None else {}
@@ -586,7 +589,7 @@ class App:
                 except (Exception, KeyboardInterrupt) as e:  # noqa: BLE001 - shown, app stays live
                     if isinstance(e, KeyboardInterrupt) and not self.catch_interrupts:
                         raise
-                    return exception_element(e)
+                    return uncaught_element(e)
         finally:
             ctx.phase = "run"
         return None
@@ -737,7 +740,7 @@ class App:
             if isinstance(e, KeyboardInterrupt) and not self.catch_interrupts:
                 raise
             del ctx.stack[1:]
-            ctx.emit(exception_element(e))
+            ctx.emit(uncaught_element(e))
             self.last_error = e
             return False, None
         finally:
@@ -803,7 +806,10 @@ class App:
         children = [Element("notices", children=list(self.notices)), main]
         if sidebar is not None:
             children.append(sidebar)
-        return Element("app", props={"name": self.name, "stale": stale}, children=children)
+        props = {"name": self.name, "stale": stale}
+        if self.root_props:
+            props.update(self.root_props)
+        return Element("app", props=props, children=children)
 
     def close(self) -> None:
         """Forget every widget of this app (the cell was re-executed elsewhere or closed)."""
@@ -894,6 +900,27 @@ def exception_element(e: BaseException) -> Element:
     return Element("exception", props={"type": name, "message": message,
                                        "stack_trace": [s.rstrip("\n") for s in stack],
                                        "is_warning": False})
+
+
+#: what an app shows instead of an uncaught exception's message (client.showErrorDetails)
+REDACTED = ("This app has encountered an error. The original error message is redacted to "
+            "prevent data leaks. Full error details have been recorded in the logs.")
+
+
+def uncaught_element(e: BaseException) -> Element:
+    """An exception the app did not catch, shown as ``client.showErrorDetails`` says (full,
+    stacktrace, type or none), as Streamlit does; ``st.exception`` always shows it all."""
+    from .config import error_details
+
+    el = exception_element(e)
+    details = error_details()
+    if details != "full":
+        el.props["message"] = REDACTED
+        if details != "stacktrace":
+            el.props["stack_trace"] = []
+        if details == "none":
+            el.props["type"] = ""
+    return el
 
 
 def missing_submit_element(form_key: str) -> Element:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator, MutableMapping
 from typing import Any
 
+from .config import check_serializable, enforce_serializable
 from .errors import (
     InvalidKeyError,
     WidgetAlreadyInstantiatedError,
@@ -92,6 +93,8 @@ class SessionState:
     def set_item(self, key: str, value: Any) -> None:
         if key in self.frozen:
             raise WidgetAlreadyInstantiatedError(key)
+        if enforce_serializable():
+            check_serializable(key, value)
         self.values[key] = value
         self.api_writes.add(key)
         self.cleaned.discard(key)

@@ -751,4 +751,6 @@ def from_json(widget: W.Widget, key: str, value: Any) -> Any:
 
 # shim area: st.html (an anywidget with DOMPurify), st.iframe and st.components.v1.html/iframe
 # (importing it registers them; it needs the classes above)
+# the element types of the rest of Streamlit's st namespace (issue 10) register themselves
+from . import api_bindings as _api_bindings  # noqa: E402, F401
 from . import embeds as _embeds  # noqa: E402, F401

@@ -39,6 +39,7 @@ from ipywidgets.widgets.widget import _put_buffers
 
 from ..elements import Element
 from .anywidgets import APP_CLASS, StaleMarker
+from .api_bindings import apply_page
 from .bindings import NOTHING, Binding, Box, Unrecognized, binding_for, from_json
 
 _MISSING = object()
@@ -141,6 +142,9 @@ class View:
         self.marker = StaleMarker()
         self.root = W.VBox([self.marker], _dom_classes=(APP_CLASS,))
         self.marker.app = self.root  # lets the marker key this app's boxes in the browser
+        # the root box's first children, before the tree's (st.set_page_config may add one)
+        self.prefix: list[W.Widget] = [self.marker]
+        self.sidebar_columns = "minmax(12rem, 18rem) minmax(0, 1fr)"
         self.by_id: dict[str, Node] = {}
         self.held: dict[str, dict[str, Any]] = {}
         self.main: Node | None = None
@@ -191,7 +195,8 @@ class View:
             top = sorted(top, key=lambda c: order.get(c.type, 2))
             tree = Element(tree.type, props=tree.props, children=top)
         self._skip = trusted
-        self._sync_children(holder, tree, None, used, dropped, prefix=[self.marker])
+        apply_page(self, tree.props.get("page"), has_sidebar)
+        self._sync_children(holder, tree, None, used, dropped, prefix=self.prefix)
         self._top = holder.children
         self.main = next((n for n in self._top if n.type == "main"), None)
         self._lay_out_sidebar(has_sidebar)
@@ -236,7 +241,7 @@ class View:
             return
         with self.root.hold_sync():
             lay.display = "grid"
-            lay.grid_template_columns = "minmax(12rem, 18rem) minmax(0, 1fr)"
+            lay.grid_template_columns = self.sidebar_columns
             lay.grid_template_areas = '"marker marker" "notices notices" "sidebar main"'
             lay.grid_gap = "0 1.5rem"
             self.marker.layout.grid_area = "marker"
@@ -465,7 +470,8 @@ class View:
         self._top = []
         self.by_id.clear()
         self.held.clear()
-        close_widget(self.marker)
+        for w in self.prefix:  # the stale marker, and the page config's widget if any
+            close_widget(w)
         close_widget(self.root)
 
     def widget_count(self) -> int:

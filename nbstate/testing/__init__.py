@@ -8,5 +8,6 @@ Example:
 """
 
 from .apptest import AppTest
+from .config import patch_config_options
 
-__all__ = ["AppTest"]
+__all__ = ["AppTest", "patch_config_options"]

@@ -172,7 +172,8 @@ class AppTest:
         timed_out = False
         try:
             try:
-                self._tree = self._app.interact(changes)
+                with self._secrets_in_force():
+                    self._tree = self._app.interact(changes)
             finally:
                 self._app.deadline = None
                 if token is not None:
@@ -262,6 +263,50 @@ class AppTest:
 
     def __repr__(self) -> str:
         return f"AppTest({self._app.name!r}, {len(self._all())} elements)"
+
+    # -- pages, query parameters, secrets (the rest of st: issue 10) ----------------------
+    def switch_page(self, page_path: str) -> AppTest:
+        """Go to a page of the app's ``st.navigation`` at the next ``run()`` (by file path,
+        URL path or title), as Streamlit's ``AppTest.switch_page``.
+
+        Example:
+            >>> at = AppTest.from_string('''
+            ... import nbstate as st
+            ... def a(): st.text("page a")
+            ... def b(): st.text("page b")
+            ... st.navigation([st.Page(a), st.Page(b)]).run()
+            ... ''').run()
+            >>> at.switch_page("b").run().text[0].value
+            'page b'
+        """
+        from ..page import app_extras
+
+        app_extras(self._app)["page"] = str(page_path)
+        return self
+
+    @property
+    def query_params(self) -> Any:
+        """The session's ``st.query_params`` (set them before ``run()``)."""
+        from ..page import QueryParams
+
+        return QueryParams(self._session)
+
+    def _secrets_in_force(self) -> Any:
+        import contextlib
+
+        if not getattr(self, "_secrets", None):
+            return contextlib.nullcontext()
+        from ..secrets import secrets
+
+        return secrets.overriding(self._secrets)
+
+    @property
+    def secrets(self) -> dict[str, Any]:
+        """Secrets for the app under test, over those of ``secrets.toml`` (set them before
+        ``run()``), as Streamlit's ``AppTest.secrets``."""
+        if not hasattr(self, "_secrets"):
+            self._secrets: dict[str, Any] = {}
+        return self._secrets
 
 
 _MISSING = object()
@@ -389,6 +434,11 @@ _ELEMENT_TYPES = {
     "dataframe", "table", "image", "columns", "column", "tabs", "tab", "expander", "sidebar",
     "metric", "progress", "latex", "empty", "popover", "status", "toast", "chart",
     "fragment", "spinner",
+    # the rest of Streamlit's st namespace (issue 10)
+    "audio", "video", "pdf", "badge", "space", "balloons", "snow", "skeleton", "help", "logo",
+    "page_link", "link_button", "graphviz_chart", "mermaid_chart", "echarts_chart",
+    "pydeck_chart", "dialog", "grid", "datetime_input", "feedback", "pagination",
+    "menu_button", "camera_input", "audio_input", "navigation", "fragment_timer",
 }
 # shim area: st.html (at.html, as in Streamlit), st.iframe and components.v1 html/iframe
 # (at.get("iframe"): an unnamed element in Streamlit's AppTest too), custom components
@@ -646,9 +696,18 @@ class ElementView:
     def run(self, *, timeout: float | None = None) -> AppTest:
         return self._at.run(timeout=timeout)
 
-    def click(self) -> ElementView:
-        """Click a button (or a form's submit button, which sends the form's values)."""
+    def click(self, option: Any = _MISSING) -> ElementView:
+        """Click a button (or a form's submit button, which sends the form's values); for a
+        ``menu_button``, pick ``option`` (as Streamlit's ``MenuButton.click(v)``)."""
+        if self._el.type == "menu_button":
+            if option is _MISSING:
+                raise TypeError("menu_button.click(option): say which option to pick")
+            return self.set_value(option)
         return self.set_value(True)
+
+    def click_index(self, index: int) -> ElementView:
+        """Pick a ``menu_button``'s option by position."""
+        return self.set_value(self._el.props["options"][index])
 
     def check(self) -> ElementView:
         return self.set_value(True)

@@ -1,0 +1,1 @@
+../nbstate/js/echarts_chart.js

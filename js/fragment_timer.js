@@ -1,0 +1,1 @@
+../nbstate/js/fragment_timer.js

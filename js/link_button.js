@@ -1,0 +1,1 @@
+../nbstate/js/link_button.js

@@ -1,0 +1,1 @@
+../nbstate/js/page_config.js
