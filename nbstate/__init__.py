@@ -36,6 +36,7 @@ from .display import (
     error,
     exception,
     header,
+    help,  # Streamlit 1.67 signatures and handles (issue 10)
     info,
     json,
     markdown,
@@ -125,3 +126,5 @@ __all__ = [
     "subheader", "success", "table", "tabs", "text", "text_area", "text_input", "time_input",
     "title", "toast", "toggle", "vega_lite_chart", "warning", "write",
 ]
+# Streamlit 1.67 signatures and handles (issue 10)
+__all__ += ["help"]

@@ -255,3 +255,8 @@ class RerunApp(ScriptControl):
 
 
 __all__ = [name for name in dir() if not name.startswith("_") and name != "annotations"]
+
+
+class IgnoredParameterWarning(UserWarning):
+    """A Streamlit parameter nbstate accepts but cannot honour in a notebook (said once per
+    session and parameter, with the reason)."""

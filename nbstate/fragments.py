@@ -21,7 +21,8 @@ from typing import Any
 from .run import require
 
 
-def fragment(func: Callable | None = None, *, run_every: Any = None) -> Any:
+def fragment(func: Callable | None = None, *, run_every: Any = None, parallel: bool = False,
+             key: str | int | None = None) -> Any:
     """Decorate a function so that interactions inside it rerun only it.
 
     Example:
@@ -31,10 +32,28 @@ def fragment(func: Callable | None = None, *, run_every: Any = None) -> Any:
         ...         st.session_state.n += 1
         ...     st.write(st.session_state.n)
     """
+    from .params import ignored
+
+    if run_every is not None:
+        ignored("fragment", "run_every", run_every,
+                "nbstate does not rerun a fragment on a timer yet; rerun it from a widget "
+                "or with st.rerun(scope='fragment')")
+    if parallel:
+        ignored("fragment", "parallel", parallel, "parallel")
+
     def decorate(f: Callable) -> Callable:
+        target = f
+        if key is not None:
+            # a key gives the fragment its identity (kept when the call order changes)
+            def target(*args: Any, **kwargs: Any) -> Any:
+                return f(*args, **kwargs)
+
+            target.__module__ = f.__module__
+            target.__qualname__ = f"{f.__qualname__}[key={key}]"
+
         @functools.wraps(f)
         def run_fragment(*args: Any, **kwargs: Any) -> Any:
-            return require("fragment").run_fragment(f, args, kwargs)
+            return require("fragment").run_fragment(target, args, kwargs)
 
         return run_fragment
 

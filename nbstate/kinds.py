@@ -215,6 +215,9 @@ def check_text(spec: dict, v: Any) -> Any:
     mx = spec.get("max_chars")
     if mx is not None and len(v) > mx:
         raise RefusedValue(f"{len(v)} characters, at most {mx} allowed (max_chars)")
+    rule = spec.get("validate")
+    if rule is not None and v and re.fullmatch(rule[0], v) is None:
+        raise RefusedValue(rule[1] or f"it does not match the pattern {rule[0]!r} (validate)")
     return v
 
 

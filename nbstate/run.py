@@ -134,11 +134,14 @@ class RunContext:
         self._fragment_calls: dict[str, int] = {}
         self.sidebar_stack: list = []
         self.fragment_el: Element | None = None  # set for a fragment-only rerun
+        # > 0 while an element handle builds the element that replaces its own: the tree is
+        # shown again once the new element is in place, not half-way
+        self.hold_flush = 0
 
     def flush(self) -> None:
         """Let a live frontend show the run so far (progress bars, spinners, status)."""
         cb = self.app.on_flush
-        if cb is not None:
+        if cb is not None and not self.hold_flush:
             cb(self.app._partial_root(self))
 
     def run_fragment(self, func: Callable, args: tuple, kwargs: dict) -> Any:
@@ -190,6 +193,8 @@ class RunContext:
         """Register one widget call of this run and return its current value."""
         name = kind.name
         form = self.form
+        if callback is not None and not callable(callback):
+            callback = None  # "rerun"/"ignore" (1.67's on_change modes): no function to call
         if form is not None and callback is not None and not kind.submit:
             raise InvalidFormCallbackError(name, label, key)
         # each app owns its widgets: the same call in two apps of one session (two cells with
@@ -368,6 +373,13 @@ class App:
                 # a disabled widget takes no input in any real frontend
                 refused.append(Element("warning", props={
                     "body": _refusal(rec, raw, "the widget is disabled")}))
+                continue
+            if rec.spec.get("required") and (raw is None or raw == [] or (
+                    isinstance(raw, str) and not raw.strip())):
+                # required=True (1.67): an empty value is not committed; the widget keeps its
+                # last value
+                refused.append(Element("warning", props={
+                    "body": _refusal(rec, raw, "a value is required (required=True)")}))
                 continue
             try:
                 value = kind.check(rec.spec, raw)
@@ -569,9 +581,11 @@ class App:
         store = self.session.store
         gone = self.widget_ids - ctx.ids
         if gone:
-            for wid in gone:
+            for wid in list(gone):
                 rec = store.widgets.get(wid)
-                if rec is not None:
+                if rec is not None and rec.spec.get("persist_state"):
+                    gone.discard(wid)  # persist_state=: kept while not shown, as in 1.67
+                elif rec is not None:
                     store.forget_widget(rec)
             self.widget_ids -= gone
 

@@ -110,11 +110,14 @@ def download_button_traits(props: dict[str, Any]) -> dict[str, Any]:
         ...                         "mime": "text/plain", "disabled": False})["file_name"]
         'x.txt'
     """
+    from ..widgets import download_data
+
+    data, mime = download_data(props)  # deferred data (a function) is called here
     return {
         "label": str(props.get("label", "")),
-        "data": bytes(props.get("data") or b""),
+        "data": data,
         "file_name": str(props.get("file_name") or "download"),
-        "mime": str(props.get("mime") or "application/octet-stream"),
+        "mime": str(mime or "application/octet-stream"),
         "disabled": bool(props.get("disabled", False)),
         "help": str(props.get("help") or ""),
         "button_type": str(props.get("type") or "secondary"),

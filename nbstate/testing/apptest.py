@@ -325,6 +325,9 @@ _ELEMENT_TYPES = {
     "fragment", "spinner",
 }
 
+# Streamlit 1.67 signatures and handles (issue 10): st.help's element (at.help)
+_ELEMENT_TYPES |= {"help"}
+
 
 # accessor name -> element types it lists (Streamlit's names: at.columns lists the columns)
 _ACCESSOR_TYPES = {
