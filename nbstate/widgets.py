@@ -52,8 +52,8 @@ def _common(kind: str, label: Any, key: Any, callback: Any, label_visibility: st
                     "nbstate's frontend reruns the app on every change it sends")
         elif callback != "rerun":
             raise InvalidArgumentError(
-                f"{_what(kind, label)}on_change must be a function, 'rerun' or 'ignore', got "
-                f"{callback!r}.")
+                f"{_what(kind, label)}on_change (the callback) must be a function, 'rerun' "
+                f"or 'ignore', got {callback!r}.")
     if label_visibility not in _VISIBILITY:
         raise InvalidArgumentError(
             f"{_what(kind, label)}unknown label_visibility {label_visibility!r}; use one of "
