@@ -194,6 +194,8 @@ class RunContext:
         name = kind.name
         form = self.form
         if callback is not None and not callable(callback):
+            if callback == "ignore":  # 1.67: a change is stored without a rerun (live)
+                props["no_rerun"] = True
             callback = None  # "rerun"/"ignore" (1.67's on_change modes): no function to call
         if form is not None and callback is not None and not kind.submit:
             raise InvalidFormCallbackError(name, label, key)
@@ -319,6 +321,9 @@ class App:
         # a live kernel shows an interrupt (the stop button) like any error and stays live;
         # headless callers want Ctrl-C to stop them
         self.catch_interrupts = False
+        # a live frontend stores changes of on_change="ignore" widgets without a rerun;
+        # AppTest.run() always reruns, as Streamlit's does
+        self.quiet_ignored = False
         self.fragments: dict[str, Fragment] = {}
         self.filename = filename or f"<nbstate app {self.name}>"
         self.fresh_namespace = namespace is None if fresh_namespace is None else fresh_namespace
@@ -410,6 +415,15 @@ class App:
             # every change was refused: no callbacks, no rerun; show why. (Valid values equal
             # to the current ones still rerun, as Streamlit's AppTest.run() always does.)
             self.tree = self._root(self.tree.children[1], stale=False)
+            return self.tree
+        if (applied and self.quiet_ignored and self.tree is not None and not ctx.triggers
+                and all(rec.spec.get("no_rerun") for rec in applied)):
+            # on_change="ignore" (1.67): a live frontend's change is stored, no rerun; the
+            # next run sees it
+            old = self.tree.children
+            self.tree = self._root(
+                Element("main", children=_current_values(old[1].children, store.widgets)),
+                stale=False, sidebar=old[2] if len(old) > 2 else None)
             return self.tree
 
         frags = {rec.fragment for rec in applied}

@@ -47,10 +47,7 @@ def _common(kind: str, label: Any, key: Any, callback: Any, label_visibility: st
     if key is not None:
         key = normalize_key(key)
     if callback is not None and not callable(callback):
-        if callback == "ignore":
-            ignored(kind, "on_change", callback,
-                    "nbstate's frontend reruns the app on every change it sends")
-        elif callback != "rerun":
+        if callback not in ("rerun", "ignore"):
             raise InvalidArgumentError(
                 f"{_what(kind, label)}on_change (the callback) must be a function, 'rerun' "
                 f"or 'ignore', got {callback!r}.")

@@ -479,6 +479,7 @@ def start(target: str | Callable, name: str | None = None, **kwargs: Any) -> Liv
                   args=tuple(kwargs.pop("args", ())), kwargs=kwargs.pop("kwargs", None))
         # the stop button interrupts a run: shown in the app like any error, the app stays live
         app.catch_interrupts = True
+        app.quiet_ignored = True  # on_change="ignore" widgets store their value, no rerun
         live = _LIVE[key] = LiveApp(app)
     else:
         try:
