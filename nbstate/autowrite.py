@@ -28,7 +28,8 @@ def compile_app(source: str, filename: str) -> Any:
     _walk(tree, "body", root=True)
     _insert_import(tree)
     ast.fix_missing_locations(tree)
-    return compile(tree, filename, "exec")
+    # dont_inherit: the app gets no __future__ flags of this module (string annotations)
+    return compile(tree, filename, "exec", dont_inherit=True)
 
 
 def magic_write(*args: Any) -> Any:

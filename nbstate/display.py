@@ -408,7 +408,9 @@ def help(obj: Any = _ST, *, width: Any = "stretch") -> ElementHandle:  # noqa: A
                         "weight": 2 if inspect.isclass(v) else (1 if callable(v) else 0)})
     members.sort(key=lambda m: (m["weight"], m["name"]))
     return handle(ctx, Element("help", props={
-        "name": name if named else None, "type": "class" if is_type else type(obj).__name__,
+        # obj_type: Streamlit's proto.type ("type" is the element's own, as in its AppTest)
+        "name": name if named else None,
+        "obj_type": "class" if is_type else type(obj).__name__,
         "value": value, "doc_string": doc.strip() if doc else None, "members": members}))
 
 
