@@ -224,7 +224,7 @@ def _simple_chart(func: str, mark: str, data: Any, x: str | None, y: Any, x_labe
     color_col = color if isinstance(color, str) and color in frame.columns else None
     keep = [x] + ([color_col] if color_col and color_col not in ys else [])
     long = frame.melt(id_vars=keep, value_vars=ys, var_name="series", value_name="value")
-    x_enc = alt.X(f"{x}:{_vega_type(long[x])}", title=x_label if x_label is not None else x)
+    x_kw: dict[str, Any] = {"title": x_label if x_label is not None else x}
     y_title = y_label if y_label is not None else (ys[0] if len(ys) == 1 else None)
     y_kw: dict[str, Any] = {"title": y_title}
     if mark in ("bar", "area"):
@@ -233,16 +233,20 @@ def _simple_chart(func: str, mark: str, data: Any, x: str | None, y: Any, x_labe
                 f"`st.{func}`: stack must be True, False, None, 'normalize', 'center' or "
                 f"'layered', got {stack!r}.")
         y_kw["stack"] = _STACKS[stack]
-    y_enc = alt.Y("value:Q", **y_kw)
     if mark == "bar" and sort is not True:
         if sort is False:
-            x_enc = alt.X(x_enc.shorthand, title=x_enc.title, sort=None)
+            x_kw["sort"] = None
         elif isinstance(sort, str):
             col = sort.lstrip("-+")
             order = "descending" if sort.startswith("-") else "ascending"
-            x_enc = alt.X(x_enc.shorthand, title=x_enc.title,
-                          sort=alt.EncodingSortField(field="value" if col in ys else col,
-                                                     order=order))
+            x_kw["sort"] = alt.EncodingSortField(field="value" if col in ys else col,
+                                                 order=order)
+        else:
+            raise InvalidArgumentError(
+                f"`st.{func}`: sort must be True, False or a column name (with '-' in front "
+                f"for descending), got {sort!r}.")
+    x_enc = alt.X(f"{x}:{_vega_type(long[x])}", **x_kw)
+    y_enc = alt.Y("value:Q", **y_kw)
     enc: dict[str, Any] = {"x": y_enc, "y": x_enc} if horizontal else {"x": x_enc, "y": y_enc}
     if color_col:
         enc["color"] = alt.Color(f"{color_col}:N")

@@ -366,26 +366,16 @@ def _safe_str(obj: Any) -> str:
 
 
 def help(obj: Any = _ST, *, width: Any = "stretch") -> ElementHandle:  # noqa: A001
-    """Describe an object: its type, signature or value, docstring and members.
+    """Describe an object: its name, type, signature or value, docstring and members.
 
     Example:
         >>> st.help(pandas.DataFrame)                                   # doctest: +SKIP
     """
     ctx = require("help")
-    is_type, named = inspect.isclass(obj), inspect.isclass(obj) or callable(obj) or \
-        inspect.ismodule(obj)
-    target = obj if named or hasattr(obj, "__qualname__") else type(obj)
-    name = getattr(target, "__qualname__", None) or getattr(target, "__name__", None)
-    if not named and not _MEM_ADDRESS.match(_safe_repr(obj)):
-        value = _shorten(_safe_repr(obj))  # a readable value: 'Hello', Point(x=1, y=2)
-    else:
-        try:
-            sig = str(inspect.signature(target)) if named or is_type else ""
-        except (ValueError, TypeError, NameError):
-            sig = "(...)"
-        module = getattr(target, "__module__", None)
-        value = f"{module}.{name}{sig}" if module and not inspect.ismodule(obj) else \
-            f"{name}{sig}"
+    var = _variable_name()
+    summary, signature = _help_value(obj)
+    if summary == var:
+        summary = None  # st.help(re) says "re", not "re re"
     doc = inspect.getdoc(obj)
     if doc is None and type(obj) not in (type, types.ModuleType) and not (
             inspect.isfunction(obj) or inspect.ismethod(obj)):
@@ -408,10 +398,65 @@ def help(obj: Any = _ST, *, width: Any = "stretch") -> ElementHandle:  # noqa: A
                         "weight": 2 if inspect.isclass(v) else (1 if callable(v) else 0)})
     members.sort(key=lambda m: (m["weight"], m["name"]))
     return handle(ctx, Element("help", props={
+        "name": var or "",  # "" when unknown, as Streamlit's proto leaves it
         # obj_type: Streamlit's proto.type ("type" is the element's own, as in its AppTest)
-        "name": name if named else None,
-        "obj_type": "class" if is_type else type(obj).__name__,
-        "value": value, "doc_string": doc.strip() if doc else None, "members": members}))
+        "obj_type": "class" if inspect.isclass(obj) else type(obj).__name__,
+        # value: what Streamlit's AppTest gives (the name where the summary is a signature);
+        # summary: the value or signature shown
+        "value": var if var and (summary is None or signature) else summary,
+        "summary": summary, "doc_string": doc.strip() if doc else None, "members": members}))
+
+
+def _help_value(obj: Any) -> tuple[str | None, bool]:
+    """(a readable value, or ``module.name(signature)``; whether it is a signature), as
+    Streamlit's st.help works them out."""
+    if not (inspect.isclass(obj) or inspect.ismodule(obj) or callable(obj)):
+        shown = _safe_repr(obj)
+        if isinstance(obj, str) or not _MEM_ADDRESS.match(shown):
+            return _shorten(shown), False
+    named = getattr(obj, "__qualname__", None) or getattr(obj, "__name__", None)
+    target = obj if named else type(obj)
+    name = named or getattr(target, "__qualname__", None) or getattr(target, "__name__", "")
+    sig = ""
+    if inspect.isclass(target) or callable(target):
+        try:
+            sig = str(inspect.signature(target))
+        except (ValueError, NameError):
+            sig = "(...)"
+        except TypeError:
+            sig = ""
+    module = getattr(target, "__module__", None)
+    return (f"{module}.{name}{sig}" if module else f"{name}{sig}"), bool(sig)
+
+
+def _variable_name() -> str | None:
+    """The text of the object's expression on the app's line that asked for help: the
+    argument of ``st.help(x)``/``st.write(x)``, or a bare expression shown by magic."""
+    import ast
+    import linecache
+    import os
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    frame = sys._getframe(1)
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(here):
+        frame = frame.f_back
+    if frame is None:
+        return None
+    line = linecache.getline(frame.f_code.co_filename, frame.f_lineno).strip()
+    try:
+        node = ast.parse(line).body[0]
+    except (SyntaxError, IndexError):
+        return None
+    call = getattr(node, "value", None)
+    if not isinstance(call, ast.Call) or (getattr(call.func, "id", None) or getattr(
+            call.func, "attr", None)) not in ("help", "write"):
+        return line.removesuffix(",") if isinstance(node, ast.Expr) else None
+    if not call.args or isinstance(call.args[0], ast.Constant):
+        return None
+    arg = call.args[0]
+    if isinstance(arg, ast.NamedExpr) and isinstance(arg.target, ast.Name):
+        return arg.target.id
+    return ast.get_source_segment(line, arg)
 
 
 def _shorten(s: str, length: int = 300) -> str:

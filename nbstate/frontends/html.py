@@ -351,7 +351,7 @@ def _help(el: Element) -> str:
     p = el.props
     name = f'<b>{_esc(p["name"])}</b> ' if p.get("name") else ""
     head = (f'<div>{name}<span style="opacity: 0.6;">{_esc(p.get("obj_type", ""))}</span></div>'
-            f'<code>{_esc(p.get("value") or "")}</code>')
+            f'<code>{_esc(p.get("summary") or "")}</code>')
     doc = (f'<pre style="white-space: pre-wrap; margin: 0.4em 0;">{_esc(p["doc_string"])}</pre>'
            if p.get("doc_string") else "")
     rows = "".join(

@@ -118,10 +118,11 @@ st.write(jsonmod)
     assert [h.obj_type for h in helps] == ["Point", "class", "function", "module"]
     assert helps[0].value == "Point(x=1, y=2)"
     assert helps[0].doc_string == "A point."
-    assert "(x: int, y: int = 0)" in helps[1].value
-    assert helps[2].value.endswith("area(w: int, h: int = 1) -> int")
-    assert helps[2].doc_string == "The area."
-    assert helps[3].name == "json" and "JSON" in helps[3].doc_string
+    assert helps[1].value == "Point" and "(x: int, y: int = 0)" in helps[1].summary
+    assert helps[2].summary == "__main__.area(w: int, h: int = 1) -> int"
+    assert (helps[2].name, helps[2].doc_string) == ("area", "The area.")
+    assert (helps[3].name, helps[3].value) == ("jsonmod", "json")
+    assert "JSON" in helps[3].doc_string
     assert {m["name"] for m in helps[3].members} >= {"dumps", "loads"}
     assert at.json.len == 0 and at.markdown.len == 0
 
