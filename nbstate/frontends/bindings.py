@@ -614,7 +614,7 @@ def _gap_css(gap: Any) -> str:
         return "0"
     if isinstance(gap, int):
         return f"{gap}px"
-    return f"{GAPS.get(gap, 1.0)}rem"
+    return f"{GAPS.get(gap, 1.0):g}rem"
 
 
 def _flex(p: dict) -> dict[str, str]:
