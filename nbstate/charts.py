@@ -37,11 +37,16 @@ def _need(module: str, package: str, func: str) -> Any:
             f"with: pip install {package}") from None
 
 
-def _emit_chart(func: str, library: str, spec: dict, obj: Any) -> ElementHandle:
+def _emit_chart(func: str, library: str, spec: dict, obj: Any,
+                alt: str | None = None) -> ElementHandle:
     ctx = require(func)
-    return handle(ctx, Element("chart", key=None, props={
-        "library": library, "spec": json.dumps(spec, sort_keys=True, default=str),
-        "figure": obj, "chart_type": func}))
+    if alt is not None and library == "vega-lite":
+        spec = dict(spec, description=str(alt))  # Vega-Lite's text for screen readers
+    props = {"library": library, "spec": json.dumps(spec, sort_keys=True, default=str),
+             "figure": obj, "chart_type": func}
+    if alt is not None:
+        props["alt"] = str(alt)
+    return handle(ctx, Element("chart", key=None, props=props))
 
 
 class AttributeDict(dict):
@@ -107,7 +112,8 @@ def altair_chart(altair_chart: Any, *, width: Any = None, height: Any = "content
     _need("altair", "altair", "altair_chart")
     spec = altair_chart.to_dict()
     h = _emit_chart("altair_chart", "vega-lite", _sized(spec, width, height,
-                                                         use_container_width), altair_chart)
+                                                         use_container_width), altair_chart,
+                    alt)
     return _selection("altair_chart", on_select, key,
                       {p: {} for p in _vega_params(spec)}, h)
 
@@ -130,7 +136,7 @@ def vega_lite_chart(data: Any = None, spec: dict | None = None, *, width: Any = 
         spec["data"] = {"values": _records(data)}
     h = _emit_chart("vega_lite_chart", "vega-lite",
                     _sized(spec, width, height, use_container_width),
-                    alt_.Chart.from_dict(spec))
+                    alt_.Chart.from_dict(spec), alt)
     return _selection("vega_lite_chart", on_select, key,
                       {p: {} for p in _vega_params(spec)}, h)
 
@@ -165,7 +171,13 @@ def plotly_chart(figure_or_data: Any, use_container_width: bool | None = None, *
         fig.update_layout(width=width)
     if isinstance(height, int) and not isinstance(height, bool):
         fig.update_layout(height=height)
-    h = _emit_chart("plotly_chart", "plotly", fig.to_plotly_json(), fig)
+    spec = fig.to_plotly_json()
+    if config:
+        spec["config"] = dict(config)  # Plotly's renderer reads the config from the bundle
+    if alt is not None:
+        # kept with the figure (layout.meta) and on the element: Plotly has no alt text
+        spec.setdefault("layout", {}).setdefault("meta", {})["description"] = str(alt)
+    h = _emit_chart("plotly_chart", "plotly", spec, fig, alt)
     return _selection("plotly_chart", on_select, key,
                       {"points": [], "point_indices": [], "box": [], "lasso": []}, h)
 
@@ -206,7 +218,8 @@ _STACKS = {True: "zero", None: "zero", False: None, "normalize": "normalize",
 def _simple_chart(func: str, mark: str, data: Any, x: str | None, y: Any, x_label: Any,
                   y_label: Any, color: Any, width: Any, height: Any,
                   use_container_width: Any, *, size: Any = None, horizontal: bool = False,
-                  stack: Any = None, sort: Any = True) -> ElementHandle:
+                  stack: Any = None, sort: Any = True,
+                  alt_text: str | None = None) -> ElementHandle:
     alt = _need("altair", "altair", func)
     frame = _frame(func, data)
     for name, col in (("x", x), *(("y", c) for c in ([y] if isinstance(y, str) else y or ()))):
@@ -266,7 +279,7 @@ def _simple_chart(func: str, mark: str, data: Any, x: str | None, y: Any, x_labe
     chart = getattr(alt.Chart(long), f"mark_{mark}")(**mark_kw).encode(**enc)
     spec = _sized(chart.to_dict(), width, height, use_container_width)
     return _emit_chart(func, "vega-lite", spec, chart.properties(
-        **{k: spec[k] for k in ("width", "height") if k in spec}))
+        **{k: spec[k] for k in ("width", "height") if k in spec}), alt_text)
 
 
 def _vega_type(series: Any) -> str:
@@ -284,7 +297,7 @@ def line_chart(data: Any = None, *, x: str | None = None, y: Any = None, x_label
         >>> st.line_chart([1, 3, 2])                                      # doctest: +SKIP
     """
     return _simple_chart("line_chart", "line", data, x, y, x_label, y_label, color, width,
-                         height, use_container_width)
+                         height, use_container_width, alt_text=alt)
 
 
 def area_chart(data: Any = None, *, x: str | None = None, y: Any = None, x_label: Any = None,
@@ -298,7 +311,7 @@ def area_chart(data: Any = None, *, x: str | None = None, y: Any = None, x_label
         >>> st.area_chart({"a": [1, 2], "b": [2, 1]}, stack="normalize")  # doctest: +SKIP
     """
     return _simple_chart("area_chart", "area", data, x, y, x_label, y_label, color, width,
-                         height, use_container_width, stack=stack)
+                         height, use_container_width, stack=stack, alt_text=alt)
 
 
 def bar_chart(data: Any = None, *, x: str | None = None, y: Any = None, x_label: Any = None,
@@ -313,7 +326,7 @@ def bar_chart(data: Any = None, *, x: str | None = None, y: Any = None, x_label:
     """
     return _simple_chart("bar_chart", "bar", data, x, y, x_label, y_label, color, width,
                          height, use_container_width, horizontal=horizontal, stack=stack,
-                         sort=sort)
+                         sort=sort, alt_text=alt)
 
 
 def scatter_chart(data: Any = None, *, x: str | None = None, y: Any = None,
@@ -327,4 +340,4 @@ def scatter_chart(data: Any = None, *, x: str | None = None, y: Any = None,
         >>> st.scatter_chart(df, x="a", y="b", size="c")                 # doctest: +SKIP
     """
     return _simple_chart("scatter_chart", "circle", data, x, y, x_label, y_label, color,
-                         width, height, use_container_width, size=size)
+                         width, height, use_container_width, size=size, alt_text=alt)

@@ -68,10 +68,10 @@ def markdown(body: Any, unsafe_allow_html: bool = False, *, help: str | None = N
     Example:
         >>> st.markdown("**bold** and _italic_", text_alignment="center")  # doctest: +SKIP
     """
-    # anchors: headings inside Markdown get no link icons in a notebook either way
+    # anchors: headings inside the Markdown get ids (links to them) unless anchors=False
     return _simple("markdown", "markdown", body, unsafe_allow_html=bool(unsafe_allow_html),
                    help=help, **text_props("markdown", text_alignment, wrap),
-                   **_width(width, "auto"))
+                   **_width(width, "auto"), **({} if anchors else {"anchors": False}))
 
 
 def text(body: Any, *, help: str | None = None, width: Any = "content",

@@ -128,13 +128,14 @@ def container(*, border: bool | None = None, key: Any = None, width: Any = "stre
             "`st.container(wrap=False)` needs `horizontal=True`: a vertical container has no "
             "row of elements to keep on one line. Set `horizontal=True` or remove `wrap`.")
     fixed = isinstance(height, int) and not isinstance(height, bool)
+    if autoscroll:
+        ignored("container", "autoscroll", autoscroll,
+                "a notebook's widget box cannot scroll itself to new content")
     el = ctx.emit(Element("container", key=key, props={
         "border": bool(border) if border is not None else fixed,
         "height": height, "width": width, "horizontal": bool(horizontal), "wrap": bool(wrap),
         "horizontal_alignment": horizontal_alignment,
-        "vertical_alignment": vertical_alignment, "gap": _gap("container", gap),
-        # as Streamlit: a fixed-height box follows new content when told to
-        "autoscroll": bool(autoscroll) if autoscroll is not None else False},
+        "vertical_alignment": vertical_alignment, "gap": _gap("container", gap)},
         children=[]))
     return Container(el, ctx)
 

@@ -669,9 +669,12 @@ class Tabs(Box):
         # reader's own choice of tab stays on reruns
         n = len(el.children or ())
         default = int(el.props.get("default") or 0)
+        height = el.props.get("height")
+        lay = ({"height": f"{height}px", "overflow": "auto"} if isinstance(height, int)
+               and not isinstance(height, bool) else {})
         return W.Tab(children=[W.VBox() for _ in range(n)],
                      selected_index=default if 0 <= default < n else (0 if n else None),
-                     _dom_classes=(f"nbstate-{el.type}",))
+                     layout=lay, _dom_classes=(f"nbstate-{el.type}",))
 
     def traits(self, el: Element) -> dict[str, Any]:
         return {}

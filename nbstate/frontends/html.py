@@ -60,8 +60,20 @@ def _esc(x: Any) -> str:
 
 def _markdown(el: Element) -> str:
     p = el.props
-    return (f'<div class="nbstate-markdown">'
-            f'{markdown_html(p.get("body", ""), p.get("unsafe_allow_html", False))}</div>')
+    body = markdown_html(p.get("body", ""), p.get("unsafe_allow_html", False))
+    if p.get("anchors", True) and "<h" in body:
+        body = _HEADING.sub(_anchored, body)  # markdown(anchors=True): headings get ids
+    return f'<div class="nbstate-markdown">{body}</div>'
+
+
+_HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.S)
+
+
+def _anchored(m: re.Match) -> str:
+    """A Markdown heading with an id made from its text, as Streamlit's anchors."""
+    text = html.unescape(re.sub(r"<[^>]+>", "", m.group(2)))
+    slug = re.sub(r"[^\w]+", "-", text.lower()).strip("-")
+    return f'<h{m.group(1)} id="{_esc(slug)}">{m.group(2)}</h{m.group(1)}>'
 
 
 def _caption(el: Element) -> str:

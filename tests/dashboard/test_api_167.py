@@ -443,3 +443,31 @@ def test_cache_and_fragment_parameters_nbstate_cannot_honour_warn():
     with pytest.warns(IgnoredParameterWarning, match="timer"):
         AppTest.from_string("import nbstate as st\n@st.fragment(run_every=2)\n"
                             "def f(): st.write('x')\nf()").run()
+
+
+def test_markdown_headings_get_anchors_unless_turned_off():
+    at = app("st.markdown('## Sales & costs\\ntext')\nst.markdown('## Plain', anchors=False)")
+    assert '<h2 id="sales-costs">' in html_of(at.markdown[0])
+    assert "<h2>Plain</h2>" in html_of(at.markdown[1])
+
+
+def test_chart_alt_text_and_plotly_config_reach_the_spec():
+    pytest.importorskip("altair")
+    pytest.importorskip("plotly")
+    import json
+
+    at = app("""
+import plotly.graph_objects as go
+st.line_chart([1, 2], alt="Sales over time")
+st.plotly_chart(go.Figure(), config={"displayModeBar": False}, alt="empty figure")
+""")
+    line, fig = (json.loads(c.spec) for c in at.chart)
+    assert line["description"] == "Sales over time"
+    assert fig["config"] == {"displayModeBar": False}
+    assert at.chart[1].alt == "empty figure"
+
+
+def test_container_autoscroll_warns_that_a_notebook_box_cannot_scroll_itself():
+    at = AppTest.from_string("import nbstate as st\nst.container(height=200, autoscroll=True)")
+    with pytest.warns(IgnoredParameterWarning, match="scroll itself"):
+        at.run()
