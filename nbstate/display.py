@@ -434,12 +434,10 @@ def _variable_name() -> str | None:
     argument of ``st.help(x)``/``st.write(x)``, or a bare expression shown by magic."""
     import ast
     import linecache
-    import os
 
-    here = os.path.dirname(os.path.abspath(__file__))
-    frame = sys._getframe(1)
-    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(here):
-        frame = frame.f_back
+    from .params import user_frame
+
+    frame = user_frame()
     if frame is None:
         return None
     line = linecache.getline(frame.f_code.co_filename, frame.f_lineno).strip()

@@ -12,8 +12,11 @@ Example (inside an app):
 
 from __future__ import annotations
 
+import os
+import sys
 import warnings
 from collections.abc import Callable
+from types import FrameType
 from typing import Any
 
 from .errors import IgnoredParameterWarning, InvalidArgumentError
@@ -54,8 +57,26 @@ def ignored(func: str, param: str, value: Any, why: str) -> None:
     if tag in store.warned:
         return
     store.warned.add(tag)
-    warnings.warn(IgnoredParameterWarning(
-        f"`st.{func}({param}={value!r})` is ignored: {WHY.get(why, why)}."), stacklevel=4)
+    message = IgnoredParameterWarning(
+        f"`st.{func}({param}={value!r})` is ignored: {WHY.get(why, why)}.")
+    frame = user_frame()
+    if frame is None:
+        warnings.warn(message, stacklevel=3)
+    else:  # pointing at the app's line that passed the parameter
+        warnings.warn_explicit(message, IgnoredParameterWarning, frame.f_code.co_filename,
+                               frame.f_lineno, module=frame.f_globals.get("__name__"),
+                               registry=frame.f_globals.setdefault("__warningregistry__", {}))
+
+
+_PKG = os.path.dirname(os.path.abspath(__file__))
+
+
+def user_frame() -> FrameType | None:
+    """The innermost frame of the user's code (outside this package) on the stack."""
+    frame = sys._getframe(1)
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(_PKG):
+        frame = frame.f_back
+    return frame
 
 
 def choice(func: str, param: str, value: Any, allowed: tuple) -> Any:

@@ -502,9 +502,11 @@ class App:
                 # cleanup looks only at this fragment's widgets: its cost must not grow
                 # with the rest of the app
                 gone = frag.widget_ids - ctx.ids
-                for wid in gone:
+                for wid in list(gone):
                     rec = store.widgets.get(wid)
-                    if rec is not None:
+                    if rec is not None and rec.spec.get("persist_state"):
+                        gone.discard(wid)  # kept while not shown (persist_state=)
+                    elif rec is not None:
                         store.forget_widget(rec)
                 self.widget_ids -= gone
                 frag.widget_ids = set(ctx.ids)
