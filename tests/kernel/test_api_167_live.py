@@ -128,3 +128,14 @@ def test_metric_chart_and_help_render(kernel, app):
     assert "<polygon" in metric["value"] and "👤" in metric["value"]
     help_ = next(m for m in html_models(root) if "nbstate-help" in m["value"])
     assert "Return the number of items" in help_["value"]
+
+
+def test_an_ignored_parameter_is_reported_once_under_the_cell(kernel):
+    src = ("%%app ignored_param\nimport nbstate as st\n"
+           "st.checkbox('c', key='ip_c', bind='query-params')\n")
+    first = kernel.execute(src, cell_id="ignored-param-cell")
+    err = "".join(o["text"] for o in first.outputs
+                  if o["output_type"] == "stream" and o["name"] == "stderr")
+    assert "st.checkbox(bind='query-params')` is ignored" in err and "page URL" in err
+    again = kernel.execute(src, cell_id="ignored-param-cell")  # the cell run again
+    assert "is ignored" not in "".join(o.get("text", "") for o in again.outputs)
