@@ -199,29 +199,54 @@ def columns(spec: int | list[float] | tuple[float, ...], *, gap: str | int | Non
 class FoldContainer(Container):
     """What ``st.expander``, ``st.popover`` and each of ``st.tabs`` return."""
 
-    __slots__ = ()
+    __slots__ = ("_open",)
+
+    def __init__(self, el: Element, ctx: RunContext, open: bool | None = None) -> None:
+        super().__init__(el, ctx)
+        self._open = open
 
     @property
     def open(self) -> bool | None:
-        """Whether it is open (the selected tab), as far as the app knows: None, as in
-        Streamlit when its open state is not tracked (``on_change="ignore"``)."""
-        return None
+        """Whether it is open (for a tab: whether it is the selected one). None when its
+        state is not tracked (``on_change="ignore"``, the default), as in Streamlit.
+
+        Example:
+            >>> a, b = st.tabs(["A", "B"], on_change="rerun")            # doctest: +SKIP
+            >>> if b.open:                 # only the open tab's content runs
+            ...     st.write(expensive())                                # doctest: +SKIP
+        """
+        return self._open
 
 
-def _open_state(func: str, key: Any, on_change_: Any, args: Any, kwargs: Any,
-                bind: Any) -> str | None:
-    """The key and the ``on_change``/``bind`` of tabs, expanders and popovers (1.67)."""
-    ctx = require(func)
-    if key is not None:
-        key = normalize_key(key)
-        ctx.check_key(key)
-    cb, mode = on_change(func, on_change_, modes=("ignore", "rerun"))
-    if cb is not None or mode == "rerun":
-        ignored(func, "on_change", on_change_, "open_state")
-    if bind is not None:
-        choice(func, "bind", bind, ("query-params",))
-        ignored(func, "bind", bind, "bind")
-    return key
+class _Stateful:
+    """How tabs, expanders and popovers take 1.67's key, on_change and bind: with a
+    callback or ``on_change="rerun"`` their open state is a widget value (in session state
+    under the key, reported by the live frontend, rerunning the app when it changes)."""
+
+    __slots__ = ("key", "callback", "tracked")
+
+    def __init__(self, func: str, key: Any, on_change_: Any, bind: Any) -> None:
+        ctx = require(func)
+        cb, mode = on_change(func, on_change_, modes=("ignore", "rerun"))
+        self.callback = cb
+        self.tracked = cb is not None or mode == "rerun"
+        if bind is not None:
+            choice(func, "bind", bind, ("query-params",))
+            ignored(func, "bind", bind, "bind")
+        self.key = normalize_key(key) if key is not None else None
+        if self.key is not None and not self.tracked:
+            ctx.check_key(self.key)  # a plain container's key (a widget's is checked there)
+
+    def emit(self, ctx: RunContext, kind: str, label: Any, ident: tuple, props: dict,
+             default: Any, given: bool, args: Any, kwargs: Any) -> tuple[Element, Any]:
+        """The container's element (and its value, if tracked)."""
+        if not self.tracked:
+            return ctx.emit(Element(kind, key=self.key, props=props, children=[])), None
+        from .kinds import KINDS
+
+        value = ctx.widget(KINDS[kind], label, self.key, ident, props, default, given,
+                           self.callback, args, kwargs)
+        return ctx.stack[-1].children[-1], value
 
 
 def tabs(tabs: list[str] | tuple[str, ...], *, width: Any = "stretch",
@@ -229,6 +254,8 @@ def tabs(tabs: list[str] | tuple[str, ...], *, width: Any = "stretch",
          on_change: Any = "ignore", args: Any = None, kwargs: Any = None,
          bind: Any = None) -> list[FoldContainer]:
     """Tabs: one container per label; ``default`` is the label of the tab shown first.
+    With ``on_change`` (a callback or ``"rerun"``), switching tabs reruns the app and each
+    tab's ``.open`` says whether it is the one shown.
 
     Example:
         >>> chart, data = st.tabs(["Chart", "Data"], default="Data")    # doctest: +SKIP
@@ -243,22 +270,27 @@ def tabs(tabs: list[str] | tuple[str, ...], *, width: Any = "stretch",
     if default is not None and default not in labels:
         raise InvalidArgumentError(
             f"`st.tabs`: default {default!r} is not one of the tab labels {labels!r}.")
-    key = _open_state("tabs", key, on_change, args, kwargs, bind)
-    group = ctx.emit(Element("tabs", key=key, props={
-        "labels": labels, "default": labels.index(default) if default is not None else 0,
-        "height": height}, children=[]))
+    state = _Stateful("tabs", key, on_change, bind)
+    idx = labels.index(default) if default is not None else 0
+    props = {"labels": labels, "default": idx, "height": height}
+    if state.tracked:
+        props.update(label=" / ".join(labels), options=labels, help=None, disabled=False,
+                     label_visibility="visible", _kind="tabs")
+    group, value = state.emit(ctx, "tabs", " / ".join(labels), (tuple(labels),), props,
+                              labels[idx], default is not None, args, kwargs)
     out = []
     for label in labels:
         tab = Element("tab", props={"label": label}, children=[])
         group.children.append(tab)
-        out.append(FoldContainer(tab, ctx))
+        out.append(FoldContainer(tab, ctx, label == value if state.tracked else None))
     return out
 
 
 def expander(label: str, expanded: bool = False, *, key: Any = None, icon: str | None = None,
              type: str = "default", width: Any = "stretch", on_change: Any = "ignore",
              args: Any = None, kwargs: Any = None, bind: Any = None) -> FoldContainer:
-    """A box that the reader can open and close.
+    """A box that the reader can open and close. With ``on_change`` (a callback or
+    ``"rerun"``), opening or closing it reruns the app and ``.open`` says which it is.
 
     Example:
         >>> with st.expander("Details", icon="ℹ️"):                     # doctest: +SKIP
@@ -268,10 +300,13 @@ def expander(label: str, expanded: bool = False, *, key: Any = None, icon: str |
     if not isinstance(label, str) or not label:
         raise InvalidArgumentError("`st.expander` needs a non-empty label.")
     _expandable_type("expander", type)
-    key = _open_state("expander", key, on_change, args, kwargs, bind)
-    el = ctx.emit(Element("expander", key=key, props={
-        "label": label, "expanded": bool(expanded), "icon": icon}, children=[]))
-    return FoldContainer(el, ctx)
+    state = _Stateful("expander", key, on_change, bind)
+    props = {"label": label, "expanded": bool(expanded), "icon": icon}
+    if state.tracked:
+        props.update(help=None, disabled=False, label_visibility="visible", _kind="expander")
+    el, value = state.emit(ctx, "expander", label, (label,), props, bool(expanded),
+                           bool(expanded), args, kwargs)
+    return FoldContainer(el, ctx, value)
 
 
 def _expandable_type(func: str, type: str) -> None:
@@ -285,7 +320,8 @@ def popover(label: str, *, type: str = "secondary", help: str | None = None,
             use_container_width: bool | None = None, width: Any = "content",
             wrap: bool | None = None, key: Any = None, on_change: Any = "ignore",
             args: Any = None, kwargs: Any = None) -> FoldContainer:
-    """A button that opens a small panel of elements.
+    """A button that opens a small panel of elements. With ``on_change`` (a callback or
+    ``"rerun"``), opening or closing it reruns the app and ``.open`` says which it is.
 
     Example:
         >>> with st.popover("Settings"):                                # doctest: +SKIP
@@ -295,11 +331,13 @@ def popover(label: str, *, type: str = "secondary", help: str | None = None,
     choice("popover", "type", type, ("primary", "secondary", "tertiary"))
     if wrap is not None and wrap is not False:
         ignored("popover", "wrap", wrap, "wrap_label")
-    key = _open_state("popover", key, on_change, args, kwargs, None)
-    el = ctx.emit(Element("popover", key=key, props={
-        "label": label, "help": help, "disabled": bool(disabled), "icon": icon},
-        children=[]))
-    return FoldContainer(el, ctx)
+    state = _Stateful("popover", key, on_change, None)
+    props = {"label": label, "help": help, "disabled": bool(disabled), "icon": icon}
+    if state.tracked:
+        props.update(label_visibility="visible", _kind="popover")
+    el, value = state.emit(ctx, "popover", label, (label,), props, False, False, args,
+                           kwargs)
+    return FoldContainer(el, ctx, value)
 
 
 class ElementHandle:

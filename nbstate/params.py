@@ -35,8 +35,6 @@ WHY: dict[str, str] = {
     "validate": "the notebook's text box has no built-in validation; check the value in "
                 "your code and show st.error",
     "type": "the notebook shows one style of expandable box",
-    "open_state": "the notebook's frontend does not report opening, closing or switching "
-                  "back to the kernel, so there is nothing to react to",
     "parallel": "fragments of a notebook app run one after the other in the kernel",
     "refresh_mode": "the notebook's cache recomputes an expired entry in the foreground",
 }

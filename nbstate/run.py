@@ -262,7 +262,7 @@ class RunContext:
             if kind.submit:
                 info["submit"] = True
         props["value"] = value
-        self.emit(Element(name, wid, key, props))
+        self.emit(Element(name, wid, key, props, [] if kind.container else None))
         return value
 
     # -- containers ---------------------------------------------------------------------

@@ -660,15 +660,33 @@ class Column(Box):
 
 
 class Tabs(Box):
+    """st.tabs: a Tab box. With on_change (an id: its open tab is a widget value), the
+    selected tab is the value the browser sends."""
+
+    value_keys = ("selected_index",)
+
     def __init__(self) -> None:
         super().__init__(W.Tab)
 
+    def value_traits(self, el: Element, value: Any) -> list[dict[str, Any]]:
+        labels = el.props.get("labels") or []
+        return [{"selected_index": labels.index(value) if value in labels else 0}]
+
+    def from_frontend(self, el: Element, states: list[dict[str, Any]]) -> Any:
+        labels = el.props.get("labels") or []
+        i = states[0].get("selected_index")
+        if isinstance(i, int) and not isinstance(i, bool) and 0 <= i < len(labels):
+            return labels[i]
+        return Unrecognized(f"tab index {i!r}")
+
     def create(self, el: Element) -> W.Widget:
-        # the tab shown first (tabs(default=...)): set once, with as many (empty) pages as
-        # tabs for the index to be valid; the pages are replaced by the tabs' boxes, and the
-        # reader's own choice of tab stays on reruns
+        # the tab shown first (tabs(default=...), or the tracked value): set once, with as
+        # many (empty) pages as tabs for the index to be valid; the pages are replaced by
+        # the tabs' boxes, and the reader's own choice of tab stays on reruns
         n = len(el.children or ())
         default = int(el.props.get("default") or 0)
+        if el.id is not None:
+            default = self.value_traits(el, el.props.get("value"))[0]["selected_index"]
         height = el.props.get("height")
         lay = ({"height": f"{height}px", "overflow": "auto"} if isinstance(height, int)
                and not isinstance(height, bool) else {})
@@ -684,17 +702,34 @@ class Tabs(Box):
 
 
 class Fold(Box):
-    """expander, popover, status: an Accordion with one section holding the children."""
+    """expander, popover, status: an Accordion with one section holding the children. With
+    on_change (an id), whether it is open is the value the browser sends."""
+
+    value_keys = ("selected_index",)
+
+    def value_traits(self, el: Element, value: Any) -> list[dict[str, Any]]:
+        return [{"selected_index": 0 if value else None}]
+
+    def from_frontend(self, el: Element, states: list[dict[str, Any]]) -> Any:
+        i = states[0].get("selected_index")
+        if i is None or i == 0 and not isinstance(i, bool):
+            return i == 0
+        return Unrecognized(f"section index {i!r}")
 
     def create(self, el: Element) -> W.Widget:
         body = W.VBox()
+        p = el.props
+        opened = p.get("value") if el.id is not None else p.get("expanded")
         return W.Accordion(children=[body], titles=(_fold_title(el),),
-                           selected_index=0 if el.props.get("expanded") else None,
+                           selected_index=0 if opened else None,
                            _dom_classes=(f"nbstate-{el.type}",))
 
     def traits(self, el: Element) -> dict[str, Any]:
         # open or closed as the app says when that changes (status.update(expanded=False));
-        # while it does not, the reader's own opening and closing stays
+        # while it does not, the reader's own opening and closing stays. A tracked one
+        # (an id) is open as its value says (value_traits).
+        if el.id is not None:
+            return {"titles": (_fold_title(el),)}
         return {"titles": (_fold_title(el),),
                 "selected_index": 0 if el.props.get("expanded") else None}
 

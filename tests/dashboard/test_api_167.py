@@ -173,25 +173,61 @@ def test_bad_layout_arguments_say_what_is_wrong(call, fragment):
     assert fragment in at.exception[0].message
 
 
-def test_tabs_expander_popover_take_key_and_on_change_and_warn_once():
-    src = """
-a, b = st.tabs(["A", "B"], default="B", key="t", on_change="rerun")
-with st.expander("More", key="e", on_change=lambda: None):
-    st.write("inside")
-with st.popover("Menu", key="p", on_change="rerun") as pop:
-    st.write(pop.open)
-"""
-    at = AppTest.from_string("import nbstate as st\n" + src)
-    with pytest.warns(IgnoredParameterWarning) as rec:
-        at.run()
-    messages = [str(w.message) for w in rec]
-    assert len(messages) == 3 and all("does not report" in m for m in messages)
+def test_tabs_expander_popover_without_on_change_are_not_tracked():
+    at = app("""
+a, b = st.tabs(["A", "B"], default="B", key="t")
+with st.expander("More", key="e") as e:
+    st.write(a.open, e.open)
+""")
+    assert at.markdown.values == ["`None` `None`"]
     assert at.tree.children[1].children[0].props["default"] == 1
-    assert at.expander[0].key == "e"
-    assert at.markdown.values == ["inside", "`None`"]
+    assert "t" not in at.session_state and at.expander[0].key == "e"
+
+
+def test_tracked_tabs_run_only_the_open_tab_and_call_back():
+    at = app("""
+st.session_state.setdefault("switches", 0)
+def switched():
+    st.session_state.switches += 1
+a, b = st.tabs(["A", "B"], key="t", on_change=switched)
+if a.open:
+    a.write("content of A")
+if b.open:
+    b.write("content of B")
+st.write("open:", st.session_state.t, st.session_state.switches)
+""")
+    assert at.markdown.values == ["content of A", "open: A `0`"]
+    from nbstate.testing.apptest import ElementView
+
+    group = ElementView(at, at.tree.children[1].children[0], None)  # what the browser sets
+    group.set_value("B").run()
+    assert at.markdown.values == ["content of B", "open: B `1`"]
+    at.session_state.t = "A"  # as Streamlit: the key can open a tab
+    at.run()
+    assert at.markdown.values == ["content of A", "open: A `1`"]
+
+
+def test_tracked_expander_and_popover_report_open():
+    at = app("""
+with st.expander("More", True, key="e", on_change="rerun") as e:
+    st.write("expander open:", e.open)
+with st.popover("Menu", key="p", on_change="rerun") as p:
+    st.write("popover open:", p.open)
+""")
+    assert at.markdown.values == ["expander open: `True`", "popover open: `False`"]
+    at.expander[0].set_value(False)
+    at.popover[0].set_value(True).run()
+    assert at.markdown.values == ["expander open: `False`", "popover open: `True`"]
+    assert (at.session_state.e, at.session_state.p) == (False, True)
+
+
+def test_expander_bind_warns_once():
+    at = AppTest.from_string("import nbstate as st\nst.expander('x', key='k', bind='query-params')")
+    with pytest.warns(IgnoredParameterWarning, match="page URL"):
+        at.run()
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        at.run()  # once per session: the second run says nothing
+        at.run()  # once per session
 
 
 def test_duplicate_container_keys_are_refused():

@@ -139,3 +139,29 @@ def test_an_ignored_parameter_is_reported_once_under_the_cell(kernel):
     assert "st.checkbox(bind='query-params')` is ignored" in err and "page URL" in err
     again = kernel.execute(src, cell_id="ignored-param-cell")  # the cell run again
     assert "is ignored" not in "".join(o.get("text", "") for o in again.outputs)
+
+
+def test_tracked_tabs_rerun_with_the_open_tab_and_expanders_report_open(kernel, app):
+    root = app("""
+    st.session_state.setdefault("tt_switches", 0)
+    def switched():
+        st.session_state.tt_switches += 1
+    a, b = st.tabs(["A", "B"], key="tt", on_change=switched)
+    if a.open:
+        a.write("content of A")
+    if b.open:
+        b.write("content of B")
+    with st.expander("More", key="tt_e", on_change="rerun") as e:
+        st.write(f"expander open {e.open}")
+    """)
+    tab = kernel.find(name="Tab", within=root)
+    assert tab["selected_index"] == 0
+    assert "content of A" in kernel.text(root) and "content of B" not in kernel.text(root)
+    kernel.update(tab, selected_index=1)  # the reader opens tab B
+    assert "content of B" in kernel.text(root) and "content of A" not in kernel.text(root)
+    assert kernel.state("tt") == "B" and kernel.state("tt_switches") == 1
+    assert not tab.closed and tab["selected_index"] == 1
+    fold = next(m for m in root.walk() if m.name == "Accordion")
+    assert fold["selected_index"] is None and "expander open False" in kernel.text(root)
+    kernel.update(fold, selected_index=0)  # the reader opens the expander
+    assert "expander open True" in kernel.text(root) and kernel.state("tt_e") is True

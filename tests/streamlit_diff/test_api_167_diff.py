@@ -146,3 +146,22 @@ def test_widgets_take_their_newer_parameters(pair):
     p.step(lambda at: at.text_input("t").input("a@b.c"))
     p.step(lambda at: at.button("go").click())
     p.assert_agree()
+
+
+def test_tracked_tabs_and_expanders(pair):
+    p = pair("""
+        a, b = st.tabs(["A", "B"], key="t", on_change="rerun")
+        if a.open:
+            a.write("content of A")
+        if b.open:
+            b.write("content of B")
+        with st.expander("More", True, key="e", on_change="rerun") as e:
+            st.write("expander open", e.open)
+        with st.popover("Menu", key="p", on_change="rerun") as pop:
+            st.write("popover open", pop.open)
+        u, v = st.tabs(["U", "V"])
+        st.write("untracked", u.open)
+    """).run()
+    p.assert_agree()
+    p.set_state("t", "B").set_state("e", False).run()
+    p.assert_agree()
