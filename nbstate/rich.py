@@ -87,7 +87,79 @@ def metric(label: str, value: Any, delta: Any = None, delta_color: str = "normal
         props["chart_type"] = chart_type
     if isinstance(height, int) and not isinstance(height, bool):
         props["height"] = height
+    if format is not None:
+        # as Streamlit's frontend: the value and delta show formatted; AppTest reads them
+        # as given
+        props["shown_value"] = number_format(value, format)
+        if delta is not None:
+            props["shown_delta"] = number_format(delta, format)
     return handle(ctx, Element("metric", props=props))
+
+
+_UNITS = (("", 1), ("K", 1e3), ("M", 1e6), ("B", 1e9), ("T", 1e12))
+
+
+def number_format(v: Any, fmt: str) -> str:
+    """``v`` shown with one of Streamlit's number formats ("dollar", "compact", "%.2f"...);
+    text that is not a number stays as it is.
+
+    Example:
+        >>> number_format(1234.567, "dollar"), number_format(1234, "%,d")
+        ('$1,234.57', '1,234')
+    """
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        try:
+            v = float(str(v).strip())
+        except ValueError:
+            return str(v)
+    f = float(v)
+    if fmt == "plain":
+        return str(v)
+    if fmt == "localized":
+        return f"{v:,}"
+    if fmt == "dollar":
+        return f"-${-f:,.2f}" if f < 0 else f"${f:,.2f}"
+    if fmt == "euro":
+        return f"-€{-f:,.2f}" if f < 0 else f"€{f:,.2f}"
+    if fmt == "yen":
+        return f"-¥{-f:,.0f}" if f < 0 else f"¥{f:,.0f}"
+    if fmt == "percent":
+        return f"{f * 100:.2f}%"
+    if fmt == "accounting":
+        return f"({-f:,.2f})" if f < 0 else f"{f:,.2f}"
+    if fmt in ("compact", "bytes"):
+        if fmt == "bytes":
+            steps = (("B", 1), ("KB", 1e3), ("MB", 1e6), ("GB", 1e9), ("TB", 1e12))
+        else:
+            steps = _UNITS
+        unit, scale = next(((u, s) for u, s in reversed(steps) if abs(f) >= s), steps[0])
+        return f"{f / scale:.1f}".rstrip("0").rstrip(".") + unit
+    if fmt in ("scientific", "engineering"):
+        if f == 0:
+            return "0E0"
+        import math
+
+        exp = math.floor(math.log10(abs(f)))
+        if fmt == "engineering":
+            exp -= exp % 3
+        return f"{f / 10 ** exp:.3f}".rstrip("0").rstrip(".") + f"E{exp}"
+    if "%" in fmt:
+        comma = "%," in fmt
+        spec = fmt.replace("%,", "%")
+        try:
+            out = spec % (int(f) if spec.rstrip()[-1:] in "di" else f)
+        except (TypeError, ValueError):
+            raise InvalidArgumentError(
+                f"`st.metric`: format {fmt!r} is not a printf-style number format.") from None
+        if comma:
+            import re
+
+            out = re.sub(r"\d+", lambda m: f"{int(m.group()):,}", out, count=1)
+        return out
+    raise InvalidArgumentError(
+        f"`st.metric`: format must be a printf-style string (such as '%.2f') or one of "
+        "'plain', 'localized', 'dollar', 'euro', 'yen', 'percent', 'compact', 'scientific', "
+        f"'engineering', 'accounting', 'bytes', got {fmt!r}.")
 
 
 def _as_list(data: Any) -> list:

@@ -271,7 +271,7 @@ _ARROWS = {"up": "&#8593;", "down": "&#8595;"}
 
 def _metric(el: Element) -> str:
     p = el.props
-    delta = p.get("delta")
+    delta = p.get("shown_delta", p.get("delta"))
     d = ""
     if delta not in (None, ""):
         color = _DELTA_COLORS.get(p.get("color"), _DELTA_COLORS["gray"])
@@ -293,7 +293,8 @@ def _metric(el: Element) -> str:
         else ""
     return (f'<div class="nbstate-metric" style="margin: 0.2em 0;{box}"{tip}>'
             f'<div style="font-size: 0.9em;">{_esc(label)}</div><div style="font-size: 2em; '
-            f'line-height: 1.2;">{_esc(p.get("value", ""))}</div>{d}{chart}</div>')
+            f'line-height: 1.2;">{_esc(p.get("shown_value", p.get("value", "")))}</div>{d}'
+            f'{chart}</div>')
 
 
 def _sparkline(values: list, kind: str, color: str, w: int = 200, h: int = 40) -> str:

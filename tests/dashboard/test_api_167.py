@@ -507,3 +507,16 @@ def test_container_autoscroll_warns_that_a_notebook_box_cannot_scroll_itself():
     at = AppTest.from_string("import nbstate as st\nst.container(height=200, autoscroll=True)")
     with pytest.warns(IgnoredParameterWarning, match="scroll itself"):
         at.run()
+
+
+def test_metric_format_shows_numbers_as_streamlit_formats_them():
+    at = app("st.metric('Revenue', 1234.567, -5, format='dollar')\n"
+             "st.metric('Share', 0.25, format='percent')\n"
+             "st.metric('Count', 1234, format='%,d')\n"
+             "st.metric('Label', 'n/a', format='compact')")
+    shown = [html_of(m) for m in at.metric]
+    assert "$1,234.57" in shown[0] and "-$5.00" in shown[0]
+    assert "25.00%" in shown[1] and "1,234" in shown[2] and "n/a" in shown[3]
+    assert at.metric[0].value == "1234.567"  # AppTest reads the value as given, as Streamlit's
+    at = app("st.metric('x', 1, format='fancy')")
+    assert "format" in at.exception[0].message

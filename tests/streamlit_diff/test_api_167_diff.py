@@ -105,6 +105,7 @@ def test_layout_and_display_parameters_of_1_67(pair):
         with st.expander("More", type="default"):
             st.header("Inside", icon="📈")
         st.metric("Users", 10, 2, icon="👤", chart_data=[1, 2, 3], delta_description="new")
+        st.metric("Revenue", 1234.567, -5, format="dollar", delta_arrow="down")
         st.table({"a": [1, 2]}, hide_index=True, hide_header=True, border="horizontal")
         st.info("Body", title="Heads up")
         st.write(st.container(key="x") is not None)
