@@ -331,14 +331,18 @@ def selectbox(label: str, options: Iterable, index: int | None = 0,
     return _single_choice("selectbox", label, options, index, format_func, key, help,
                           on_change, args, kwargs, disabled, label_visibility,
                           placeholder=placeholder or "Choose an option",
-                          **_filter("selectbox", filter_mode), **_icon(icon),
+                          **_filter("selectbox", filter_mode, accept_new_options), **_icon(icon),
                           **_ext("selectbox", bind, persist_state, required))
 
 
-def _filter(kind: str, filter_mode: Any) -> dict:
+def _filter(kind: str, filter_mode: Any, accept_new_options: Any) -> dict:
     if filter_mode != "fuzzy":
         choice(kind, "filter_mode", filter_mode, ("fuzzy", "contains", "prefix", None))
         ignored(kind, "filter_mode", filter_mode, "filter_mode")
+    if accept_new_options:
+        ignored(kind, "accept_new_options", accept_new_options,
+                "the notebook's drop-down offers only the listed options; add the option to "
+                "`options` instead (e.g. from an st.text_input)")
     return _NO_EXT
 
 
@@ -392,7 +396,7 @@ def multiselect(label: str, options: Iterable, default: Any = None,
         ignored("multiselect", "select_all", select_all, "select_all")
     props = _props(label, help, disabled, label_visibility, options=opts, labels=labels,
                    max_selections=max_selections, placeholder=placeholder or "Choose options",
-                   **_filter("multiselect", filter_mode),
+                   **_filter("multiselect", filter_mode, accept_new_options),
                    **_ext("multiselect", bind, persist_state, wrap=wrap))
     return ctx.widget(KINDS["multiselect"], label, key, (label, tuple(labels), max_selections),
                       props, chosen, default is not None, on_change, args, kwargs)

@@ -520,3 +520,25 @@ def test_metric_format_shows_numbers_as_streamlit_formats_them():
     assert at.metric[0].value == "1234.567"  # AppTest reads the value as given, as Streamlit's
     at = app("st.metric('x', 1, format='fancy')")
     assert "format" in at.exception[0].message
+
+
+@pytest.mark.parametrize("call,reason", [
+    ("st.selectbox('s', ['a'], accept_new_options=True)", "only the listed options"),
+    ("st.multiselect('m', ['a'], filter_mode='prefix')", "type-to-filter"),
+    ("st.multiselect('m', ['a'], select_all=False)", "select all"),
+    ("st.time_input('t', format='12h')", "browser's own format"),
+    ("st.toggle('t', wrap=True)", "one line"),
+    ("st.status('s', type='compact')", "one style"),
+    ("st.fragment(lambda: None, parallel=True)", "one after the other"),
+    ("st.cache_resource(lambda: 1, on_release=print)", "release function"),
+    ("st.cache_data(lambda: 1, scope='session')", "one session"),
+    ("st.cache_data(lambda: 1, max_size='1GB')", "by count"),
+    ("st.cache_data(lambda: 1, refresh_mode='background')", "foreground"),
+    ("st.form_submit_button('Go', shortcut='Enter')", "keyboard shortcuts"),
+])
+def test_each_parameter_nbstate_cannot_honour_warns_with_its_reason(call, reason):
+    src = f"import nbstate as st\nwith st.form('f'):\n    {call}\n    st.form_submit_button('ok')"
+    at = AppTest.from_string(src)
+    with pytest.warns(IgnoredParameterWarning, match=reason):
+        at.run()
+    assert at.exception.len == 0
