@@ -135,6 +135,11 @@ def make():
 
 if st.download_button("Deferred CSV", make, file_name="deferred.csv", mime="text/csv"):
     st.write("deferred clicked")
+first, second = st.tabs(["First tab", "Second tab"], key="tabs167", on_change="rerun")
+if first.open:
+    first.write("lazy content one")
+if second.open:
+    second.write("lazy content two")
 st.write("end of app")
 '''
 

@@ -1,7 +1,8 @@
 """Streamlit 1.67's parameters as a person sees them in JupyterLab and Voila: a horizontal
 container lays its buttons out in a right-aligned row, text_alignment centres text, a metric
 draws its chart, a replaced element shows only its new content, and a download button whose
-data is a function saves what the function returns when clicked."""
+data is a function saves what the function returns when clicked, and tabs with on_change run
+only the open tab's content, switching when the reader clicks another."""
 
 from __future__ import annotations
 
@@ -52,4 +53,17 @@ def test_deferred_download_saves_what_the_function_returns(page, server, fronten
     with open(download.path(), "rb") as f:
         assert f.read() == b"x,y\n3,4\n"
     expect(root).to_contain_text("deferred clicked")
+    assert page_errors(page) == []
+
+
+@pytest.mark.parametrize("frontend", ["lab", "voila"])
+def test_tracked_tabs_render_the_tab_the_reader_opens(page, server, frontend):
+    root = open_app(page, server, frontend, "scenario_api167.ipynb")
+    expect(root).to_contain_text("lazy content one")
+    expect(root).not_to_contain_text("lazy content two")
+    root.get_by_role("tab", name="Second tab").click()
+    expect(root).to_contain_text("lazy content two")
+    expect(root).not_to_contain_text("lazy content one")
+    expect(root.get_by_role("tab", name="Second tab")).to_have_attribute("aria-selected",
+                                                                          "true")
     assert page_errors(page) == []
