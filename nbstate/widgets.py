@@ -749,6 +749,8 @@ def text_input(label: str, value: str | None = "", max_chars: int | None = None,
             f"{_what('text_input', label)}type must be one of "
             f"{', '.join(repr(t) for t in _TEXT_TYPES)}, got {type!r}.")
     extra = dict(_ext("text_input", bind, persist_state, required), **_icon(icon))
+    if validate is None and type in _TYPE_RULES:
+        validate = _TYPE_RULES[type]  # email and url check their format unless validate=""
     if validate:
         pattern, message = (validate, None) if isinstance(validate, str) else validate
         try:
@@ -770,6 +772,8 @@ def text_input(label: str, value: str | None = "", max_chars: int | None = None,
 
 
 _TEXT_TYPES = ("default", "password", "email", "url", "phone", "search")
+_TYPE_RULES = {"email": (r"[^@\s]+@[^@\s]+\.[^@\s]+", "Enter an email address."),
+               "url": (r"[a-zA-Z][a-zA-Z0-9+.-]*://\S+", "Enter a URL.")}
 
 
 def text_area(label: str, value: str | None = "", height: int | None = None,

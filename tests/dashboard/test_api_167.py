@@ -542,3 +542,16 @@ def test_each_parameter_nbstate_cannot_honour_warns_with_its_reason(call, reason
     with pytest.warns(IgnoredParameterWarning, match=reason):
         at.run()
     assert at.exception.len == 0
+
+
+def test_email_and_url_inputs_check_their_format_unless_told_not_to():
+    at = app("st.text_input('Mail', key='m', type='email')\n"
+             "st.text_input('Site', key='u', type='url')\n"
+             "st.text_input('Any', key='a', type='email', validate='')")
+    at.text_input("m").input("not an address").run()
+    assert "Enter an email address." in at.warning[0].value and at.session_state.m == ""
+    at.text_input("m").input("ada@example.org")
+    at.text_input("u").input("https://example.org")
+    at.text_input("a").input("whatever").run()
+    assert (at.session_state.m, at.session_state.u, at.session_state.a) == (
+        "ada@example.org", "https://example.org", "whatever")
