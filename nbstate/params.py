@@ -28,12 +28,8 @@ WHY: dict[str, str] = {
                 "click the button instead",
     "filter_mode": "the notebook's drop-down (an ipywidgets Dropdown) has no type-to-filter",
     "select_all": "the notebook's multi-select list has no 'select all' entry",
-    "required": "the notebook's inputs have no required-field marker; check the value in "
-                "your code (e.g. `if not value: st.stop()`)",
     "wrap_label": "ipywidgets draw a widget's label on one line",
     "time_format": "the notebook's time picker shows times in the browser's own format",
-    "validate": "the notebook's text box has no built-in validation; check the value in "
-                "your code and show st.error",
     "type": "the notebook shows one style of expandable box",
     "parallel": "fragments of a notebook app run one after the other in the kernel",
     "refresh_mode": "the notebook's cache recomputes an expired entry in the foreground",
@@ -46,7 +42,7 @@ def ignored(func: str, param: str, value: Any, why: str) -> None:
     Example:
         >>> import warnings
         >>> with warnings.catch_warnings(record=True) as w:              # doctest: +SKIP
-        ...     ignored("checkbox", "bind", "query-params", WHY["bind"])
+        ...     ignored("checkbox", "bind", "query-params", "bind")
     """
     from .run import active_store
 
@@ -105,17 +101,24 @@ def on_change(func: str, cb: Any, *, modes: tuple = ("rerun", "ignore"),
 def widget_extras(func: str, *, bind: Any = None, persist_state: Any = None,
                   required: bool = False, wrap: Any = None) -> dict:
     """Check the keyword-only parameters widgets gained in 1.67; the props that carry the
-    honoured ones (``persist_state``: the value is kept while the widget is not shown)."""
+    honoured ones (``persist_state``: the value is kept while the widget is not shown;
+    ``required``: an empty value from the frontend is refused, see ``App.interact``).
+
+    Example:
+        >>> widget_extras("slider", persist_state="session", required=True)
+        {'persist_state': 'session', 'required': True}
+    """
     if bind is not None:
         choice(func, "bind", bind, ("query-params",))
         ignored(func, "bind", bind, "bind")
     if persist_state is not None:
         choice(func, "persist_state", persist_state, ("page", "session"))
-    if required:
-        ignored(func, "required", required, "required")
     if wrap is not None and wrap is not False:
         ignored(func, "wrap", wrap, "wrap_label")
-    return {"persist_state": persist_state} if persist_state is not None else {}
+    out: dict[str, Any] = {"persist_state": persist_state} if persist_state is not None else {}
+    if required:
+        out["required"] = True
+    return out
 
 
 TEXT_ALIGNMENTS = ("left", "center", "right", "justify")

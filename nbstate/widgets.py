@@ -64,10 +64,8 @@ def _ext(kind: str, bind: Any, persist_state: Any, required: Any = False,
     defaults: the common case costs one comparison)."""
     if bind is None and persist_state is None and not required and wrap is None:
         return _NO_EXT
-    out = widget_extras(kind, bind=bind, persist_state=persist_state, wrap=wrap)
-    if required:
-        out["required"] = True  # an empty value from the frontend is refused (run.py)
-    return out
+    return widget_extras(kind, bind=bind, persist_state=persist_state, required=required,
+                         wrap=wrap)
 
 
 _NO_EXT: dict = {}
