@@ -42,6 +42,7 @@ from .display import (
     error,
     exception,
     header,
+    help,  # Streamlit 1.67 signatures and handles (issue 10)
     info,
     json,
     markdown,
@@ -61,7 +62,6 @@ from .media import (
     echarts_chart,
     echo,
     graphviz_chart,
-    help,
     map,
     mermaid_chart,
     pdf,

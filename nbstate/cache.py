@@ -153,9 +153,12 @@ class _CachedFunction:
     """A function wrapped by a cache decorator; ``.clear()`` empties its cache."""
 
     def __init__(self, func: Callable, kind: _CacheKind, ttl: Any, max_entries: int | None,
-                 show_spinner: Any, hash_funcs: dict | None, persist: str | None = None) -> None:
+                 show_spinner: Any, hash_funcs: dict | None, persist: str | None = None, *,
+                 show_time: bool = False, validate: Callable | None = None) -> None:
         self._func = func
         self._persist = persist
+        self._show_time = bool(show_time)
+        self._validate = validate
         self._kind = kind
         self._hash_funcs = dict(hash_funcs or {})
         self._show_spinner = show_spinner
@@ -185,8 +188,11 @@ class _CachedFunction:
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         key = self._key(args, kwargs)
         found, stored = self._cache.get(key)
-        if found:
+        if found and (self._validate is None or self._validate(stored)):
             return self._kind._hand_out(stored)
+        if found:  # validate= said the cached resource is no longer good
+            with self._cache.lock:
+                self._cache.entries.pop(key, None)
         with self._cache.lock:
             klock = self._cache.key_locks.setdefault(key, threading.Lock())
         with klock:  # one computation per key even with concurrent callers
@@ -215,7 +221,7 @@ class _CachedFunction:
         from .rich import spinner
 
         text = show if isinstance(show, str) else f"Running `{self._func.__qualname__}(...)`."
-        return spinner(text)
+        return spinner(text, show_time=self._show_time)
 
     def clear(self, *args: Any, **kwargs: Any) -> None:
         """Empty this function's cache (or, with arguments, only that entry)."""
@@ -259,18 +265,32 @@ class _CacheKind:
                 cache.ttl, cache.max_entries = ttl, max_entries
             return cache
 
-    def __call__(self, func: Callable | None = None, *, ttl: Any = None,
-                 max_entries: int | None = None, show_spinner: Any = True,
-                 persist: Any = None, hash_funcs: dict | None = None,
-                 validate: Callable | None = None, experimental_allow_widgets: bool = False,
-                 scope: str = "global") -> Any:
+    def _decorate(self, func: Callable | None, ttl: Any, max_entries: int | None,
+                  show_spinner: Any, show_time: bool, hash_funcs: dict | None,
+                  validate: Callable | None, scope: str, refresh_mode: str,
+                  persist: Any = None, **unsupported: Any) -> Any:
+        from .params import ignored
+
         if max_entries is not None and (not isinstance(max_entries, int) or max_entries < 1):
             raise NbstateAPIException(f"`st.{self._name}`: max_entries must be a positive int.")
         _ttl_seconds(ttl)  # fail at decoration time, naming the bad ttl
-        persist = self._persist_mode(persist, ttl)
+        if scope not in ("global", "session"):
+            raise NbstateAPIException(
+                f"`st.{self._name}`: scope must be 'global' or 'session', got {scope!r}.")
+        if scope == "session":
+            ignored(self._name, "scope", scope, "a notebook kernel serves one session, so "
+                    "the global cache is already this session's")
+        if refresh_mode != "foreground":
+            ignored(self._name, "refresh_mode", refresh_mode, "refresh_mode")
+        for name, (value, why) in unsupported.items():
+            if value is not None and value is not False:
+                ignored(self._name, name, value, why)
+
+        mode = self._persist_mode(persist, ttl)
 
         def wrap(f: Callable) -> _CachedFunction:
-            return _CachedFunction(f, self, ttl, max_entries, show_spinner, hash_funcs, persist)
+            return _CachedFunction(f, self, ttl, max_entries, show_spinner, hash_funcs, mode,
+                                   show_time=show_time, validate=validate)
 
         return wrap(func) if func is not None else wrap
 
@@ -352,5 +372,45 @@ def _disk_put(key: str, stored: bytes) -> None:
             f"`st.cache_data(persist='disk')` could not write {path}: {e}") from None
 
 
-cache_data = _CacheKind("cache_data", copies=True)
-cache_resource = _CacheKind("cache_resource", copies=False)
+
+class _CacheData(_CacheKind):
+    def __call__(self, func: Callable | None = None, *, ttl: Any = None,
+                 max_entries: int | None = None, max_size: int | str | None = None,
+                 show_spinner: Any = True, show_time: bool = False, persist: Any = None,
+                 hash_funcs: dict | None = None, scope: str = "global",
+                 refresh_mode: str = "foreground") -> Any:
+        """Cache a function's return value by its arguments (a copy per caller).
+
+        Example:
+            >>> @st.cache_data(ttl="1h")                              # doctest: +SKIP
+            ... def load(url): return pd.read_csv(url)
+        """
+        return self._decorate(
+            func, ttl, max_entries, show_spinner, show_time, hash_funcs, None, scope,
+            refresh_mode,
+            max_size=(max_size, "the notebook's cache bounds entries by count (max_entries), "
+                      "not by size"),
+            persist=persist)
+
+
+class _CacheResource(_CacheKind):
+    def __call__(self, func: Callable | None = None, *, ttl: Any = None,
+                 max_entries: int | None = None, show_spinner: Any = True,
+                 show_time: bool = False, validate: Callable | None = None,
+                 hash_funcs: dict | None = None, on_release: Callable | None = None,
+                 scope: str = "global", refresh_mode: str = "foreground") -> Any:
+        """Cache a shared resource (one object for every caller): connections, models.
+
+        Example:
+            >>> @st.cache_resource                                     # doctest: +SKIP
+            ... def model(): return load_model()
+        """
+        return self._decorate(
+            func, ttl, max_entries, show_spinner, show_time, hash_funcs, validate, scope,
+            refresh_mode,
+            on_release=(on_release, "the notebook's cache does not call a release function "
+                        "when it drops an entry"))
+
+
+cache_data = _CacheData("cache_data", copies=True)
+cache_resource = _CacheResource("cache_resource", copies=False)

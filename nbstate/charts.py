@@ -15,8 +15,11 @@ import json
 from typing import Any
 
 from .elements import Element
-from .errors import NbstateAPIException
+from .errors import InvalidArgumentError, NbstateAPIException
+from .layout import ElementHandle, handle
+from .params import ignored
 from .run import require
+from .state import normalize_key
 
 
 class MissingDependencyError(NbstateAPIException, ImportError):
@@ -34,48 +37,129 @@ def _need(module: str, package: str, func: str) -> Any:
             f"with: pip install {package}") from None
 
 
-def _emit_chart(func: str, library: str, spec: dict, obj: Any, key: Any = None) -> None:
+def _emit_chart(func: str, library: str, spec: dict, obj: Any,
+                alt: str | None = None) -> ElementHandle:
     ctx = require(func)
-    ctx.emit(Element("chart", key=None, props={
-        "library": library, "spec": json.dumps(spec, sort_keys=True, default=str),
-        "figure": obj, "chart_type": func}))
+    if alt is not None and library == "vega-lite":
+        spec = dict(spec, description=str(alt))  # Vega-Lite's text for screen readers
+    props = {"library": library, "spec": json.dumps(spec, sort_keys=True, default=str),
+             "figure": obj, "chart_type": func}
+    if alt is not None:
+        props["alt"] = str(alt)
+    return handle(ctx, Element("chart", key=None, props=props))
 
 
-def altair_chart(altair_chart: Any, *, width: Any = None, height: Any = None,
+class AttributeDict(dict):
+    """A read-only dict whose keys read as attributes too (Streamlit's selection states:
+    ``event.selection.points``)."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def _readonly(self, *args: Any, **kwargs: Any) -> None:
+        raise NbstateAPIException("A chart's selection state cannot be changed.")
+
+    __setitem__ = __delitem__ = __setattr__ = _readonly  # type: ignore[assignment]
+    update = pop = clear = setdefault = popitem = _readonly  # type: ignore[assignment]
+
+
+def _selection(func: str, on_select: Any, key: Any, empty: dict,
+               chart: ElementHandle) -> Any:
+    """What a chart returns: its handle, or with ``on_select`` Streamlit's selection state
+    (an attribute dict with ``selection``), which its key also holds in session state."""
+    if on_select == "ignore":
+        return chart
+    if not (on_select == "rerun" or callable(on_select)):
+        raise InvalidArgumentError(
+            f"`st.{func}`: on_select must be 'ignore', 'rerun' or a function, got "
+            f"{on_select!r}.")
+    ignored(func, "on_select", on_select if isinstance(on_select, str) else "<function>",
+            "the notebook's chart renderers do not report selections to the kernel, so the "
+            "selection stays empty")
+    state = AttributeDict(selection=AttributeDict(empty))
+    if key is not None:
+        ctx = require(func)
+        key = normalize_key(key)
+        ctx.check_key(key, freeze=True)
+        ctx.store.values[key] = state
+    return state
+
+
+def _vega_params(spec: dict) -> list[str]:
+    names = [p["name"] for p in spec.get("params", ()) if isinstance(p, dict)
+             and "select" in p and "name" in p]
+    for part in ("layer", "hconcat", "vconcat", "concat"):
+        for child in spec.get(part, ()) or ():
+            if isinstance(child, dict):
+                names.extend(_vega_params(child))
+    if isinstance(spec.get("spec"), dict):
+        names.extend(_vega_params(spec["spec"]))
+    return names
+
+
+def altair_chart(altair_chart: Any, *, width: Any = None, height: Any = "content",
                  use_container_width: bool | None = None, theme: str | None = "streamlit",
-                 key: Any = None, on_select: Any = "ignore",
-                 selection_mode: Any = None) -> None:
-    """An Altair chart.
+                 key: Any = None, on_select: Any = "ignore", selection_mode: Any = None,
+                 alt: str | None = None) -> Any:
+    """An Altair chart. With ``on_select``, returns the selection state.
 
     Example:
         >>> st.altair_chart(alt.Chart(df).mark_line().encode(x="a", y="b"))  # doctest: +SKIP
     """
     _need("altair", "altair", "altair_chart")
-    _emit_chart("altair_chart", "vega-lite", altair_chart.to_dict(), altair_chart)
+    spec = altair_chart.to_dict()
+    h = _emit_chart("altair_chart", "vega-lite", _sized(spec, width, height,
+                                                         use_container_width), altair_chart,
+                    alt)
+    return _selection("altair_chart", on_select, key,
+                      {p: {} for p in _vega_params(spec)}, h)
 
 
 def vega_lite_chart(data: Any = None, spec: dict | None = None, *, width: Any = None,
-                    height: Any = None, use_container_width: bool | None = None,
+                    height: Any = "content", use_container_width: bool | None = None,
                     theme: str | None = "streamlit", key: Any = None,
                     on_select: Any = "ignore", selection_mode: Any = None,
-                    **kwargs: Any) -> None:
-    """A chart from a Vega-Lite spec (a dict).
+                    alt: str | None = None) -> Any:
+    """A chart from a Vega-Lite spec (a dict). With ``on_select``, returns the selection.
 
     Example:
         >>> st.vega_lite_chart(df, {"mark": "bar", "encoding": {...}})   # doctest: +SKIP
     """
-    alt = _need("altair", "altair", "vega_lite_chart")
-    spec = dict(spec or {}, **kwargs)
+    alt_ = _need("altair", "altair", "vega_lite_chart")
+    if spec is None and isinstance(data, dict) and ("mark" in data or "layer" in data):
+        data, spec = None, data  # st.vega_lite_chart(spec), as Streamlit takes it
+    spec = dict(spec or {})
     if data is not None:
         spec["data"] = {"values": _records(data)}
-    _emit_chart("vega_lite_chart", "vega-lite", spec, alt.Chart.from_dict(spec))
+    h = _emit_chart("vega_lite_chart", "vega-lite",
+                    _sized(spec, width, height, use_container_width),
+                    alt_.Chart.from_dict(spec), alt)
+    return _selection("vega_lite_chart", on_select, key,
+                      {p: {} for p in _vega_params(spec)}, h)
+
+
+def _sized(spec: dict, width: Any, height: Any, use_container_width: Any) -> dict:
+    """The spec with Streamlit's sizes: "stretch" or use_container_width fills the
+    container, an int is pixels."""
+    spec = dict(spec)
+    if use_container_width or width == "stretch":
+        spec["width"] = "container"
+    elif isinstance(width, int) and not isinstance(width, bool):
+        spec["width"] = width
+    if isinstance(height, int) and not isinstance(height, bool):
+        spec["height"] = height
+    return spec
 
 
 def plotly_chart(figure_or_data: Any, use_container_width: bool | None = None, *,
-                 width: Any = "stretch", height: Any = "content", theme: str | None = None,
-                 key: Any = None, on_select: Any = "ignore", selection_mode: Any = None,
-                 config: dict | None = None, **kwargs: Any) -> None:
-    """A Plotly figure.
+                 width: Any = "stretch", height: Any = "content",
+                 theme: str | None = "streamlit", key: Any = None, on_select: Any = "ignore",
+                 selection_mode: Any = ("points", "box", "lasso"), config: dict | None = None,
+                 alt: str | None = None) -> Any:
+    """A Plotly figure. With ``on_select``, returns the selection state.
 
     Example:
         >>> st.plotly_chart(px.line(df, x="a", y="b"))                   # doctest: +SKIP
@@ -83,49 +167,119 @@ def plotly_chart(figure_or_data: Any, use_container_width: bool | None = None, *
     go = _need("plotly.graph_objects", "plotly", "plotly_chart")
     fig = figure_or_data if isinstance(figure_or_data, go.Figure) else go.Figure(
         figure_or_data)
-    _emit_chart("plotly_chart", "plotly", fig.to_plotly_json(), fig)
+    if isinstance(width, int) and not isinstance(width, bool) and not use_container_width:
+        fig.update_layout(width=width)
+    if isinstance(height, int) and not isinstance(height, bool):
+        fig.update_layout(height=height)
+    spec = fig.to_plotly_json()
+    if config:
+        spec["config"] = dict(config)  # Plotly's renderer reads the config from the bundle
+    if alt is not None:
+        # kept with the figure (layout.meta) and on the element: Plotly has no alt text
+        spec.setdefault("layout", {}).setdefault("meta", {})["description"] = str(alt)
+    h = _emit_chart("plotly_chart", "plotly", spec, fig, alt)
+    return _selection("plotly_chart", on_select, key,
+                      {"points": [], "point_indices": [], "box": [], "lasso": []}, h)
 
 
 def _records(data: Any) -> list[dict]:
-    t = type(data)
-    if t.__module__.startswith("pandas"):
-        frame = data.to_frame() if t.__name__ == "Series" else data
-        return json.loads(frame.reset_index().to_json(orient="records", date_format="iso"))
-    if isinstance(data, dict):
-        keys = list(data)
-        n = max((len(v) for v in data.values()), default=0)
-        return [{k: data[k][i] for k in keys} for i in range(n)]
-    if isinstance(data, (list, tuple)):
-        return [r if isinstance(r, dict) else {"value": r} for r in data]
-    raise NbstateAPIException(f"cannot chart an object of type {t.__name__}")
+    frame = _frame("vega_lite_chart", data)
+    return json.loads(frame.reset_index().to_json(orient="records", date_format="iso"))
 
 
-def _simple_chart(func: str, mark: str, data: Any, x: str | None, y: Any, color: Any,
-                  size: Any = None, width: Any = None, height: Any = None) -> None:
-    alt = _need("altair", "altair", func)
+def _frame(func: str, data: Any) -> Any:
+    """A DataFrame with string column names from what Streamlit's charts take: a DataFrame,
+    Series, dict of columns, list, list of dicts, numpy array, or anything pandas reads."""
     pd = _need("pandas", "pandas", func)
-    frame = data if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
+    if data is None:
+        return pd.DataFrame()
+    if isinstance(data, pd.DataFrame):
+        frame = data
+    elif isinstance(data, pd.Series):
+        frame = data.to_frame(name=data.name if data.name is not None else "value")
+    elif hasattr(data, "to_pandas"):
+        frame = data.to_pandas()
+    else:
+        try:
+            frame = pd.DataFrame(data)
+        except (ValueError, TypeError) as e:
+            raise InvalidArgumentError(
+                f"`st.{func}` cannot chart an object of type {type(data).__name__}: pass a "
+                f"DataFrame, Series, dict, list or numpy array ({e}).") from None
+    if any(not isinstance(c, str) for c in frame.columns):
+        frame = frame.rename(columns=str)
+    return frame
+
+
+_STACKS = {True: "zero", None: "zero", False: None, "normalize": "normalize",
+           "center": "center", "layered": None}
+
+
+def _simple_chart(func: str, mark: str, data: Any, x: str | None, y: Any, x_label: Any,
+                  y_label: Any, color: Any, width: Any, height: Any,
+                  use_container_width: Any, *, size: Any = None, horizontal: bool = False,
+                  stack: Any = None, sort: Any = True,
+                  alt_text: str | None = None) -> ElementHandle:
+    alt = _need("altair", "altair", func)
+    frame = _frame(func, data)
+    for name, col in (("x", x), *(("y", c) for c in ([y] if isinstance(y, str) else y or ()))):
+        if col is not None and col not in frame.columns:
+            raise InvalidArgumentError(
+                f"`st.{func}`: {name}={col!r} is not a column of the data (columns: "
+                f"{list(frame.columns)}).")
     if x is None:
-        index_name = frame.index.name or "index"
-        frame = frame.reset_index().rename(columns={frame.index.name or "index": index_name})
-        x = index_name
+        name = frame.index.name or "index"
+        frame = frame.reset_index()
+        frame = frame.rename(columns={frame.columns[0]: name})
+        x = name
     ys = [y] if isinstance(y, str) else (list(y) if y is not None else
                                          [c for c in frame.columns if c != x])
-    long = frame.melt(id_vars=[x], value_vars=ys, var_name="series", value_name="value")
-    enc: dict[str, Any] = {"x": alt.X(f"{x}:{_vega_type(long[x])}"),
-                           "y": alt.Y("value:Q", title=ys[0] if len(ys) == 1 else "value")}
-    if len(ys) > 1 or color is not None:
-        enc["color"] = alt.Color("series:N")
-    if size is not None and isinstance(size, (int, float)):
-        mark_kw = {"size": size}
-    else:
-        mark_kw = {}
+    color_col = color if isinstance(color, str) and color in frame.columns else None
+    keep = [x] + ([color_col] if color_col and color_col not in ys else [])
+    long = frame.melt(id_vars=keep, value_vars=ys, var_name="series", value_name="value")
+    x_kw: dict[str, Any] = {"title": x_label if x_label is not None else x}
+    y_title = y_label if y_label is not None else (ys[0] if len(ys) == 1 else None)
+    y_kw: dict[str, Any] = {"title": y_title}
+    if mark in ("bar", "area"):
+        if stack not in _STACKS:
+            raise InvalidArgumentError(
+                f"`st.{func}`: stack must be True, False, None, 'normalize', 'center' or "
+                f"'layered', got {stack!r}.")
+        y_kw["stack"] = _STACKS[stack]
+    if mark == "bar" and sort is not True:
+        if sort is False:
+            x_kw["sort"] = None
+        elif isinstance(sort, str):
+            col = sort.lstrip("-+")
+            order = "descending" if sort.startswith("-") else "ascending"
+            x_kw["sort"] = alt.EncodingSortField(field="value" if col in ys else col,
+                                                 order=order)
+        else:
+            raise InvalidArgumentError(
+                f"`st.{func}`: sort must be True, False or a column name (with '-' in front "
+                f"for descending), got {sort!r}.")
+    x_enc = alt.X(f"{x}:{_vega_type(long[x])}", **x_kw)
+    y_enc = alt.Y("value:Q", **y_kw)
+    enc: dict[str, Any] = {"x": y_enc, "y": x_enc} if horizontal else {"x": x_enc, "y": y_enc}
+    if color_col:
+        enc["color"] = alt.Color(f"{color_col}:N")
+    elif len(ys) > 1:
+        colors = color if isinstance(color, (list, tuple)) else None
+        scale = alt.Scale(domain=ys, range=list(colors)) if colors else alt.Undefined
+        enc["color"] = alt.Color("series:N", scale=scale, title=None)
+    mark_kw: dict[str, Any] = {}
+    if isinstance(color, str) and color_col is None:
+        mark_kw["color"] = color  # one colour for the one series ("#ff0000", "red")
+    if isinstance(size, (int, float)) and not isinstance(size, bool):
+        mark_kw["size"] = size
+    elif isinstance(size, str):
+        enc["size"] = alt.Size(f"{size}:Q")
+    if stack == "layered":
+        mark_kw["opacity"] = 0.6
     chart = getattr(alt.Chart(long), f"mark_{mark}")(**mark_kw).encode(**enc)
-    if width:
-        chart = chart.properties(width=width)
-    if height:
-        chart = chart.properties(height=height)
-    _emit_chart(func, "vega-lite", chart.to_dict(), chart)
+    spec = _sized(chart.to_dict(), width, height, use_container_width)
+    return _emit_chart(func, "vega-lite", spec, chart.properties(
+        **{k: spec[k] for k in ("width", "height") if k in spec}), alt_text)
 
 
 def _vega_type(series: Any) -> str:
@@ -134,35 +288,56 @@ def _vega_type(series: Any) -> str:
 
 
 def line_chart(data: Any = None, *, x: str | None = None, y: Any = None, x_label: Any = None,
-               y_label: Any = None, color: Any = None, width: Any = None, height: Any = None,
-               use_container_width: bool = True) -> None:
-    """A line chart of a DataFrame's columns.
+               y_label: Any = None, color: Any = None, width: Any = "stretch",
+               height: Any = "content", use_container_width: bool | None = None,
+               alt: str | None = None) -> ElementHandle:
+    """A line chart of a DataFrame's columns (or a list, dict, Series or array).
 
     Example:
-        >>> st.line_chart({"a": [1, 3, 2]})                               # doctest: +SKIP
+        >>> st.line_chart([1, 3, 2])                                      # doctest: +SKIP
     """
-    _simple_chart("line_chart", "line", data, x, y, color, width=width, height=height)
+    return _simple_chart("line_chart", "line", data, x, y, x_label, y_label, color, width,
+                         height, use_container_width, alt_text=alt)
 
 
 def area_chart(data: Any = None, *, x: str | None = None, y: Any = None, x_label: Any = None,
-               y_label: Any = None, color: Any = None, stack: Any = None, width: Any = None,
-               height: Any = None, use_container_width: bool = True) -> None:
-    """An area chart of a DataFrame's columns."""
-    _simple_chart("area_chart", "area", data, x, y, color, width=width, height=height)
+               y_label: Any = None, color: Any = None, stack: Any = None,
+               width: Any = "stretch", height: Any = "content",
+               use_container_width: bool | None = None,
+               alt: str | None = None) -> ElementHandle:
+    """An area chart of a DataFrame's columns (stacked unless ``stack=False``).
+
+    Example:
+        >>> st.area_chart({"a": [1, 2], "b": [2, 1]}, stack="normalize")  # doctest: +SKIP
+    """
+    return _simple_chart("area_chart", "area", data, x, y, x_label, y_label, color, width,
+                         height, use_container_width, stack=stack, alt_text=alt)
 
 
 def bar_chart(data: Any = None, *, x: str | None = None, y: Any = None, x_label: Any = None,
               y_label: Any = None, color: Any = None, horizontal: bool = False,
-              stack: Any = None, width: Any = None, height: Any = None,
-              use_container_width: bool = True) -> None:
-    """A bar chart of a DataFrame's columns."""
-    _simple_chart("bar_chart", "bar", data, x, y, color, width=width, height=height)
+              sort: bool | str = True, stack: Any = None, width: Any = "stretch",
+              height: Any = "content", use_container_width: bool | None = None,
+              alt: str | None = None) -> ElementHandle:
+    """A bar chart of a DataFrame's columns; ``horizontal=True`` lays the bars sideways.
+
+    Example:
+        >>> st.bar_chart(np.array([[1, 2], [3, 4]]), horizontal=True)     # doctest: +SKIP
+    """
+    return _simple_chart("bar_chart", "bar", data, x, y, x_label, y_label, color, width,
+                         height, use_container_width, horizontal=horizontal, stack=stack,
+                         sort=sort, alt_text=alt)
 
 
 def scatter_chart(data: Any = None, *, x: str | None = None, y: Any = None,
                   x_label: Any = None, y_label: Any = None, color: Any = None,
-                  size: Any = None, width: Any = None, height: Any = None,
-                  use_container_width: bool = True) -> None:
-    """A scatter chart of a DataFrame's columns."""
-    _simple_chart("scatter_chart", "circle", data, x, y, color, size=size, width=width,
-                  height=height)
+                  size: Any = None, width: Any = "stretch", height: Any = "content",
+                  use_container_width: bool | None = None,
+                  alt: str | None = None) -> ElementHandle:
+    """A scatter chart of a DataFrame's columns; ``size`` is pixels or a column.
+
+    Example:
+        >>> st.scatter_chart(df, x="a", y="b", size="c")                 # doctest: +SKIP
+    """
+    return _simple_chart("scatter_chart", "circle", data, x, y, x_label, y_label, color,
+                         width, height, use_container_width, size=size, alt_text=alt)

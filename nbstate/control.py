@@ -14,7 +14,7 @@ from .errors import InvalidArgumentError, RerunApp, StopApp
 from .run import require
 
 
-def rerun(*, scope: str = "app") -> NoReturn:
+def rerun(scope: str = "app") -> NoReturn:
     """End this run now and start a new one.
 
     Example:

@@ -75,20 +75,35 @@ def dataframe(data: Any = None, width: Any = "stretch", height: Any = "auto", *,
                                          "data": data}))
 
 
-def table(data: Any = None, *, border: Any = True) -> None:
-    """A static table.
+def table(data: Any = None, *, border: Any = True, width: Any = "stretch",
+          height: Any = "content", hide_index: bool | None = None,
+          hide_header: bool | None = None, alt: str | None = None) -> Any:
+    """A static table; ``height`` in pixels scrolls a longer one.
 
     Example:
-        >>> st.table({"a": [1, 2], "b": [3, 4]})                         # doctest: +SKIP
+        >>> st.table({"a": [1, 2], "b": [3, 4]}, hide_index=True)       # doctest: +SKIP
     """
+    from .layout import handle
+    from .params import choice
+
     ctx = require("table")
+    choice("table", "border", border, (True, False, "horizontal"))
     cols, index, rows, _ = _records(data)
-    ctx.emit(Element("table", props={"columns": cols, "index_labels": index, "rows": rows,
-                                     "data": data}))
+    props = {"columns": cols, "index_labels": index, "rows": rows, "data": data}
+    # only what differs from the default, so earlier trees compare equal
+    for name, v, default in (("border", border, True), ("hide_index", hide_index, None),
+                             ("hide_header", hide_header, None), ("alt", alt, None)):
+        if v != default:
+            props[name] = v
+    for name, v in (("width", width), ("height", height)):
+        if isinstance(v, int) and not isinstance(v, bool):
+            props[name] = v
+    return handle(ctx, Element("table", props=props))
 
 
-def pyplot(fig: Any = None, clear_figure: bool | None = None, *, width: Any = "stretch",
-           **kwargs: Any) -> None:
+def pyplot(fig: Any, clear_figure: bool = False, *, width: Any = "stretch",
+           use_container_width: bool | None = None, alt: str | None = None,
+           **kwargs: Any) -> Any:
     """A matplotlib figure, shown as a PNG.
 
     Example:
@@ -106,5 +121,13 @@ def pyplot(fig: Any = None, clear_figure: bool | None = None, *, width: Any = "s
     fig.savefig(buf, format="png", bbox_inches="tight", **kwargs)
     if clear_figure:
         fig.clf()
-    ctx.emit(Element("image", props={"png": base64.b64encode(buf.getvalue()).decode(),
-                                     "caption": None}))
+    from .layout import handle
+
+    props = {"png": base64.b64encode(buf.getvalue()).decode(), "caption": None}
+    if width == "stretch" or use_container_width:
+        props["stretch"] = True
+    elif isinstance(width, int) and not isinstance(width, bool):
+        props["width"] = width
+    if alt is not None:
+        props["alt"] = str(alt)
+    return handle(ctx, Element("image", props=props))

@@ -11,15 +11,23 @@ from __future__ import annotations
 import dataclasses
 import inspect
 import json as _json
+import re
+import sys
 import textwrap
+import types
 from collections.abc import ItemsView, KeysView, ValuesView
 from types import MappingProxyType
 from typing import Any
 
 from .elements import Element
 from .errors import InvalidArgumentError
+from .layout import ElementHandle, handle
+from .params import text_props
 from .run import exception_element, require
 from .state import SessionStateProxy
+
+# st.help() with no argument describes the st module (this package), as in Streamlit
+_ST = sys.modules[__package__]
 
 
 def _text_body(func: str, body: Any) -> str:
@@ -36,85 +44,117 @@ def _text_body(func: str, body: Any) -> str:
     return textwrap.dedent(text_).strip()
 
 
-def _simple(type_: str, func: str, body: Any, **props: Any) -> None:
+def _simple(type_: str, func: str, body: Any, **props: Any) -> ElementHandle:
     ctx = require(func)
     props["body"] = _text_body(func, body)
-    ctx.emit(Element(type_, props=props))
+    return handle(ctx, Element(type_, props=props))
+
+
+def _width(width: Any, default: Any) -> dict:
+    """A fixed width in pixels is honoured by the live frontend (kept in the props);
+    "stretch"/"content" are how the notebook lays text out anyway."""
+    if isinstance(width, int) and not isinstance(width, bool) and width != default:
+        return {"width": width}
+    return {}
 
 
 def markdown(body: Any, unsafe_allow_html: bool = False, *, help: str | None = None,
-             width: Any = "stretch") -> None:
+             width: Any = "auto", text_alignment: str = "left", anchors: bool = True,
+             wrap: bool = True) -> ElementHandle:
     """Markdown text. HTML in it is shown as text unless ``unsafe_allow_html=True``.
 
+    Returns a handle: calling an ``st`` function on it replaces this text.
+
     Example:
-        >>> st.markdown("**bold** and _italic_")                        # doctest: +SKIP
+        >>> st.markdown("**bold** and _italic_", text_alignment="center")  # doctest: +SKIP
     """
-    _simple("markdown", "markdown", body, unsafe_allow_html=bool(unsafe_allow_html), help=help)
+    # anchors: headings inside the Markdown get ids (links to them) unless anchors=False
+    return _simple("markdown", "markdown", body, unsafe_allow_html=bool(unsafe_allow_html),
+                   help=help, **text_props("markdown", text_alignment, wrap),
+                   **_width(width, "auto"), **({} if anchors else {"anchors": False}))
 
 
-def text(body: Any, *, help: str | None = None, width: Any = "content") -> None:
+def text(body: Any, *, help: str | None = None, width: Any = "content",
+         text_alignment: str = "left", wrap: bool = True) -> ElementHandle:
     """Fixed-width text, shown as is (no Markdown, no HTML).
 
     Example:
-        >>> st.text("plain <b>not bold</b>")                            # doctest: +SKIP
+        >>> h = st.text("loading...")                                  # doctest: +SKIP
+        >>> h.text("done")                # replaces it                 # doctest: +SKIP
     """
-    _simple("text", "text", body, help=help)
+    return _simple("text", "text", body, help=help, **text_props("text", text_alignment, wrap),
+                   **_width(width, "content"))
 
 
-def _heading(kind: str, body: Any, anchor: Any, help: str | None, divider: Any) -> None:
-    _simple(kind, kind, body, anchor=anchor if isinstance(anchor, str) else None,
-            hide_anchor=anchor is False, help=help, divider=divider if divider else False)
+def _heading(kind: str, body: Any, anchor: Any, help: str | None, divider: Any,
+             icon: str | None, width: Any, text_alignment: str, wrap: bool) -> ElementHandle:
+    extra = text_props(kind, text_alignment, wrap)
+    if icon:
+        extra["icon"] = icon
+    return _simple(kind, kind, body, anchor=anchor if isinstance(anchor, str) else None,
+                   hide_anchor=anchor is False, help=help,
+                   divider=divider if divider else False, **extra, **_width(width, "stretch"))
 
 
 def title(body: Any, anchor: str | bool | None = None, *, help: str | None = None,
-          width: Any = "stretch") -> None:
+          icon: str | None = None, width: Any = "stretch", text_alignment: str = "left",
+          wrap: bool = True) -> ElementHandle:
     """A title (h1).
 
     Example:
-        >>> st.title("My dashboard")                                   # doctest: +SKIP
+        >>> st.title("My dashboard", icon="📊")                          # doctest: +SKIP
     """
-    _heading("title", body, anchor, help, False)
+    return _heading("title", body, anchor, help, False, icon, width, text_alignment, wrap)
 
 
 def header(body: Any, anchor: str | bool | None = None, *, help: str | None = None,
-           divider: bool | str = False, width: Any = "stretch") -> None:
+           icon: str | None = None, divider: bool | str = False, width: Any = "stretch",
+           text_alignment: str = "left", wrap: bool = True) -> ElementHandle:
     """A header (h2).
 
     Example:
         >>> st.header("Results", divider=True)                          # doctest: +SKIP
     """
-    _heading("header", body, anchor, help, divider)
+    return _heading("header", body, anchor, help, divider, icon, width, text_alignment, wrap)
 
 
 def subheader(body: Any, anchor: str | bool | None = None, *, help: str | None = None,
-              divider: bool | str = False, width: Any = "stretch") -> None:
+              icon: str | None = None, divider: bool | str = False, width: Any = "stretch",
+              text_alignment: str = "left", wrap: bool = True) -> ElementHandle:
     """A subheader (h3).
 
     Example:
         >>> st.subheader("Details")                                     # doctest: +SKIP
     """
-    _heading("subheader", body, anchor, help, divider)
+    return _heading("subheader", body, anchor, help, divider, icon, width, text_alignment,
+                    wrap)
 
 
 def caption(body: Any, unsafe_allow_html: bool = False, *, help: str | None = None,
-            width: Any = "stretch") -> None:
+            width: Any = "stretch", text_alignment: str = "left",
+            wrap: bool = True) -> ElementHandle:
     """Small, muted text.
 
     Example:
         >>> st.caption("Source: survey 2024")                           # doctest: +SKIP
     """
-    _simple("caption", "caption", body, unsafe_allow_html=bool(unsafe_allow_html), help=help)
+    return _simple("caption", "caption", body, unsafe_allow_html=bool(unsafe_allow_html),
+                   help=help, **text_props("caption", text_alignment, wrap),
+                   **_width(width, "stretch"))
 
 
 def code(body: Any, language: str | None = "python", *, line_numbers: bool = False,
-         wrap_lines: bool = False, height: Any = None, width: Any = "stretch") -> None:
-    """A code block.
+         wrap_lines: bool = False, height: Any = "content",
+         width: Any = "stretch") -> ElementHandle:
+    """A code block (``height`` in pixels scrolls a longer one).
 
     Example:
         >>> st.code("print('hi')")                                     # doctest: +SKIP
     """
-    _simple("code", "code", body, language=language, line_numbers=bool(line_numbers),
-            wrap_lines=bool(wrap_lines))
+    extra = {"height": height} if isinstance(height, int) and not isinstance(height, bool) \
+        else {}
+    return _simple("code", "code", body, language=language, line_numbers=bool(line_numbers),
+                   wrap_lines=bool(wrap_lines), **extra)
 
 
 def _to_jsonable(body: Any) -> Any:
@@ -129,7 +169,7 @@ def _to_jsonable(body: Any) -> Any:
     return body
 
 
-def json(body: Any, *, expanded: bool | int = True, width: Any = "stretch") -> None:
+def json(body: Any, *, expanded: bool | int = True, width: Any = "stretch") -> ElementHandle:
     """Pretty-printed JSON of a dict, list, JSON string or ``st.session_state``.
 
     Example:
@@ -147,59 +187,64 @@ def json(body: Any, *, expanded: bool | int = True, width: Any = "stretch") -> N
         # as Streamlit: objects JSON cannot hold show as their repr, keys it cannot hold
         # (tuples...) are left out instead of failing the run
         text_ = _json.dumps(_to_jsonable(body), default=_safe_repr, skipkeys=True)
-    ctx.emit(Element("json", props={"body": text_, "expanded": expanded}))
+    return handle(ctx, Element("json", props={"body": text_, "expanded": expanded}))
 
 
-def divider(*, width: Any = "stretch") -> None:
+def divider(*, width: Any = "stretch") -> ElementHandle:
     """A horizontal rule.
 
     Example:
         >>> st.divider()                                               # doctest: +SKIP
     """
-    require("divider").emit(Element("divider", props={}))
+    return handle(require("divider"), Element("divider", props={}))
 
 
-def _alert(kind: str, body: Any, icon: str | None) -> None:
-    _simple(kind, kind, body, icon=icon)
+def _alert(kind: str, body: Any, icon: str | None, title: Any) -> ElementHandle:
+    extra = {"title": _text_body(kind, title)} if title is not None else {}
+    return _simple(kind, kind, body, icon=icon, **extra)
 
 
-def info(body: Any, *, icon: str | None = None, width: Any = "stretch") -> None:
+def info(body: Any, *, icon: str | None = None, width: Any = "stretch",
+         title: Any = None) -> ElementHandle:
     """A blue information box.
 
     Example:
         >>> st.info("Pick a file to start")                             # doctest: +SKIP
     """
-    _alert("info", body, icon)
+    return _alert("info", body, icon, title)
 
 
-def success(body: Any, *, icon: str | None = None, width: Any = "stretch") -> None:
+def success(body: Any, *, icon: str | None = None, width: Any = "stretch",
+            title: Any = None) -> ElementHandle:
     """A green success box.
 
     Example:
         >>> st.success("Saved")                                        # doctest: +SKIP
     """
-    _alert("success", body, icon)
+    return _alert("success", body, icon, title)
 
 
-def warning(body: Any, *, icon: str | None = None, width: Any = "stretch") -> None:
+def warning(body: Any, *, icon: str | None = None, width: Any = "stretch",
+            title: Any = None) -> ElementHandle:
     """A yellow warning box.
 
     Example:
         >>> st.warning("Low disk space")                                # doctest: +SKIP
     """
-    _alert("warning", body, icon)
+    return _alert("warning", body, icon, title)
 
 
-def error(body: Any, *, icon: str | None = None, width: Any = "stretch") -> None:
+def error(body: Any, *, icon: str | None = None, width: Any = "stretch",
+          title: Any = None) -> ElementHandle:
     """A red error box.
 
     Example:
         >>> st.error("Could not connect")                               # doctest: +SKIP
     """
-    _alert("error", body, icon)
+    return _alert("error", body, icon, title)
 
 
-def exception(exception: BaseException, width: Any = "stretch") -> None:
+def exception(exception: BaseException, width: Any = "stretch") -> ElementHandle:
     """Show an exception with its traceback.
 
     Example:
@@ -208,7 +253,7 @@ def exception(exception: BaseException, width: Any = "stretch") -> None:
         ... except ZeroDivisionError as e:
         ...     st.exception(e)
     """
-    require("exception").emit(exception_element(exception))
+    return handle(require("exception"), exception_element(exception))
 
 
 def _safe_repr(obj: Any) -> str:
@@ -269,11 +314,11 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
             from . import data as _data
 
             _data.dataframe(arg)
+        elif isinstance(arg, ElementHandle):
+            flush()
+            help(arg)
         elif isinstance(arg, (dict, list, SessionStateProxy, MappingProxyType, ItemsView,
                               KeysView, ValuesView, map, enumerate)) or hasattr(arg, "_asdict"):
-            flush()
-            json(arg)
-        elif dataclasses.is_dataclass(arg) and not isinstance(arg, type):
             flush()
             json(arg)
         elif _is_figure(arg):
@@ -285,6 +330,12 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
             flush()
             for item in arg:
                 write(item, unsafe_allow_html=unsafe_allow_html)
+        elif isinstance(arg, _HELP_TYPES) or dataclasses.is_dataclass(arg) or inspect.isclass(
+                arg) or _MEM_ADDRESS.match(_safe_str(arg)):
+            # functions, modules, classes, dataclasses and objects without a readable str()
+            # are described by st.help, as Streamlit's st.write does
+            flush()
+            help(arg)
         else:
             buf.append(_write_repr(arg))
     flush()
@@ -299,3 +350,113 @@ def _is_dataframe(x: Any) -> bool:
 def _is_figure(x: Any) -> bool:
     t = type(x)
     return t.__module__.startswith("matplotlib") and t.__name__ == "Figure"
+
+
+_HELP_TYPES = (types.BuiltinFunctionType, types.BuiltinMethodType, types.FunctionType,
+               types.MethodType, types.ModuleType)
+# "<foo.Bar object at 0x10e4cfa90>": a str() that says nothing (Streamlit's is_mem_address_str)
+_MEM_ADDRESS = re.compile(r"^<[a-zA-Z_].* at 0x[0-9a-fA-F]+>$")
+
+
+def _safe_str(obj: Any) -> str:
+    try:
+        return str(obj)
+    except Exception:  # noqa: BLE001 - an object whose str() fails is written as such later
+        return ""
+
+
+def help(obj: Any = _ST, *, width: Any = "stretch") -> ElementHandle:  # noqa: A001
+    """Describe an object: its name, type, signature or value, docstring and members.
+
+    Example:
+        >>> st.help(pandas.DataFrame)                                   # doctest: +SKIP
+    """
+    ctx = require("help")
+    var = _variable_name()
+    summary, signature = _help_value(obj)
+    if summary == var:
+        summary = None  # st.help(re) says "re", not "re re"
+    doc = inspect.getdoc(obj)
+    if doc is None and type(obj) not in (type, types.ModuleType) and not (
+            inspect.isfunction(obj) or inspect.ismethod(obj)):
+        doc = inspect.getdoc(type(obj))
+    members = []
+    for attr in dir(obj):
+        if attr.startswith("_"):
+            continue
+        try:
+            v = getattr(obj, attr)
+        except Exception:  # noqa: BLE001 - members that fail to read are left out
+            continue
+        if inspect.ismodule(v):
+            continue
+        readable = not (inspect.isclass(v) or callable(v))
+        mdoc = None if readable else (inspect.getdoc(v) or "").partition("\n")[0] or None
+        members.append({"name": attr, "type": "class" if inspect.isclass(v) else
+                        type(v).__name__, "value": _shorten(_safe_repr(v)) if readable else None,
+                        "doc_string": mdoc,
+                        "weight": 2 if inspect.isclass(v) else (1 if callable(v) else 0)})
+    members.sort(key=lambda m: (m["weight"], m["name"]))
+    return handle(ctx, Element("help", props={
+        "name": var or "",  # "" when unknown, as Streamlit's proto leaves it
+        # obj_type: Streamlit's proto.type ("type" is the element's own, as in its AppTest)
+        "obj_type": "class" if inspect.isclass(obj) else type(obj).__name__,
+        # value: what Streamlit's AppTest gives (the name where the summary is a signature);
+        # summary: the value or signature shown
+        "value": var if var and (summary is None or signature) else summary,
+        "summary": summary, "doc_string": doc.strip() if doc else None, "members": members}))
+
+
+def _help_value(obj: Any) -> tuple[str | None, bool]:
+    """(a readable value, or ``module.name(signature)``; whether it is a signature), as
+    Streamlit's st.help works them out."""
+    if not (inspect.isclass(obj) or inspect.ismodule(obj) or callable(obj)):
+        shown = _safe_repr(obj)
+        if isinstance(obj, str) or not _MEM_ADDRESS.match(shown):
+            return _shorten(shown), False
+    named = getattr(obj, "__qualname__", None) or getattr(obj, "__name__", None)
+    target = obj if named else type(obj)
+    name = named or getattr(target, "__qualname__", None) or getattr(target, "__name__", "")
+    sig = ""
+    if inspect.isclass(target) or callable(target):
+        try:
+            sig = str(inspect.signature(target))
+        except (ValueError, NameError):
+            sig = "(...)"
+        except TypeError:
+            sig = ""
+    module = getattr(target, "__module__", None)
+    return (f"{module}.{name}{sig}" if module else f"{name}{sig}"), bool(sig)
+
+
+def _variable_name() -> str | None:
+    """The text of the object's expression on the app's line that asked for help: the
+    argument of ``st.help(x)``/``st.write(x)``, or a bare expression shown by magic."""
+    import ast
+    import linecache
+
+    from .params import user_frame
+
+    frame = user_frame()
+    if frame is None:
+        return None
+    line = linecache.getline(frame.f_code.co_filename, frame.f_lineno).strip()
+    try:
+        node = ast.parse(line).body[0]
+    except (SyntaxError, IndexError):
+        return None
+    call = getattr(node, "value", None)
+    if not isinstance(call, ast.Call) or (getattr(call.func, "id", None) or getattr(
+            call.func, "attr", None)) not in ("help", "write"):
+        return line.removesuffix(",") if isinstance(node, ast.Expr) else None
+    if not call.args or isinstance(call.args[0], ast.Constant):
+        return None
+    arg = call.args[0]
+    if isinstance(arg, ast.NamedExpr) and isinstance(arg.target, ast.Name):
+        return arg.target.id
+    return ast.get_source_segment(line, arg)
+
+
+def _shorten(s: str, length: int = 300) -> str:
+    s = s.strip()
+    return s[:length] + "..." if len(s) > length else s

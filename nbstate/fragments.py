@@ -33,7 +33,8 @@ FRAGMENT_TIMER = Kind("fragment_timer", check_trigger, state_never, button_like=
                       settable=False, callback="on_click", value_type="bool")
 
 
-def fragment(func: Callable | None = None, *, run_every: Any = None) -> Any:
+def fragment(func: Callable | None = None, *, run_every: Any = None, parallel: bool = False,
+             key: str | int | None = None) -> Any:
     """Decorate a function so that interactions inside it rerun only it.
 
     Example:
@@ -44,6 +45,7 @@ def fragment(func: Callable | None = None, *, run_every: Any = None) -> Any:
         ...     st.write(st.session_state.n)
     """
     from .cache import _ttl_seconds
+    from .params import ignored
 
     try:
         every = _ttl_seconds(run_every)
@@ -53,18 +55,28 @@ def fragment(func: Callable | None = None, *, run_every: Any = None) -> Any:
             f"string such as '10s', got {run_every!r}.") from None
     if every is not None and every <= 0:
         raise InvalidArgumentError(f"`st.fragment`: run_every must be positive, got {run_every!r}.")
+    if parallel:
+        ignored("fragment", "parallel", parallel, "parallel")
 
     def decorate(f: Callable) -> Callable:
-        body = f
+        target = f
+        if key is not None:
+            # a key gives the fragment its identity (kept when the call order changes)
+            def target(*args: Any, **kwargs: Any) -> Any:
+                return f(*args, **kwargs)
+
+            target.__module__ = f.__module__
+            target.__qualname__ = f"{f.__qualname__}[key={key}]"
+        body = target
         if every is not None:
-            @functools.wraps(f)
+            @functools.wraps(target)
             def body(*args: Any, **kwargs: Any) -> Any:
                 ctx = require("fragment")
                 ctx.widget(FRAGMENT_TIMER, f.__qualname__, None,
                            ("fragment_timer", ctx.fragment, every),
                            {"label": "", "interval": every, "disabled": False, "help": None,
                             "label_visibility": "collapsed"}, False)
-                return f(*args, **kwargs)
+                return target(*args, **kwargs)
 
         @functools.wraps(f)
         def run_fragment(*args: Any, **kwargs: Any) -> Any:

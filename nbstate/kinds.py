@@ -40,6 +40,8 @@ class Kind:
     submit: bool = False
     callback: str = "on_change"
     value_type: str = ""
+    #: a container whose state is a value (tabs, expander, popover with on_change)
+    container: bool = False
 
 
 # -- value types ------------------------------------------------------------------------
@@ -205,6 +207,9 @@ def check_text(spec: dict, v: Any) -> Any:
     mx = spec.get("max_chars")
     if mx is not None and len(v) > mx:
         raise RefusedValue(f"{len(v)} characters, at most {mx} allowed (max_chars)")
+    rule = spec.get("validate")
+    if rule is not None and v and re.fullmatch(rule[0], v) is None:
+        raise RefusedValue(rule[1] or f"it does not match the pattern {rule[0]!r} (validate)")
     return v
 
 
@@ -437,4 +442,8 @@ KINDS: dict[str, Kind] = {k.name: k for k in [
     _row("file_uploader", check_files, state_never, settable=False, value_type="file"),
     _row("pills", check_pills, state_pills, value_type="option"),
     _row("segmented_control", check_pills, state_pills, value_type="option"),
+    # 1.67: tabs (the open tab's label), expanders and popovers (open or not) with on_change
+    _row("tabs", check_option, state_option, value_type="option", container=True),
+    _row("expander", check_bool, state_bool, value_type="bool", container=True),
+    _row("popover", check_bool, state_bool, value_type="bool", container=True),
 ]}

@@ -21,6 +21,7 @@ from .errors import (
     InvalidLayoutContextError,
     NbstateAPIException,
 )
+from .params import choice, ignored, on_change
 from .run import RunContext, current, require
 from .state import normalize_key
 
@@ -143,34 +144,60 @@ def form(key: str, clear_on_submit: bool = False, *, enter_to_submit: bool = Tru
     return Container(el, ctx, form=key)
 
 
-def container(*, height: Any = None, border: bool | None = None, key: Any = None,
-              width: Any = "stretch") -> Container:
-    """A group of elements, optionally with a border or a fixed (scrolling) height.
+def container(*, border: bool | None = None, key: Any = None, width: Any = "stretch",
+              height: Any = "content", horizontal: bool = False, wrap: bool = True,
+              horizontal_alignment: str = "left", vertical_alignment: str = "top",
+              gap: str | int | None = "small", autoscroll: bool | None = None) -> Container:
+    """A group of elements: bordered, of fixed (scrolling) height, or a horizontal row.
 
     Example:
         >>> box = st.container(border=True)                             # doctest: +SKIP
         >>> box.write("inside")                                         # doctest: +SKIP
+        >>> with st.container(horizontal=True, horizontal_alignment="right"):  # doctest: +SKIP
+        ...     st.button("Cancel"); st.button("OK")
     """
     ctx = require("container")
     if key is not None:
         key = normalize_key(key)
         ctx.check_key(key)
+    choice("container", "horizontal_alignment", horizontal_alignment,
+           ("left", "center", "right", "distribute"))
+    choice("container", "vertical_alignment", vertical_alignment,
+           ("top", "center", "bottom", "distribute"))
+    if wrap is False and not horizontal:
+        raise InvalidArgumentError(
+            "`st.container(wrap=False)` needs `horizontal=True`: a vertical container has no "
+            "row of elements to keep on one line. Set `horizontal=True` or remove `wrap`.")
+    fixed = isinstance(height, int) and not isinstance(height, bool)
+    if autoscroll:
+        ignored("container", "autoscroll", autoscroll,
+                "a notebook's widget box cannot scroll itself to new content")
     el = ctx.emit(Element("container", key=key, props={
-        "border": bool(border) if border is not None else height is not None,
-        "height": height}, children=[]))
+        "border": bool(border) if border is not None else fixed,
+        "height": height, "width": width, "horizontal": bool(horizontal), "wrap": bool(wrap),
+        "horizontal_alignment": horizontal_alignment,
+        "vertical_alignment": vertical_alignment, "gap": _gap("container", gap)},
+        children=[]))
     return Container(el, ctx)
 
 
-def _gap(func: str, gap: Any) -> str | None:
-    if gap not in ("small", "medium", "large", None):
-        raise InvalidArgumentError(
-            f"`st.{func}`: gap must be 'small', 'medium', 'large' or None, got {gap!r}.")
-    return gap
+#: gap sizes in rem (Streamlit's scale); an int is pixels
+GAPS = {"xxsmall": 0.25, "xsmall": 0.5, "small": 1.0, "medium": 2.0, "large": 4.0,
+        "xlarge": 6.0, "xxlarge": 8.0}
 
 
-def columns(spec: int | list[float] | tuple[float, ...], *, gap: str | None = "small",
+def _gap(func: str, gap: Any) -> str | int | None:
+    if gap is None or gap in GAPS or (isinstance(gap, int) and not isinstance(gap, bool)
+                                      and gap >= 0):
+        return gap
+    raise InvalidArgumentError(
+        f"`st.{func}`: gap must be one of {', '.join(repr(g) for g in GAPS)}, None or a "
+        f"number of pixels, got {gap!r}.")
+
+
+def columns(spec: int | list[float] | tuple[float, ...], *, gap: str | int | None = "small",
             vertical_alignment: str = "top", border: bool = False,
-            width: Any = "stretch") -> list[Container]:
+            width: Any = "stretch", wrap: bool = True) -> list[Container]:
     """Side-by-side columns: a count, or a list of relative widths.
 
     Example:
@@ -199,7 +226,8 @@ def columns(spec: int | list[float] | tuple[float, ...], *, gap: str | None = "s
     total = sum(weights)
     row = ctx.emit(Element("columns", props={"gap": _gap("columns", gap),
                                              "vertical_alignment": vertical_alignment,
-                                             "border": bool(border)}, children=[]))
+                                             "border": bool(border), "wrap": bool(wrap)},
+                           children=[]))
     out = []
     for w in weights:
         col = ctx.place(row, Element("column", children=[],
@@ -208,12 +236,69 @@ def columns(spec: int | list[float] | tuple[float, ...], *, gap: str | None = "s
     return out
 
 
+class FoldContainer(Container):
+    """What ``st.expander``, ``st.popover`` and each of ``st.tabs`` return."""
+
+    __slots__ = ("_open",)
+
+    def __init__(self, el: Element, ctx: RunContext, open: bool | None = None) -> None:
+        super().__init__(el, ctx)
+        self._open = open
+
+    @property
+    def open(self) -> bool | None:
+        """Whether it is open (for a tab: whether it is the selected one). None when its
+        state is not tracked (``on_change="ignore"``, the default), as in Streamlit.
+
+        Example:
+            >>> a, b = st.tabs(["A", "B"], on_change="rerun")            # doctest: +SKIP
+            >>> if b.open:                 # only the open tab's content runs
+            ...     st.write(expensive())                                # doctest: +SKIP
+        """
+        return self._open
+
+
+class _Stateful:
+    """How tabs, expanders and popovers take 1.67's key, on_change and bind: with a
+    callback or ``on_change="rerun"`` their open state is a widget value (in session state
+    under the key, reported by the live frontend, rerunning the app when it changes)."""
+
+    __slots__ = ("key", "callback", "tracked")
+
+    def __init__(self, func: str, key: Any, on_change_: Any, bind: Any) -> None:
+        ctx = require(func)
+        cb, mode = on_change(func, on_change_, modes=("ignore", "rerun"))
+        self.callback = cb
+        self.tracked = cb is not None or mode == "rerun"
+        if bind is not None:
+            choice(func, "bind", bind, ("query-params",))
+            ignored(func, "bind", bind, "bind")
+        self.key = normalize_key(key) if key is not None else None
+        if self.key is not None and not self.tracked:
+            ctx.check_key(self.key)  # a plain container's key (a widget's is checked there)
+
+    def emit(self, ctx: RunContext, kind: str, label: Any, ident: tuple, props: dict,
+             default: Any, given: bool, args: Any, kwargs: Any) -> tuple[Element, Any]:
+        """The container's element (and its value, if tracked)."""
+        if not self.tracked:
+            return ctx.emit(Element(kind, key=self.key, props=props, children=[])), None
+        from .kinds import KINDS
+
+        value = ctx.widget(KINDS[kind], label, self.key, ident, props, default, given,
+                           self.callback, args, kwargs)
+        return ctx.stack[-1].children[-1], value
+
+
 def tabs(tabs: list[str] | tuple[str, ...], *, width: Any = "stretch",
-         default: str | None = None) -> list[Container]:
-    """Tabs: one container per label.
+         height: Any = "content", default: str | None = None, key: Any = None,
+         on_change: Any = "ignore", args: Any = None, kwargs: Any = None,
+         bind: Any = None) -> list[FoldContainer]:
+    """Tabs: one container per label; ``default`` is the label of the tab shown first.
+    With ``on_change`` (a callback or ``"rerun"``), switching tabs reruns the app and each
+    tab's ``.open`` says whether it is the one shown.
 
     Example:
-        >>> chart, data = st.tabs(["Chart", "Data"])                    # doctest: +SKIP
+        >>> chart, data = st.tabs(["Chart", "Data"], default="Data")    # doctest: +SKIP
         >>> data.dataframe(df)                                          # doctest: +SKIP
     """
     ctx = require("tabs")
@@ -222,44 +307,154 @@ def tabs(tabs: list[str] | tuple[str, ...], *, width: Any = "stretch",
         raise InvalidArgumentError("`st.tabs` needs a non-empty list of tab labels.")
     if not all(isinstance(t, str) for t in labels):
         raise InvalidArgumentError("`st.tabs`: tab labels must be strings.")
-    group = ctx.emit(Element("tabs", props={"labels": labels}, children=[]))
+    if default is not None and default not in labels:
+        raise InvalidArgumentError(
+            f"`st.tabs`: default {default!r} is not one of the tab labels {labels!r}.")
+    state = _Stateful("tabs", key, on_change, bind)
+    idx = labels.index(default) if default is not None else 0
+    props = {"labels": labels, "default": idx, "height": height}
+    if state.tracked:
+        props.update(label=" / ".join(labels), options=labels, help=None, disabled=False,
+                     label_visibility="visible", _kind="tabs")
+    group, value = state.emit(ctx, "tabs", " / ".join(labels), (tuple(labels),), props,
+                              labels[idx], default is not None, args, kwargs)
     out = []
     for label in labels:
         tab = ctx.place(group, Element("tab", props={"label": label}, children=[]))
-        out.append(Container(tab, ctx))
+        out.append(FoldContainer(tab, ctx, label == value if state.tracked else None))
     return out
 
 
-def expander(label: str, expanded: bool = False, *, icon: str | None = None,
-             width: Any = "stretch") -> Container:
-    """A box that the reader can open and close.
+def expander(label: str, expanded: bool = False, *, key: Any = None, icon: str | None = None,
+             type: str = "default", width: Any = "stretch", on_change: Any = "ignore",
+             args: Any = None, kwargs: Any = None, bind: Any = None) -> FoldContainer:
+    """A box that the reader can open and close. With ``on_change`` (a callback or
+    ``"rerun"``), opening or closing it reruns the app and ``.open`` says which it is.
 
     Example:
-        >>> with st.expander("Details"):                                # doctest: +SKIP
+        >>> with st.expander("Details", icon="ℹ️"):                     # doctest: +SKIP
         ...     st.write("more")
     """
     ctx = require("expander")
     if not isinstance(label, str) or not label:
         raise InvalidArgumentError("`st.expander` needs a non-empty label.")
-    el = ctx.emit(Element("expander", props={"label": label, "expanded": bool(expanded),
-                                             "icon": icon}, children=[]))
-    return Container(el, ctx)
+    _expandable_type("expander", type)
+    state = _Stateful("expander", key, on_change, bind)
+    props = {"label": label, "expanded": bool(expanded), "icon": icon}
+    if state.tracked:
+        props.update(help=None, disabled=False, label_visibility="visible", _kind="expander")
+    el, value = state.emit(ctx, "expander", label, (label,), props, bool(expanded),
+                           bool(expanded), args, kwargs)
+    return FoldContainer(el, ctx, value)
 
 
-def popover(label: str, *, help: str | None = None, type: str = "secondary",
+def _expandable_type(func: str, type: str) -> None:
+    choice(func, "type", type, ("default", "compact", "step"))
+    if type != "default":
+        ignored(func, "type", type, "type")
+
+
+def popover(label: str, *, type: str = "secondary", help: str | None = None,
             icon: str | None = None, disabled: bool = False,
-            use_container_width: bool | None = None, width: Any = "content") -> Container:
-    """A button that opens a small panel of elements.
+            use_container_width: bool | None = None, width: Any = "content",
+            wrap: bool | None = None, key: Any = None, on_change: Any = "ignore",
+            args: Any = None, kwargs: Any = None) -> FoldContainer:
+    """A button that opens a small panel of elements. With ``on_change`` (a callback or
+    ``"rerun"``), opening or closing it reruns the app and ``.open`` says which it is.
 
     Example:
         >>> with st.popover("Settings"):                                # doctest: +SKIP
         ...     st.checkbox("Verbose")
     """
     ctx = require("popover")
-    el = ctx.emit(Element("popover", props={"label": label, "help": help,
-                                            "disabled": bool(disabled), "icon": icon},
-                          children=[]))
-    return Container(el, ctx)
+    choice("popover", "type", type, ("primary", "secondary", "tertiary"))
+    if wrap is not None and wrap is not False:
+        ignored("popover", "wrap", wrap, "wrap_label")
+    state = _Stateful("popover", key, on_change, None)
+    props = {"label": label, "help": help, "disabled": bool(disabled), "icon": icon}
+    if state.tracked:
+        props.update(label_visibility="visible", _kind="popover")
+    el, value = state.emit(ctx, "popover", label, (label,), props, False, False, args,
+                           kwargs)
+    return FoldContainer(el, ctx, value)
+
+
+class ElementHandle:
+    """What an element function returns (Streamlit's DeltaGenerator of one element): each
+    ``st`` function called on it replaces that element, in place.
+
+    Example (inside an app):
+        >>> bar = st.progress(0)                                        # doctest: +SKIP
+        >>> bar.progress(50)              # the same bar, now at 50%    # doctest: +SKIP
+        >>> st.text("loading").empty()    # gone                        # doctest: +SKIP
+    """
+
+    __slots__ = ("_el", "_parent", "_ctx", "_form")
+
+    def __init__(self, el: Element, ctx: RunContext, parent: Element | None = None) -> None:
+        self._el = el
+        self._ctx = ctx
+        self._parent = parent if parent is not None else ctx.stack[-1]
+        self._form = ctx.form
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        import nbstate
+
+        fn = getattr(nbstate, name)
+        if not callable(fn):
+            raise AttributeError(name)
+
+        def replace(*args: Any, **kwargs: Any) -> Any:
+            return self._replace(fn, args, kwargs)
+
+        replace.__name__ = name
+        replace.__doc__ = fn.__doc__
+        return replace
+
+    def _replace(self, fn: Any, args: tuple, kwargs: dict) -> Any:
+        ctx = self._ctx
+        if current() is not ctx:
+            raise NbstateAPIException(
+                "This element belongs to an earlier run: an element's handle only works in "
+                "the run that made it. Call the `st` function again in this run instead.")
+        slot = Element("empty", children=[])
+        prev_form = ctx.form
+        ctx.push(slot)
+        ctx.form = self._form
+        ctx.hold_flush += 1
+        try:
+            out = fn(*args, **kwargs)
+        finally:
+            ctx.hold_flush -= 1
+            ctx.pop(slot)
+            ctx.form = prev_form
+        new = slot.children
+        el = new[0] if len(new) == 1 else (
+            slot if not new else Element("container", props={"border": False}, children=new))
+        kids = self._parent.children
+        for i in range(len(kids) - 1, -1, -1):
+            if kids[i] is self._el:
+                kids[i] = el
+                break
+        else:  # the element is gone (a spinner's end): the new one goes where it was made
+            kids.append(el)
+        self._el = el
+        ctx.flush()
+        if isinstance(out, ElementHandle):
+            return self
+        return out
+
+    def __repr__(self) -> str:
+        return f"<element {self._el.type}>"
+
+
+def handle(ctx: RunContext, el: Element) -> ElementHandle:
+    """Emit ``el`` where the run is and return its handle (what element functions return)."""
+    parent = ctx.stack[-1]
+    ctx.emit(el)
+    return ElementHandle(el, ctx, parent)
 
 
 class Placeholder(Container):
@@ -298,7 +493,7 @@ class Placeholder(Container):
         self._ctx.flush()
 
 
-def empty(*, width: Any = "stretch") -> Placeholder:
+def empty() -> Placeholder:
     """A placeholder holding one element at a time; write to it again to replace it.
 
     Example:

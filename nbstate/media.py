@@ -32,7 +32,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import textwrap
 from collections.abc import Iterator
 from typing import Any
@@ -295,74 +294,6 @@ def skeleton(height: Any = None, *, width: Any = "stretch") -> Any:
     el = ctx.emit(Element("empty", props={}, children=[
         Element("skeleton", props={"height": height})]))
     return Placeholder(el, ctx)
-
-
-# -- introspection ---------------------------------------------------------------------------
-
-
-def _help_props(obj: Any) -> dict[str, Any]:
-    name = getattr(obj, "__qualname__", None) or getattr(obj, "__name__", None) or ""
-    if inspect.ismodule(obj):
-        name = obj.__name__
-    tname = type(obj).__name__
-    module = getattr(type(obj), "__module__", "")
-    kind = tname if module == "builtins" else f"{module}.{tname}"
-    doc = inspect.getdoc(obj) or ""
-    if not (inspect.isroutine(obj) or inspect.isclass(obj) or inspect.ismodule(obj)):
-        own = type(obj).__doc__
-        if doc == inspect.getdoc(type(obj)) and own:
-            doc = inspect.getdoc(type(obj)) or ""
-    try:
-        sig = str(inspect.signature(obj)) if callable(obj) else ""
-    except (TypeError, ValueError):
-        sig = ""
-    if inspect.isroutine(obj) or inspect.isclass(obj):
-        value = f"{name}{sig}"
-    elif inspect.ismodule(obj):
-        value = f"module {name}"
-    else:
-        try:
-            value = repr(obj)
-        except Exception:  # noqa: BLE001 - an object whose repr fails still gets help
-            value = f"<{tname} object>"
-        if len(value) > 300:
-            value = value[:297] + "..."
-    members = []
-    if not inspect.isroutine(obj):
-        for m in sorted(dir(obj)):
-            if m.startswith("_"):
-                continue
-            try:
-                v = getattr(obj, m)
-            except Exception:  # noqa: BLE001 - a property that raises is left out
-                continue
-            if inspect.ismodule(v):
-                continue
-            mdoc = (inspect.getdoc(v) or "").split("\n", 1)[0] if callable(v) else ""
-            members.append({"name": m, "type": type(v).__name__,
-                            "value": "" if callable(v) else _short(v), "doc": mdoc})
-    return {"name": name, "type": kind, "value": value, "doc_string": doc,
-            "members": members[:200]}
-
-
-def _short(v: Any) -> str:
-    try:
-        s = repr(v)
-    except Exception:  # noqa: BLE001
-        s = f"<{type(v).__name__}>"
-    return s if len(s) <= 80 else s[:77] + "..."
-
-
-def help(obj: Any = sys.modules[__package__], *,  # noqa: A001 - Streamlit's name
-         width: Any = "stretch") -> None:
-    """Show an object's name, type, signature, docstring and members (``st.help(st)`` with no
-    argument, as Streamlit shows itself).
-
-    Example:
-        >>> st.help(pandas.DataFrame)                                   # doctest: +SKIP
-    """
-    ctx = require("help")
-    ctx.emit(Element("help", props=_help_props(obj)))
 
 
 @contextlib.contextmanager

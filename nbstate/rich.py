@@ -17,8 +17,9 @@ from typing import Any
 
 from .elements import Element
 from .errors import InvalidArgumentError
-from .layout import Container
-from .run import RunContext, require
+from .layout import Container, ElementHandle, handle
+from .params import choice, ignored
+from .run import require
 
 
 def _delta_direction(delta: Any) -> str | None:
@@ -30,43 +31,146 @@ def _delta_direction(delta: Any) -> str | None:
     return "down" if s.startswith("-") else "up"
 
 
-def metric(label: str, value: Any, delta: Any = None, delta_color: str = "normal",
-           help: str | None = None, label_visibility: str = "visible", border: bool = False,
-           *, width: Any = "stretch", height: Any = "content", chart_data: Any = None,
-           chart_type: str = "line", delta_arrow: str = "auto", format: Any = None) -> None:
-    """A big number with an optional change, coloured as in Streamlit.
+_NAMED_COLORS = ("red", "orange", "yellow", "green", "blue", "violet", "gray", "grey",
+                 "primary")
+
+
+def metric(label: str, value: Any, delta: Any = None, delta_color: str = "normal", *,
+           help: str | None = None, icon: str | None = None,
+           label_visibility: str = "visible", border: bool = False, width: Any = "stretch",
+           height: Any = "content", chart_data: Any = None, chart_type: str = "line",
+           delta_arrow: str = "auto", format: Any = None,
+           delta_description: str | None = None) -> ElementHandle:
+    """A big number with an optional change (coloured as in Streamlit), an icon and a small
+    chart of its recent values (``chart_data``, drawn as a line, area or bars).
 
     Example:
-        >>> st.metric("Revenue", "$1.2M", "+8%")                         # doctest: +SKIP
+        >>> st.metric("Revenue", "$1.2M", "+8%", chart_data=[3, 5, 4, 8])  # doctest: +SKIP
     """
     ctx = require("metric")
-    if delta_color not in ("normal", "inverse", "off"):
+    what = f'`st.metric` "{label}"'
+    if delta_color not in ("normal", "inverse", "off", *_NAMED_COLORS):
         raise InvalidArgumentError(
-            f'`st.metric` "{label}": delta_color must be "normal", "inverse" or "off", got '
-            f"{delta_color!r}.")
+            f'{what}: delta_color must be "normal", "inverse", "off" or a colour name '
+            f"({', '.join(_NAMED_COLORS)}), got {delta_color!r}.")
+    choice("metric", "chart_type", chart_type, ("line", "bar", "area"))
+    choice("metric", "delta_arrow", delta_arrow, ("auto", "up", "down", "off"))
     direction = _delta_direction(delta)
     color = "gray"
-    if direction in ("up", "down") and delta_color != "off":
+    if delta_color in _NAMED_COLORS:
+        color = "gray" if delta_color == "grey" else delta_color
+    elif direction in ("up", "down") and delta_color != "off":
         good = (direction == "up") == (delta_color == "normal")
         color = "green" if good else "red"
-    ctx.emit(Element("metric", props={
-        "label": str(label), "value": "—" if value is None else str(value),
-        "delta": None if delta is None else str(delta), "direction": direction,
-        "color": color, "help": help, "label_visibility": label_visibility,
-        "border": bool(border)}))
+    if delta_arrow != "auto" and direction is not None:
+        direction = "none" if delta_arrow == "off" else delta_arrow
+    series = None
+    if chart_data is not None:
+        series = []
+        for v in _as_list(chart_data):
+            try:
+                series.append(float(v))
+            except (TypeError, ValueError):
+                raise InvalidArgumentError(
+                    f"{what}: chart_data must hold numbers; {v!r} is a {type(v).__name__}."
+                ) from None
+    props = {"label": str(label), "value": "—" if value is None else str(value),
+             "delta": None if delta is None else str(delta), "direction": direction,
+             "color": color, "help": help, "label_visibility": label_visibility,
+             "border": bool(border)}
+    if icon:
+        props["icon"] = icon
+    if delta_description is not None:
+        props["delta_description"] = str(delta_description)
+    if series:
+        props["chart_data"] = series
+        props["chart_type"] = chart_type
+    if isinstance(height, int) and not isinstance(height, bool):
+        props["height"] = height
+    if format is not None:
+        # as Streamlit's frontend: the value and delta show formatted; AppTest reads them
+        # as given
+        props["shown_value"] = number_format(value, format)
+        if delta is not None:
+            props["shown_delta"] = number_format(delta, format)
+    return handle(ctx, Element("metric", props=props))
 
 
-class Progress:
-    """What ``st.progress`` returns: call ``.progress(value, text)`` to move the bar."""
+_UNITS = (("", 1), ("K", 1e3), ("M", 1e6), ("B", 1e9), ("T", 1e12))
 
-    def __init__(self, el: Element, ctx: RunContext) -> None:
-        self._el = el
-        self._ctx = ctx
 
-    def progress(self, value: int | float, text: str | None = None) -> Progress:
-        self._el.props.update(_progress_props(value, text))
-        self._ctx.flush()
-        return self
+def number_format(v: Any, fmt: str) -> str:
+    """``v`` shown with one of Streamlit's number formats ("dollar", "compact", "%.2f"...);
+    text that is not a number stays as it is.
+
+    Example:
+        >>> number_format(1234.567, "dollar"), number_format(1234, "%,d")
+        ('$1,234.57', '1,234')
+    """
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        try:
+            v = float(str(v).strip())
+        except ValueError:
+            return str(v)
+    f = float(v)
+    if fmt == "plain":
+        return str(v)
+    if fmt == "localized":
+        return f"{v:,}"
+    if fmt == "dollar":
+        return f"-${-f:,.2f}" if f < 0 else f"${f:,.2f}"
+    if fmt == "euro":
+        return f"-€{-f:,.2f}" if f < 0 else f"€{f:,.2f}"
+    if fmt == "yen":
+        return f"-¥{-f:,.0f}" if f < 0 else f"¥{f:,.0f}"
+    if fmt == "percent":
+        return f"{f * 100:.2f}%"
+    if fmt == "accounting":
+        return f"({-f:,.2f})" if f < 0 else f"{f:,.2f}"
+    if fmt in ("compact", "bytes"):
+        if fmt == "bytes":
+            steps = (("B", 1), ("KB", 1e3), ("MB", 1e6), ("GB", 1e9), ("TB", 1e12))
+        else:
+            steps = _UNITS
+        unit, scale = next(((u, s) for u, s in reversed(steps) if abs(f) >= s), steps[0])
+        return f"{f / scale:.1f}".rstrip("0").rstrip(".") + unit
+    if fmt in ("scientific", "engineering"):
+        if f == 0:
+            return "0E0"
+        import math
+
+        exp = math.floor(math.log10(abs(f)))
+        if fmt == "engineering":
+            exp -= exp % 3
+        return f"{f / 10 ** exp:.3f}".rstrip("0").rstrip(".") + f"E{exp}"
+    if "%" in fmt:
+        comma = "%," in fmt
+        spec = fmt.replace("%,", "%")
+        try:
+            out = spec % (int(f) if spec.rstrip()[-1:] in "di" else f)
+        except (TypeError, ValueError):
+            raise InvalidArgumentError(
+                f"`st.metric`: format {fmt!r} is not a printf-style number format.") from None
+        if comma:
+            import re
+
+            out = re.sub(r"\d+", lambda m: f"{int(m.group()):,}", out, count=1)
+        return out
+    raise InvalidArgumentError(
+        f"`st.metric`: format must be a printf-style string (such as '%.2f') or one of "
+        "'plain', 'localized', 'dollar', 'euro', 'yen', 'percent', 'compact', 'scientific', "
+        f"'engineering', 'accounting', 'bytes', got {fmt!r}.")
+
+
+def _as_list(data: Any) -> list:
+    """A sequence of values from a list, tuple, array, Series or one-column frame."""
+    if hasattr(data, "to_numpy"):
+        data = data.to_numpy()
+    if hasattr(data, "ravel") and hasattr(data, "tolist"):
+        return data.ravel().tolist()
+    if isinstance(data, dict):
+        return list(data.values())
+    return list(data)
 
 
 def _progress_props(value: Any, text: str | None) -> dict:
@@ -85,16 +189,18 @@ def _progress_props(value: Any, text: str | None) -> dict:
     return {"value": round(frac * 100), "fraction": frac, "text": text}
 
 
-def progress(value: int | float, text: str | None = None, *, width: Any = "stretch") -> Progress:
-    """A progress bar (0-100 as int, or 0.0-1.0 as float).
+def progress(value: int | float, text: str | None = None,
+             width: Any = "stretch") -> ElementHandle:
+    """A progress bar (0-100 as int, or 0.0-1.0 as float); move it with ``.progress()``.
 
     Example:
         >>> bar = st.progress(0.25, text="a quarter")                    # doctest: +SKIP
+        >>> bar.progress(50, text="half")                                # doctest: +SKIP
     """
     ctx = require("progress")
-    el = ctx.emit(Element("progress", props=_progress_props(value, text)))
+    h = handle(ctx, Element("progress", props=_progress_props(value, text)))
     ctx.flush()
-    return Progress(el, ctx)
+    return h
 
 
 class spinner:  # noqa: N801 - a function in Streamlit's API, a context manager here
@@ -106,7 +212,7 @@ class spinner:  # noqa: N801 - a function in Streamlit's API, a context manager 
     """
 
     def __init__(self, text: str = "In progress...", *, show_time: bool = False,
-                 width: Any = "content") -> None:
+                 _cache: bool = False, width: Any = "content") -> None:
         self._ctx = require("spinner")
         self._el = Element("spinner", props={"text": str(text), "show_time": show_time})
 
@@ -153,7 +259,7 @@ def _status_state(state: str) -> str:
 
 
 def status(label: str, *, expanded: bool = False, state: str = "running",
-           width: Any = "stretch") -> StatusContainer:
+           type: str = "default", width: Any = "stretch") -> StatusContainer:
     """A box that shows the state of a long task, with details inside.
 
     Example:
@@ -162,16 +268,20 @@ def status(label: str, *, expanded: bool = False, state: str = "running",
         ...     s.update(label="Done", state="complete")
     """
     ctx = require("status")
+    choice("status", "type", type, ("default", "compact", "step"))
+    if type != "default":
+        ignored("status", "type", type, "type")
     el = ctx.emit(Element("status", props={"label": str(label), "expanded": bool(expanded),
                                            "state": _status_state(state)}, children=[]))
     return StatusContainer(el, ctx)
 
 
-def toast(body: str, *, icon: str | None = None, duration: Any = "short") -> None:
-    """A short message in the corner.
+def toast(body: str, *, icon: str | None = None, duration: Any = "short") -> ElementHandle:
+    """A short message in the corner; ``.toast()`` on what it returns changes it.
 
     Example:
-        >>> st.toast("Saved!", icon="✅")                                # doctest: +SKIP
+        >>> t = st.toast("Saving...")                                   # doctest: +SKIP
+        >>> t.toast("Saved!", icon="✅")                                 # doctest: +SKIP
     """
     if not (duration in ("short", "long", "infinite")
             or isinstance(duration, int) and not isinstance(duration, bool) and duration > 0):
@@ -180,11 +290,11 @@ def toast(body: str, *, icon: str | None = None, duration: Any = "short") -> Non
             f"got {duration!r}.")
     ctx = require("toast")
     # "run": each run's toast is a new one, shown again even with the same text
-    ctx.emit(Element("toast", props={"body": str(body), "icon": icon, "duration": duration,
-                                     "run": ctx.app.runs}))
+    return handle(ctx, Element("toast", props={"body": str(body), "icon": icon,
+                                               "duration": duration, "run": ctx.app.runs}))
 
 
-def latex(body: Any, *, help: str | None = None, width: Any = "stretch") -> None:
+def latex(body: Any, *, help: str | None = None, width: Any = "stretch") -> ElementHandle:
     r"""A LaTeX formula (a string, or a sympy expression).
 
     Example:
@@ -198,12 +308,16 @@ def latex(body: Any, *, help: str | None = None, width: Any = "stretch") -> None
             body = sympy.latex(body)
         except ImportError:
             body = str(body)
-    ctx.emit(Element("latex", props={"body": body, "help": help}))
+    return handle(ctx, Element("latex", props={"body": body, "help": help}))
 
 
 def _image_src(image: Any, output_format: str) -> str:
     """A data: URI (or URL) for an image given as bytes, a path, a URL, an array or PIL."""
     if isinstance(image, str):
+        head = image.lstrip()[:200]
+        if head.startswith("<svg") or (head.startswith("<?xml") and "<svg" in image):
+            # SVG markup given as text, as Streamlit takes it
+            return f"data:image/svg+xml;base64,{base64.b64encode(image.encode()).decode()}"
         if image.startswith(("http://", "https://", "data:")):
             return image
         if not os.path.exists(image):
@@ -244,22 +358,36 @@ def _image_src(image: Any, output_format: str) -> str:
         "a URL, a numpy array or a PIL image.")
 
 
-def image(image: Any, caption: Any = None, width: Any = None,
-          use_column_width: Any = None, clamp: bool = False, channels: str = "RGB",
-          output_format: str = "auto", *, use_container_width: bool | None = None) -> None:
-    """An image, or a list of images.
+def image(image: Any, caption: Any = None, width: Any = "content", clamp: bool = False,
+          channels: str = "RGB", output_format: str = "auto", *,
+          use_container_width: bool | None = None, link: str | None = None,
+          use_column_width: Any = None, alt: Any = None) -> ElementHandle:
+    """An image, or a list of images: bytes, a path, a URL, SVG text, an array or PIL image.
+    ``link`` makes it a link; ``alt`` is its text for screen readers.
 
     Example:
         >>> st.image("logo.png", caption="Our logo", width=200)         # doctest: +SKIP
+        >>> st.image('<svg xmlns="http://www.w3.org/2000/svg" ...>...</svg>')  # doctest: +SKIP
     """
     ctx = require("image")
+    choice("image", "channels", channels, ("RGB", "BGR"))
     images = image if isinstance(image, (list, tuple)) else [image]
     captions = caption if isinstance(caption, (list, tuple)) else [caption] * len(images)
     # as wide as its container: width="stretch", use_container_width=True, or the older
     # use_column_width=True/"always"
     stretch = (width == "stretch" or use_container_width is True
                or use_column_width is True or use_column_width == "always")
-    for img, cap in zip(images, captions, strict=False):
-        ctx.emit(Element("image", props={"src": _image_src(img, output_format),
-                                         "caption": cap, "width": width,
-                                         "stretch": stretch}))
+    alts = alt if isinstance(alt, (list, tuple)) else [alt] * len(images)
+    first = None
+    for img, cap, alt_ in zip(images, captions, alts, strict=False):
+        if channels == "BGR" and hasattr(img, "shape") and len(img.shape) == 3:
+            img = img[..., ::-1]  # BGR (OpenCV) to RGB
+        props = {"src": _image_src(img, output_format), "caption": cap, "width": width,
+                 "stretch": stretch}
+        if link:
+            props["link"] = link
+        if alt_ is not None:
+            props["alt"] = str(alt_)
+        h = handle(ctx, Element("image", props=props))
+        first = first or h
+    return first

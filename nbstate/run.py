@@ -147,6 +147,9 @@ class RunContext:
         # what callbacks wrote into containers of the last run, by the container's path:
         # it opens the container of the same path in this run (as Streamlit's deltas do)
         self.pending: dict[tuple, Element] = {}
+        # > 0 while an element handle builds the element that replaces its own: the tree is
+        # shown again once the new element is in place, not half-way
+        self.hold_flush = 0
 
     @property
     def session_id(self) -> str:
@@ -156,7 +159,7 @@ class RunContext:
     def flush(self) -> None:
         """Let a live frontend show the run so far (progress bars, spinners, status)."""
         cb = self.app.on_flush
-        if cb is not None:
+        if cb is not None and not self.hold_flush:
             cb(self.app._partial_root(self))
 
     def run_fragment(self, func: Callable, args: tuple, kwargs: dict) -> Any:
@@ -240,6 +243,10 @@ class RunContext:
         other parameters Streamlit hashes (SPEC §4)."""
         name = kind.name
         form = self.form
+        if callback is not None and not callable(callback):
+            if callback == "ignore":  # 1.67: a change is stored without a rerun (live)
+                props["no_rerun"] = True
+            callback = None  # "rerun"/"ignore" (1.67's on_change modes): no function to call
         if form is not None and callback is not None and not kind.submit:
             raise InvalidFormCallbackError(name, label, key)
         wid = self.id_for(name, key, ident, props,
@@ -282,7 +289,7 @@ class RunContext:
                 info["submit"] = True
         # a form cleared on submit shows its defaults while the submitted values stay
         props["value"] = value if rec.shown is _UNSET else rec.shown
-        self.emit(Element(name, wid, key, props))
+        self.emit(Element(name, wid, key, props, [] if kind.container else None))
         return fresh(value)
 
     def id_for(self, name: str, key: str | None, ident: tuple, props: dict,
@@ -356,9 +363,14 @@ class _Batch:
 
 def _check(rec: WidgetState, raw: Any) -> Any:
     """A frontend value as the widget takes it, or ``RefusedValue``."""
-    if rec.spec.get("disabled"):
+    spec = rec.spec
+    if spec.get("disabled"):
         # a disabled widget takes no input in any real frontend
         raise RefusedValue("the widget is disabled")
+    if spec.get("required") and (raw is None or raw == [] or (
+            isinstance(raw, str) and not raw.strip())):
+        # required=True (1.67): an empty value is not committed; the widget keeps its last
+        raise RefusedValue("a value is required (required=True)")
     try:
         return rec.kind.check(rec.spec, raw)
     except RefusedValue:
@@ -419,6 +431,9 @@ class App:
         # a live kernel shows an interrupt (the stop button) like any error and stays live;
         # headless callers want Ctrl-C to stop them
         self.catch_interrupts = False
+        # a live frontend stores changes of on_change="ignore" widgets without a rerun;
+        # AppTest.run() always reruns, as Streamlit's does
+        self.quiet_ignored = False
         self.fragments: dict[str, Fragment] = {}
         # the widgets' positions in the last full run: callbacks run in this order
         self.order: dict[str, int] = {}
@@ -464,6 +479,9 @@ class App:
         if batch.refused and not batch.applied and self.tree is not None:
             # every change was refused: no callbacks, no rerun; show why. (Valid values equal
             # to the current ones still rerun, as Streamlit's AppTest.run() always does.)
+            self.tree = self._keep()
+            return self.tree
+        if self._stores_only(batch, ctx):
             self.tree = self._keep()
             return self.tree
         self._aim_at_fragment(batch, ctx)
@@ -541,6 +559,13 @@ class App:
         changed.sort(key=lambda rec: order.get(rec.id, len(order)))
         batch.applied = changed
         return batch
+
+    def _stores_only(self, batch: _Batch, ctx: RunContext) -> bool:
+        """Changes of ``on_change="ignore"`` widgets (1.67) from a live frontend are stored
+        without a rerun; the next run sees them. (AppTest.run() always reruns.)"""
+        return bool(batch.applied and self.quiet_ignored and self.tree is not None
+                    and not ctx.triggers
+                    and all(rec.spec.get("no_rerun") for rec in batch.applied))
 
     def _send_cleared(self, form: str, arrived: dict, before: dict) -> None:
         """A submit sends every widget of the form as the browser shows it: the widgets
@@ -625,7 +650,6 @@ class App:
     # -- pieces -----------------------------------------------------------------------
     def _exec_fragment(self, ctx: RunContext) -> Element | None:
         """Rerun one fragment and splice it into the last tree; None if a full rerun is due."""
-        store = self.session.store
         frag = self.fragments[ctx.fragment]
         while True:
             completed, scope = self._guarded(ctx, lambda: frag.func(*frag.args, **frag.kwargs))
@@ -636,12 +660,7 @@ class App:
             if completed:
                 # cleanup looks only at this fragment's widgets: its cost must not grow
                 # with the rest of the app
-                gone = frag.widget_ids - ctx.ids.keys()
-                for wid in gone:
-                    rec = store.widgets.get(wid)
-                    if rec is not None:
-                        store.forget_widget(rec)
-                self.widget_ids -= gone
+                self._forget(frag.widget_ids - ctx.ids.keys())
                 frag.widget_ids = set(ctx.ids)
             self._reset_triggers(ctx)
             if not again:
@@ -747,14 +766,20 @@ class App:
             store.frozen = set()
 
     def _cleanup(self, ctx: RunContext) -> None:
+        """SPEC §6: the widgets of this app that the completed run did not render go."""
+        self._forget(self.widget_ids - ctx.ids.keys())
+
+    def _forget(self, gone: Iterable[str], *, keep_persistent: bool = True) -> None:
+        """Forget these widgets of this app: their state, their key and (in a live frontend)
+        their view. ``persist_state=`` widgets (1.67) are kept while not shown."""
         store = self.session.store
-        gone = self.widget_ids - ctx.ids.keys()
-        if gone:
-            for wid in gone:
-                rec = store.widgets.get(wid)
-                if rec is not None:
-                    store.forget_widget(rec)
-            self.widget_ids -= gone
+        for wid in list(gone):
+            rec = store.widgets.get(wid)
+            if rec is not None and keep_persistent and rec.spec.get("persist_state"):
+                continue
+            if rec is not None:
+                store.forget_widget(rec)
+            self.widget_ids.discard(wid)
 
     def _reset_triggers(self, ctx: RunContext) -> None:
         store = self.session.store
@@ -813,12 +838,7 @@ class App:
 
     def close(self) -> None:
         """Forget every widget of this app (the cell was re-executed elsewhere or closed)."""
-        store = self.session.store
-        for wid in list(self.widget_ids):
-            rec = store.widgets.get(wid)
-            if rec is not None:
-                store.forget_widget(rec)
-        self.widget_ids.clear()
+        self._forget(self.widget_ids, keep_persistent=False)
         if self.session.apps.get(self.name) is self:
             del self.session.apps[self.name]
 

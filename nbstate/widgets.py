@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -31,6 +32,7 @@ from .errors import (
 )
 from .kinds import KINDS, _is_int, _is_real
 from .options import option_index
+from .params import choice, ignored, widget_extras
 from .run import require
 from .state import normalize_key
 
@@ -46,13 +48,28 @@ def _common(kind: str, label: Any, key: Any, callback: Any, label_visibility: st
     if key is not None:
         key = normalize_key(key)
     if callback is not None and not callable(callback):
-        raise InvalidArgumentError(
-            f"{_what(kind, label)}the callback must be a function, got {type(callback).__name__}.")
+        if callback not in ("rerun", "ignore"):
+            raise InvalidArgumentError(
+                f"{_what(kind, label)}on_change (the callback) must be a function, 'rerun' "
+                f"or 'ignore', got {callback!r}.")
     if label_visibility not in _VISIBILITY:
         raise InvalidArgumentError(
             f"{_what(kind, label)}unknown label_visibility {label_visibility!r}; use one of "
             "'visible', 'hidden' or 'collapsed'.")
     return key
+
+
+def _ext(kind: str, bind: Any, persist_state: Any, required: Any = False,
+         wrap: Any = None) -> dict:
+    """The props of 1.67's newer widget parameters (nothing when all are at their
+    defaults: the common case costs one comparison)."""
+    if bind is None and persist_state is None and not required and wrap is None:
+        return _NO_EXT
+    return widget_extras(kind, bind=bind, persist_state=persist_state, required=required,
+                         wrap=wrap)
+
+
+_NO_EXT: dict = {}
 
 
 def _props(label, help, disabled, label_visibility, **extra) -> dict:
@@ -102,8 +119,9 @@ def _index(kind: str, label: Any, index: Any, n: int) -> int | None:
 def button(label: str, key: str | int | None = None, help: str | None = None,
            on_click: Callable | None = None, args: Iterable | None = None,
            kwargs: dict | None = None, *, type: str = "secondary", icon: str | None = None,
-           disabled: bool = False, use_container_width: bool | None = None,
-           width: Any = "content") -> bool:
+           icon_position: str = "left", disabled: bool = False,
+           use_container_width: bool | None = None, width: Any = "content",
+           shortcut: str | None = None, wrap: bool | None = None) -> bool:
     """A button: ``True`` for the single run after a click.
 
     Example:
@@ -118,8 +136,20 @@ def button(label: str, key: str | int | None = None, help: str | None = None,
             "`st.form_submit_button()` inside a form instead.")
     _button_type("button", label, type)
     return ctx.widget(KINDS["button"], label, key, (label, ctx.form),
-                      _props(label, help, disabled, "visible", type=type, icon=icon),
+                      _props(label, help, disabled, "visible", type=type, icon=icon,
+                             **_button_extras("button", icon_position, shortcut, wrap)),
                       False, False, on_click, args, kwargs)
+
+
+def _button_extras(kind: str, icon_position: str, shortcut: Any, wrap: Any) -> dict:
+    if icon_position == "left" and shortcut is None and wrap is None:
+        return _NO_EXT
+    choice(kind, "icon_position", icon_position, ("left", "right"))
+    if shortcut is not None:
+        ignored(kind, "shortcut", shortcut, "shortcut")
+    if wrap is not None and wrap is not False:
+        ignored(kind, "wrap", wrap, "wrap_label")
+    return {"icon_position": icon_position} if icon_position != "left" else _NO_EXT
 
 
 def _button_type(kind: str, label: Any, type: str) -> None:
@@ -133,8 +163,10 @@ def download_button(label: str, data: Any, file_name: str | None = None,
                     mime: str | None = None, key: str | int | None = None,
                     help: str | None = None, on_click: Callable | str | None = "rerun",
                     args: Iterable | None = None, kwargs: dict | None = None, *,
-                    type: str = "secondary", icon: str | None = None, disabled: bool = False,
-                    use_container_width: bool | None = None, width: Any = "content") -> bool:
+                    type: str = "secondary", icon: str | None = None,
+                    icon_position: str = "left", disabled: bool = False,
+                    use_container_width: bool | None = None, width: Any = "content",
+                    shortcut: str | None = None, wrap: bool | None = None) -> bool:
     """A button that downloads ``data`` as ``file_name``; ``True`` for the run after a click.
 
     Example:
@@ -153,12 +185,17 @@ def download_button(label: str, data: Any, file_name: str | None = None,
             "`st.form()`.")
     payload, mime = _download_bytes(label, data, mime)
     props = _props(label, help, disabled, "visible", type=type, icon=icon, data=payload,
-                   file_name=file_name or "download", mime=mime, ignore=on_click == "ignore")
+                   file_name=file_name or "download", mime=mime, ignore=on_click == "ignore",
+                   **_button_extras("download_button", icon_position, shortcut, wrap))
     return ctx.widget(KINDS["download_button"], label, key, (label, file_name, mime), props,
                       False, False, cb, args, kwargs)
 
 
-def _download_bytes(label: Any, data: Any, mime: str | None) -> tuple[bytes, str]:
+def _download_bytes(label: Any, data: Any, mime: str | None) -> tuple[Any, str]:
+    if callable(data) and not hasattr(data, "read"):
+        # deferred data (1.67): the function is not called during the run; the live
+        # frontend calls it when it needs the bytes (download_data)
+        return data, mime or "application/octet-stream"
     if isinstance(data, str):
         return data.encode("utf-8"), mime or "text/plain"
     if isinstance(data, (bytes, bytearray, memoryview)):
@@ -170,16 +207,31 @@ def _download_bytes(label: Any, data: Any, mime: str | None) -> tuple[bytes, str
             data.seek(pos)
         return _download_bytes(label, raw, mime)
     raise InvalidArgumentError(
-        f"{_what('download_button', label)}data must be str, bytes or a file-like object, got "
-        f"{type(data).__name__}.")
+        f"{_what('download_button', label)}data must be str, bytes, a file-like object or a "
+        f"function returning one, got {type(data).__name__}.")
+
+
+def download_data(props: dict) -> tuple[bytes, str]:
+    """The bytes and MIME type a download button's element offers: deferred data (a
+    function) is called now.
+
+    Example:
+        >>> download_data({"label": "x", "data": lambda: "a,b", "mime": "text/csv"})
+        (b'a,b', 'text/csv')
+    """
+    data, mime = props.get("data"), props.get("mime")
+    if callable(data) and not isinstance(data, (bytes, str)):
+        return _download_bytes(props.get("label"), data(), mime)
+    return bytes(data or b""), mime or "application/octet-stream"
 
 
 def form_submit_button(label: str = "Submit", help: str | None = None,
                        on_click: Callable | None = None, args: Iterable | None = None,
                        kwargs: dict | None = None, *, key: str | int | None = None,
                        type: str = "secondary", icon: str | None = None,
-                       disabled: bool = False, use_container_width: bool | None = None,
-                       width: Any = "content") -> bool:
+                       icon_position: str = "left", disabled: bool = False,
+                       use_container_width: bool | None = None, width: Any = "content",
+                       shortcut: str | None = None, wrap: bool | None = None) -> bool:
     """Submit the enclosing form: ``True`` for the run the submission causes.
 
     Example:
@@ -195,13 +247,15 @@ def form_submit_button(label: str = "Submit", help: str | None = None,
             "inside an `st.form()`. Put it in a `with st.form(key):` block.")
     _button_type("form_submit_button", label, type)
     return ctx.widget(KINDS["form_submit_button"], label, key, (label,),
-                      _props(label, help, disabled, "visible", type=type, icon=icon),
+                      _props(label, help, disabled, "visible", type=type, icon=icon,
+                             **_button_extras("form_submit_button", icon_position, shortcut,
+                                              wrap)),
                       False, False, on_click, args, kwargs)
 
 
 # -- booleans ------------------------------------------------------------------------------
 def _boolean(kind: str, label, value, key, help, on_change, args, kwargs, disabled,
-             label_visibility) -> bool:
+             label_visibility, ext) -> bool:
     ctx = require(kind)
     key = _common(kind, label, key, on_change, label_visibility)
     if type(value) is not bool:
@@ -211,36 +265,38 @@ def _boolean(kind: str, label, value, key, help, on_change, args, kwargs, disabl
             raise InvalidArgumentError(
                 f"{_what(kind, label)}value must be True or False, got {value!r}.")
     return ctx.widget(KINDS[kind], label, key, (label,),
-                      _props(label, help, disabled, label_visibility, _kind=kind),
+                      _props(label, help, disabled, label_visibility, _kind=kind, **ext),
                       value, value is not False, on_change, args, kwargs)
 
 
 def checkbox(label: str, value: bool = False, key: str | int | None = None,
-             help: str | None = None, on_change: Callable | None = None,
+             help: str | None = None, on_change: Callable | str | None = "rerun",
              args: Iterable | None = None, kwargs: dict | None = None, *,
              disabled: bool = False, label_visibility: str = "visible",
-             width: Any = "content") -> bool:
+             width: Any = "content", wrap: bool | None = None, bind: Any = None,
+             persist_state: Any = None) -> bool:
     """A checkbox.
 
     Example:
         >>> agree = st.checkbox("I agree", key="agree")                 # doctest: +SKIP
     """
     return _boolean("checkbox", label, value, key, help, on_change, args, kwargs, disabled,
-                    label_visibility)
+                    label_visibility, _ext("checkbox", bind, persist_state, wrap=wrap))
 
 
 def toggle(label: str, value: bool = False, key: str | int | None = None,
-           help: str | None = None, on_change: Callable | None = None,
+           help: str | None = None, on_change: Callable | str | None = "rerun",
            args: Iterable | None = None, kwargs: dict | None = None, *,
            disabled: bool = False, label_visibility: str = "visible",
-           width: Any = "content") -> bool:
+           width: Any = "content", wrap: bool | None = None, bind: Any = None,
+           persist_state: Any = None) -> bool:
     """A toggle switch.
 
     Example:
         >>> on = st.toggle("Dark mode")                                 # doctest: +SKIP
     """
     return _boolean("toggle", label, value, key, help, on_change, args, kwargs, disabled,
-                    label_visibility)
+                    label_visibility, _ext("toggle", bind, persist_state, wrap=wrap))
 
 
 # -- choices -------------------------------------------------------------------------------
@@ -259,11 +315,13 @@ def _single_choice(kind: str, label, options, index, format_func, key, help, on_
 
 def selectbox(label: str, options: Iterable, index: int | None = 0,
               format_func: Callable[[Any], Any] = str, key: str | int | None = None,
-              help: str | None = None, on_change: Callable | None = None,
+              help: str | None = None, on_change: Callable | str | None = "rerun",
               args: Iterable | None = None, kwargs: dict | None = None, *,
               placeholder: str | None = None, disabled: bool = False,
-              label_visibility: str = "visible", accept_new_options: bool = False,
-              width: Any = "stretch") -> Any:
+              required: bool = False, label_visibility: str = "visible",
+              icon: str | None = None, accept_new_options: bool = False,
+              filter_mode: str | None = "fuzzy", width: Any = "stretch", bind: Any = None,
+              persist_state: Any = None) -> Any:
     """A drop-down: returns the chosen option (``None`` with ``index=None`` until chosen).
 
     Example:
@@ -271,15 +329,33 @@ def selectbox(label: str, options: Iterable, index: int | None = 0,
     """
     return _single_choice("selectbox", label, options, index, format_func, key, help,
                           on_change, args, kwargs, disabled, label_visibility,
-                          placeholder=placeholder or "Choose an option")
+                          placeholder=placeholder or "Choose an option",
+                          **_filter("selectbox", filter_mode, accept_new_options), **_icon(icon),
+                          **_ext("selectbox", bind, persist_state, required))
+
+
+def _filter(kind: str, filter_mode: Any, accept_new_options: Any) -> dict:
+    if filter_mode != "fuzzy":
+        choice(kind, "filter_mode", filter_mode, ("fuzzy", "contains", "prefix", None))
+        ignored(kind, "filter_mode", filter_mode, "filter_mode")
+    if accept_new_options:
+        ignored(kind, "accept_new_options", accept_new_options,
+                "the notebook's drop-down offers only the listed options; add the option to "
+                "`options` instead (e.g. from an st.text_input)")
+    return _NO_EXT
+
+
+def _icon(icon: Any) -> dict:
+    return {"icon": icon} if icon else _NO_EXT
 
 
 def radio(label: str, options: Iterable, index: int | None = 0,
           format_func: Callable[[Any], Any] = str, key: str | int | None = None,
-          help: str | None = None, on_change: Callable | None = None,
+          help: str | None = None, on_change: Callable | str | None = "rerun",
           args: Iterable | None = None, kwargs: dict | None = None, *,
           disabled: bool = False, horizontal: bool = False, captions: Sequence | None = None,
-          label_visibility: str = "visible", width: Any = "content") -> Any:
+          label_visibility: str = "visible", width: Any = "content", bind: Any = None,
+          persist_state: Any = None) -> Any:
     """Radio buttons: returns the chosen option.
 
     Example:
@@ -287,16 +363,19 @@ def radio(label: str, options: Iterable, index: int | None = 0,
     """
     return _single_choice("radio", label, options, index, format_func, key, help, on_change,
                           args, kwargs, disabled, label_visibility, horizontal=horizontal,
-                          captions=list(captions) if captions else None)
+                          captions=list(captions) if captions else None,
+                          **_ext("radio", bind, persist_state))
 
 
 def multiselect(label: str, options: Iterable, default: Any = None,
                 format_func: Callable[[Any], Any] = str, key: str | int | None = None,
-                help: str | None = None, on_change: Callable | None = None,
+                help: str | None = None, on_change: Callable | str | None = "rerun",
                 args: Iterable | None = None, kwargs: dict | None = None, *,
                 max_selections: int | None = None, placeholder: str | None = None,
                 disabled: bool = False, label_visibility: str = "visible",
-                accept_new_options: bool = False, width: Any = "stretch") -> list:
+                accept_new_options: bool = False, filter_mode: str | None = "fuzzy",
+                select_all: bool | int = 1000, width: Any = "stretch",
+                wrap: bool | None = None, bind: Any = None, persist_state: Any = None) -> list:
     """Choose several options: returns a list.
 
     Example:
@@ -312,8 +391,12 @@ def multiselect(label: str, options: Iterable, default: Any = None,
             raise InvalidArgumentError(f"{what}max_selections must be a positive int.")
         if len(chosen) > max_selections:
             raise SelectionCountExceedsMaxError(len(chosen), max_selections, what)
+    if select_all != 1000:
+        ignored("multiselect", "select_all", select_all, "select_all")
     props = _props(label, help, disabled, label_visibility, options=opts, labels=labels,
-                   max_selections=max_selections, placeholder=placeholder or "Choose options")
+                   max_selections=max_selections, placeholder=placeholder or "Choose options",
+                   **_filter("multiselect", filter_mode, accept_new_options),
+                   **_ext("multiselect", bind, persist_state, wrap=wrap))
     return ctx.widget(KINDS["multiselect"], label, key, (label, tuple(labels), max_selections),
                       props, chosen, default is not None, on_change, args, kwargs)
 
@@ -336,26 +419,31 @@ def _defaults_in(opts: list, default: Any, what: str) -> list:
 
 
 def pills(label: str, options: Iterable, *, selection_mode: str = "single",
-          default: Any = None, format_func: Callable | None = None,
+          default: Any = None, required: bool = False, format_func: Callable | None = None,
           key: str | int | None = None, help: str | None = None,
-          on_change: Callable | None = None, args: Iterable | None = None,
+          on_change: Callable | str | None = "rerun", args: Iterable | None = None,
           kwargs: dict | None = None, disabled: bool = False,
-          label_visibility: str = "visible", width: Any = "content") -> Any:
+          label_visibility: str = "visible", width: Any = "content",
+          wrap: bool | None = None, bind: Any = None, persist_state: Any = None) -> Any:
     """Pill buttons: one option (or ``None``), or a list with ``selection_mode="multi"``.
 
     Example:
         >>> tag = st.pills("Tag", ["a", "b"])                           # doctest: +SKIP
     """
     return _toggle_group("pills", label, options, selection_mode, default, format_func, key,
-                         help, on_change, args, kwargs, disabled, label_visibility)
+                         help, on_change, args, kwargs, disabled, label_visibility,
+                         _ext("pills", bind, persist_state, required, wrap))
 
 
 def segmented_control(label: str, options: Iterable, *, selection_mode: str = "single",
-                      default: Any = None, format_func: Callable | None = None,
+                      default: Any = None, required: bool = False,
+                      format_func: Callable | None = None,
                       key: str | int | None = None, help: str | None = None,
-                      on_change: Callable | None = None, args: Iterable | None = None,
+                      on_change: Callable | str | None = "rerun", args: Iterable | None = None,
                       kwargs: dict | None = None, disabled: bool = False,
-                      label_visibility: str = "visible", width: Any = "content") -> Any:
+                      label_visibility: str = "visible", width: Any = "content",
+                      wrap: bool | None = None, bind: Any = None,
+                      persist_state: Any = None) -> Any:
     """A segmented control: like :func:`pills`, drawn as one bar.
 
     Example:
@@ -363,11 +451,12 @@ def segmented_control(label: str, options: Iterable, *, selection_mode: str = "s
     """
     return _toggle_group("segmented_control", label, options, selection_mode, default,
                          format_func, key, help, on_change, args, kwargs, disabled,
-                         label_visibility)
+                         label_visibility,
+                         _ext("segmented_control", bind, persist_state, required, wrap))
 
 
 def _toggle_group(kind, label, options, selection_mode, default, format_func, key, help,
-                  on_change, args, kwargs, disabled, label_visibility):
+                  on_change, args, kwargs, disabled, label_visibility, ext):
     ctx = require(kind)
     key = _common(kind, label, key, on_change, label_visibility)
     what = _what(kind, label)
@@ -383,7 +472,7 @@ def _toggle_group(kind, label, options, selection_mode, default, format_func, ke
         raise InvalidArgumentError(f"{what}default may name one option in single mode.")
     value = chosen if multi else (chosen[0] if chosen else None)
     props = _props(label, help, disabled, label_visibility, options=opts, labels=labels,
-                   multi=multi, allow_none=True)
+                   multi=multi, allow_none=True, **ext)
     return ctx.widget(KINDS[kind], label, key, (label, tuple(labels), multi), props, value,
                       default is not None, on_change, args, kwargs)
 
@@ -424,17 +513,17 @@ _DAY = _dt.timedelta(days=1)
 
 def slider(label: str, min_value: Any = None, max_value: Any = None, value: Any = None,
            step: Any = None, format: str | None = None, key: str | int | None = None,
-           help: str | None = None, on_change: Callable | None = None,
+           help: str | None = None, on_change: Callable | str | None = "rerun",
            args: Iterable | None = None, kwargs: dict | None = None, *,
            disabled: bool = False, label_visibility: str = "visible",
-           width: Any = "stretch") -> Any:
+           width: Any = "stretch", bind: Any = None, persist_state: Any = None) -> Any:
     """A slider over ints, floats, dates, times or datetimes; a pair of values for a range.
 
     Example:
         >>> lo, hi = st.slider("Range", 0, 100, (20, 80))               # doctest: +SKIP
     """
     ctx = require("slider")
-    if key is not None or on_change is not None or label_visibility != "visible":
+    if key is not None or on_change not in (None, "rerun") or label_visibility != "visible":
         key = _common("slider", label, key, on_change, label_visibility)
     value_given = value is not None
     if value is None:
@@ -452,7 +541,8 @@ def slider(label: str, min_value: Any = None, max_value: Any = None, value: Any 
                                                               step)
     props = {"label": label, "help": help, "disabled": bool(disabled),
              "label_visibility": label_visibility, "min": mn, "max": mx, "step": st_,
-             "format": format, "dtype": dtype, "range": is_range, "_kind": "slider"}
+             "format": format, "dtype": dtype, "range": is_range, "_kind": "slider",
+             **_ext("slider", bind, persist_state)}
     # dtype too: 0 == 0.0, so without it an int and a float slider could share a cached id
     return ctx.widget(KINDS["slider"], label, key,
                       (label, mn, mx, st_, format, is_range, dtype),
@@ -532,10 +622,11 @@ _slider_args_cached = functools.lru_cache(maxsize=4096, typed=True)(_slider_args
 def number_input(label: str, min_value: Any = None, max_value: Any = None,
                  value: Any = "min", step: Any = None, format: str | None = None,
                  key: str | int | None = None, help: str | None = None,
-                 on_change: Callable | None = None, args: Iterable | None = None,
+                 on_change: Callable | str | None = "rerun", args: Iterable | None = None,
                  kwargs: dict | None = None, *, placeholder: str | None = None,
-                 disabled: bool = False, label_visibility: str = "visible",
-                 icon: str | None = None, width: Any = "stretch") -> Any:
+                 disabled: bool = False, required: bool = False,
+                 label_visibility: str = "visible", icon: str | None = None,
+                 width: Any = "stretch", bind: Any = None, persist_state: Any = None) -> Any:
     """A number box: an int or float (the type follows the arguments, as in Streamlit).
 
     Example:
@@ -575,7 +666,8 @@ def number_input(label: str, min_value: Any = None, max_value: Any = None,
     st_ = step if step is not None else (1 if dtype == "int" else 0.01)
     props = _props(label, help, disabled, label_visibility, min=min_value, max=max_value,
                    step=st_, format=format, dtype=dtype, placeholder=placeholder,
-                   allow_none=allow_none, _kind="number_input")
+                   allow_none=allow_none, _kind="number_input", **_icon(icon),
+                   **_ext("number_input", bind, persist_state, required))
     return ctx.widget(KINDS["number_input"], label, key,
                       (label, min_value, max_value, st_, format, dtype), props, value,
                       given["value"] is not None, on_change, args, kwargs)
@@ -583,10 +675,10 @@ def number_input(label: str, min_value: Any = None, max_value: Any = None,
 
 def select_slider(label: str, options: Iterable = (), value: Any = None,
                   format_func: Callable[[Any], Any] = str, key: str | int | None = None,
-                  help: str | None = None, on_change: Callable | None = None,
+                  help: str | None = None, on_change: Callable | str | None = "rerun",
                   args: Iterable | None = None, kwargs: dict | None = None, *,
                   disabled: bool = False, label_visibility: str = "visible",
-                  width: Any = "stretch") -> Any:
+                  width: Any = "stretch", bind: Any = None, persist_state: Any = None) -> Any:
     """A slider over a list of options; a pair for a range.
 
     Example:
@@ -603,7 +695,8 @@ def select_slider(label: str, options: Iterable = (), value: Any = None,
     found = _defaults_in(opts, list(wanted), what)
     default = tuple(found) if is_range else found[0]
     props = _props(label, help, disabled, label_visibility, options=opts, labels=labels,
-                   range=is_range, _kind="select_slider")
+                   range=is_range, _kind="select_slider",
+                   **_ext("select_slider", bind, persist_state))
     return ctx.widget(KINDS["select_slider"], label, key, (label, tuple(labels), is_range),
                       props, default, value is not None, on_change, args, kwargs)
 
@@ -622,42 +715,73 @@ def _text(kind, label, value, max_chars, key, help, on_change, args, kwargs, dis
         value = value[:max_chars]
     props = _props(label, help, disabled, label_visibility, max_chars=max_chars,
                    allow_none=value is None, _kind=kind, **extra)
-    return ctx.widget(KINDS[kind], label, key, (label, max_chars, extra.get("type")), props,
+    return ctx.widget(KINDS[kind], label, key, (label, max_chars, extra.get("type"),
+                                                str(extra.get("validate"))), props,
                       value, value not in ("", None), on_change, args, kwargs)
 
 
 def text_input(label: str, value: str | None = "", max_chars: int | None = None,
                key: str | int | None = None, type: str = "default", help: str | None = None,
-               autocomplete: str | None = None, on_change: Callable | None = None,
+               autocomplete: str | None = None, on_change: Callable | str | None = "rerun",
                args: Iterable | None = None, kwargs: dict | None = None, *,
                placeholder: str | None = None, disabled: bool = False,
-               label_visibility: str = "visible", icon: str | None = None,
-               width: Any = "stretch") -> str | None:
+               required: bool = False, label_visibility: str = "visible",
+               icon: str | None = None, validate: str | tuple[str, str] | None = None,
+               live: str | bool = False, width: Any = "stretch", bind: Any = None,
+               persist_state: Any = None) -> str | None:
     """A one-line text box (``type="password"`` hides what is typed).
 
     Example:
         >>> name = st.text_input("Your name", key="name")              # doctest: +SKIP
     """
-    if type not in ("default", "password"):
+    if type not in _TEXT_TYPES:
         raise InvalidArgumentError(
-            f"{_what('text_input', label)}type must be 'default' or 'password', got {type!r}.")
+            f"{_what('text_input', label)}type must be one of "
+            f"{', '.join(repr(t) for t in _TEXT_TYPES)}, got {type!r}.")
+    extra = dict(_ext("text_input", bind, persist_state, required), **_icon(icon))
+    if validate is None and type in _TYPE_RULES:
+        validate = _TYPE_RULES[type]  # email and url check their format unless validate=""
+    if validate:
+        pattern, message = (validate, None) if isinstance(validate, str) else validate
+        try:
+            re.compile(pattern)
+        except re.error as e:
+            raise InvalidArgumentError(
+                f"{_what('text_input', label)}validate is not a valid regular expression: "
+                f"{e}.") from None
+        # a value from the frontend that does not match is refused (kinds.check_text)
+        extra["validate"] = (pattern, message)
+    if live is not False:
+        if live is not True and not isinstance(live, str):
+            raise InvalidArgumentError(
+                f"{_what('text_input', label)}live must be True, False or a duration string "
+                f"such as '250ms', got {live!r}.")
+        extra["live"] = live  # the live frontend sends the text as it is typed
     return _text("text_input", label, value, max_chars, key, help, on_change, args, kwargs,
-                 disabled, label_visibility, type=type, placeholder=placeholder)
+                 disabled, label_visibility, type=type, placeholder=placeholder, **extra)
+
+
+_TEXT_TYPES = ("default", "password", "email", "url", "phone", "search")
+_TYPE_RULES = {"email": (r"[^@\s]+@[^@\s]+\.[^@\s]+", "Enter an email address."),
+               "url": (r"[a-zA-Z][a-zA-Z0-9+.-]*://\S+", "Enter a URL.")}
 
 
 def text_area(label: str, value: str | None = "", height: int | None = None,
               max_chars: int | None = None, key: str | int | None = None,
-              help: str | None = None, on_change: Callable | None = None,
+              help: str | None = None, on_change: Callable | str | None = "rerun",
               args: Iterable | None = None, kwargs: dict | None = None, *,
               placeholder: str | None = None, disabled: bool = False,
-              label_visibility: str = "visible", width: Any = "stretch") -> str | None:
+              required: bool = False, label_visibility: str = "visible",
+              width: Any = "stretch", bind: Any = None,
+              persist_state: Any = None) -> str | None:
     """A multi-line text box.
 
     Example:
         >>> notes = st.text_area("Notes", height=120)                   # doctest: +SKIP
     """
     return _text("text_area", label, value, max_chars, key, help, on_change, args, kwargs,
-                 disabled, label_visibility, height=height, placeholder=placeholder)
+                 disabled, label_visibility, height=height, placeholder=placeholder,
+                 **_ext("text_area", bind, persist_state, required))
 
 
 # -- dates, times, colours, files ----------------------------------------------------------
@@ -670,10 +794,11 @@ def _years(d: _dt.date, n: int) -> _dt.date:
 
 def date_input(label: str, value: Any = "today", min_value: Any = None,
                max_value: Any = None, key: str | int | None = None, help: str | None = None,
-               on_change: Callable | None = None, args: Iterable | None = None,
+               on_change: Callable | str | None = "rerun", args: Iterable | None = None,
                kwargs: dict | None = None, *, format: str = "YYYY/MM/DD",
-               disabled: bool = False, label_visibility: str = "visible",
-               width: Any = "stretch") -> Any:
+               disabled: bool = False, required: bool = False,
+               label_visibility: str = "visible", width: Any = "stretch",
+               bind: Any = None, persist_state: Any = None) -> Any:
     """A date picker: a ``date``, or a tuple of dates when ``value`` is a list or tuple.
 
     Example:
@@ -720,17 +845,20 @@ def date_input(label: str, value: Any = "today", min_value: Any = None,
         if d > mx:
             raise ValueAboveMaxError(d, mx, what)
     props = _props(label, help, disabled, label_visibility, min=mn, max=mx, range=is_range,
-                   format=format, allow_none=allow_none, _kind="date_input")
+                   format=format, allow_none=allow_none, _kind="date_input",
+                   **_ext("date_input", bind, persist_state, required))
     return ctx.widget(KINDS["date_input"], label, key, (label, mn, mx, is_range, format),
                       props, default, value not in ("today", None), on_change, args, kwargs,
                       id_default=value if isinstance(value, str) else default)
 
 
 def time_input(label: str, value: Any = "now", key: str | int | None = None,
-               help: str | None = None, on_change: Callable | None = None,
+               help: str | None = None, on_change: Callable | str | None = "rerun",
                args: Iterable | None = None, kwargs: dict | None = None, *,
-               disabled: bool = False, label_visibility: str = "visible",
-               step: Any = _dt.timedelta(minutes=15), width: Any = "stretch") -> Any:
+               disabled: bool = False, required: bool = False,
+               label_visibility: str = "visible", step: Any = _dt.timedelta(minutes=15),
+               format: str = "24h", width: Any = "stretch", bind: Any = None,
+               persist_state: Any = None) -> Any:
     """A time picker.
 
     Example:
@@ -763,18 +891,22 @@ def time_input(label: str, value: Any = "now", key: str | int | None = None,
             raise InvalidArgumentError(f"{what}value must be a time, got {value!r}.") from None
     else:
         raise InvalidArgumentError(f"{what}value must be a time, got {value!r}.")
+    if format != "24h":
+        choice("time_input", "format", format, ("12h", "24h", "localized"))
+        ignored("time_input", "format", format, "time_format")
     props = _props(label, help, disabled, label_visibility, step=step,
-                   allow_none=value is None, _kind="time_input")
+                   allow_none=value is None, _kind="time_input",
+                   **_ext("time_input", bind, persist_state, required))
     return ctx.widget(KINDS["time_input"], label, key, (label, step), props, default,
                       value not in ("now", None), on_change, args, kwargs,
                       id_default=value if isinstance(value, str) else default)
 
 
 def color_picker(label: str, value: str | None = None, key: str | int | None = None,
-                 help: str | None = None, on_change: Callable | None = None,
+                 help: str | None = None, on_change: Callable | str | None = "rerun",
                  args: Iterable | None = None, kwargs: dict | None = None, *,
                  disabled: bool = False, label_visibility: str = "visible",
-                 width: Any = "content") -> str:
+                 width: Any = "content", bind: Any = None, persist_state: Any = None) -> str:
     """A colour picker: returns ``value=`` as given (``"#ABC"`` stays), then ``"#rrggbb"``
     from the frontend.
 
@@ -788,7 +920,8 @@ def color_picker(label: str, value: str | None = None, key: str | int | None = N
     if not isinstance(default, str) or not _hex(default):
         raise InvalidColorError(
             f'{what}value must be a hex colour such as "#00ff00" or "#0f0", got {value!r}.')
-    props = _props(label, help, disabled, label_visibility, _kind="color_picker")
+    props = _props(label, help, disabled, label_visibility, _kind="color_picker",
+                   **_ext("color_picker", bind, persist_state))
     return ctx.widget(KINDS["color_picker"], label, key, (label,), props, default,
                       value is not None, on_change, args, kwargs)
 
@@ -801,7 +934,7 @@ def _hex(s: str) -> bool:
 
 def file_uploader(label: str, type: str | Sequence[str] | None = None,
                   accept_multiple_files: bool = False, key: str | int | None = None,
-                  help: str | None = None, on_change: Callable | None = None,
+                  help: str | None = None, on_change: Callable | str | None = "rerun",
                   args: Iterable | None = None, kwargs: dict | None = None, *,
                   max_upload_size: int | None = None, disabled: bool = False,
                   label_visibility: str = "visible", width: Any = "stretch") -> Any:

@@ -97,3 +97,26 @@ test("cleanup removes the listeners", () => {
   button.click();
   assert.deepEqual(model.sent, []);
 });
+
+test("deferred data: a click asks the kernel, the answer is saved, then the click is told", async () => {
+  const { doc, model, button } = setup({ deferred: true, data: null });
+  button.click();
+  assert.equal(doc.clicked.filter((n) => n.tagName === "A").length, 0, "nothing saved yet");
+  assert.deepEqual(model.sent, [{ event: "fetch" }]);
+  model.receive({ event: "data", mime: "text/plain" }, [new DataView(new TextEncoder().encode("late").buffer)]);
+  const link = doc.clicked.find((n) => n.tagName === "A");
+  assert.equal(link.download, "data.csv");
+  const blob = await (await import("node:buffer")).resolveObjectURL(link.href);
+  assert.equal(await blob.text(), "late");
+  assert.equal(blob.type, "text/plain");
+  assert.deepEqual(model.sent, [{ event: "fetch" }, { event: "click" }]);
+});
+
+test("deferred data that failed shows why on the button and saves nothing", () => {
+  const { doc, model, button } = setup({ deferred: true, data: null });
+  button.click();
+  model.receive({ event: "error", message: "ValueError: no data" });
+  assert.equal(doc.clicked.filter((n) => n.tagName === "A").length, 0);
+  assert.match(button.title, /no data/);
+  assert.deepEqual(model.sent, [{ event: "fetch" }]);
+});

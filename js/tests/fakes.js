@@ -102,5 +102,7 @@ export class FakeModel {
   on(ev, fn) { (this.handlers[ev] ||= []).push(fn); }
   off(ev, fn) { this.handlers[ev] = (this.handlers[ev] || []).filter((f) => f !== fn); }
   send(msg) { this.sent.push(msg); }
+  /** A custom message from the kernel (anywidget's "msg:custom"). */
+  receive(msg, buffers = []) { for (const fn of this.handlers["msg:custom"] || []) fn(msg, buffers); }
   listeners() { return Object.values(this.handlers).reduce((n, fs) => n + fs.length, 0); }
 }

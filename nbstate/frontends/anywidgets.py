@@ -22,6 +22,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
@@ -58,6 +59,10 @@ class DownloadButton(anywidget.AnyWidget):
     disabled = t.Bool(False).tag(sync=True)
     help = t.Unicode("").tag(sync=True)
     button_type = t.Unicode("secondary").tag(sync=True)
+    #: the data is a function, called when the browser asks for it (a click)
+    deferred = t.Bool(False).tag(sync=True)
+    #: kernel side only: returns (bytes, mime) for a deferred button
+    fetch = t.Any(None, allow_none=True)
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -73,8 +78,22 @@ class DownloadButton(anywidget.AnyWidget):
         self._click_handlers(self)
 
     def _handle_button_msg(self, _widget: Any, content: dict, _buffers: Any) -> None:
-        if isinstance(content, dict) and content.get("event") == "click" and not self.disabled:
+        if not isinstance(content, dict) or self.disabled:
+            return
+        if content.get("event") == "click":
             self.click()
+        elif content.get("event") == "fetch" and self.deferred and self.fetch is not None:
+            self.send_data()
+
+    def send_data(self) -> None:
+        """Call the deferred data's function and send its bytes to the browser (which saves
+        them and then reports the click); a failure is sent instead, naming the error."""
+        try:
+            data, mime = self.fetch()
+        except Exception as e:  # noqa: BLE001 - the user's function failed: say so in the browser
+            self.send({"event": "error", "message": f"{type(e).__name__}: {e}"})
+            return
+        self.send({"event": "data", "mime": mime}, buffers=[data])
 
 
 class StaleMarker(anywidget.AnyWidget):
@@ -110,9 +129,16 @@ def download_button_traits(props: dict[str, Any]) -> dict[str, Any]:
         ...                         "mime": "text/plain", "disabled": False})["file_name"]
         'x.txt'
     """
+    from ..widgets import download_data
+
+    data = props.get("data")
+    deferred = callable(data) and not isinstance(data, (bytes, str))
     return {
         "label": str(props.get("label", "")),
-        "data": bytes(props.get("data") or b""),
+        # deferred data (a function) is called only when the browser asks (a click)
+        "data": b"" if deferred else bytes(data or b""),
+        "deferred": deferred,
+        "fetch": functools.partial(download_data, dict(props)) if deferred else None,
         "file_name": str(props.get("file_name") or "download"),
         "mime": str(props.get("mime") or "application/octet-stream"),
         "disabled": bool(props.get("disabled", False)),

@@ -172,20 +172,6 @@ def _skeleton(el: Element) -> str:
             'infinite;"></div>')
 
 
-def _help(el: Element) -> str:
-    p = el.props
-    rows = "".join(
-        f'<tr><td style="padding: 0.1em 0.8em 0.1em 0;"><code>{_e(m["name"])}</code></td>'
-        f'<td style="opacity: 0.7;">{_e(m["type"])}</td>'
-        f'<td>{_e(m["doc"] or m["value"])}</td></tr>' for m in p.get("members", ()))
-    table = f'<table style="font-size: 0.9em;">{rows}</table>' if rows else ""
-    return (f'<div class="nbstate-help" style="border-left: 3px solid rgba(128,128,128,.4); '
-            f'padding: 0.4em 0.8em;"><div><code style="font-weight: 600;">{_e(p["value"])}'
-            f'</code> <span style="opacity: 0.7;">{_e(p["type"])}</span></div>'
-            f'<pre style="white-space: pre-wrap; margin: 0.4em 0;">{_e(p["doc_string"])}</pre>'
-            f"{table}</div>")
-
-
 def _logo(el: Element) -> str:
     p = el.props
     h = {"small": 20, "medium": 24, "large": 32}.get(p.get("size"), 24)
@@ -240,7 +226,7 @@ def _dialog_title(el: Element) -> str:
 
 RENDERERS = {"audio": _audio, "video": _video, "pdf": _pdf, "badge": _badge, "space": _space,
              "balloons": _celebration, "snow": _celebration, "skeleton": _skeleton,
-             "help": _help, "logo": _logo, "page_link": _page_link_url,
+             "logo": _logo, "page_link": _page_link_url,
              "dialog_title": _dialog_title,
              "graphviz_chart": _graphviz, "pydeck_chart": _pydeck}
 

@@ -108,6 +108,9 @@ _STYLE = {"description_width": "initial"}
 def _label(p: dict) -> str:
     if p.get("label_visibility") in ("hidden", "collapsed"):
         return ""
+    icon = p.get("icon")
+    if icon and not str(icon).startswith(":"):  # an emoji; a Material name cannot show
+        return f"{icon} {p.get('label', '')}"
     return str(p.get("label", ""))
 
 
@@ -453,7 +456,8 @@ class Press(Binding):
         icon = p.get("icon")
         label = str(p.get("label", ""))
         if icon and not str(icon).startswith(":"):
-            label = f"{icon} {label}"
+            label = f"{label} {icon}" if p.get("icon_position") == "right" else \
+                f"{icon} {label}"
         return {"description": label, "disabled": bool(p.get("disabled")),
                 "tooltip": str(p["help"]) if p.get("help") else None,
                 "button_style": "primary" if p.get("type") == "primary" else ""}
@@ -578,14 +582,49 @@ class Box(Binding):
         if isinstance(height, int) and not isinstance(height, bool) and height > 0:
             # a container of fixed height scrolls its content, as in Streamlit
             lay.update(height=f"{height}px", overflow="auto")
+        if el.type == "container":
+            lay.update(_flex(p))
         return {"layout": lay} if lay else {}
 
     def inner(self, widget: W.Widget) -> W.Box:
         return widget
 
 
-_GAPS = {"small": "1rem", "medium": "2rem", "large": "4rem", None: "0"}
 _ALIGN = {"top": "flex-start", "center": "center", "bottom": "flex-end"}
+_JUSTIFY = {"left": "flex-start", "center": "center", "right": "flex-end",
+            "distribute": "space-between", "top": "flex-start", "bottom": "flex-end"}
+_CROSS = {"left": "flex-start", "center": "center", "right": "flex-end", "top": "flex-start",
+          "bottom": "flex-end", "distribute": "stretch"}
+
+
+def _gap_css(gap: Any) -> str:
+    from ..layout import GAPS
+
+    if gap is None:
+        return "0"
+    if isinstance(gap, int):
+        return f"{gap}px"
+    return f"{GAPS.get(gap, 1.0):g}rem"
+
+
+def _flex(p: dict) -> dict[str, str]:
+    """st.container's layout (1.67): a row (``horizontal``) or a column, its alignments and
+    gap, as CSS flexbox on the box."""
+    if not p.get("horizontal") and p.get("gap", "small") == "small" and p.get(
+            "horizontal_alignment", "left") == "left" and p.get(
+            "vertical_alignment", "top") == "top":
+        return {}  # the default: a plain column, as every other box
+    if p.get("horizontal"):
+        return {"display": "flex",
+                "flex_flow": "row wrap" if p.get("wrap", True) else "row nowrap",
+                "justify_content": _JUSTIFY[p.get("horizontal_alignment", "left")],
+                "align_items": _CROSS[p.get("vertical_alignment", "top")],
+                "grid_gap": _gap_css(p.get("gap", "small")),
+                "overflow": "visible" if p.get("wrap", True) else "auto"}
+    return {"display": "flex", "flex_flow": "column nowrap",
+            "justify_content": _JUSTIFY[p.get("vertical_alignment", "top")],
+            "align_items": _CROSS[p.get("horizontal_alignment", "left")],
+            "grid_gap": _gap_css(p.get("gap", "small"))}
 
 
 class Columns(Box):
@@ -597,7 +636,7 @@ class Columns(Box):
     def traits(self, el: Element) -> dict[str, Any]:
         p = el.props
         # grid-gap is the CSS alias of gap, which flex rows honour too
-        return {"layout": {"grid_gap": _GAPS.get(p.get("gap"), "1rem"),
+        return {"layout": {"grid_gap": _gap_css(p.get("gap", "small")),
                            "align_items": _ALIGN.get(p.get("vertical_alignment"), "flex-start")}}
 
 
@@ -611,8 +650,39 @@ class Column(Box):
 
 
 class Tabs(Box):
+    """st.tabs: a Tab box. With on_change (an id: its open tab is a widget value), the
+    selected tab is the value the browser sends."""
+
+    value_keys = ("selected_index",)
+
     def __init__(self) -> None:
         super().__init__(W.Tab)
+
+    def value_traits(self, el: Element, value: Any) -> list[dict[str, Any]]:
+        labels = el.props.get("labels") or []
+        return [{"selected_index": labels.index(value) if value in labels else 0}]
+
+    def from_frontend(self, el: Element, states: list[dict[str, Any]]) -> Any:
+        labels = el.props.get("labels") or []
+        i = states[0].get("selected_index")
+        if isinstance(i, int) and not isinstance(i, bool) and 0 <= i < len(labels):
+            return labels[i]
+        return Unrecognized(f"tab index {i!r}")
+
+    def create(self, el: Element) -> W.Widget:
+        # the tab shown first (tabs(default=...), or the tracked value): set once, with as
+        # many (empty) pages as tabs for the index to be valid; the pages are replaced by
+        # the tabs' boxes, and the reader's own choice of tab stays on reruns
+        n = len(el.children or ())
+        default = int(el.props.get("default") or 0)
+        if el.id is not None:
+            default = self.value_traits(el, el.props.get("value"))[0]["selected_index"]
+        height = el.props.get("height")
+        lay = ({"height": f"{height}px", "overflow": "auto"} if isinstance(height, int)
+               and not isinstance(height, bool) else {})
+        return W.Tab(children=[W.VBox() for _ in range(n)],
+                     selected_index=default if 0 <= default < n else (0 if n else None),
+                     layout=lay, _dom_classes=(f"nbstate-{el.type}",))
 
     def traits(self, el: Element) -> dict[str, Any]:
         return {}
@@ -622,17 +692,34 @@ class Tabs(Box):
 
 
 class Fold(Box):
-    """expander, popover, status: an Accordion with one section holding the children."""
+    """expander, popover, status: an Accordion with one section holding the children. With
+    on_change (an id), whether it is open is the value the browser sends."""
+
+    value_keys = ("selected_index",)
+
+    def value_traits(self, el: Element, value: Any) -> list[dict[str, Any]]:
+        return [{"selected_index": 0 if value else None}]
+
+    def from_frontend(self, el: Element, states: list[dict[str, Any]]) -> Any:
+        i = states[0].get("selected_index")
+        if i is None or i == 0 and not isinstance(i, bool):
+            return i == 0
+        return Unrecognized(f"section index {i!r}")
 
     def create(self, el: Element) -> W.Widget:
         body = W.VBox()
+        p = el.props
+        opened = p.get("value") if el.id is not None else p.get("expanded")
         return W.Accordion(children=[body], titles=(_fold_title(el),),
-                           selected_index=0 if el.props.get("expanded") else None,
+                           selected_index=0 if opened else None,
                            _dom_classes=(f"nbstate-{el.type}",))
 
     def traits(self, el: Element) -> dict[str, Any]:
         # open or closed as the app says when that changes (status.update(expanded=False));
-        # while it does not, the reader's own opening and closing stays
+        # while it does not, the reader's own opening and closing stays. A tracked one
+        # (an id) is open as its value says (value_traits).
+        if el.id is not None:
+            return {"titles": (_fold_title(el),)}
         return {"titles": (_fold_title(el),),
                 "selected_index": 0 if el.props.get("expanded") else None}
 
@@ -676,6 +763,7 @@ _OPTION_RANGE = OptionSlider(W.SelectionRangeSlider, **_SLIDER_KW)
 _SEVERAL = Several(W.SelectMultiple, style=_STYLE)
 _TOGGLES = Choice(W.ToggleButtons, style=_STYLE)
 _TEXT = TextBox(W.Text, continuous_update=False, style=_STYLE)
+_TEXT_LIVE = TextBox(W.Text, continuous_update=True, style=_STYLE)  # text_input(live=...)
 _PASSWORD = TextBox(W.Password, continuous_update=False, style=_STYLE)
 _DATE = Bounded(W.DatePicker, style=_STYLE)
 _DATE_RANGE = DateRange()
@@ -693,7 +781,8 @@ BINDINGS: dict[str, Any] = {
     "multiselect": _SEVERAL,
     "slider": _number_slider,
     "select_slider": lambda el: _OPTION_RANGE if el.props.get("range") else _OPTION_SLIDER,
-    "text_input": lambda el: _PASSWORD if el.props.get("type") == "password" else _TEXT,
+    "text_input": lambda el: _PASSWORD if el.props.get("type") == "password" else (
+        _TEXT_LIVE if el.props.get("live") else _TEXT),
     "text_area": TextBox(W.Textarea, continuous_update=False, style=_STYLE),
     "number_input": NumberBox(),
     "date_input": lambda el: _DATE_RANGE if el.props.get("range") else _DATE,

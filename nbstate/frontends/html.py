@@ -60,8 +60,20 @@ def _esc(x: Any) -> str:
 
 def _markdown(el: Element) -> str:
     p = el.props
-    return (f'<div class="nbstate-markdown">'
-            f'{markdown_html(p.get("body", ""), p.get("unsafe_allow_html", False))}</div>')
+    body = markdown_html(p.get("body", ""), p.get("unsafe_allow_html", False))
+    if p.get("anchors", True) and "<h" in body:
+        body = _HEADING.sub(_anchored, body)  # markdown(anchors=True): headings get ids
+    return f'<div class="nbstate-markdown">{body}</div>'
+
+
+_HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.S)
+
+
+def _anchored(m: re.Match) -> str:
+    """A Markdown heading with an id made from its text, as Streamlit's anchors."""
+    text = html.unescape(re.sub(r"<[^>]+>", "", m.group(2)))
+    slug = re.sub(r"[^\w]+", "-", text.lower()).strip("-")
+    return f'<h{m.group(1)} id="{_esc(slug)}">{m.group(2)}</h{m.group(1)}>'
 
 
 def _caption(el: Element) -> str:
@@ -72,7 +84,11 @@ def _caption(el: Element) -> str:
 
 def _pre(el: Element) -> str:
     cls = f"nbstate-{el.type}"
-    style = "margin: 0.2em 0; white-space: pre-wrap;"
+    wrap = "pre" if el.props.get("wrap") is False else "pre-wrap"
+    style = f"margin: 0.2em 0; white-space: {wrap};"
+    height = el.props.get("height")
+    if isinstance(height, int) and not isinstance(height, bool):
+        style += f" max-height: {height}px; overflow: auto;"
     if el.type == "code":
         style += " padding: 0.6em; border-radius: 0.4em; background: rgba(128, 128, 128, 0.1);"
         lang = el.props.get("language") or ""
@@ -88,9 +104,16 @@ def _heading(tag: str) -> Callable[[Element], str]:
         inner = _md(False).renderInline(str(p.get("body", "")))
         anchor = f' id="{_esc(p["anchor"])}"' if p.get("anchor") else ""
         rule = '<hr style="margin: 0.2em 0;"/>' if p.get("divider") else ""
-        return f'<{tag} class="nbstate-{el.type}"{anchor}>{inner}</{tag}>{rule}'
+        icon = f'<span class="nbstate-icon">{_esc(p["icon"])}</span> ' if _shown_icon(
+            p.get("icon")) else ""
+        return f'<{tag} class="nbstate-{el.type}"{anchor}>{icon}{inner}</{tag}>{rule}'
 
     return render_heading
+
+
+def _shown_icon(icon: Any) -> bool:
+    """An emoji shows as text; a Material icon name (":material/home:") cannot."""
+    return bool(icon) and not str(icon).startswith(":material/")
 
 
 def _alert(el: Element) -> str:
@@ -98,6 +121,10 @@ def _alert(el: Element) -> str:
     icon = el.props.get("icon")
     lead = f"{_esc(icon)} " if icon else ""
     body = markdown_html(el.props.get("body", ""))
+    title = el.props.get("title")
+    if title:
+        body = (f'<div class="nbstate-alert-title" style="font-weight: 600;">'
+                f'{_md(False).renderInline(str(title))}</div>{body}')
     return (f'<div class="nbstate-alert nbstate-{el.type}" style="{_BOX} '
             f'border-left: 0.3em solid {edge}; background: {fill};">{lead}{body}</div>')
 
@@ -146,6 +173,7 @@ def _table(el: Element) -> str:
     index = p.get("index_labels") or p.get("index") or []
     rows = p.get("rows") or []
     show_index = not p.get("hide_index")
+    show_header = not p.get("hide_header")
     th = "padding: 0.2em 0.6em; text-align: right; border-bottom: 1px solid rgba(128,128,128,.4);"
     td = "padding: 0.2em 0.6em; text-align: right;"
     head = "".join(f'<th style="{th}">{_esc(c)}</th>' for c in cols)
@@ -163,9 +191,7 @@ def _table(el: Element) -> str:
             f'The first {MAX_ROWS:,} of {len(rows):,} rows ({more:,} more not shown).</div>'
             if more > 0 else "")
     if el.type != "dataframe":
-        return (f'<div class="nbstate-table"><table style="border-collapse: collapse; '
-                f'font-size: 0.9em;"><thead><tr>{head}</tr></thead><tbody>'
-                f'{"".join(body)}</tbody></table>{note}</div>')
+        return _static_table(p, head if show_header else "", body, note)
     height = p.get("height")
     height = f"{height}px" if isinstance(height, int) and not isinstance(height, bool) else "400px"
     # scrollable, and sorted in the browser by a click on a column's header (no rerun)
@@ -174,6 +200,29 @@ def _table(el: Element) -> str:
             f'onclick="{_esc(_SORT_JS)}"><thead style="cursor: pointer;" '
             f'title="Click a column to sort"><tr>{head}</tr></thead><tbody>'
             f'{"".join(body)}</tbody></table></div>{note}')
+
+
+def _static_table(p: dict, head: str, body: list[str], note: str) -> str:
+    """st.table: its border (True, False or "horizontal"), fixed height (scrolls), width in
+    pixels and alt text."""
+    border = p.get("border", True)
+    rule = {True: "1px solid rgba(128,128,128,.35)", "horizontal": None, False: None}.get(
+        border)
+    table_style = "border-collapse: collapse; font-size: 0.9em;"
+    if rule:
+        table_style += f" border: {rule};"
+    if border == "horizontal":
+        body = [r.replace("<tr>", '<tr style="border-top: 1px solid rgba(128,128,128,.35);">',
+                          1) for r in body]
+    box = ""
+    if isinstance(p.get("height"), int):
+        box += f" max-height: {p['height']}px; overflow: auto;"
+    if isinstance(p.get("width"), int):
+        box += f" width: {p['width']}px; overflow-x: auto;"
+    alt = f' aria-label="{_esc(p["alt"])}"' if p.get("alt") else ""
+    thead = f"<thead><tr>{head}</tr></thead>" if head else ""
+    return (f'<div class="nbstate-table" style="{box.strip()}"><table style="{table_style}"'
+            f'{alt}>{thead}<tbody>{"".join(body)}</tbody></table>{note}</div>')
 
 
 #: the dataframe's click-to-sort (one handler per table; numbers sort as numbers)
@@ -206,30 +255,71 @@ def _image(el: Element) -> str:
             and width > 0 else "")
     if p.get("stretch"):
         size = " width: 100%;"
-    return (f'<div class="nbstate-image"><img src="{_esc(src)}" style="max-width: 100%;'
-            f'{size}"/>{cap}</div>')
+    alt = f' alt="{_esc(p["alt"])}"' if p.get("alt") else ""
+    img = f'<img src="{_esc(src)}"{alt} style="max-width: 100%;{size}"/>'
+    if p.get("link"):
+        img = f'<a href="{_esc(p["link"])}" target="_blank" rel="noopener">{img}</a>'
+    return f'<div class="nbstate-image">{img}{cap}</div>'
 
 
 #: metric delta colours, as Streamlit draws them
-_DELTA_COLORS = {"green": "#09ab3b", "red": "#ff2b2b", "gray": "rgba(128, 128, 128, 0.9)"}
+_DELTA_COLORS = {"green": "#09ab3b", "red": "#ff2b2b", "gray": "rgba(128, 128, 128, 0.9)",
+                 "orange": "#ff8700", "yellow": "#faca2b", "blue": "#1c83e1",
+                 "violet": "#803df5", "primary": "#ff4b4b"}
 _ARROWS = {"up": "&#8593;", "down": "&#8595;"}
 
 
 def _metric(el: Element) -> str:
     p = el.props
-    delta = p.get("delta")
+    delta = p.get("shown_delta", p.get("delta"))
     d = ""
     if delta not in (None, ""):
         color = _DELTA_COLORS.get(p.get("color"), _DELTA_COLORS["gray"])
         arrow = _ARROWS.get(p.get("direction"), "")
         d = (f'<div class="nbstate-metric-delta" data-color="{_esc(p.get("color", "gray"))}" '
              f'style="font-size: 0.9em; color: {color};">{arrow} {_esc(delta)}</div>')
+        if p.get("delta_description"):
+            d = d[:-6] + (f' <span class="nbstate-metric-delta-description" style="opacity: '
+                          f'0.7;">{_esc(p["delta_description"])}</span></div>')
     label = "" if p.get("label_visibility") in ("hidden", "collapsed") else p.get("label", "")
+    if _shown_icon(p.get("icon")):
+        label = f'{p["icon"]} {label}'
     tip = f' title="{_esc(p["help"])}"' if p.get("help") else ""
     box = f" {_BOX} border: 1px solid rgba(128, 128, 128, 0.35);" if p.get("border") else ""
+    if isinstance(p.get("height"), int):
+        box += f" height: {p['height']}px; overflow: hidden;"
+    chart = _sparkline(p["chart_data"], p.get("chart_type", "line"),
+                       _DELTA_COLORS.get(p.get("color"), "#1c83e1")) if p.get("chart_data") \
+        else ""
     return (f'<div class="nbstate-metric" style="margin: 0.2em 0;{box}"{tip}>'
             f'<div style="font-size: 0.9em;">{_esc(label)}</div><div style="font-size: 2em; '
-            f'line-height: 1.2;">{_esc(p.get("value", ""))}</div>{d}</div>')
+            f'line-height: 1.2;">{_esc(p.get("shown_value", p.get("value", "")))}</div>{d}'
+            f'{chart}</div>')
+
+
+def _sparkline(values: list, kind: str, color: str, w: int = 200, h: int = 40) -> str:
+    """st.metric's chart_data: a small line, area or bar chart as inline SVG."""
+    lo, hi = min(values), max(values)
+    span = (hi - lo) or 1.0
+    n = len(values)
+
+    def y(v: float) -> float:
+        return round(h - 2 - (v - lo) / span * (h - 4), 2)
+
+    if kind == "bar":
+        bw = w / n
+        shapes = "".join(
+            f'<rect x="{round(i * bw + bw * 0.1, 2)}" y="{y(v)}" width="{round(bw * 0.8, 2)}" '
+            f'height="{round(h - y(v), 2)}" fill="{color}"/>' for i, v in enumerate(values))
+    else:
+        step = w / max(n - 1, 1)
+        pts = " ".join(f"{round(i * step, 2)},{y(v)}" for i, v in enumerate(values))
+        shapes = (f'<polygon points="0,{h} {pts} {w},{h}" fill="{color}" opacity="0.25"/>'
+                  if kind == "area" else "")
+        shapes += f'<polyline points="{pts}" fill="none" stroke="{color}" stroke-width="2"/>'
+    return (f'<svg class="nbstate-metric-chart" data-chart-type="{_esc(kind)}" '
+            f'viewBox="0 0 {w} {h}" preserveAspectRatio="none" style="width: 100%; '
+            f'height: {h}px; display: block;">{shapes}</svg>')
 
 
 def _progress(el: Element) -> str:
@@ -269,6 +359,25 @@ def _divider(el: Element) -> str:
     return '<hr class="nbstate-divider"/>'
 
 
+def _help(el: Element) -> str:
+    """st.help: the object's name, type and value or signature, docstring, members."""
+    p = el.props
+    name = f'<b>{_esc(p["name"])}</b> ' if p.get("name") else ""
+    head = (f'<div>{name}<span style="opacity: 0.6;">{_esc(p.get("obj_type", ""))}</span></div>'
+            f'<code>{_esc(p.get("summary") or "")}</code>')
+    doc = (f'<pre style="white-space: pre-wrap; margin: 0.4em 0;">{_esc(p["doc_string"])}</pre>'
+           if p.get("doc_string") else "")
+    rows = "".join(
+        f'<tr><td style="padding: 0 0.6em 0 0;"><code>{_esc(m["name"])}</code></td>'
+        f'<td style="padding: 0 0.6em 0 0; opacity: 0.6;">{_esc(m["type"])}</td>'
+        f'<td>{_esc(m.get("value") or m.get("doc_string") or "")}</td></tr>'
+        for m in p.get("members") or ())
+    members = (f'<table style="font-size: 0.85em; border-collapse: collapse;">{rows}</table>'
+               if rows else "")
+    return (f'<div class="nbstate-help" style="{_BOX} border: 1px solid rgba(128,128,128,.3);">'
+            f'{head}{doc}{members}</div>')
+
+
 def _fallback(el: Element) -> str:
     body = el.props.get("body")
     if body is None:
@@ -303,10 +412,25 @@ RENDERERS: dict[str, Callable[[Element], str]] = {
     "divider": _divider,
     "toast": _toast,
     "spinner": _spinner,
+    "help": _help,
 }
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_TEXTS = frozenset({"markdown", "text", "caption", "title", "header", "subheader"})
+
+
+def _laid_out(p: dict, html: str) -> str:
+    """Text elements' ``text_alignment``, ``wrap=False`` and width in pixels (1.67)."""
+    style = ""
+    if p.get("text_alignment") not in (None, "left"):
+        style += f" text-align: {p['text_alignment']};"
+    if p.get("wrap") is False:
+        style += " white-space: nowrap; overflow-x: auto;"
+    width = p.get("width")
+    if isinstance(width, int) and not isinstance(width, bool):
+        style += f" width: {width}px; max-width: 100%;"
+    return f'<div class="nbstate-laid-out" style="{style.strip()}">{html}</div>'
 
 
 def render(el: Element) -> str:
@@ -317,6 +441,9 @@ def render(el: Element) -> str:
         '">&lt;b&gt;</pre>'
     """
     html = RENDERERS.get(el.type, _fallback)(el)
+    p = el.props
+    if "text_alignment" in p or "wrap" in p or ("width" in p and el.type in _TEXTS):
+        html = _laid_out(p, html)
     try:
         html.encode("utf-8")
     except UnicodeEncodeError:

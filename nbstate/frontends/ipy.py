@@ -532,6 +532,7 @@ def start(target: str | Callable | os.PathLike, name: str | None = None,
                   args=tuple(kwargs.pop("args", ())), kwargs=kwargs.pop("kwargs", None))
         # the stop button interrupts a run: shown in the app like any error, the app stays live
         app.catch_interrupts = True
+        app.quiet_ignored = True  # on_change="ignore" widgets store their value, no rerun
         live = _LIVE[key] = LiveApp(app)
     else:
         try:

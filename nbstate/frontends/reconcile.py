@@ -83,7 +83,9 @@ class Node:
         self.widget = widget
         self.el = el
         self.type = el.type
-        self.wid = el.id if el.children is None else None
+        # a container is a widget when its binding takes values (tabs or an expander with
+        # on_change): a form has an id too, but no value
+        self.wid = el.id if el.children is None or binding.value_keys else None
         self.sent: dict[str, Any] = {}
         self.parts: list[W.Widget] = []
         self.front: list[dict[str, Any]] = []

@@ -9,6 +9,10 @@
 //   disabled   greys the button out; a click does nothing
 //   help       tooltip text
 //   button_type  "primary" | "secondary" | "tertiary" (Streamlit's `type=`)
+//   deferred   the data is a function in the kernel (st.download_button(data=callable)):
+//              a click asks for it ({event: "fetch"}); the kernel calls the function and
+//              answers {event: "data"} with the bytes as a buffer ({event: "error", message}
+//              if the function failed)
 // A click saves the bytes through a temporary blob URL, then sends {event: "click"} to the
 // kernel, which reruns the app (st.download_button returns True for that run).
 
@@ -73,13 +77,31 @@ function render({ model, el }) {
 
   const onClick = () => {
     if (model.get("disabled")) return;
+    if (model.get("deferred")) {
+      model.send({ event: "fetch" });
+      return;
+    }
     saveBytes(doc, toBytes(model.get("data")), model.get("file_name"), model.get("mime"));
     model.send({ event: "click" });
   };
   button.addEventListener("click", onClick);
 
+  // the kernel's answer to a fetch: save what the function returned, then report the click
+  const onMessage = (msg, buffers) => {
+    if (!msg || typeof msg !== "object") return;
+    if (msg.event === "data") {
+      const bytes = buffers && buffers.length ? toBytes(buffers[0]) : new Uint8Array(0);
+      saveBytes(doc, bytes, model.get("file_name"), msg.mime || model.get("mime"));
+      model.send({ event: "click" });
+    } else if (msg.event === "error") {
+      button.title = `The download failed: ${msg.message ?? ""}`;
+    }
+  };
+  model.on("msg:custom", onMessage);
+
   return () => {
     button.removeEventListener("click", onClick);
+    model.off("msg:custom", onMessage);
     for (const t of TRAITS) model.off(`change:${t}`, sync);
   };
 }

@@ -446,6 +446,9 @@ _ELEMENT_TYPES = {
 # sends)
 _ELEMENT_TYPES |= {"html", "iframe", "component_instance"}
 
+# Streamlit 1.67 signatures and handles (issue 10): st.help's element (at.help)
+_ELEMENT_TYPES |= {"help"}
+
 
 _TAGS = {"title": "h1", "header": "h2", "subheader": "h3"}
 

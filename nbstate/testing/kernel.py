@@ -44,6 +44,8 @@ class Model:
         self.closed = False
         #: every ``update`` state the kernel sent for this model, in order
         self.updates: list[dict] = []
+        #: every custom message the kernel sent to this model: (content, buffers)
+        self.customs: list[tuple[dict, list[bytes]]] = []
 
     @property
     def model_name(self) -> str:
@@ -288,6 +290,10 @@ class KernelSession:
         return self._comm_msg(model, {"method": "custom", "content": {"event": "click"}},
                               None, wait)
 
+    def custom(self, model: Model, content: dict, *, wait: bool = True) -> str:
+        """Send a custom message as the widget's front-end code does (``model.send``)."""
+        return self._comm_msg(model, {"method": "custom", "content": content}, None, wait)
+
     def burst(self, model: Model, values: list, *, key: str | None = None) -> None:
         """Send one update per value back to back, as fast as a browser could (all messages
         are built first), then wait until the kernel is idle for every one of them."""
@@ -434,6 +440,10 @@ class KernelSession:
         elif t == "comm_msg":
             model = self.models.get(c["comm_id"])
             data = c.get("data", {})
+            if model is not None and data.get("method") == "custom":
+                model.customs.append((data.get("content"),
+                                      [bytes(b) for b in msg.get("buffers", [])]))
+                return
             if model is None or data.get("method") not in ("update", "echo_update"):
                 return
             state = dict(data.get("state", {}))

@@ -116,6 +116,34 @@ st.write("main area text")
 '''
 
 
+#: Streamlit 1.67's parameters people see: a right-aligned row of buttons, centred text, a
+#: metric's chart, a replaced element, a download whose data is made on click
+API_167 = '''\
+%%app api167
+import nbstate as st
+
+with st.container(horizontal=True, horizontal_alignment="right", key="row"):
+    st.button("Cancel")
+    st.button("OK")
+st.markdown("centred text", text_alignment="center")
+st.metric("Users", 12, 3, chart_data=[1, 4, 2, 8])
+h = st.text("loading")
+h.text("replaced text")
+
+def make():
+    return "x,y\\n3,4\\n"
+
+if st.download_button("Deferred CSV", make, file_name="deferred.csv", mime="text/csv"):
+    st.write("deferred clicked")
+first, second = st.tabs(["First tab", "Second tab"], key="tabs167", on_change="rerun")
+if first.open:
+    first.write("lazy content one")
+if second.open:
+    second.write("lazy content two")
+st.write("end of app")
+'''
+
+
 def notebook(*cells: str) -> nbformat.NotebookNode:
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = KERNELSPEC
@@ -128,6 +156,7 @@ NOTEBOOKS = {
     "scenario_widgets.ipynb": notebook("%load_ext nbstate", WIDGETS),
     "scenario_safety.ipynb": notebook("%load_ext nbstate", SAFETY),
     "scenario_sidebar.ipynb": notebook("%load_ext nbstate", SIDEBAR),
+    "scenario_api167.ipynb": notebook("%load_ext nbstate", API_167),
 }
 
 

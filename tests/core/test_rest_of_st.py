@@ -285,7 +285,8 @@ def test_help_and_echo():
     ''')
     h = at.help[0]
     assert h.name == "area" and h.doc_string == "The area of a circle."
-    assert "area(r: float) -> float" in h.value
+    assert h.value == "area"  # as Streamlit's AppTest gives it: the name
+    assert "area(r: float) -> float" in h.summary
     assert at.code[0].value == "x = 2 + 3\nst.write(x)"
     kinds = [e.element_type for e in at.main.children]
     # echo("below"): the output first, then the code
@@ -680,7 +681,7 @@ def test_cache_data_persist_disk_survives_a_new_function(tmp_path, monkeypatch):
     assert not list((tmp_path / ".streamlit" / "cache").glob("*.memo"))
     with pytest.raises(Exception, match="persist must be"):
         st.cache_data(persist="cloud")
-    with pytest.raises(Exception, match="cannot persist"):
+    with pytest.raises(TypeError):  # as in Streamlit 1.67: cache_resource has no persist
         st.cache_resource(persist="disk")
 
 

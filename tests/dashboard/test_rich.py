@@ -20,7 +20,7 @@ def test_metric_delta_colours(delta, color_arg, color):
 
 
 def test_metric_bad_delta_color():
-    at = app("st.metric('x', 1, 1, delta_color='blue')")
+    at = app("st.metric('x', 1, 1, delta_color='purple')")
     assert "delta_color" in at.exception[0].message
 
 

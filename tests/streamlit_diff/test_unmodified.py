@@ -18,8 +18,10 @@ pytestmark = pytest.mark.streamlit
 
 
 def _same(a: NbAppTest, b: NbAppTest) -> None:
-    assert a.tree == b.tree
-    assert a.session_state.to_dict() == b.session_state.to_dict()
+    # compared as text: a script that defines a class (an Enum of options) makes its own
+    # class object in each app
+    assert repr(list(a.tree.walk())) == repr(list(b.tree.walk()))
+    assert repr(a.session_state.to_dict()) == repr(b.session_state.to_dict())
 
 
 @pytest.mark.parametrize("body, steps", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
