@@ -425,7 +425,7 @@ class App:
                     rec.callback(*rec.args, **rec.kwargs)
                 except (RerunApp, StopApp):
                     pass  # as in Streamlit: st.rerun()/st.stop() in a callback is a no-op
-                except (Exception, KeyboardInterrupt) as e:  # noqa: BLE001 - shown, app stays live
+                except BaseException as e:  # noqa: BLE001 - shown (SystemExit too); app lives
                     if isinstance(e, KeyboardInterrupt) and not self.catch_interrupts:
                         raise
                     ctx.main.children.append(exception_element(e))
@@ -556,7 +556,10 @@ class App:
             return True, r.scope
         except StopApp:
             return False, None
-        except (Exception, KeyboardInterrupt) as e:  # noqa: BLE001 - shown, app stays live
+        except BaseException as e:  # noqa: BLE001 - shown, app stays live
+            # SystemExit (sys.exit(), exit()), GeneratorExit and a user's BaseException
+            # subclass are the app's too: shown, never ending the kernel; only an interrupt
+            # of a headless caller propagates
             if isinstance(e, KeyboardInterrupt) and not self.catch_interrupts:
                 raise
             del ctx.stack[1:]
@@ -695,6 +698,12 @@ def exception_element(e: BaseException) -> Element:
     except Exception:  # noqa: BLE001 - an exception whose str() fails still shows
         message = f"<{type(e).__name__}: str() failed>"
     name = getattr(type(e), "display_type", type(e).__name__)
+    if isinstance(e, SystemExit):
+        # as IPython shows it for a cell: the kernel lives on, and so does the app
+        message = (f"{message}\n\n" if message else "") + (
+            "The app asked the interpreter to exit (sys.exit(), exit(), quit() or raise "
+            "SystemExit). In a notebook that would end the kernel, so the run stopped here "
+            "instead and the app stays live. Use st.stop() to end a run early.")
     return Element("exception", props={"type": name, "message": message,
                                        "stack_trace": [s.rstrip("\n") for s in stack],
                                        "is_warning": False})

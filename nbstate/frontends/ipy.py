@@ -21,14 +21,16 @@ Example (in a notebook):
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import inspect
 import io
+import signal
 import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..elements import Element
@@ -81,9 +83,10 @@ class LiveApp:
 
     def show(self) -> Any:
         """Run the app and return a fresh live output; the previous output is closed."""
-        if self.view is not None:
-            self.view.close()
-        self.view = View(self._receive)
+        with deferred_interrupts():  # closing thousands of widgets is not left half-done
+            if self.view is not None:
+                self.view.close()
+            self.view = View(self._receive)
         self._shown = None
         self._displayed = False
         self.queue.clear()
@@ -140,20 +143,35 @@ class LiveApp:
     def _render(self, tree: Element | BaseException) -> None:
         """Show a run's tree; an internal error (not the app's: those are in the tree) shows
         as an exception at the top of the app's last output, which stays live."""
+        interrupted: list[bool] = []
         try:
             if isinstance(tree, BaseException):
                 raise tree
-            self.view.update(tree)
+            # an interrupt (the stop button) waits until the output is updated in full: a
+            # half-reconciled output would show part of two runs and leave widgets open
+            with deferred_interrupts() as interrupted:
+                self.view.update(tree)
             self._shown = tree
-        except Exception as e:  # noqa: BLE001 - a frontend bug shows in the app, not lost
-            traceback.print_exc(file=sys.__stderr__)
+            if not interrupted:
+                return
+            e: BaseException = KeyboardInterrupt(
+                "The kernel was interrupted while nbstate updated the app's output; the "
+                "update was completed first. The app stays live.")
+            rest = tree.children[1:]
+            notices = [*(tree.children[0].children or ()), exception_element(e)]
+        except BaseException as exc:  # noqa: BLE001 - a frontend bug shows in the app, not lost
+            e = exc
+            if not isinstance(e, KeyboardInterrupt):
+                traceback.print_exc(file=sys.__stderr__)
             rest = (self._shown.children[1:] if self._shown is not None
                     else [Element("main", children=[])])
-            try:
+            notices = [exception_element(e)]
+        try:
+            with deferred_interrupts():
                 self.view.update(Element("app", props={"stale": False}, children=[
-                    Element("notices", children=[exception_element(e)]), *rest]))
-            except Exception:  # noqa: BLE001 - nothing more can be shown
-                pass
+                    Element("notices", children=notices), *rest]))
+        except Exception:  # noqa: BLE001 - nothing more can be shown
+            traceback.print_exc(file=sys.__stderr__)
 
     def _run(self, changes: list[tuple[str, Any]]) -> Element | Exception:
         # Mark the output running ("Running...") only for an app whose last run was slow: a
@@ -169,7 +187,9 @@ class LiveApp:
         try:
             with _capture():
                 return self.app.interact(changes)
-        except Exception as e:  # noqa: BLE001 - shown by _render; the kernel keeps serving
+        except BaseException as e:  # noqa: BLE001 - shown by _render; the kernel keeps serving
+            # (an interrupt or a SystemExit landing in nbstate's own code, between the app's
+            # lines, ends up here: it must not end the kernel or leave the message unanswered)
             return e
         finally:
             self.app.on_flush = None
@@ -192,10 +212,14 @@ class LiveApp:
             final = {id(e) for e in shown.walk()}
             seen = {e.id for e in tree.walk() if e.id is not None and id(e) not in final}
             merged = _merge(tree, shown, final, seen)
-            view.update(Element("app", props={**tree.props, "stale": True},
-                                children=merged.children), partial=True)
+            with deferred_interrupts() as interrupted:
+                view.update(Element("app", props={**tree.props, "stale": True},
+                                    children=merged.children), partial=True)
         except Exception:  # noqa: BLE001 - progress is a courtesy: the run goes on
             traceback.print_exc(file=sys.__stderr__)
+            return
+        if interrupted:
+            raise KeyboardInterrupt  # now, in the app's code that showed progress
 
 
 def _snapshot(el: Element, final: set[int]) -> Element:
@@ -346,6 +370,36 @@ def _schedule_fallback() -> None:
     loop.call_later(0.02, later)
 
 
+# -- interrupts while nbstate works ------------------------------------------------------------
+_deferring = False
+
+
+@contextlib.contextmanager
+def deferred_interrupts() -> Iterator[list[bool]]:
+    """Hold a kernel interrupt (SIGINT, the stop button) until the block ends; the list it
+    gives is non-empty afterwards if one arrived. For nbstate's own work on the output
+    (reconciling, closing widgets): stopped half-way, it would leave part of two runs shown
+    and widgets whose comms nobody closes. The app's code is never run inside it.
+    Outside the main thread, or nested, it holds nothing itself.
+    """
+    global _deferring
+    got: list[bool] = []
+    if _deferring or threading.current_thread() is not threading.main_thread():
+        yield got
+        return
+    try:
+        prev = signal.signal(signal.SIGINT, lambda *_: got.append(True))
+    except (ValueError, OSError, TypeError):  # no signals here (an embedded interpreter)
+        yield got
+        return
+    _deferring = True
+    try:
+        yield got
+    finally:
+        _deferring = False
+        signal.signal(signal.SIGINT, prev if prev is not None else signal.default_int_handler)
+
+
 # -- capturing print() and display() into the app ------------------------------------------
 class _AppStdout(io.TextIOBase):
     """``sys.stdout`` during a run: text goes into the app, at the place the run is at."""
@@ -394,15 +448,26 @@ class _AppDisplay:
         return getattr(self.real, name)
 
 
+def _exit_in_app() -> None:
+    raise SystemExit("exit() or quit() was called in the app")
+
+
 class _capture:
     def __enter__(self) -> None:
         self.shell = _shell()
         self.stdout = sys.stdout
         sys.stdout = _AppStdout(self.stdout)
         self.pub = None
+        self.exits = None
         if self.shell is not None:
             self.pub = self.shell.display_pub
             self.shell.display_pub = _AppDisplay(self.pub)
+            # exit() / quit() (IPython's, in the notebook's namespace) would end the kernel a
+            # moment later: in an app they raise SystemExit, shown like sys.exit()
+            if hasattr(self.shell, "ask_exit"):
+                self.exits = (vars(self.shell).get("ask_exit"),
+                              getattr(self.shell, "keepkernel_on_exit", None))
+                self.shell.ask_exit = _exit_in_app
         plt = sys.modules.get("matplotlib.pyplot")
         self.figs = set(plt.get_fignums()) if plt is not None else None
 
@@ -410,6 +475,14 @@ class _capture:
         sys.stdout = self.stdout
         if self.shell is not None and self.pub is not None:
             self.shell.display_pub = self.pub
+        if self.exits is not None:
+            own, keep = self.exits
+            if own is None:
+                vars(self.shell).pop("ask_exit", None)
+            else:
+                self.shell.ask_exit = own
+            if hasattr(self.shell, "keepkernel_on_exit"):
+                self.shell.keepkernel_on_exit = keep
         plt = sys.modules.get("matplotlib.pyplot")
         if plt is not None:
             for num in set(plt.get_fignums()) - (self.figs or set()):
