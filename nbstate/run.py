@@ -321,6 +321,15 @@ class App:
         self.set_target(target)
         self.session.apps[self.name] = self
 
+    @property
+    def notices(self) -> list[Element]:
+        """Warnings shown above the app for the last interaction (refused values)."""
+        return self._notices
+
+    @notices.setter
+    def notices(self, els: list[Element]) -> None:
+        self._notices = _one_per_widget(list(els))
+
     def set_target(self, target: str | Callable) -> None:
         """Give the app new code (an edited cell); state and widgets are kept."""
         if callable(target):
@@ -677,15 +686,65 @@ def describe_widget(rec: WidgetState) -> str:
     return out
 
 
-def _refusal(rec: WidgetState, raw: Any, reason: str) -> str:
+def _short_repr(x: Any, limit: int = 80) -> str:
+    """``repr(x)`` cut to ``limit`` characters; never raises (and never builds the repr of a
+    huge text or list in full)."""
     try:
-        shown = repr(raw)
-    except Exception:  # noqa: BLE001 - e.g. an int too long to print
-        shown = f"<a {type(raw).__name__} that cannot be shown>"
-    if len(shown) > 80:
-        shown = shown[:77] + "..."
-    return (f"{describe_widget(rec)} refused the value {shown} from the frontend: {reason}. "
-            f"It keeps its value {rec.value!r}.")
+        if isinstance(x, (str, bytes)) and len(x) > limit:
+            return repr(x[:limit])[:limit - 3] + "..."
+        if isinstance(x, (list, tuple)) and len(x) > limit:
+            x = type(x)(x[:limit])
+        shown = repr(x)
+    except Exception:  # noqa: BLE001 - e.g. an int too long to print, a repr that raises
+        return f"<a {type(x).__name__} that cannot be shown>"
+    return shown if len(shown) <= limit else shown[:limit - 3] + "..."
+
+
+class _Refusal(str):
+    """A refusal warning's text, knowing its widget: a burst's refusals of one widget are
+    shown as one warning (see ``App.notices``)."""
+
+    wid: str = ""
+
+
+def _refusal(rec: WidgetState, raw: Any, reason: str) -> str:
+    if len(reason) > 300:
+        reason = reason[:297] + "..."
+    out = _Refusal(f"{describe_widget(rec)} refused the value {_short_repr(raw)} from the "
+                   f"frontend: {reason}. It keeps its value {_short_repr(rec.value)}.")
+    out.wid = rec.id
+    return out
+
+
+def _one_per_widget(notices: list[Element]) -> list[Element]:
+    """One warning per widget (the last value refused, and how many were), and one of each
+    other repeated warning: a burst of 10,000 refusals shows one line, not 10,000."""
+    if len(notices) < 2:
+        return notices
+    first: dict[Any, int] = {}
+    counts: dict[Any, int] = {}
+    out: list[Element] = []
+    for el in notices:
+        body = el.props.get("body") if el.type == "warning" else None
+        if not isinstance(body, str):
+            out.append(el)
+            continue
+        key = ("widget", body.wid) if isinstance(body, _Refusal) else ("text", body)
+        if key in first:
+            out[first[key]] = el  # the latest refusal says what the widget keeps now
+            counts[key] += 1
+        else:
+            first[key] = len(out)
+            counts[key] = 1
+            out.append(el)
+    for key, i in first.items():
+        n = counts[key]
+        if n > 1:
+            el = out[i]
+            what = "values were refused" if key[0] == "widget" else "times"
+            out[i] = Element(el.type, el.id, el.key, {
+                **el.props, "body": f"{el.props['body']} ({n} {what} in this update.)"})
+    return out
 
 
 def exception_element(e: BaseException) -> Element:
