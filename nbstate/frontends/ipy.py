@@ -71,6 +71,7 @@ class LiveApp:
         self._displayed = False
         self._shown: Element | None = None  # the last tree the output showed
         self._progress_at: float | None = None  # when the run under way last showed progress
+        self.cell: str | None = None  # the id of the cell that last showed it
 
     @property
     def name(self) -> str:
@@ -539,12 +540,40 @@ def close_deleted_cells(*_: Any) -> None:
             gone.close()
 
 
+#: unnamed apps of cells a client sent without a cell id (plain jupyter_client, some
+#: frontends) are told apart by their source only, so each edit makes a new app: the oldest
+#: beyond this many are closed
+CELLLESS_MAX = 8
+_CELLLESS: list[str] = []
+
+
+def _note(text: str) -> None:
+    """A line on the cell's stderr (shown in its output area, above the app)."""
+    print(f"nbstate: {text}", file=sys.stderr)
+
+
 def start(target: str | Callable, name: str | None = None, **kwargs: Any) -> LiveApp:
     """Create (or rerun with new code) the live app ``name`` and return it, not displayed."""
     shell = _shell()
     close_deleted_cells()
     key = _app_name(name, target, shell)
+    cell = _cell_id(shell)
     live = _LIVE.get(key)
+    if name is None and cell is None and not callable(target) and shell is not None:
+        if key in _CELLLESS:
+            _CELLLESS.remove(key)
+        elif live is None:
+            _note("this frontend sent no cell id, so an edited cell cannot be told from a "
+                  "new one: each edit starts a new app (state in st.session_state is kept). "
+                  "Name the app (%%app NAME) to rerun the same app when the cell is edited.")
+        _CELLLESS.append(key)
+        while len(_CELLLESS) > CELLLESS_MAX:
+            old = _LIVE.get(_CELLLESS.pop(0))
+            if old is not None:
+                old.close()
+    elif live is not None and name and cell is not None and live.cell not in (None, cell):
+        _note(f'the app "{name}" was shown by another cell, whose output is now inactive: '
+              "one app has one live output. Give each cell its own name to keep both.")
     if live is None:
         ns = shell.user_ns if shell is not None and not callable(target) else None
         app = App(target, name=key, session=default_session(), namespace=ns,
@@ -563,6 +592,7 @@ def start(target: str | Callable, name: str | None = None, **kwargs: Any) -> Liv
                 live.view.close()
                 live.view = None
             raise
+    live.cell = cell
     return live
 
 

@@ -129,6 +129,25 @@ def _apply(w: W.Widget, traits: dict[str, Any], force: tuple[str, ...] = (),
         w._states_to_send.difference_update(silent)
 
 
+def _with_resets(w: W.Widget, sent: dict[str, Any], desired: dict[str, Any]) -> dict[str, Any]:
+    """``desired`` plus a reset of each trait sent before that the binding no longer sets
+    (``border=False`` after ``True``, a ``text_area`` whose ``height`` went back to None):
+    a layout property goes back to None (the CSS default), another trait to its default."""
+    for k, old in sent.items():
+        new = desired.get(k, _MISSING)
+        if k == "layout" and isinstance(old, dict):
+            new = new if isinstance(new, dict) else {}
+            gone = {a: None for a in old if a not in new}
+            if gone:
+                desired[k] = {**gone, **new}
+        elif new is _MISSING:
+            try:
+                desired[k] = w.trait_defaults(k)
+            except Exception:  # noqa: BLE001 - no such trait: nothing to reset
+                continue
+    return desired
+
+
 class View:
     """The live output of one app: a persistent box, updated in place run after run.
 
@@ -350,7 +369,7 @@ class View:
         if n.el is el or _same_props(n.el.props, el.props):
             changed = {}  # same props, same traits: skip rendering them again
         else:
-            desired = b.traits(el)
+            desired = _with_resets(n.widget, n.sent, b.traits(el))
             changed = {k: v for k, v in desired.items()
                        if not same(n.sent.get(k, _MISSING), v)}
             n.sent.update(changed)
