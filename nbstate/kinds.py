@@ -27,6 +27,7 @@ from .errors import (
     SelectionCountExceedsMaxError,
     ValueAboveMaxError,
     ValueBelowMinError,
+    short_repr,
 )
 
 
@@ -284,8 +285,10 @@ def check_files(spec: dict, v: Any) -> Any:
 def _type_error(spec: dict, v: Any, label: Any, key: Any, expected: str) -> InvalidValueTypeError:
     return InvalidValueTypeError(
         f'`st.{spec.get("_kind", "widget")}` "{label}" (key "{key}") expects {expected}, but '
-        f"st.session_state[\"{key}\"] holds {v!r} of type {type(v).__name__}. Assign a value "
-        "of the right type.")
+        f"st.session_state[\"{key}\"] holds {short_repr(v)} of type {type(v).__name__}. "
+        "Assign a value of the right type. To recover, execute the app's cell again: the "
+        "value is then discarded and the widget keeps its last value (or assign a valid one "
+        f'with st.session_state["{key}"] = ... in a cell first).')
 
 
 def _expected(reason: str) -> str:

@@ -38,27 +38,30 @@ class Container:
         # the form this container sits in: the one open where it was created, unless given.
         # So `form.columns(2)` makes columns whose widgets belong to the form, as in Streamlit.
         self._form = ctx.form if form is _INHERIT else form
-        self._prev: str | None = None
+        self._prev: list = []  # per `with` under way: (the context entered, its form)
 
     def __enter__(self) -> Container:
-        ctx = self._ctx
-        self._check_run()
+        # the context of this thread: a thread given the app's context (add_app_context)
+        # has a container stack of its own
+        ctx = self._check_run()
         ctx.push(self._el)
-        self._prev = ctx.form
+        self._prev.append((ctx, ctx.form))
         ctx.form = self._form
         return self
 
     def __exit__(self, *exc: Any) -> None:
-        ctx = self._ctx
+        ctx, form = self._prev.pop() if self._prev else (self._ctx, None)
         ctx.pop(self._el)
-        ctx.form = self._prev
+        ctx.form = form
 
-    def _check_run(self) -> None:
-        if current() is not self._ctx:
+    def _check_run(self) -> RunContext:
+        ctx = current()
+        if ctx is None or ctx.over is not self._ctx.over:  # (`over` is the run's own)
             raise NbstateAPIException(
                 "This container belongs to an earlier run: a fragment cannot write to "
                 "elements outside of its own container, and a container cannot be reused "
                 "across runs. Create the container in the code that writes to it.")
+        return ctx
 
     def __getattr__(self, name: str) -> Any:
         import nbstate

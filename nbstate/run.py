@@ -14,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+import copy
 import linecache
 import os
 import threading
@@ -33,6 +34,7 @@ from .errors import (
     RerunApp,
     StopApp,
     ValueAssignmentNotAllowedError,
+    short_repr,
 )
 from .identity import widget_id
 from .state import SessionState, SessionStateProxy, WidgetState
@@ -42,8 +44,10 @@ _PKG_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
 def current() -> RunContext | None:
-    """The context of the run under way in this thread, or None."""
-    return getattr(_local, "ctx", None)
+    """The context of the run under way in this thread, or None (also when the run this
+    thread was given has ended)."""
+    ctx = getattr(_local, "ctx", None)
+    return None if ctx is None or ctx.over[0] else ctx
 
 
 def get_app_context() -> RunContext | None:
@@ -64,7 +68,9 @@ def add_app_context(thread: threading.Thread, ctx: RunContext | None = None) -> 
     target_run = thread.run
 
     def run_with_context() -> None:
-        _local.ctx = ctx
+        # the thread's own view of the run: its `with st.expander()` must not capture the
+        # main thread's output, nor the main thread's its
+        _local.ctx = ctx.for_thread() if ctx is not None else None
         try:
             target_run()
         finally:
@@ -76,8 +82,9 @@ def add_app_context(thread: threading.Thread, ctx: RunContext | None = None) -> 
 
 def require(func: str) -> RunContext:
     ctx = getattr(_local, "ctx", None)
-    if ctx is None:
-        raise NoAppContextError(func)
+    if ctx is None or ctx.over[0]:
+        # (a thread given the context of a run that has ended would write into nothing)
+        raise NoAppContextError(func, ended=ctx is not None)
     return ctx
 
 
@@ -134,6 +141,18 @@ class RunContext:
         self._fragment_calls: dict[str, int] = {}
         self.sidebar_stack: list = []
         self.fragment_el: Element | None = None  # set for a fragment-only rerun
+        # set once the app's code of this run has returned: threads that outlive the run
+        # get NoAppContextError (shared with the threads' views of this context)
+        self.over = [False]
+
+    def for_thread(self) -> RunContext:
+        """This run as a thread given its context sees it: the same elements, ids, keys and
+        state, but a container stack of its own, starting at the run's top container."""
+        view = copy.copy(self)
+        view.stack = [self.stack[0]]
+        view.sidebar_stack = []
+        view.form = None
+        return view
 
     def flush(self) -> None:
         """Let a live frontend show the run so far (progress bars, spinners, status)."""
@@ -314,12 +333,26 @@ class App:
         # a live kernel shows an interrupt (the stop button) like any error and stays live;
         # headless callers want Ctrl-C to stop them
         self.catch_interrupts = False
+        # (consecutive runs that ended in st.rerun(), the line of the last call)
+        self.rerun_streak: tuple[int, int] = (0, 0)
         self.fragments: dict[str, Fragment] = {}
         self.filename = filename or f"<nbstate app {self.name}>"
         self.fresh_namespace = namespace is None if fresh_namespace is None else fresh_namespace
         self._namespace = namespace if namespace is not None else {}
         self.set_target(target)
         self.session.apps[self.name] = self
+
+    def explain_interrupt(self, el: Element) -> None:
+        """Say in an interrupt's exception element that the app was in an endless
+        ``st.rerun()`` loop, if it was (its traceback alone shows no line of the app)."""
+        n, line = self.rerun_streak
+        if n >= 2:
+            where = f" at line {line} of the app" if line else ""
+            el.props["message"] = (
+                f"{el.props.get('message') or ''}\n\nThe app was interrupted after calling "
+                f"st.rerun(){where} in {n} runs in a row: an st.rerun() that runs on every "
+                "run never ends. Call it only when something changed (behind an if)."
+            ).lstrip()
 
     @property
     def notices(self) -> list[Element]:
@@ -560,10 +593,13 @@ class App:
         self.runs += 1
         try:
             call()
+            self.rerun_streak = (0, 0)
             return True, None
         except RerunApp as r:
+            self.rerun_streak = (self.rerun_streak[0] + 1, _user_line(r.__traceback__))
             return True, r.scope
         except StopApp:
+            self.rerun_streak = (0, 0)
             return False, None
         except BaseException as e:  # noqa: BLE001 - shown, app stays live
             # SystemExit (sys.exit(), exit()), GeneratorExit and a user's BaseException
@@ -572,10 +608,15 @@ class App:
             if isinstance(e, KeyboardInterrupt) and not self.catch_interrupts:
                 raise
             del ctx.stack[1:]
-            ctx.emit(exception_element(e))
+            el = exception_element(e)
+            if isinstance(e, KeyboardInterrupt):
+                self.explain_interrupt(el)
+            self.rerun_streak = (0, 0)
+            ctx.emit(el)
             return False, None
         finally:
             store.frozen = set()
+            ctx.over[0] = True
 
     def _cleanup(self, ctx: RunContext) -> None:
         store = self.session.store
@@ -623,6 +664,32 @@ class App:
             children.append(sidebar)
         return Element("app", props={"name": self.name, "stale": stale}, children=children)
 
+    def discard_invalid_writes(self) -> list[str]:
+        """Undo session-state writes to this app's widget keys that their widget cannot take
+        (a callback stored text in a slider's key): each widget keeps its last value. Done
+        when the app's cell is executed again, so that an app stuck on such an error
+        recovers. Returns the keys whose write was undone.
+
+        Example:
+            >>> app = App("import nbstate as st\\nst.slider('x', 0, 9, key='k')",
+            ...           session=Session())
+            >>> _ = app.run(); app.session.proxy["k"] = "text"; app.discard_invalid_writes()
+            ['k']
+        """
+        store = self.session.store
+        undone = []
+        for wid in list(self.widget_ids):
+            rec = store.widgets.get(wid)
+            key = rec.key if rec is not None else None
+            if key is None or key not in store.api_writes or key not in store.values:
+                continue
+            try:
+                rec.kind.from_state(rec.spec, store.values[key], rec.default, rec.label, key)
+            except Exception:  # noqa: BLE001 - any value the widget refuses is undone
+                store.sync_widget(key, rec.value)
+                undone.append(key)
+        return undone
+
     def close(self) -> None:
         """Forget every widget of this app (the cell was re-executed elsewhere or closed)."""
         store = self.session.store
@@ -633,6 +700,16 @@ class App:
         self.widget_ids.clear()
         if self.session.apps.get(self.name) is self:
             del self.session.apps[self.name]
+
+
+def _user_line(tb: Any) -> int:
+    """The line of the app's code in a traceback (the innermost frame outside nbstate)."""
+    line = 0
+    while tb is not None:
+        if not tb.tb_frame.f_code.co_filename.startswith(_PKG_DIR):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
 
 
 def _path_to(parent: Element, target: Element) -> list[int]:
@@ -686,20 +763,6 @@ def describe_widget(rec: WidgetState) -> str:
     return out
 
 
-def _short_repr(x: Any, limit: int = 80) -> str:
-    """``repr(x)`` cut to ``limit`` characters; never raises (and never builds the repr of a
-    huge text or list in full)."""
-    try:
-        if isinstance(x, (str, bytes)) and len(x) > limit:
-            return repr(x[:limit])[:limit - 3] + "..."
-        if isinstance(x, (list, tuple)) and len(x) > limit:
-            x = type(x)(x[:limit])
-        shown = repr(x)
-    except Exception:  # noqa: BLE001 - e.g. an int too long to print, a repr that raises
-        return f"<a {type(x).__name__} that cannot be shown>"
-    return shown if len(shown) <= limit else shown[:limit - 3] + "..."
-
-
 class _Refusal(str):
     """A refusal warning's text, knowing its widget: a burst's refusals of one widget are
     shown as one warning (see ``App.notices``)."""
@@ -710,8 +773,8 @@ class _Refusal(str):
 def _refusal(rec: WidgetState, raw: Any, reason: str) -> str:
     if len(reason) > 300:
         reason = reason[:297] + "..."
-    out = _Refusal(f"{describe_widget(rec)} refused the value {_short_repr(raw)} from the "
-                   f"frontend: {reason}. It keeps its value {_short_repr(rec.value)}.")
+    out = _Refusal(f"{describe_widget(rec)} refused the value {short_repr(raw)} from the "
+                   f"frontend: {reason}. It keeps its value {short_repr(rec.value)}.")
     out.wid = rec.id
     return out
 

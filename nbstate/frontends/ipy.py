@@ -583,6 +583,9 @@ def start(target: str | Callable, name: str | None = None, **kwargs: Any) -> Liv
         app.catch_interrupts = True
         live = _LIVE[key] = LiveApp(app)
     else:
+        # a value a widget cannot take, written to its key (by a callback), would keep
+        # every run failing: executing the cell again discards it (the error says so)
+        live.app.discard_invalid_writes()
         try:
             live.app.set_target(target)
         except BaseException:

@@ -148,6 +148,15 @@ def _with_resets(w: W.Widget, sent: dict[str, Any], desired: dict[str, Any]) -> 
     return desired
 
 
+class _AppBox(W.VBox):
+    """The app's output box. Its repr is short: displaying it makes IPython compute the
+    ``text/plain`` repr, which for a VBox is the repr of every widget inside, recursively
+    (containers nested 150 deep exceed the recursion limit)."""
+
+    def __repr__(self) -> str:
+        return f"<nbstate app output ({len(self.children)} items)>"
+
+
 class View:
     """The live output of one app: a persistent box, updated in place run after run.
 
@@ -158,7 +167,7 @@ class View:
     def __init__(self, send: Callable[[list[tuple[str, Any]]], None]) -> None:
         self.send = send
         self.marker = StaleMarker()
-        self.root = W.VBox([self.marker], _dom_classes=(APP_CLASS,))
+        self.root = _AppBox([self.marker], _dom_classes=(APP_CLASS,))
         self.marker.app = self.root  # lets the marker key this app's boxes in the browser
         self.by_id: dict[str, Node] = {}
         self.held: dict[str, dict[str, Any]] = {}
