@@ -804,5 +804,6 @@ def binding_for(el: Element) -> Binding:
 
 def from_json(widget: W.Widget, key: str, value: Any) -> Any:
     """A synced trait's JSON value as the Python value its ``from_json`` gives (dates...)."""
-    conv = widget.trait_metadata(key, "from_json", widget._trait_from_json)
-    return conv(value, widget)
+    from .compat import trait_from_json
+
+    return trait_from_json(widget, key)(value, widget)

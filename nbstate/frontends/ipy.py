@@ -23,7 +23,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-import inspect
 import io
 import signal
 import sys
@@ -35,6 +34,7 @@ from typing import Any
 
 from ..elements import Element
 from ..run import App, current, default_session, exception_element
+from . import compat
 from .reconcile import View
 
 #: an app whose last run took longer (seconds) shows its output stale ("Running...") while it
@@ -278,41 +278,12 @@ def _more_shell_messages(gap_ms: float | None = None) -> bool:
     it waits up to ``BURST_GAP_MS`` for the next message, since the shell-channel thread
     that forwards them needs the GIL this thread holds.
     """
-    try:
-        loop = asyncio.get_running_loop()
-    except RuntimeError:
-        return False
-    me = asyncio.current_task(loop)
-    for task in asyncio.all_tasks(loop):
-        if task.done() or task is me:
-            continue
-        coro = task.get_coro()
-        name = getattr(coro, "__qualname__", "")
-        # ipykernel runs each received shell message as a run_in_context task, which starts a
-        # shell_main task: one not started yet, or one waiting for the shell, is a message
-        # still to handle (a run_in_context whose shell_main is done is only finishing)
-        if name.endswith("run_in_context"):
-            if inspect.iscoroutine(coro) and inspect.getcoroutinestate(
-                    coro) == inspect.CORO_CREATED:
-                return True
-        elif name.endswith("shell_main"):
-            return True
-    stream = _main_shell_stream(getattr(_shell(), "kernel", None))
-    sock = getattr(stream, "socket", None)
-    if sock is None:
-        return False
-    import zmq
-
+    if compat.shell_task_waiting():
+        return True
+    stream = compat.main_shell_stream(getattr(_shell(), "kernel", None))
     if gap_ms is None:
         gap_ms = BURST_GAP_MS if _burst else 0
-    try:
-        waiting = bool(sock.poll(timeout=gap_ms))
-    except zmq.ZMQError:
-        return False
-    if waiting:
-        # polling consumed the socket's edge-triggered wake-up: make sure the stream reads on
-        stream.io_loop.add_callback(lambda: stream._handle_events(sock, 0))
-    return waiting
+    return compat.socket_waiting(stream, gap_ms)
 
 
 _last_sent: Any = None
@@ -322,9 +293,8 @@ def _sent_right_after_the_last() -> bool:
     """Did the client send this update within BURST_SENT_MS of its previous one? A browser
     never does (it waits for the kernel's idle in between): such a client sends bursts."""
     global _last_sent
-    kernel = getattr(_shell(), "kernel", None)
     try:
-        sent = kernel.get_parent("shell")["header"]["date"]
+        sent = compat.parent_header(getattr(_shell(), "kernel", None))["header"]["date"]
     except Exception:  # noqa: BLE001 - no kernel, older ipykernel, no date: no evidence
         return False
     last, _last_sent = _last_sent, sent
@@ -332,19 +302,6 @@ def _sent_right_after_the_last() -> bool:
         return last is not None and abs((sent - last).total_seconds()) * 1000 < BURST_SENT_MS
     except TypeError:  # dates as strings, or naive and aware mixed
         return False
-
-
-def _main_shell_stream(kernel: Any) -> Any:
-    """The ZMQStream on which this (main) thread receives shell messages."""
-    if kernel is None:
-        return None
-    thread = getattr(kernel, "shell_channel_thread", None)
-    if thread is not None:
-        try:
-            return thread.manager.get_shell_channel_to_subshell_pair(None).to_stream
-        except Exception:  # noqa: BLE001 - another ipykernel layout
-            return None
-    return getattr(kernel, "shell_stream", None)
 
 
 def _schedule_fallback() -> None:
@@ -500,23 +457,13 @@ def _shell() -> Any:
 
 
 def _cell_id(shell: Any) -> str | None:
-    kernel = getattr(shell, "kernel", None)
-    parent = None
-    if kernel is not None:
-        try:
-            parent = kernel.get_parent("shell")
-        except Exception:  # noqa: BLE001 - older ipykernel
-            parent = getattr(shell, "parent_header", None)
+    parent = compat.parent_header(getattr(shell, "kernel", None))
     meta = (parent or {}).get("metadata") or {}
     return meta.get("cellId") or meta.get("cell_id")
 
 
 def _closed_cells(shell: Any) -> list[str]:
-    kernel = getattr(shell, "kernel", None)
-    try:
-        parent = kernel.get_parent("shell") if kernel is not None else None
-    except Exception:  # noqa: BLE001
-        parent = None
+    parent = compat.parent_header(getattr(shell, "kernel", None))
     return list(((parent or {}).get("metadata") or {}).get("deletedCells") or ())
 
 
@@ -555,6 +502,7 @@ def _note(text: str) -> None:
 def start(target: str | Callable, name: str | None = None, **kwargs: Any) -> LiveApp:
     """Create (or rerun with new code) the live app ``name`` and return it, not displayed."""
     shell = _shell()
+    compat.check_versions()  # (once: a warning if ipykernel/ipywidgets are untested ones)
     close_deleted_cells()
     key = _app_name(name, target, shell)
     cell = _cell_id(shell)

@@ -35,9 +35,9 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import ipywidgets as W
-from ipywidgets.widgets.widget import _put_buffers
 
 from ..elements import Element
+from . import compat
 from .anywidgets import APP_CLASS, StaleMarker
 from .bindings import NOTHING, Binding, Box, Unrecognized, binding_for, from_json
 
@@ -63,7 +63,7 @@ def _same_props(a: dict, b: dict) -> bool:
 def close_widget(w: W.Widget) -> None:
     """Close a widget and the layout/style models it owns."""
     for name in ("layout", "style"):
-        sub = w._trait_values.get(name)
+        sub = compat.owned_widget(w, name)
         if isinstance(sub, W.Widget):
             sub.close()
     w.close()
@@ -125,8 +125,8 @@ def _apply(w: W.Widget, traits: dict[str, Any], force: tuple[str, ...] = (),
                         setattr(w.layout, a, b)
                 else:
                     setattr(w, k, v)
-        w._states_to_send.update(k for k in force if k in w.keys)
-        w._states_to_send.difference_update(silent)
+        compat.send_also(w, force)
+        compat.send_not(w, silent)
 
 
 def _with_resets(w: W.Widget, sent: dict[str, Any], desired: dict[str, Any]) -> dict[str, Any]:
@@ -433,7 +433,8 @@ class View:
         if method == "update":
             try:
                 state = dict(data.get("state") or {})
-                _put_buffers(state, data.get("buffer_paths") or [], msg.get("buffers") or [])
+                compat.put_buffers(state, data.get("buffer_paths") or [],
+                                   msg.get("buffers") or [])
             except Exception as e:  # noqa: BLE001 - a malformed update: the core refuses it
                 if n.binding.value_keys:  # (the browser's value is unchanged: nothing to undo)
                     self._changed(n, Unrecognized(f"a malformed update ({type(e).__name__})"))
@@ -463,11 +464,11 @@ class View:
         elif method == "custom":
             value = n.binding.on_custom(n.el, data.get("content"))
             if value is NOTHING:
-                part._handle_msg(msg)
+                compat.handle_msg(part, msg)
             elif not n.el.props.get("disabled"):
                 self._changed(n, value)
         else:
-            part._handle_msg(msg)
+            compat.handle_msg(part, msg)
 
     def _changed(self, n: Node, value: Any) -> None:
         wid = n.wid
