@@ -44,6 +44,21 @@ def test_datetime_slider_of_half_a_million_steps(kernel, app):
     assert "refused" in kernel.text(root) and s.value == 60
 
 
+def test_datetime_range_slider_of_half_a_million_steps(kernel, app):
+    root = app("""
+    import datetime as dt
+    a, b = st.slider("Span", dt.datetime(2000, 1, 1), dt.datetime(2001, 1, 1),
+                     (dt.datetime(2000, 3, 1), dt.datetime(2000, 4, 1)),
+                     step=dt.timedelta(minutes=1), key="long_span")
+    st.write(f"span={a:%Y-%m-%d %H:%M}..{b:%Y-%m-%d %H:%M}")
+    """)
+    s = kernel.find(name="IntRangeSlider", within=root)
+    assert s["description"] == "Span: 2000-03-01 00:00 – 2000-04-01 00:00"
+    kernel.set(s, [1, s["max"]])
+    assert "span=2000-01-01 00:01..2001-01-01 00:00" in kernel.text(root)
+    assert s["description"] == "Span: 2000-01-01 00:01 – 2001-01-01 00:00"
+
+
 def test_color_with_a_trailing_newline_is_refused(kernel, app):
     root = app("""
     c = st.color_picker("Ink", "#112233", key="ink")
