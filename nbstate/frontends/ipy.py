@@ -166,7 +166,11 @@ class LiveApp:
                 traceback.print_exc(file=sys.__stderr__)
             rest = (self._shown.children[1:] if self._shown is not None
                     else [Element("main", children=[])])
-            notices = [exception_element(e)]
+            el = exception_element(e)
+            if isinstance(e, KeyboardInterrupt):
+                # (landed between two runs of an endless st.rerun() loop: say so)
+                self.app.explain_interrupt(el)
+            notices = [el]
         try:
             with deferred_interrupts():
                 self.view.update(Element("app", props={"stale": False}, children=[
