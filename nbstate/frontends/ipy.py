@@ -84,10 +84,12 @@ class LiveApp:
 
     def show(self) -> Any:
         """Run the app and return a fresh live output; the previous output is closed."""
-        with deferred_interrupts():  # closing thousands of widgets is not left half-done
+        with deferred_interrupts() as interrupted:  # closing thousands of widgets: not half
             if self.view is not None:
                 self.view.close()
             self.view = View(self._receive)
+        if interrupted:
+            raise KeyboardInterrupt  # the cell shows it; the old output is closed in full
         self._shown = None
         self._displayed = False
         self.queue.clear()
