@@ -27,6 +27,7 @@ import pickle
 import re
 import threading
 import time
+import types
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
@@ -103,17 +104,40 @@ def _hash_value(v: Any, h: Any, hash_funcs: dict, seen: set) -> None:
         h.update(repr((v.dtype, v.shape)).encode())
         h.update(v.tobytes())
         return
-    if callable(v) and hasattr(v, "__code__"):
-        h.update(v.__code__.co_code)
-        h.update(v.__qualname__.encode())
+    # callables as Streamlit 1.67 hashes them (runtime/caching/hashing.py): builtins, modules
+    # and classes by name, a partial by its function and arguments, a bound method by its
+    # object and name; a plain function or lambda cannot be hashed (its code and name say
+    # nothing of the values it closes over: two closures would share one cache entry)
+    if inspect.isbuiltin(v) or inspect.ismodule(v) or type(v).__name__ == "ufunc":
+        h.update(v.__name__.encode())
         return
+    if inspect.isclass(v):
+        h.update(f"{v.__module__}.{v.__qualname__}".encode())
+        return
+    if isinstance(v, functools.partial):
+        _hash_value(v.func, h, hash_funcs, seen)
+        _hash_value(v.args, h, hash_funcs, seen)
+        _hash_value(v.keywords, h, hash_funcs, seen)
+        return
+    if isinstance(v, types.MethodType):
+        _hash_value(v.__self__, h, hash_funcs, seen)
+        h.update(v.__func__.__name__.encode())
+        return
+    if isinstance(v, types.FunctionType):
+        raise _Unhashable(v, "a function's result depends on the values it closes over")
     try:
         h.update(pickle.dumps(v, protocol=4))
     except Exception as e:  # noqa: BLE001 - reported with a way out
-        raise UnhashableParamError(
-            f"Cannot hash an argument of type {type(v).__name__} ({e}). To fix it, prefix the "
-            "parameter's name with an underscore (`_arg`) so it is not hashed, or pass "
-            "`hash_funcs={" + tname + ": some_function}` to the cache decorator.") from None
+        raise _Unhashable(v, str(e)) from None
+
+
+class _Unhashable(Exception):
+    """Raised while hashing; ``_CachedFunction._key`` turns it into an UnhashableParamError
+    naming the argument and the function."""
+
+    def __init__(self, value: Any, why: str) -> None:
+        super().__init__(why)
+        self.value = value
 
 
 class _Cache:
@@ -122,7 +146,10 @@ class _Cache:
         self.max_entries = max_entries
         self.entries: OrderedDict[str, tuple[float, Any]] = OrderedDict()
         self.lock = threading.RLock()
-        self.key_locks: dict[str, threading.Lock] = {}
+        # one lock per key being computed now (not per key ever seen): [lock, users, thread
+        # computing it]; gone when the last caller is done
+        self.key_locks: dict[str, list] = {}
+        self._swept = time.monotonic()
 
     def get(self, key: str) -> tuple[bool, Any]:
         with self.lock:
@@ -138,8 +165,15 @@ class _Cache:
 
     def put(self, key: str, value: Any) -> None:
         with self.lock:
-            self.entries[key] = (time.monotonic(), value)
+            now = time.monotonic()
+            self.entries[key] = (now, value)
             self.entries.move_to_end(key)
+            if self.ttl is not None and now - self._swept > self.ttl:
+                # expired entries go even if their key is never read again (at most one
+                # sweep per ttl period, so a put stays cheap on average)
+                self._swept = now
+                for k in [k for k, (stamp, _) in self.entries.items() if now - stamp > self.ttl]:
+                    del self.entries[k]
             if self.max_entries is not None:
                 while len(self.entries) > self.max_entries:
                     self.entries.popitem(last=False)
@@ -182,32 +216,69 @@ class _CachedFunction:
             if name.startswith("_"):
                 continue
             h.update(name.encode())
-            _hash_value(value, h, self._hash_funcs, set())
+            try:
+                _hash_value(value, h, self._hash_funcs, set())
+            except _Unhashable as e:
+                raise UnhashableParamError(self._unhashable_message(name, e)) from None
         return h.hexdigest()
+
+    def _unhashable_message(self, name: str, e: _Unhashable) -> str:
+        """Streamlit's message, and which value inside the argument could not be hashed."""
+        t = type(e.value)
+        fqn = f"{t.__module__}.{t.__qualname__}"
+        func = getattr(self._func, "__name__", "unknown")
+        return (
+            f"Cannot hash argument '{name}' (of type `{fqn}`) in '{func}' ({e}).\n\n"
+            "To address this, you can tell nbstate not to hash this argument by adding a "
+            "leading underscore to the argument's name in the function signature:\n\n"
+            f"```\n@st.{self._kind._name}\ndef {func}(_{name}, ...):\n    ...\n```\n\n"
+            f"or pass `hash_funcs={{{t.__qualname__}: some_function}}` to the decorator.")
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         key = self._key(args, kwargs)
         found, stored = self._cache.get(key)
         if found and (self._validate is None or self._validate(stored)):
             return self._kind._hand_out(stored)
+        cache = self._cache
         if found:  # validate= said the cached resource is no longer good
-            with self._cache.lock:
-                self._cache.entries.pop(key, None)
-        with self._cache.lock:
-            klock = self._cache.key_locks.setdefault(key, threading.Lock())
-        with klock:  # one computation per key even with concurrent callers
-            found, stored = self._cache.get(key)
-            if not found and self._persist:
-                found, stored = _disk_get(self._disk_key(key))
-                if found:
-                    self._cache.put(key, stored)
-            if not found:
-                with self._spinner():
-                    value = self._func(*args, **kwargs)
-                stored = self._kind._store(value, self._func)
-                self._cache.put(key, stored)
-                if self._persist:
-                    _disk_put(self._disk_key(key), stored)
+            with cache.lock:
+                cache.entries.pop(key, None)
+        me = threading.get_ident()
+        with cache.lock:
+            slot = cache.key_locks.get(key)
+            if slot is None:
+                slot = cache.key_locks[key] = [threading.Lock(), 0, None]
+            elif slot[2] == me:
+                # the function called itself with the same arguments while computing them:
+                # waiting for itself would hang the kernel forever
+                raise RecursionError(
+                    f"`{self._func.__qualname__}` (cached with st.{self._kind._name}) called "
+                    "itself with the same arguments while computing them; its result would "
+                    "depend on itself.")
+            slot[1] += 1
+        try:
+            with slot[0]:  # one computation per key even with concurrent callers
+                found, stored = cache.get(key)
+                if not found and self._persist:
+                    found, stored = _disk_get(self._disk_key(key))
+                    if found:
+                        cache.put(key, stored)
+                if not found:
+                    slot[2] = me
+                    try:
+                        with self._spinner():
+                            value = self._func(*args, **kwargs)
+                    finally:
+                        slot[2] = None
+                    stored = self._kind._store(value, self._func)
+                    cache.put(key, stored)
+                    if self._persist:
+                        _disk_put(self._disk_key(key), stored)
+        finally:
+            with cache.lock:
+                slot[1] -= 1
+                if slot[1] == 0 and cache.key_locks.get(key) is slot:
+                    del cache.key_locks[key]
         return self._kind._hand_out(stored)
 
     def _spinner(self) -> Any:

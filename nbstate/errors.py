@@ -38,7 +38,14 @@ StreamlitAPIException = NbstateAPIException
 class NoAppContextError(NbstateAPIException):
     """A widget or display function was called outside a running app."""
 
-    def __init__(self, func: str) -> None:
+    def __init__(self, func: str, *, ended: bool = False) -> None:
+        if ended:
+            super().__init__(
+                f"`st.{func}()` was called from a thread after the app run it was given "
+                "(add_app_context) had ended: its output would go nowhere. Wait for the "
+                "thread before the run ends (thread.join()), or have it store its result in "
+                "st.session_state for the next run to show.")
+            return
         super().__init__(
             f"`st.{func}()` was called outside an app. Widgets and display elements only work "
             "while an app runs: put this code in a cell that starts with `%%app` (after "
@@ -303,6 +310,25 @@ class CustomComponentUnavailableError(NbstateAPIException):
         super().__init__(f'The custom component "{name}" cannot be shown in a notebook: {why}.')
 
 
+def short_repr(x: object, limit: int = 80) -> str:
+    """``repr(x)`` cut to ``limit`` characters for a message; never raises, and never builds
+    the repr of a huge text or list in full.
+
+    Example:
+        >>> short_repr("x" * 1000, 10)
+        "'xxxxxx..."
+    """
+    try:
+        if isinstance(x, (str, bytes)) and len(x) > limit:
+            return repr(x[:limit])[:limit - 3] + "..."
+        if isinstance(x, (list, tuple)) and len(x) > limit:
+            x = type(x)(x[:limit])
+        shown = repr(x)
+    except Exception:  # noqa: BLE001 - e.g. an int too long to print, a repr that raises
+        return f"<a {type(x).__name__} that cannot be shown>"
+    return shown if len(shown) <= limit else shown[:limit - 3] + "..."
+
+
 def _streamlit_names() -> None:
     """Every class also answers to Streamlit's name for it (``StreamlitDuplicateElementKey``),
     so ported code that catches ``st.errors.StreamlitX`` keeps working."""
@@ -316,4 +342,4 @@ def _streamlit_names() -> None:
 _streamlit_names()
 
 __all__ = [name for name in dir() if not name.startswith("_") and name != "annotations"
-           and name not in ("Any", "missing_key_message")]
+           and name not in ("Any", "missing_key_message", "short_repr")]

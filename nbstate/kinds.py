@@ -26,6 +26,7 @@ from .errors import (
     SelectionCountExceedsMaxError,
     ValueAboveMaxError,
     ValueBelowMinError,
+    short_repr,
 )
 from .options import find_option
 
@@ -236,17 +237,17 @@ def check_time(spec: dict, v: Any) -> Any:
     return _scalar_ok("time", v)
 
 
-_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 def check_color(spec: dict, v: Any) -> str:
-    if isinstance(v, str) and _COLOR.match(v):
+    if isinstance(v, str) and _COLOR.fullmatch(v):  # no trailing newline
         return v.lower() if spec.get("lower") else v
     raise RefusedValue('expected a colour as "#rrggbb"')
 
 
 def check_files(spec: dict, v: Any) -> Any:
-    from .uploads import UploadedFile
+    from .uploads import UploadedFile, mime_fits, safe_file_name
 
     if v is None or (spec.get("multiple") and v == []):
         return [] if spec.get("multiple") else None
@@ -258,11 +259,17 @@ def check_files(spec: dict, v: Any) -> Any:
             raise RefusedValue(f"expected an uploaded file, got {type(f).__name__}")
         _unicode(f.name)
         _unicode(f.type)
+        if "\0" in f.name:  # as Streamlit: a NUL could hide the real extension
+            raise RefusedValue("a file name cannot contain null bytes")
+        f.name = safe_file_name(f.name)
         types = spec.get("types")
         if types:
             ext = f.name.rsplit(".", 1)[-1].lower() if "." in f.name else ""
             if "." + ext not in types:
                 raise RefusedValue(f"{f.name!r} is not of an allowed type ({', '.join(types)})")
+            if not mime_fits(f.type, "." + ext):
+                raise RefusedValue(f"{f.name!r} says its content is {f.type!r}, which is not "
+                                   f"a .{ext} file")
         mx = spec.get("max_size")
         if mx is not None and f.size > mx:
             raise RefusedValue(f"{f.name!r} is {f.size} bytes, larger than the {mx} allowed")
@@ -274,8 +281,10 @@ def _type_error(spec: dict, v: Any, label: Any, key: Any, expected: str) -> Type
     # exactly TypeError, as Streamlit raises (SPEC §8)
     return TypeError(
         f'`st.{spec.get("_kind", "widget")}` "{label}" (key "{key}") expects {expected}, but '
-        f"st.session_state[\"{key}\"] holds {v!r} of type {type(v).__name__}. Assign a value "
-        "of the right type.")
+        f"st.session_state[\"{key}\"] holds {short_repr(v)} of type {type(v).__name__}. "
+        "Assign a value of the right type. To recover, execute the app's cell again: the "
+        "value is then discarded and the widget keeps its last value (or assign a valid one "
+        f'with st.session_state["{key}"] = ... in a cell first).')
 
 
 def _expected(reason: str) -> str:

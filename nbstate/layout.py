@@ -31,7 +31,7 @@ _INHERIT = object()
 class Container:
     """A place in the element tree; a context manager and a namespace of ``st`` functions."""
 
-    __slots__ = ("_el", "_form", "_ctx", "_prev", "_entered")
+    __slots__ = ("_el", "_form", "_ctx", "_prev")
 
     def __init__(self, el: Element, ctx: RunContext, form: Any = _INHERIT) -> None:
         self._el = el
@@ -39,39 +39,41 @@ class Container:
         # the form this container sits in: the one open where it was created, unless given.
         # So `form.columns(2)` makes columns whose widgets belong to the form, as in Streamlit.
         self._form = ctx.form if form is _INHERIT else form
-        self._prev: str | None = None
-        self._entered: list[tuple[RunContext, Element]] = []
+        self._prev: list = []  # per `with` under way: (context entered, element, its form)
 
     def __enter__(self) -> Container:
-        ctx = self._ctx
-        el = self._el
-        now = current()
-        if now is not ctx:
-            # a container of the last run, written to by a callback: its elements open the
-            # container of the same place in the new run, as in Streamlit
-            adopted = now.adopt(el) if now is not None else None
-            if adopted is None:
-                self._check_run()
-            ctx, el = now, adopted
+        ctx, el = self._target()
         ctx.push(el)
-        self._prev = ctx.form
+        self._prev.append((ctx, el, ctx.form))
         ctx.form = self._form
-        self._entered.append((ctx, el))
         return self
 
     def __exit__(self, *exc: Any) -> None:
-        ctx, el = self._entered.pop()
+        ctx, el, form = self._prev.pop() if self._prev else (self._ctx, self._el, None)
         ctx.pop(el)
-        ctx.form = self._prev
+        ctx.form = form
         if exc[0] is None and el.type == "form" and el.key in ctx.form_info:
             ctx.form_info[el.key]["closed"] = True
 
-    def _check_run(self) -> None:
-        if current() is not self._ctx:
-            raise NbstateAPIException(
-                "This container belongs to an earlier run: a fragment cannot write to "
-                "elements outside of its own container, and a container cannot be reused "
-                "across runs. Create the container in the code that writes to it.")
+    def _target(self) -> tuple[RunContext, Element]:
+        """Where a write to this container goes: this thread's view of the run under way (a
+        thread given the app's context has a container stack of its own), or, for a callback
+        writing into a container of the last run, the element that opens the container of
+        the same place in the new run, as in Streamlit."""
+        ctx = current()
+        if ctx is not None:
+            if ctx.over is self._ctx.over:  # (`over` is the run's own)
+                return ctx, self._el
+            adopted = ctx.adopt(self._el)
+            if adopted is not None:
+                return ctx, adopted
+        raise NbstateAPIException(
+            "This container belongs to an earlier run: a fragment cannot write to "
+            "elements outside of its own container, and a container cannot be reused "
+            "across runs. Create the container in the code that writes to it.")
+
+    def _check_run(self) -> RunContext:
+        return self._target()[0]
 
     def __getattr__(self, name: str) -> Any:
         import nbstate

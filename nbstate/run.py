@@ -14,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+import copy
 import linecache
 import os
 import sys
@@ -35,6 +36,7 @@ from .errors import (
     RerunApp,
     StopApp,
     ValueAssignmentNotAllowedError,
+    short_repr,
 )
 from .identity import hashable, widget_id
 from .options import coerce_enum
@@ -52,8 +54,10 @@ _PKG_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
 def current() -> RunContext | None:
-    """The context of the run under way in this thread, or None."""
-    return getattr(_local, "ctx", None)
+    """The context of the run under way in this thread, or None (also when the run this
+    thread was given has ended)."""
+    ctx = getattr(_local, "ctx", None)
+    return None if ctx is None or ctx.over[0] else ctx
 
 
 def add_app_context(thread: threading.Thread, ctx: RunContext | None = None) -> threading.Thread:
@@ -69,7 +73,9 @@ def add_app_context(thread: threading.Thread, ctx: RunContext | None = None) -> 
     target_run = thread.run
 
     def run_with_context() -> None:
-        _local.ctx = ctx
+        # the thread's own view of the run: its `with st.expander()` must not capture the
+        # main thread's output, nor the main thread's its
+        _local.ctx = ctx.for_thread() if ctx is not None else None
         try:
             target_run()
         finally:
@@ -81,8 +87,9 @@ def add_app_context(thread: threading.Thread, ctx: RunContext | None = None) -> 
 
 def require(func: str) -> RunContext:
     ctx = getattr(_local, "ctx", None)
-    if ctx is None:
-        raise NoAppContextError(func)
+    if ctx is None or ctx.over[0]:
+        # (a thread given the context of a run that has ended would write into nothing)
+        raise NoAppContextError(func, ended=ctx is not None)
     return ctx
 
 
@@ -150,11 +157,23 @@ class RunContext:
         # > 0 while an element handle builds the element that replaces its own: the tree is
         # shown again once the new element is in place, not half-way
         self.hold_flush = 0
+        # set once the app's code of this run has returned: threads that outlive the run
+        # get NoAppContextError (shared with the threads' views of this context)
+        self.over = [False]
 
     @property
     def session_id(self) -> str:
         """The session's id, as Streamlit's ``ScriptRunContext.session_id``."""
         return self.app.session.id
+
+    def for_thread(self) -> RunContext:
+        """This run as a thread given its context sees it: the same elements, ids, keys and
+        state, but a container stack of its own, starting at the run's top container."""
+        view = copy.copy(self)
+        view.stack = [self.stack[0]]
+        view.sidebar_stack = []
+        view.form = None
+        return view
 
     def flush(self) -> None:
         """Let a live frontend show the run so far (progress bars, spinners, status)."""
@@ -434,6 +453,8 @@ class App:
         # a live frontend stores changes of on_change="ignore" widgets without a rerun;
         # AppTest.run() always reruns, as Streamlit's does
         self.quiet_ignored = False
+        # (consecutive runs that ended in st.rerun(), the line of the last call)
+        self.rerun_streak: tuple[int, int] = (0, 0)
         self.fragments: dict[str, Fragment] = {}
         # the widgets' positions in the last full run: callbacks run in this order
         self.order: dict[str, int] = {}
@@ -444,6 +465,27 @@ class App:
         self._namespace = namespace if namespace is not None else {}
         self.set_target(target)
         self.session.apps[self.name] = self
+
+    def explain_interrupt(self, el: Element) -> None:
+        """Say in an interrupt's exception element that the app was in an endless
+        ``st.rerun()`` loop, if it was (its traceback alone shows no line of the app)."""
+        n, line = self.rerun_streak
+        if n >= 2:
+            where = f" at line {line} of the app" if line else ""
+            el.props["message"] = (
+                f"{el.props.get('message') or ''}\n\nThe app was interrupted after calling "
+                f"st.rerun(){where} in {n} runs in a row: an st.rerun() that runs on every "
+                "run never ends. Call it only when something changed (behind an if)."
+            ).lstrip()
+
+    @property
+    def notices(self) -> list[Element]:
+        """Warnings shown above the app for the last interaction (refused values)."""
+        return self._notices
+
+    @notices.setter
+    def notices(self, els: list[Element]) -> None:
+        self._notices = _one_per_widget(list(els))
 
     def set_target(self, target: str | Callable) -> None:
         """Give the app new code (an edited cell); state and widgets are kept."""
@@ -495,6 +537,7 @@ class App:
                 # as in Streamlit the app code does not run; the previous elements stay,
                 # interactive, under the exception, so the user can correct the input
                 self._reset_triggers(ctx)
+                ctx.over[0] = True  # threads a callback started are done with this run
                 self.tree = self._keep(head=[error])
                 return self.tree
             done = self._run_code(ctx)
@@ -611,7 +654,7 @@ class App:
                     rec.callback(*rec.args, **rec.kwargs)
                 except (RerunApp, StopApp):
                     pass  # as in Streamlit: st.rerun()/st.stop() in a callback is a no-op
-                except (Exception, KeyboardInterrupt) as e:  # noqa: BLE001 - shown, app stays live
+                except BaseException as e:  # noqa: BLE001 - shown (SystemExit too); app lives
                     if isinstance(e, KeyboardInterrupt) and not self.catch_interrupts:
                         raise
                     return uncaught_element(e)
@@ -750,20 +793,31 @@ class App:
         self.last_error = None
         try:
             call()
+            self.rerun_streak = (0, 0)
             return True, None
         except RerunApp as r:
+            self.rerun_streak = (self.rerun_streak[0] + 1, _user_line(r.__traceback__))
             return True, r.scope
         except StopApp:
+            self.rerun_streak = (0, 0)
             return False, None
-        except (Exception, KeyboardInterrupt) as e:  # noqa: BLE001 - shown, app stays live
+        except BaseException as e:  # noqa: BLE001 - shown, app stays live
+            # SystemExit (sys.exit(), exit()), GeneratorExit and a user's BaseException
+            # subclass are the app's too: shown, never ending the kernel; only an interrupt
+            # of a headless caller propagates
             if isinstance(e, KeyboardInterrupt) and not self.catch_interrupts:
                 raise
             del ctx.stack[1:]
-            ctx.emit(uncaught_element(e))
+            el = uncaught_element(e)
+            if isinstance(e, KeyboardInterrupt):
+                self.explain_interrupt(el)
+            self.rerun_streak = (0, 0)
+            ctx.emit(el)
             self.last_error = e
             return False, None
         finally:
             store.frozen = set()
+            ctx.over[0] = True
 
     def _cleanup(self, ctx: RunContext) -> None:
         """SPEC §6: the widgets of this app that the completed run did not render go."""
@@ -836,11 +890,47 @@ class App:
             props.update(self.root_props)
         return Element("app", props=props, children=children)
 
+    def discard_invalid_writes(self) -> list[str]:
+        """Undo session-state writes to this app's widget keys that their widget cannot take
+        (a callback stored text in a slider's key): each widget keeps its last value. Done
+        when the app's cell is executed again, so that an app stuck on such an error
+        recovers. Returns the keys whose write was undone.
+
+        Example:
+            >>> app = App("import nbstate as st\\nst.slider('x', 0, 9, key='k')",
+            ...           session=Session())
+            >>> _ = app.run(); app.session.proxy["k"] = "text"; app.discard_invalid_writes()
+            ['k']
+        """
+        store = self.session.store
+        undone = []
+        for wid in list(self.widget_ids):
+            rec = store.widgets.get(wid)
+            key = rec.key if rec is not None else None
+            if key is None or key not in store.api_writes or key not in store.values:
+                continue
+            try:
+                rec.kind.from_state(rec.spec, store.values[key], rec.default, rec.label, key)
+            except Exception:  # noqa: BLE001 - any value the widget refuses is undone
+                store.sync_widget(key, rec.value)
+                undone.append(key)
+        return undone
+
     def close(self) -> None:
         """Forget every widget of this app (the cell was re-executed elsewhere or closed)."""
         self._forget(self.widget_ids, keep_persistent=False)
         if self.session.apps.get(self.name) is self:
             del self.session.apps[self.name]
+
+
+def _user_line(tb: Any) -> int:
+    """The line of the app's code in a traceback (the innermost frame outside nbstate)."""
+    line = 0
+    while tb is not None:
+        if not tb.tb_frame.f_code.co_filename.startswith(_PKG_DIR):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
 
 
 def _path_to(parent: Element, target: Element) -> list[int]:
@@ -896,15 +986,51 @@ def describe_widget(rec: WidgetState) -> str:
     return out
 
 
+class _Refusal(str):
+    """A refusal warning's text, knowing its widget: a burst's refusals of one widget are
+    shown as one warning (see ``App.notices``)."""
+
+    wid: str = ""
+
+
 def _refusal(rec: WidgetState, raw: Any, reason: str) -> str:
-    try:
-        shown = repr(raw)
-    except Exception:  # noqa: BLE001 - e.g. an int too long to print
-        shown = f"<a {type(raw).__name__} that cannot be shown>"
-    if len(shown) > 80:
-        shown = shown[:77] + "..."
-    return (f"{describe_widget(rec)} refused the value {shown} from the frontend: {reason}. "
-            f"It keeps its value {rec.value!r}.")
+    if len(reason) > 300:
+        reason = reason[:297] + "..."
+    out = _Refusal(f"{describe_widget(rec)} refused the value {short_repr(raw)} from the "
+                   f"frontend: {reason}. It keeps its value {short_repr(rec.value)}.")
+    out.wid = rec.id
+    return out
+
+
+def _one_per_widget(notices: list[Element]) -> list[Element]:
+    """One warning per widget (the last value refused, and how many were), and one of each
+    other repeated warning: a burst of 10,000 refusals shows one line, not 10,000."""
+    if len(notices) < 2:
+        return notices
+    first: dict[Any, int] = {}
+    counts: dict[Any, int] = {}
+    out: list[Element] = []
+    for el in notices:
+        body = el.props.get("body") if el.type == "warning" else None
+        if not isinstance(body, str):
+            out.append(el)
+            continue
+        key = ("widget", body.wid) if isinstance(body, _Refusal) else ("text", body)
+        if key in first:
+            out[first[key]] = el  # the latest refusal says what the widget keeps now
+            counts[key] += 1
+        else:
+            first[key] = len(out)
+            counts[key] = 1
+            out.append(el)
+    for key, i in first.items():
+        n = counts[key]
+        if n > 1:
+            el = out[i]
+            what = "values were refused" if key[0] == "widget" else "times"
+            out[i] = Element(el.type, el.id, el.key, {
+                **el.props, "body": f"{el.props['body']} ({n} {what} in this update.)"})
+    return out
 
 
 def exception_element(e: BaseException) -> Element:
@@ -917,6 +1043,12 @@ def exception_element(e: BaseException) -> Element:
     except Exception:  # noqa: BLE001 - an exception whose str() fails still shows
         message = f"<{type(e).__name__}: str() failed>"
     name = type(e).__name__
+    if isinstance(e, SystemExit):
+        # as IPython shows it for a cell: the kernel lives on, and so does the app
+        message = (f"{message}\n\n" if message else "") + (
+            "The app asked the interpreter to exit (sys.exit(), exit(), quit() or raise "
+            "SystemExit). In a notebook that would end the kernel, so the run stopped here "
+            "instead and the app stays live. Use st.stop() to end a run early.")
     return Element("exception", props={"type": name, "message": message,
                                        "stack_trace": [s.rstrip("\n") for s in stack],
                                        "is_warning": False})

@@ -11,6 +11,50 @@ from __future__ import annotations
 import hashlib
 import io
 import mimetypes
+import re
+
+#: longest file name kept (most file systems allow 255 bytes)
+MAX_NAME = 255
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+#: MIME types browsers are known to give files of these extensions besides the standard one
+_ALSO = {".csv": {"application/vnd.ms-excel", "application/csv", "text/x-csv", "text/plain"},
+         ".tsv": {"text/plain"}, ".json": {"text/plain"}, ".md": {"text/plain"},
+         ".log": {"text/plain"}}
+
+
+def safe_file_name(name: str) -> str:
+    """The last path component of ``name``, without control characters, at most
+    ``MAX_NAME`` characters (its extension kept); never empty, ``.`` or ``..``.
+
+    Example:
+        >>> safe_file_name("../../etc/passwd"), safe_file_name("C:/Users/a.csv")
+        ('passwd', 'a.csv')
+    """
+    name = _CONTROL.sub("", name.replace("\\", "/").rsplit("/", 1)[-1]).strip()
+    if name in ("", ".", ".."):
+        return "upload"
+    if len(name) > MAX_NAME:
+        stem, dot, ext = name.rpartition(".")
+        ext = dot + ext if dot and 0 < len(ext) <= 16 else ""
+        name = name[:MAX_NAME - len(ext)] + ext if ext else name[:MAX_NAME]
+    return name
+
+
+def mime_fits(mime: str | None, ext: str) -> bool:
+    """Can a file of extension ``ext`` (``".csv"``) have the MIME type the browser gave it?
+    An empty or generic type (the browser did not know) fits any.
+
+    Example:
+        >>> mime_fits("text/csv", ".csv"), mime_fits("application/x-msdownload", ".csv")
+        (True, False)
+    """
+    mime = (mime or "").split(";")[0].strip().lower()
+    if mime in ("", "application/octet-stream"):
+        return True
+    guessed = mimetypes.guess_type("f" + ext)[0]
+    if guessed is None or mime == guessed or mime in _ALSO.get(ext, ()):
+        return True
+    return ext in mimetypes.guess_all_extensions(mime)
 
 
 class UploadedFile(io.BytesIO):

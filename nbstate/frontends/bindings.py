@@ -22,7 +22,6 @@ Example:
 
 from __future__ import annotations
 
-import bisect
 import datetime as _dt
 import re
 from collections.abc import Sequence
@@ -220,7 +219,7 @@ class Several(Simple):
         return [_option_at(opts, i) for i in raw]
 
 
-_PRINTF = re.compile(r"^%([-+ 0#,]*\d*(?:\.\d+)?)([dfeEgGi])$")
+_PRINTF = re.compile(r"^%([-+ 0#,]*\d*(?:\.\d+)?)([dfeEgGi])\Z")
 
 
 def _readout(fmt: Any, default: str) -> str:
@@ -246,18 +245,48 @@ class NumberSlider(Simple):
         return tuple(raw) if el.props.get("range") and isinstance(raw, list) else raw
 
 
-def _grid(mn: Any, mx: Any, step: Any, dtype: str, cap: int = 5000) -> list:
-    """The values a date/time/datetime slider can take, from ``mn`` to ``mx`` by ``step``."""
-    if dtype == "time":
-        day = _dt.date(2000, 1, 1)
-        start, end = _dt.datetime.combine(day, mn), _dt.datetime.combine(day, mx)
-    else:
-        start, end = mn, mx
-    out, cur = [], start
-    while cur <= end and len(out) < cap:
-        out.append(cur.time() if dtype == "time" else cur)
-        cur = cur + step
-    return out
+#: a date/time/datetime slider with more steps than this is an IntSlider over the step
+#: numbers, its value shown beside its label (a SelectionSlider sends every step's label)
+GRID_OPTIONS_MAX = 20_000
+
+_GRID_FMT = {"date": "%Y-%m-%d", "time": "%H:%M", "datetime": "%Y-%m-%d %H:%M"}
+_DAY = _dt.date(2000, 1, 1)
+
+
+def _span(p: dict) -> tuple[Any, Any, int]:
+    """(first step, step, number of steps) of a date/time/datetime slider's element."""
+    mn, mx, step = p["min"], p["max"], p["step"]
+    if p["dtype"] == "time":
+        mn, mx = _dt.datetime.combine(_DAY, mn), _dt.datetime.combine(_DAY, mx)
+    return mn, step, max(0, (mx - mn) // step) + 1
+
+
+def _grid_at(p: dict, i: Any) -> Any:
+    """The slider's value at step ``i`` (computed, not listed: any number of steps)."""
+    start, step, n = _span(p)
+    if type(i) is not int or not 0 <= i < n:
+        return Unrecognized(f"step index {i!r}")
+    v = start + i * step
+    return v.time() if p["dtype"] == "time" else v
+
+
+def _grid_index(p: dict, v: Any) -> int:
+    """The step showing ``v`` (the first at or after it, as the listed grid had it)."""
+    start, step, n = _span(p)
+    if p["dtype"] == "time" and isinstance(v, _dt.time):
+        v = _dt.datetime.combine(_DAY, v)
+    try:
+        k = -((start - v) // step)  # ceil((v - start) / step)
+    except TypeError:
+        return 0
+    return min(max(k, 0), n - 1)
+
+
+def _grid_label(p: dict, v: Any) -> str:
+    try:
+        return v.strftime(_GRID_FMT.get(p.get("dtype"), "%Y-%m-%d"))
+    except (AttributeError, ValueError):
+        return str(v)
 
 
 class GridSlider(Simple):
@@ -265,32 +294,46 @@ class GridSlider(Simple):
 
     value_key = "index"
 
-    def _values(self, el: Element) -> list:
-        p = el.props
-        return _grid(p["min"], p["max"], p["step"], p["dtype"])
-
     def extra(self, el: Element) -> dict[str, Any]:
-        fmt = {"date": "%Y-%m-%d", "time": "%H:%M", "datetime": "%Y-%m-%d %H:%M"}
-        f = fmt.get(el.props.get("dtype"), "%Y-%m-%d")
-        return {"options": [(v.strftime(f), i) for i, v in enumerate(self._values(el))]}
-
-    def _nearest(self, grid: list, v: Any) -> int:
-        i = bisect.bisect_left(grid, v)
-        return min(i, len(grid) - 1)
+        p = el.props
+        n = _span(p)[2]
+        return {"options": [(_grid_label(p, _grid_at(p, i)), i) for i in range(n)]}
 
     def to_trait(self, el: Element, value: Any) -> Any:
-        grid = self._values(el)
         if el.props.get("range"):
-            return tuple(self._nearest(grid, v) for v in value)
-        return self._nearest(grid, value)
+            return tuple(_grid_index(el.props, v) for v in value)
+        return _grid_index(el.props, value)
 
     def from_trait(self, el: Element, raw: Any) -> Any:
-        grid = self._values(el)
         if el.props.get("range"):
             if not isinstance(raw, (list, tuple)):
                 return raw
-            return tuple(_option_at(grid, i) for i in raw)
-        return _option_at(grid, raw)
+            return tuple(_grid_at(el.props, i) for i in raw)
+        return _grid_at(el.props, raw)
+
+
+class StepSlider(GridSlider):
+    """A date/time slider of more than ``GRID_OPTIONS_MAX`` steps: an Int(Range)Slider over
+    the step numbers; the value it stands for shows after the label."""
+
+    value_key = "value"
+
+    def extra(self, el: Element) -> dict[str, Any]:
+        return {"min": 0, "max": _span(el.props)[2] - 1, "step": 1, "readout": False}
+
+    def traits(self, el: Element) -> dict[str, Any]:
+        t = super().traits(el)
+        p = el.props
+        value = p.get("value")
+        shown = (" – ".join(_grid_label(p, v) for v in value) if p.get("range")
+                 else _grid_label(p, value))
+        t["description"] = f"{t['description']}: {shown}" if t["description"] else shown
+        return t
+
+    def from_trait(self, el: Element, raw: Any) -> Any:
+        if el.props.get("range") and isinstance(raw, list):
+            raw = tuple(raw)
+        return super().from_trait(el, raw)
 
 
 class OptionSlider(Choice):
@@ -402,8 +445,10 @@ def _upload_dicts(files: Any) -> tuple:
     files = files if isinstance(files, (list, tuple)) else [files]
     # FileUpload's serializer wants a datetime for last_modified
     epoch = _dt.datetime.fromtimestamp(0, tz=_dt.timezone.utc)
+    # the browser shows a file's name and size; its bytes stay in the kernel (a refused
+    # upload sets the kept file back: sending 150 MiB back each time helps nobody)
     return tuple({"name": f.name, "type": f.type, "size": f.size,
-                  "content": memoryview(f.getvalue()), "last_modified": epoch} for f in files)
+                  "content": memoryview(b""), "last_modified": epoch} for f in files)
 
 
 class Upload(Simple):
@@ -745,6 +790,8 @@ def _number_slider(el: Element) -> Binding:
     p = el.props
     ints = p.get("dtype") == "int"
     if p.get("dtype") in ("date", "time", "datetime"):
+        if _span(p)[2] > GRID_OPTIONS_MAX:
+            return _STEP_RANGE if p.get("range") else _STEP
         return _GRID_RANGE if p.get("range") else _GRID
     if p.get("range"):
         return _INT_RANGE if ints else _FLOAT_RANGE
@@ -758,6 +805,8 @@ _INT_RANGE = NumberSlider(W.IntRangeSlider, **_SLIDER_KW)
 _FLOAT_RANGE = NumberSlider(W.FloatRangeSlider, **_SLIDER_KW)
 _GRID = GridSlider(W.SelectionSlider, **_SLIDER_KW)
 _GRID_RANGE = GridSlider(W.SelectionRangeSlider, **_SLIDER_KW)
+_STEP = StepSlider(W.IntSlider, **_SLIDER_KW)
+_STEP_RANGE = StepSlider(W.IntRangeSlider, **_SLIDER_KW)
 _OPTION_SLIDER = OptionSlider(W.SelectionSlider, **_SLIDER_KW)
 _OPTION_RANGE = OptionSlider(W.SelectionRangeSlider, **_SLIDER_KW)
 _SEVERAL = Several(W.SelectMultiple, style=_STYLE)
@@ -834,8 +883,9 @@ def binding_for(el: Element) -> Binding:
 
 def from_json(widget: W.Widget, key: str, value: Any) -> Any:
     """A synced trait's JSON value as the Python value its ``from_json`` gives (dates...)."""
-    conv = widget.trait_metadata(key, "from_json", widget._trait_from_json)
-    return conv(value, widget)
+    from .compat import trait_from_json
+
+    return trait_from_json(widget, key)(value, widget)
 
 
 # shim area: st.html (an anywidget with DOMPurify), st.iframe and st.components.v1.html/iframe

@@ -21,20 +21,22 @@ Example (in a notebook):
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
-import inspect
 import io
 import os
+import signal
 import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ..elements import Element
 from ..run import App, current, default_session, exception_element
+from . import compat
 from .reconcile import View
 
 #: an app whose last run took longer (seconds) shows its output stale ("Running...") while it
@@ -71,6 +73,7 @@ class LiveApp:
         self._displayed = False
         self._shown: Element | None = None  # the last tree the output showed
         self._progress_at: float | None = None  # when the run under way last showed progress
+        self.cell: str | None = None  # the id of the cell that last showed it
 
     @property
     def name(self) -> str:
@@ -83,9 +86,12 @@ class LiveApp:
 
     def show(self) -> Any:
         """Run the app and return a fresh live output; the previous output is closed."""
-        if self.view is not None:
-            self.view.close()
-        self.view = View(self._receive)
+        with deferred_interrupts() as interrupted:  # closing thousands of widgets: not half
+            if self.view is not None:
+                self.view.close()
+            self.view = View(self._receive)
+        if interrupted:
+            raise KeyboardInterrupt  # the cell shows it; the old output is closed in full
         self._shown = None
         self._displayed = False
         self.queue.clear()
@@ -157,20 +163,39 @@ class LiveApp:
     def _render(self, tree: Element | BaseException) -> None:
         """Show a run's tree; an internal error (not the app's: those are in the tree) shows
         as an exception at the top of the app's last output, which stays live."""
+        interrupted: list[bool] = []
         try:
             if isinstance(tree, BaseException):
                 raise tree
-            self.view.update(tree)
+            # an interrupt (the stop button) waits until the output is updated in full: a
+            # half-reconciled output would show part of two runs and leave widgets open
+            with deferred_interrupts() as interrupted:
+                self.view.update(tree)
             self._shown = tree
-        except Exception as e:  # noqa: BLE001 - a frontend bug shows in the app, not lost
-            traceback.print_exc(file=sys.__stderr__)
+            if not interrupted:
+                return
+            e: BaseException = KeyboardInterrupt(
+                "The kernel was interrupted while nbstate updated the app's output; the "
+                "update was completed first. The app stays live.")
+            rest = tree.children[1:]
+            notices = [*(tree.children[0].children or ()), exception_element(e)]
+        except BaseException as exc:  # noqa: BLE001 - a frontend bug shows in the app, not lost
+            e = exc
+            if not isinstance(e, KeyboardInterrupt):
+                traceback.print_exc(file=sys.__stderr__)
             rest = (self._shown.children[1:] if self._shown is not None
                     else [Element("main", children=[])])
-            try:
+            el = exception_element(e)
+            if isinstance(e, KeyboardInterrupt):
+                # (landed between two runs of an endless st.rerun() loop: say so)
+                self.app.explain_interrupt(el)
+            notices = [el]
+        try:
+            with deferred_interrupts():
                 self.view.update(Element("app", props={"stale": False}, children=[
-                    Element("notices", children=[exception_element(e)]), *rest]))
-            except Exception:  # noqa: BLE001 - nothing more can be shown
-                pass
+                    Element("notices", children=notices), *rest]))
+        except Exception:  # noqa: BLE001 - nothing more can be shown
+            traceback.print_exc(file=sys.__stderr__)
 
     def _run(self, changes: list[tuple[str, Any]]) -> Element | Exception:
         # Mark the output running ("Running...") only for an app whose last run was slow: a
@@ -186,7 +211,9 @@ class LiveApp:
         try:
             with _capture():
                 return self.app.interact(changes)
-        except Exception as e:  # noqa: BLE001 - shown by _render; the kernel keeps serving
+        except BaseException as e:  # noqa: BLE001 - shown by _render; the kernel keeps serving
+            # (an interrupt or a SystemExit landing in nbstate's own code, between the app's
+            # lines, ends up here: it must not end the kernel or leave the message unanswered)
             return e
         finally:
             self.app.on_flush = None
@@ -209,10 +236,14 @@ class LiveApp:
             final = {id(e) for e in shown.walk()}
             seen = {e.id for e in tree.walk() if e.id is not None and id(e) not in final}
             merged = _merge(tree, shown, final, seen)
-            view.update(Element("app", props={**tree.props, "stale": True},
-                                children=merged.children), partial=True)
+            with deferred_interrupts() as interrupted:
+                view.update(Element("app", props={**tree.props, "stale": True},
+                                    children=merged.children), partial=True)
         except Exception:  # noqa: BLE001 - progress is a courtesy: the run goes on
             traceback.print_exc(file=sys.__stderr__)
+            return
+        if interrupted:
+            raise KeyboardInterrupt  # now, in the app's code that showed progress
 
 
 def _snapshot(el: Element, final: set[int]) -> Element:
@@ -270,41 +301,12 @@ def _more_shell_messages(gap_ms: float | None = None) -> bool:
     it waits up to ``BURST_GAP_MS`` for the next message, since the shell-channel thread
     that forwards them needs the GIL this thread holds.
     """
-    try:
-        loop = asyncio.get_running_loop()
-    except RuntimeError:
-        return False
-    me = asyncio.current_task(loop)
-    for task in asyncio.all_tasks(loop):
-        if task.done() or task is me:
-            continue
-        coro = task.get_coro()
-        name = getattr(coro, "__qualname__", "")
-        # ipykernel runs each received shell message as a run_in_context task, which starts a
-        # shell_main task: one not started yet, or one waiting for the shell, is a message
-        # still to handle (a run_in_context whose shell_main is done is only finishing)
-        if name.endswith("run_in_context"):
-            if inspect.iscoroutine(coro) and inspect.getcoroutinestate(
-                    coro) == inspect.CORO_CREATED:
-                return True
-        elif name.endswith("shell_main"):
-            return True
-    stream = _main_shell_stream(getattr(_shell(), "kernel", None))
-    sock = getattr(stream, "socket", None)
-    if sock is None:
-        return False
-    import zmq
-
+    if compat.shell_task_waiting():
+        return True
+    stream = compat.main_shell_stream(getattr(_shell(), "kernel", None))
     if gap_ms is None:
         gap_ms = BURST_GAP_MS if _burst else 0
-    try:
-        waiting = bool(sock.poll(timeout=gap_ms))
-    except zmq.ZMQError:
-        return False
-    if waiting:
-        # polling consumed the socket's edge-triggered wake-up: make sure the stream reads on
-        stream.io_loop.add_callback(lambda: stream._handle_events(sock, 0))
-    return waiting
+    return compat.socket_waiting(stream, gap_ms)
 
 
 _last_sent: Any = None
@@ -314,9 +316,8 @@ def _sent_right_after_the_last() -> bool:
     """Did the client send this update within BURST_SENT_MS of its previous one? A browser
     never does (it waits for the kernel's idle in between): such a client sends bursts."""
     global _last_sent
-    kernel = getattr(_shell(), "kernel", None)
     try:
-        sent = kernel.get_parent("shell")["header"]["date"]
+        sent = compat.parent_header(getattr(_shell(), "kernel", None))["header"]["date"]
     except Exception:  # noqa: BLE001 - no kernel, older ipykernel, no date: no evidence
         return False
     last, _last_sent = _last_sent, sent
@@ -324,19 +325,6 @@ def _sent_right_after_the_last() -> bool:
         return last is not None and abs((sent - last).total_seconds()) * 1000 < BURST_SENT_MS
     except TypeError:  # dates as strings, or naive and aware mixed
         return False
-
-
-def _main_shell_stream(kernel: Any) -> Any:
-    """The ZMQStream on which this (main) thread receives shell messages."""
-    if kernel is None:
-        return None
-    thread = getattr(kernel, "shell_channel_thread", None)
-    if thread is not None:
-        try:
-            return thread.manager.get_shell_channel_to_subshell_pair(None).to_stream
-        except Exception:  # noqa: BLE001 - another ipykernel layout
-            return None
-    return getattr(kernel, "shell_stream", None)
 
 
 def _schedule_fallback() -> None:
@@ -361,6 +349,36 @@ def _schedule_fallback() -> None:
             flush()
 
     loop.call_later(0.02, later)
+
+
+# -- interrupts while nbstate works ------------------------------------------------------------
+_deferring = False
+
+
+@contextlib.contextmanager
+def deferred_interrupts() -> Iterator[list[bool]]:
+    """Hold a kernel interrupt (SIGINT, the stop button) until the block ends; the list it
+    gives is non-empty afterwards if one arrived. For nbstate's own work on the output
+    (reconciling, closing widgets): stopped half-way, it would leave part of two runs shown
+    and widgets whose comms nobody closes. The app's code is never run inside it.
+    Outside the main thread, or nested, it holds nothing itself.
+    """
+    global _deferring
+    got: list[bool] = []
+    if _deferring or threading.current_thread() is not threading.main_thread():
+        yield got
+        return
+    try:
+        prev = signal.signal(signal.SIGINT, lambda *_: got.append(True))
+    except (ValueError, OSError, TypeError):  # no signals here (an embedded interpreter)
+        yield got
+        return
+    _deferring = True
+    try:
+        yield got
+    finally:
+        _deferring = False
+        signal.signal(signal.SIGINT, prev if prev is not None else signal.default_int_handler)
 
 
 # -- capturing print() and display() into the app ------------------------------------------
@@ -411,15 +429,26 @@ class _AppDisplay:
         return getattr(self.real, name)
 
 
+def _exit_in_app() -> None:
+    raise SystemExit("exit() or quit() was called in the app")
+
+
 class _capture:
     def __enter__(self) -> None:
         self.shell = _shell()
         self.stdout = sys.stdout
         sys.stdout = _AppStdout(self.stdout)
         self.pub = None
+        self.exits = None
         if self.shell is not None:
             self.pub = self.shell.display_pub
             self.shell.display_pub = _AppDisplay(self.pub)
+            # exit() / quit() (IPython's, in the notebook's namespace) would end the kernel a
+            # moment later: in an app they raise SystemExit, shown like sys.exit()
+            if hasattr(self.shell, "ask_exit"):
+                self.exits = (vars(self.shell).get("ask_exit"),
+                              getattr(self.shell, "keepkernel_on_exit", None))
+                self.shell.ask_exit = _exit_in_app
         plt = sys.modules.get("matplotlib.pyplot")
         self.figs = set(plt.get_fignums()) if plt is not None else None
 
@@ -427,6 +456,14 @@ class _capture:
         sys.stdout = self.stdout
         if self.shell is not None and self.pub is not None:
             self.shell.display_pub = self.pub
+        if self.exits is not None:
+            own, keep = self.exits
+            if own is None:
+                vars(self.shell).pop("ask_exit", None)
+            else:
+                self.shell.ask_exit = own
+            if hasattr(self.shell, "keepkernel_on_exit"):
+                self.shell.keepkernel_on_exit = keep
         plt = sys.modules.get("matplotlib.pyplot")
         if plt is not None:
             for num in set(plt.get_fignums()) - (self.figs or set()):
@@ -443,23 +480,13 @@ def _shell() -> Any:
 
 
 def _cell_id(shell: Any) -> str | None:
-    kernel = getattr(shell, "kernel", None)
-    parent = None
-    if kernel is not None:
-        try:
-            parent = kernel.get_parent("shell")
-        except Exception:  # noqa: BLE001 - older ipykernel
-            parent = getattr(shell, "parent_header", None)
+    parent = compat.parent_header(getattr(shell, "kernel", None))
     meta = (parent or {}).get("metadata") or {}
     return meta.get("cellId") or meta.get("cell_id")
 
 
 def _closed_cells(shell: Any) -> list[str]:
-    kernel = getattr(shell, "kernel", None)
-    try:
-        parent = kernel.get_parent("shell") if kernel is not None else None
-    except Exception:  # noqa: BLE001
-        parent = None
+    parent = compat.parent_header(getattr(shell, "kernel", None))
     return list(((parent or {}).get("metadata") or {}).get("deletedCells") or ())
 
 
@@ -481,6 +508,18 @@ def close_deleted_cells(*_: Any) -> None:
         gone = _LIVE.get(f"cell-{cell}")
         if gone is not None:
             gone.close()
+
+
+#: unnamed apps of cells a client sent without a cell id (plain jupyter_client, some
+#: frontends) are told apart by their source only, so each edit makes a new app: the oldest
+#: beyond this many are closed
+CELLLESS_MAX = 8
+_CELLLESS: list[str] = []
+
+
+def _note(text: str) -> None:
+    """A line on the cell's stderr (shown in its output area, above the app)."""
+    print(f"nbstate: {text}", file=sys.stderr)
 
 
 def script_path(target: Any) -> Path | None:
@@ -517,13 +556,30 @@ def start(target: str | Callable | os.PathLike, name: str | None = None,
     a script runs as ``streamlit run`` runs it, as ``__main__`` in a namespace of its own,
     anew on each run; executing the cell again reads the file again."""
     shell = _shell()
+    compat.check_versions()  # (once: a warning if ipykernel/ipywidgets are untested ones)
     close_deleted_cells()
     path = script_path(target)
     filename = None
     if path is not None:
         target, filename = _read_script(path)
     key = _app_name(name, filename or target, shell)
+    cell = _cell_id(shell)
     live = _LIVE.get(key)
+    if name is None and cell is None and not callable(target) and shell is not None:
+        if key in _CELLLESS:
+            _CELLLESS.remove(key)
+        elif live is None:
+            _note("this frontend sent no cell id, so an edited cell cannot be told from a "
+                  "new one: each edit starts a new app (state in st.session_state is kept). "
+                  "Name the app (%%app NAME) to rerun the same app when the cell is edited.")
+        _CELLLESS.append(key)
+        while len(_CELLLESS) > CELLLESS_MAX:
+            old = _LIVE.get(_CELLLESS.pop(0))
+            if old is not None:
+                old.close()
+    elif live is not None and name and cell is not None and live.cell not in (None, cell):
+        _note(f'the app "{name}" was shown by another cell, whose output is now inactive: '
+              "one app has one live output. Give each cell its own name to keep both.")
     if live is None:
         ns = (shell.user_ns if shell is not None and not callable(target) and filename is None
               else None)
@@ -535,6 +591,9 @@ def start(target: str | Callable | os.PathLike, name: str | None = None,
         app.quiet_ignored = True  # on_change="ignore" widgets store their value, no rerun
         live = _LIVE[key] = LiveApp(app)
     else:
+        # a value a widget cannot take, written to its key (by a callback), would keep
+        # every run failing: executing the cell again discards it (the error says so)
+        live.app.discard_invalid_writes()
         try:
             app = live.app
             if filename is not None:  # a script: its own fresh namespace on each run
@@ -551,6 +610,7 @@ def start(target: str | Callable | os.PathLike, name: str | None = None,
                 live.view.close()
                 live.view = None
             raise
+    live.cell = cell
     return live
 
 

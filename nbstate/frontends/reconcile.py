@@ -35,9 +35,9 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import ipywidgets as W
-from ipywidgets.widgets.widget import _put_buffers
 
 from ..elements import Element
+from . import compat
 from .anywidgets import APP_CLASS, StaleMarker
 from .api_bindings import apply_page
 from .bindings import NOTHING, Binding, Box, Unrecognized, binding_for, from_json
@@ -64,7 +64,7 @@ def _same_props(a: dict, b: dict) -> bool:
 def close_widget(w: W.Widget) -> None:
     """Close a widget and the layout/style models it owns."""
     for name in ("layout", "style"):
-        sub = w._trait_values.get(name)
+        sub = compat.owned_widget(w, name)
         if isinstance(sub, W.Widget):
             sub.close()
     w.close()
@@ -128,8 +128,36 @@ def _apply(w: W.Widget, traits: dict[str, Any], force: tuple[str, ...] = (),
                         setattr(w.layout, a, b)
                 else:
                     setattr(w, k, v)
-        w._states_to_send.update(k for k in force if k in w.keys)
-        w._states_to_send.difference_update(silent)
+        compat.send_also(w, force)
+        compat.send_not(w, silent)
+
+
+def _with_resets(w: W.Widget, sent: dict[str, Any], desired: dict[str, Any]) -> dict[str, Any]:
+    """``desired`` plus a reset of each trait sent before that the binding no longer sets
+    (``border=False`` after ``True``, a ``text_area`` whose ``height`` went back to None):
+    a layout property goes back to None (the CSS default), another trait to its default."""
+    for k, old in sent.items():
+        new = desired.get(k, _MISSING)
+        if k == "layout" and isinstance(old, dict):
+            new = new if isinstance(new, dict) else {}
+            gone = {a: None for a in old if a not in new}
+            if gone:
+                desired[k] = {**gone, **new}
+        elif new is _MISSING:
+            try:
+                desired[k] = w.trait_defaults(k)
+            except Exception:  # noqa: BLE001 - no such trait: nothing to reset
+                continue
+    return desired
+
+
+class _AppBox(W.VBox):
+    """The app's output box. Its repr is short: displaying it makes IPython compute the
+    ``text/plain`` repr, which for a VBox is the repr of every widget inside, recursively
+    (containers nested 150 deep exceed the recursion limit)."""
+
+    def __repr__(self) -> str:
+        return f"<nbstate app output ({len(self.children)} items)>"
 
 
 class View:
@@ -142,7 +170,7 @@ class View:
     def __init__(self, send: Callable[[list[tuple[str, Any]]], None]) -> None:
         self.send = send
         self.marker = StaleMarker()
-        self.root = W.VBox([self.marker], _dom_classes=(APP_CLASS,))
+        self.root = _AppBox([self.marker], _dom_classes=(APP_CLASS,))
         self.marker.app = self.root  # lets the marker key this app's boxes in the browser
         # the root box's first children, before the tree's (st.set_page_config may add one)
         self.prefix: list[W.Widget] = [self.marker]
@@ -357,7 +385,7 @@ class View:
         if n.el is el or _same_props(n.el.props, el.props):
             changed = {}  # same props, same traits: skip rendering them again
         else:
-            desired = b.traits(el)
+            desired = _with_resets(n.widget, n.sent, b.traits(el))
             changed = {k: v for k, v in desired.items()
                        if not same(n.sent.get(k, _MISSING), v)}
             n.sent.update(changed)
@@ -412,7 +440,8 @@ class View:
         if method == "update":
             try:
                 state = dict(data.get("state") or {})
-                _put_buffers(state, data.get("buffer_paths") or [], msg.get("buffers") or [])
+                compat.put_buffers(state, data.get("buffer_paths") or [],
+                                   msg.get("buffers") or [])
             except Exception as e:  # noqa: BLE001 - a malformed update: the core refuses it
                 if n.binding.value_keys:  # (the browser's value is unchanged: nothing to undo)
                     self._changed(n, Unrecognized(f"a malformed update ({type(e).__name__})"))
@@ -442,11 +471,11 @@ class View:
         elif method == "custom":
             value = n.binding.on_custom(n.el, data.get("content"))
             if value is NOTHING:
-                part._handle_msg(msg)
+                compat.handle_msg(part, msg)
             elif not n.el.props.get("disabled"):
                 self._changed(n, value)
         else:
-            part._handle_msg(msg)
+            compat.handle_msg(part, msg)
 
     def _changed(self, n: Node, value: Any) -> None:
         wid = n.wid

@@ -165,7 +165,8 @@ def test_refused_upload_sets_the_previous_file_back(kernel, app):
     text = kernel.text(root)
     assert "doc=a.txt" in text and "refused" in text and "b.png" in text
     assert [f["name"] for f in up.value] == ["a.txt"]  # the browser shows the kept file
-    assert up.value[0]["content"] == b"first"
+    assert up.value[0]["size"] == 5
+    assert up.value[0]["content"] == b""  # its bytes are not sent back to the browser
 
 
 # kind -> (widget call with key=K, the value a callback writes, ipywidget, trait, as the browser
