@@ -74,6 +74,9 @@ from .widgets import (
     toggle,
 )
 
+# chat and streaming (issue 10)
+from .chat import bottom, chat_input, chat_message, write_stream
+
 __version__ = "0.1.0"
 
 
@@ -125,3 +128,5 @@ __all__ = [
     "subheader", "success", "table", "tabs", "text", "text_area", "text_input", "time_input",
     "title", "toast", "toggle", "vega_lite_chart", "warning", "write",
 ]
+# chat and streaming (issue 10)
+__all__ += ["bottom", "chat_input", "chat_message", "write_stream"]

@@ -120,6 +120,8 @@ class RunContext:
         self.store = app.session.store
         self.main = Element("main", children=[])
         self.sidebar: Element | None = None
+        self.bottom: Element | None = None  # st.bottom (a chat input pins itself there)
+        self.one_shot: list[Any] = []  # widget states that hold a value for this run only
         self.stack: list[Element] = [self.main]
         self.ids: set[str] = set()
         self.keys: set[str] = set()
@@ -171,6 +173,8 @@ class RunContext:
     # -- elements -----------------------------------------------------------------------
     def emit(self, el: Element) -> Element:
         self.stack[-1].children.append(el)
+        if self.app.on_flush is not None:
+            self.flush()  # a live frontend shows output as it comes (it throttles)
         return el
 
     def check_key(self, key: str | None, *, freeze: bool = False) -> None:
@@ -483,6 +487,7 @@ class App:
                 self.widget_ids -= gone
                 frag.widget_ids = set(ctx.ids)
             self._reset_triggers(ctx)
+            _end_run(ctx)
             if not again:
                 break
             fresh = RunContext(self)
@@ -518,7 +523,10 @@ class App:
     def _partial_root(self, ctx: RunContext) -> Element:
         if ctx.fragment_el is not None and self.tree is not None:
             return self._splice(ctx.fragment_el)
-        return self._root(ctx.main, sidebar=ctx.sidebar)
+        main = ctx.main
+        if ctx.bottom is not None and (not main.children or main.children[-1] is not ctx.bottom):
+            main = Element("main", children=[*main.children, ctx.bottom])
+        return self._root(main, sidebar=ctx.sidebar)
 
     def _exec(self, ctx: RunContext) -> bool:
         """Run the code once; clean up if it completed. True if it asked for a rerun."""
@@ -530,6 +538,9 @@ class App:
         if completed:
             self._cleanup(ctx)
         self.fragments = ctx.fragments
+        _end_run(ctx)
+        if ctx.bottom is not None:
+            ctx.main.children.append(ctx.bottom)
         return rerun
 
     def _call_code(self) -> None:
@@ -621,6 +632,16 @@ class App:
         self.widget_ids.clear()
         if self.session.apps.get(self.name) is self:
             del self.session.apps[self.name]
+
+
+def _end_run(ctx: RunContext) -> None:
+    """A value for one run only (a chat input's submitted text) is None afterwards."""
+    store = ctx.store
+    for rec in ctx.one_shot:
+        rec.value = None
+        if rec.key is not None and store.key_owner.get(rec.key) == rec.id:
+            store.sync_widget(rec.key, None)
+    ctx.one_shot = []
 
 
 def _path_to(parent: Element, target: Element) -> list[int]:

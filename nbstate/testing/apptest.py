@@ -324,6 +324,8 @@ _ELEMENT_TYPES = {
     "metric", "progress", "latex", "empty", "popover", "status", "toast", "chart",
     "fragment", "spinner",
 }
+# chat and streaming (issue 10): at.chat_input, at.chat_message (blocks), st.bottom's block
+_ELEMENT_TYPES |= {"chat_input", "chat_message", "bottom"}
 
 
 # accessor name -> element types it lists (Streamlit's names: at.columns lists the columns)
