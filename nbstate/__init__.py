@@ -27,6 +27,9 @@ from .charts import (
     scatter_chart,
     vega_lite_chart,
 )
+
+# chat and streaming (issue 10)
+from .chat import bottom, chat_input, chat_message, write_stream
 from .control import rerun, stop
 from .data import dataframe, pyplot, table
 from .display import (
@@ -73,9 +76,6 @@ from .widgets import (
     time_input,
     toggle,
 )
-
-# chat and streaming (issue 10)
-from .chat import bottom, chat_input, chat_message, write_stream
 
 __version__ = "0.1.0"
 

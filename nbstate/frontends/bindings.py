@@ -757,3 +757,8 @@ def from_json(widget: W.Widget, key: str, value: Any) -> Any:
     """A synced trait's JSON value as the Python value its ``from_json`` gives (dates...)."""
     conv = widget.trait_metadata(key, "from_json", widget._trait_from_json)
     return conv(value, widget)
+
+
+# chat and streaming (issue 10): st.chat_message, st.chat_input, st.bottom (that module
+# registers its bindings here when imported)
+from . import chat as _chat  # noqa: E402, F401
