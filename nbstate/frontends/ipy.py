@@ -43,11 +43,6 @@ STALE_AFTER = 0.25
 #: which also waits ``stream.FIRST`` before the first push, so that a fast run sends nothing)
 PROGRESS_EVERY = 0.05
 
-#: the class of the app's root box while a run's output is shown as it comes: only what the
-#: previous run showed below the current point is faded (class ``STALE_EL``), not the app
-LIVE_CLASS = "nbstate-live"
-STALE_EL = "nbstate-stale-el"
-
 #: during a burst of updates, milliseconds to wait for the next one before rerunning (the
 #: shell-channel thread that forwards them may be starved of CPU and of the GIL: a short gap
 #: splits a burst into several reruns on a busy machine). Paid once, at the end of a burst.
@@ -76,7 +71,6 @@ class LiveApp:
         self._before: Element | None = None  # the tree the previous output showed (re-run cell)
         self._pusher = Pusher(self._progress, every=PROGRESS_EVERY)
         self._display_first: Callable[[], None] | None = None  # shows a new output at once
-        self._stale_nodes: dict[int, Any] = {}  # nodes faded as the previous run's
 
     @property
     def name(self) -> str:
@@ -96,7 +90,6 @@ class LiveApp:
         # elements show (faded) below what the run has shown so far
         self._before = self._shown
         self._shown = None
-        self._stale_nodes = {}
         self._displayed = False
         self.queue.clear()
         self._render(self._run(()))
@@ -155,10 +148,11 @@ class LiveApp:
         try:
             if isinstance(tree, BaseException):
                 raise tree
-            self.view.update(tree)
+            with self.view.marker.hold_sync():  # the run is over: one message says so
+                self._unmark()
+                self.view.update(tree)
             self._shown = tree
             self._before = None
-            self._unmark()
         except Exception as e:  # noqa: BLE001 - a frontend bug shows in the app, not lost
             traceback.print_exc(file=sys.__stderr__)
             rest = (self._shown.children[1:] if self._shown is not None
@@ -208,41 +202,39 @@ class LiveApp:
             show, self._display_first = self._display_first, None
             show()
         marker = view.marker
-        with marker.hold_sync():
-            if not marker.running:
-                marker.running = True  # the badge shows if the run lasts (CSS delay)
-        if LIVE_CLASS not in view.root._dom_classes:
-            view.root.add_class(LIVE_CLASS)
-        view.update(Element("app", props={**tree.props, "stale": False},
-                            children=merged.children), partial=True)
-        self._mark(carried)
+        with marker.hold_sync():  # at most one marker message per push
+            marker.running = True  # the badge shows if the run lasts (CSS delay)
+            marker.live = True  # the app is not faded as a whole, only stale_ids are
+            view.update(Element("app", props={**tree.props, "stale": False},
+                                children=merged.children), partial=True)
+            self._mark(carried)
+            if marker._states_to_send:
+                marker._states_to_send.add("running")  # each says the run is under way
 
     def _mark(self, carried: list[Element]) -> None:
-        """Fade the nodes that show the previous run's elements (and only those)."""
+        """Fade the nodes that show the previous run's elements, and only those: one
+        message (the marker's ``stale_ids``), whatever their number."""
         want = {id(e) for e in carried}
-        now: dict[int, Any] = {}
+        ids: list[str] = []
         if want:
             for top in self.view._top:
                 for n in top.walk():
                     if id(n.el) in want and not n.closed:
-                        now[id(n)] = n
-        for key, n in self._stale_nodes.items():
-            if key not in now and not n.closed:
-                n.widget.remove_class(STALE_EL)
-        for key, n in now.items():
-            if key not in self._stale_nodes:
-                n.widget.add_class(STALE_EL)
-        self._stale_nodes = now
+                        ids.append(n.widget.model_id)
+        marker = self.view.marker
+        if list(marker.stale_ids) != ids:
+            marker.stale_ids = ids
 
     def _unmark(self) -> None:
         """The run is over: nothing is faded as the previous run's any more."""
-        for n in self._stale_nodes.values():
-            if not n.closed:
-                n.widget.remove_class(STALE_EL)
-        self._stale_nodes = {}
         view = self.view
-        if view is not None and not view.closed and LIVE_CLASS in view.root._dom_classes:
-            view.root.remove_class(LIVE_CLASS)
+        if view is None or view.closed:
+            return
+        marker = view.marker
+        if marker.stale_ids or marker.live:
+            with marker.hold_sync():
+                marker.stale_ids = []
+                marker.live = False
 
     def _display_now(self) -> None:
         """Display the app's output now (its first run is under way and slow), past the
