@@ -263,7 +263,7 @@ def check_chat(spec: dict, v: Any) -> Any:
     else:
         text = v
     if not isinstance(text, str):
-        raise RefusedValue(f"expected the message text (a str), got {type(text).__name__}")
+        raise RefusedValue(f"a chat input sends text (a str), not {text!r:.40}")
     n = spec.get("max_chars")
     if n:
         text = text[:n]
@@ -383,8 +383,7 @@ def chat_input(placeholder: str = "Your message", *, key: str | int | None = Non
     rec = store.widgets.get(el.id)
     if from_api and isinstance(value, str):
         # text set through session state goes into the field, unsent (as in Streamlit)
-        props["prefill"] = value
-        props["value"] = None
+        props["prefill"] = value  # (AppTest's value shows it, as Streamlit's does)
         value = None
         if rec is not None:
             rec.value = None

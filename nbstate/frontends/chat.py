@@ -32,7 +32,7 @@ import traitlets as t
 
 from ..elements import Element
 from .anywidgets import asset
-from .bindings import BINDINGS, NOTHING, Binding, Box
+from .bindings import BINDINGS, NOTHING, Binding, Box, Unrecognized
 
 
 class ChatInput(anywidget.AnyWidget):
@@ -67,7 +67,8 @@ class ChatInputBinding(Binding):
     def on_custom(self, el: Element, content: Any) -> Any:
         if isinstance(content, dict) and content.get("event") == "submit":
             text = content.get("text")
-            return text if isinstance(text, str) else repr(text)  # the core refuses non-text
+            # anything but text is handed on as such: the core refuses it (and says so)
+            return text if isinstance(text, str) else Unrecognized(f"{text!r:.60}")
         return NOTHING
 
 

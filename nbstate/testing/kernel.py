@@ -282,6 +282,11 @@ class KernelSession:
         return self._comm_msg(model, {"method": "custom", "content": {"event": "click"}},
                               None, wait)
 
+    def submit(self, model: Model, text: str, *, wait: bool = True) -> str:
+        """Type ``text`` into a chat input and press Enter (its ``submit`` message)."""
+        return self._comm_msg(model, {"method": "custom", "content": {
+            "event": "submit", "text": text}}, None, wait)
+
     def burst(self, model: Model, values: list, *, key: str | None = None) -> None:
         """Send one update per value back to back, as fast as a browser could (all messages
         are built first), then wait until the kernel is idle for every one of them."""
