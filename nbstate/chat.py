@@ -492,7 +492,9 @@ def write_stream(stream: Callable[..., Any] | Generator[Any, Any, Any] | Iterabl
             f"`st.write_stream`: the stream must be a generator or a stream-like object, got "
             f"{type(stream).__name__}. Please use `st.write` instead for this data type.")
     cursor_str = cursor or ""
-    holder: list[Element] = []  # the growing text: an empty() slot holding one markdown
+    # the growing text: one Markdown element, changed in place (Streamlit writes it into an
+    # st.empty() slot, which holds one element: the same thing on screen)
+    holder: list[Element] = []
     text = ""
     written: list[Any] = StreamingOutput()
 
@@ -547,14 +549,17 @@ def write_stream(stream: Callable[..., Any] | Generator[Any, Any, Any] | Iterabl
             text += chunk
             shown = text + ("" if first else cursor_str)
             if first:
-                slot = ctx.emit(Element("empty", props={}, children=[]))
                 md = Element("markdown", props={"body": _body(shown),
                                                 "unsafe_allow_html": False, "help": None})
-                slot.children.append(md)
                 holder.append(md)
+                ctx.urgent = True  # the reader waits for the first chunk: show it at once
+                try:
+                    ctx.emit(md)
+                finally:
+                    ctx.urgent = False
             else:
                 holder[0].props["body"] = _body(shown)
-            ctx.flush()
+                ctx.flush()
         elif callable(chunk):
             flush_text()
             chunk()

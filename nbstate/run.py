@@ -122,6 +122,9 @@ class RunContext:
         self.sidebar: Element | None = None
         self.bottom: Element | None = None  # st.bottom (a chat input pins itself there)
         self.one_shot: list[Any] = []  # widget states that hold a value for this run only
+        # set while flushing what a reader waits for (a stream's first chunk): a live
+        # frontend shows it without its usual wait
+        self.urgent = False
         self.stack: list[Element] = [self.main]
         self.ids: set[str] = set()
         self.keys: set[str] = set()

@@ -1,7 +1,9 @@
 """The live bindings of the chat elements: ``chat_message``, ``chat_input`` and ``st.bottom``.
 
-- ``chat_message``: an ipywidgets ``HBox`` (the avatar, an ``HTML`` widget, beside a ``VBox``
-  holding the message's elements); ipywidgets has what it needs.
+- ``chat_message``: an ipywidgets ``VBox`` holding the message's elements, whose preset
+  avatar (user, assistant) the stylesheet draws (no widget for it: a message costs the browser
+  two models, so a new message shows sooner); with an emoji, an image or a letter, an ``HBox``
+  of that avatar (an ``HTML`` widget) beside the ``VBox``. ipywidgets has what it needs.
 - ``chat_input``: ipywidgets has no field that sends on Enter and empties itself (``Text``
   syncs on blur too, and keeps its text), so it is the ``ChatInput`` anywidget
   (``nbstate/js/chat_input.js``): Enter sends ``{event: "submit", text}``, which the binding
@@ -72,7 +74,20 @@ class ChatInputBinding(Binding):
         return NOTHING
 
 
-_AVATAR_ICONS = {"user": "\U0001f9d1", "assistant": "\U0001f916"}
+def _svg(path: str) -> str:
+    return ('<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" '
+            f'focusable="false"><path fill="currentColor" d="{path}"/></svg>')
+
+
+#: the preset avatars, drawn as Streamlit draws them (Material "face" and "smart_toy")
+_AVATAR_ICONS = {
+    "user": _svg("M12 12a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9zm0 2c-3.3 0-9 1.7-9 5v2h18v-2c0-3.3"
+                 "-5.7-5-9-5z"),
+    "assistant": _svg("M20 9V7c0-1.1-.9-2-2-2h-3c0-1.66-1.34-3-3-3S9 3.34 9 5H6c-1.1 0-2 .9-2 "
+                      "2v2c-1.66 0-3 1.34-3 3s1.34 3 3 3v4c0 1.1.9 2 2 2h12c1.1 0 2-.9 2-2v-4"
+                      "c1.66 0 3-1.34 3-3s-1.34-3-3-3zM7.5 11.5a1.5 1.5 0 1 1 3 0 1.5 1.5 0 0 1"
+                      "-3 0zM16 17H8v-2h8v2zm-1.5-4a1.5 1.5 0 1 1 0-3 1.5 1.5 0 0 1 0 3z"),
+}
 
 
 def avatar_html(props: dict[str, Any]) -> str:
@@ -122,8 +137,29 @@ class _ChatBox(W.HBox):
             avatar.close()
 
 
+def _width_layout(el: Element) -> dict[str, str]:
+    width = el.props.get("width")
+    if isinstance(width, int) and not isinstance(width, bool):
+        return {"width": f"{width}px"}
+    return {"width": "fit-content" if width == "content" else "auto"}
+
+
+class PresetMessageBinding(Box):
+    """``st.chat_message`` with the user's or the assistant's avatar: one ``VBox``; the
+    stylesheet draws the avatar from its class."""
+
+    def create(self, el: Element) -> W.Widget:
+        return W.VBox(**self.traits(el))
+
+    def traits(self, el: Element) -> dict[str, Any]:
+        role = el.props.get("avatar")
+        return {"_dom_classes": ("nbstate-chat_message", "nbstate-chat-row",
+                                 f"nbstate-chat-{role}"),
+                "layout": _width_layout(el)}
+
+
 class ChatMessageBinding(Box):
-    """``st.chat_message``: ``HBox([avatar, VBox(elements)])``, labelled with the author."""
+    """``st.chat_message`` with another avatar: ``HBox([avatar, VBox(elements)])``."""
 
     def create(self, el: Element) -> W.Widget:
         p = el.props
@@ -131,16 +167,11 @@ class ChatMessageBinding(Box):
         body = W.VBox(layout=W.Layout(flex="1 1 auto", min_width="0"))
         avatar = W.HTML(avatar_html(p), layout=W.Layout(flex="0 0 auto"))
         return _ChatBox([avatar, body], _dom_classes=(
-            "nbstate-chat_message", f"nbstate-chat-{role}"), layout=self._layout(el))
-
-    def _layout(self, el: Element) -> W.Layout:
-        width = el.props.get("width")
-        if isinstance(width, int) and not isinstance(width, bool):
-            return W.Layout(width=f"{width}px")
-        return W.Layout(width="fit-content" if width == "content" else "auto")
+            "nbstate-chat_message", f"nbstate-chat-{role}"),
+            layout=W.Layout(**_width_layout(el)))
 
     def traits(self, el: Element) -> dict[str, Any]:
-        return {"avatar_html": avatar_html(el.props)}
+        return {"avatar_html": avatar_html(el.props), "layout": _width_layout(el)}
 
     def inner(self, widget: W.Widget) -> W.Box:
         return widget.children[1]
@@ -153,9 +184,21 @@ class BottomBinding(Box):
         super().__init__(W.VBox)
 
 
-CHAT_BINDINGS: dict[str, Binding] = {
+_PRESET_MESSAGE = PresetMessageBinding()
+_OTHER_MESSAGE = ChatMessageBinding()
+
+
+def chat_message_binding(el: Element) -> Binding:
+    """The binding of a chat message: a preset avatar is drawn by the stylesheet."""
+    p = el.props
+    if p.get("avatar_type") == "icon" and p.get("avatar") in ("user", "assistant"):
+        return _PRESET_MESSAGE
+    return _OTHER_MESSAGE
+
+
+CHAT_BINDINGS: dict[str, Any] = {
     "chat_input": ChatInputBinding(),
-    "chat_message": ChatMessageBinding(),
+    "chat_message": chat_message_binding,
     "bottom": BottomBinding(),
 }
 

@@ -173,7 +173,7 @@ class LiveApp:
         # what the run emits is shown as it comes (throttled by the pusher; none of it for a
         # run faster than stream.FIRST), on every run, the first one included
         pusher = self._pusher
-        self.app.on_flush = pusher.offer if view is not None else None
+        self.app.on_flush = self._offer if view is not None else None
         pusher.start()
         start = time.perf_counter()
         try:
@@ -185,6 +185,10 @@ class LiveApp:
             self.app.on_flush = None
             pusher.stop()  # waits for a push under way: the final update comes after it
             self._slow = time.perf_counter() - start > STALE_AFTER
+
+    def _offer(self, tree: Element) -> None:
+        ctx = current()
+        self._pusher.offer(tree, urgent=ctx is not None and ctx.urgent)
 
     def _progress(self, tree: Element) -> None:
         """Show a run's tree so far (the pusher calls this, throttled): what the run built,

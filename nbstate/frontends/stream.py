@@ -75,14 +75,19 @@ class Pusher:
     def running(self) -> bool:
         return self._start is not None
 
-    def offer(self, tree: Any) -> None:
-        """The run's tree so far: push it now, or keep it for the timer."""
+    def offer(self, tree: Any, urgent: bool = False) -> None:
+        """The run's tree so far: push it now, or keep it for the timer. ``urgent`` (what
+        the reader waits for, a stream's first chunk) skips the wait for a run's first push;
+        pushes stay at most one per ``every`` seconds."""
         start = self._start
         if start is None:
             return
         now = time.perf_counter()
         last = self._last
-        earliest = start + self.first if last is None else last + self.every
+        if last is None:
+            earliest = now if urgent else start + self.first
+        else:
+            earliest = last + self.every
         if now >= earliest:
             with self.lock:
                 if self._start is None:

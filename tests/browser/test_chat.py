@@ -1,0 +1,123 @@
+"""A chat app in JupyterLab, as a person uses it: the chat input is pinned below the messages
+(in view while the conversation scrolls), Enter sends, the reply streams in, and its first
+chunk is on screen within 150 ms of the app producing it (measured: the app records when it
+yields the chunk, the page records when the chunk's text enters the DOM; same machine clock).
+"""
+
+from __future__ import annotations
+
+import json
+
+import nbformat
+from playwright.sync_api import expect
+
+from .jupyter import open_app, page_errors
+from .notebooks import notebook
+
+#: the documentation's chat app; the history is seeded long enough to scroll, and the echo
+#: bot's reply begins with a word found nowhere else ("Zebra") whose production is recorded
+CHAT = '''\
+%%app chat
+import time
+
+import nbstate as st
+
+
+def response_generator():
+    st.session_state.produced = time.time()  # the first chunk is produced now
+    yield "Zebra "
+    for word in "is streaming this answer word by word".split():
+        time.sleep(0.05)
+        yield word + " "
+
+
+st.title("Simple chat")
+if "messages" not in st.session_state:
+    st.session_state.messages = [
+        {"role": "user" if i % 2 == 0 else "assistant", "content": f"earlier message {i}"}
+        for i in range(14)]
+for message in st.session_state.messages:
+    with st.chat_message(message["role"]):
+        st.markdown(message["content"])
+if prompt := st.chat_input("What is up?"):
+    st.session_state.messages.append({"role": "user", "content": prompt})
+    with st.chat_message("user"):
+        st.markdown(prompt)
+    with st.chat_message("assistant"):
+        response = st.write_stream(response_generator())
+    st.session_state.messages.append({"role": "assistant", "content": response})
+st.caption(f"produced at {st.session_state.get('produced', 0):.4f}")
+'''
+
+# Records (Date.now(), ms since the epoch) the first moment the app's DOM holds `word`.
+_WATCH_WORD = """
+(root, word) => {
+  window.__seen = null;
+  const check = () => {
+    if (window.__seen === null && root.textContent.includes(word)) {
+      window.__seen = performance.timeOrigin + performance.now();
+      obs.disconnect();
+    }
+  };
+  const obs = new MutationObserver(check);
+  obs.observe(root, { childList: true, subtree: true, characterData: true });
+  check();
+}
+"""
+
+
+def test_chat_input_pinned_enter_sends_and_the_reply_streams_in(page, server, screenshots):
+    nbformat.write(notebook("%load_ext nbstate", CHAT), server.root / "scenario_chat.ipynb")
+    root = open_app(page, server, "lab", "scenario_chat.ipynb")
+    field = root.get_by_role("textbox", name="What is up?")
+    expect(field).to_be_visible()
+    expect(root.locator(".nbstate-chat_message")).to_have_count(14)
+    bottom = root.locator(".nbstate-bottom")
+    assert bottom.evaluate("el => getComputedStyle(el).position") == "sticky"
+
+    # pinned: with the conversation scrolled to its top, the last message is out of view
+    # but the input still shows, at the bottom of the notebook's viewport
+    root.locator("h1").first.evaluate("el => el.scrollIntoView({block: 'start'})")
+    panel = page.locator(".jp-WindowedPanel-outer").first
+    view = panel.bounding_box()
+    last = root.locator(".nbstate-chat_message").last
+    box = field.bounding_box()
+    assert last.bounding_box()["y"] > view["y"] + view["height"]  # the last message: below
+    assert view["y"] <= box["y"] and box["y"] + box["height"] <= view["y"] + view["height"] + 1
+    assert box["y"] + box["height"] > view["y"] + view["height"] - 80  # at its bottom edge
+    # below the messages: scrolled to the end, the input comes after the last message
+    panel.evaluate("el => { el.scrollTop = el.scrollHeight; }")
+    last_box = last.bounding_box()
+    assert field.bounding_box()["y"] >= last_box["y"] + last_box["height"]
+
+    # Shift+Enter is a new line, Enter sends; the field empties
+    field.click()
+    field.type("hello")
+    field.press("Shift+Enter")
+    assert field.input_value() == "hello\n"
+    field.type("there")
+    root.evaluate(_WATCH_WORD, "Zebra")
+    field.press("Enter")
+    expect(field).to_have_value("")
+    user = root.locator(".nbstate-chat_message").nth(14)
+    expect(user).to_contain_text("hello")
+    expect(root).to_contain_text("Zebra is streaming this answer word by word", timeout=30_000)
+    expect(root).not_to_contain_text("produced at 0.0000")
+    produced = float(root.get_by_text("produced at").inner_text().split()[-1]) * 1000
+    seen = page.evaluate("() => window.__seen")
+    assert seen is not None
+    latency = seen - produced
+    print(f"\nfirst chunk on screen {latency:.1f} ms after it was produced")
+    (screenshots / "chat-first-chunk-latency.json").write_text(json.dumps(
+        {"first_chunk_latency_ms": round(latency, 1)}))
+    assert -5 <= latency <= 150, latency
+
+    # the reply is an assistant message, and the input is still pinned below it all
+    reply = root.locator(".nbstate-chat_message").nth(15)
+    expect(reply).to_contain_text("Zebra is streaming")
+    assert "nbstate-chat-assistant" in (reply.get_attribute("class") or "")
+    reply.scroll_into_view_if_needed()
+    r, b = reply.bounding_box(), field.bounding_box()
+    assert b["y"] >= r["y"] + r["height"] - 1
+    root.screenshot(path=str(screenshots / "chat-lab.png"))
+    assert page_errors(page) == []
