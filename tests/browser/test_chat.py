@@ -7,6 +7,7 @@ yields the chunk, the page records when the chunk's text enters the DOM; same ma
 from __future__ import annotations
 
 import json
+import statistics
 
 import nbformat
 from playwright.sync_api import expect
@@ -49,12 +50,13 @@ if prompt := st.chat_input("What is up?"):
 st.caption(f"produced at {st.session_state.get('produced', 0):.4f}")
 '''
 
-# Records (Date.now(), ms since the epoch) the first moment the app's DOM holds `word`.
-_WATCH_WORD = """
-(root, word) => {
+# Records (ms since the epoch) the first moment the app's DOM holds `word` `n` times.
+_WATCH_NTH = """
+(root, [word, n]) => {
   window.__seen = null;
+  const count = () => root.textContent.split(word).length - 1;
   const check = () => {
-    if (window.__seen === null && root.textContent.includes(word)) {
+    if (window.__seen === null && count() >= n) {
       window.__seen = performance.timeOrigin + performance.now();
       obs.disconnect();
     }
@@ -96,28 +98,42 @@ def test_chat_input_pinned_enter_sends_and_the_reply_streams_in(page, server, sc
     field.press("Shift+Enter")
     assert field.input_value() == "hello\n"
     field.type("there")
-    root.evaluate(_WATCH_WORD, "Zebra")
-    field.press("Enter")
-    expect(field).to_have_value("")
+    # three messages; each reply's first chunk is timed (the median is asserted: the machine
+    # that runs the tests may be busy with other work for a moment)
+    latencies = []
+    last_caption = "0.0000"
+    for n, text in enumerate(["", "second", "third"]):
+        if text:
+            field.type(text)
+        root.evaluate(_WATCH_NTH, ["Zebra", n + 1])
+        field.press("Enter")
+        expect(field).to_have_value("")
+        expect(root.locator(".nbstate-chat_message")).to_have_count(16 + 2 * n, timeout=30_000)
+        expect(root.locator(".nbstate-chat_message").nth(15 + 2 * n)).to_contain_text(
+            "Zebra is streaming this answer word by word", timeout=30_000)
+        caption = root.get_by_text("produced at")
+        expect(caption).not_to_have_text(f"produced at {last_caption}")
+        last_caption = caption.inner_text().split()[-1]
+        produced = float(last_caption) * 1000
+        seen = page.evaluate("() => window.__seen")
+        assert seen is not None
+        latencies.append(round(seen - produced, 1))
     user = root.locator(".nbstate-chat_message").nth(14)
     expect(user).to_contain_text("hello")
-    expect(root).to_contain_text("Zebra is streaming this answer word by word", timeout=30_000)
-    expect(root).not_to_contain_text("produced at 0.0000")
-    produced = float(root.get_by_text("produced at").inner_text().split()[-1]) * 1000
-    seen = page.evaluate("() => window.__seen")
-    assert seen is not None
-    latency = seen - produced
-    print(f"\nfirst chunk on screen {latency:.1f} ms after it was produced")
+    latency = statistics.median(latencies)
+    print(f"\nfirst chunk on screen after {latencies} ms (median {latency} ms)")
     (screenshots / "chat-first-chunk-latency.json").write_text(json.dumps(
-        {"first_chunk_latency_ms": round(latency, 1)}))
-    assert -5 <= latency <= 150, latency
+        {"first_chunk_latency_ms": latencies, "median_ms": latency}))
+    assert all(x >= -5 for x in latencies), latencies
+    assert latency <= 150, latencies
 
     # the reply is an assistant message, and the input is still pinned below it all
     reply = root.locator(".nbstate-chat_message").nth(15)
     expect(reply).to_contain_text("Zebra is streaming")
     assert "nbstate-chat-assistant" in (reply.get_attribute("class") or "")
-    reply.scroll_into_view_if_needed()
-    r, b = reply.bounding_box(), field.bounding_box()
+    last = root.locator(".nbstate-chat_message").last
+    panel.evaluate("el => { el.scrollTop = el.scrollHeight; }")
+    r, b = last.bounding_box(), field.bounding_box()
     assert b["y"] >= r["y"] + r["height"] - 1
     root.screenshot(path=str(screenshots / "chat-lab.png"))
     assert page_errors(page) == []
