@@ -45,7 +45,9 @@ function render({ model, el }) {
 
   const grow = () => {
     field.style.height = "auto";
-    field.style.height = `${Math.min(field.scrollHeight || 0, 200)}px`;
+    // (not laid out yet, e.g. before the view is in the page: keep the one-row height)
+    const h = field.scrollHeight || 0;
+    field.style.height = h > 0 ? `${Math.min(h, 200)}px` : "";
     send.disabled = Boolean(model.get("disabled")) || toSend(field.value, 0) === null;
   };
   const sync = () => {

@@ -135,5 +135,5 @@ def test_chat_input_pinned_enter_sends_and_the_reply_streams_in(page, server, sc
     panel.evaluate("el => { el.scrollTop = el.scrollHeight; }")
     r, b = last.bounding_box(), field.bounding_box()
     assert b["y"] >= r["y"] + r["height"] - 1
-    root.screenshot(path=str(screenshots / "chat-lab.png"))
+    page.screenshot(path=str(screenshots / "chat-lab.png"))
     assert page_errors(page) == []
