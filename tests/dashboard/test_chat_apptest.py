@@ -267,3 +267,22 @@ def test_signatures_are_streamlits(name):
 def test_bottom_is_public_in_both():
     streamlit = pytest.importorskip("streamlit")
     assert hasattr(streamlit, "bottom") and "bottom" in st.__all__
+
+
+def test_apptest_upload_attaches_files_to_the_next_message():
+    at = run("""
+    v = st.chat_input("Ask", key="q", accept_file="multiple", file_type="txt")
+    if v:
+        st.write(f"{v.text!r}: " + ", ".join(f"{f.name}={f.read().decode()}" for f in v.files))
+    """)
+    at.chat_input[0].upload("a.txt", b"one").upload("b.txt", b"two").set_value("see").run()
+    assert at.markdown.values == ["'see': a.txt=one, b.txt=two"]
+    at.run()
+    assert at.markdown.values == []  # the message was sent once
+    at.chat_input[0].upload("c.txt", b"three").run()  # files alone: the text is ""
+    assert at.markdown.values == ["'': c.txt=three"]
+    with pytest.raises(ValueError, match="does not accept the file 'd.png'"):
+        at.chat_input[0].upload("d.png", b"x")
+    at = run('st.chat_input("Plain")')
+    with pytest.raises(ValueError, match="does not accept files"):
+        at.chat_input[0].upload("a.txt", b"x")

@@ -76,10 +76,20 @@ def chat_view(at) -> list:
     return [(m.name, m.avatar, list(m.markdown.values)) for m in at.chat_message]
 
 
+def _value(v):
+    """A chat input's value, comparable across the two (their ChatInputValue and
+    UploadedFile classes differ): the text, and each file's name, type and bytes."""
+    if isinstance(v, str) or v is None:
+        return v
+    d = dict(v)
+    return (d.get("text"), [(f.name, f.type, f.getvalue()) for f in d.get("files", [])])
+
+
 def assert_chat_agrees(p) -> None:
     p.assert_agree(widgets=False)
     assert chat_view(p.nb) == chat_view(p.st)
-    assert [c.value for c in p.nb.chat_input] == [c.value for c in p.st.chat_input]
+    assert [_value(c.value) for c in p.nb.chat_input] == [
+        _value(c.value) for c in p.st.chat_input]
     assert [c.placeholder for c in p.nb.chat_input] == [c.placeholder for c in p.st.chat_input]
 
 
@@ -115,6 +125,12 @@ SCRIPTS = {
         v = st.chat_input("Short", max_chars=5)
         st.markdown(repr(v))
         """, [send("abcdefgh")]),
+    "accept-file-upload": ("""
+        v = st.chat_input("Ask", accept_file="multiple")
+        if v:
+            st.markdown(f"{v.text}|{[f.name for f in v.files]}|{sorted(v)}")
+        """, [lambda at: at.chat_input[0].upload("n.txt", b"hi").set_value("t"), None,
+              lambda at: at.chat_input[0].upload("a.txt", b"1").upload("b.txt", b"2")]),
     "avatars-emoji-and-names": ("""
         st.chat_message("user").write("u")
         st.chat_message("ai").write("a")
