@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import widget, { isSendKey, toSend } from "../chat_input.js";
+import widget, { isSendKey, toBase64, toSend } from "../chat_input.js";
 import { FakeDocument, FakeModel } from "./fakes.js";
 
 function setup(values = {}) {
@@ -13,8 +13,9 @@ function setup(values = {}) {
     ...values,
   });
   const cleanup = widget.render({ model, el });
-  const form = el.children[0];
-  return { doc, el, model, cleanup, form, field: form.children[0], send: form.children[1] };
+  const [chips, form] = el.children;
+  return { doc, el, model, cleanup, form, chips, field: form.children[0],
+    attach: form.children[1], send: form.children[2], picker: form.children[3] };
 }
 
 function key(field, k, extra = {}) {
@@ -83,4 +84,59 @@ test("prefill puts text in the field, unsent, each time prefill_n changes", () =
   assert.deepEqual(model.sent, []);
   cleanup();
   assert.equal(model.listeners(), 0, "cleanup removes every listener");
+});
+
+function fakeFile(name, text, type = "text/plain") {
+  const bytes = new TextEncoder().encode(text);
+  return { name, type, webkitRelativePath: "", arrayBuffer: async () => bytes.buffer };
+}
+
+function pick(picker, files) {
+  picker.files = files;
+  for (const fn of picker.listeners.change || []) fn({ type: "change" });
+}
+
+test("toBase64 encodes bytes", () => {
+  assert.equal(toBase64(new TextEncoder().encode("hi there")), "aGkgdGhlcmU=");
+  assert.equal(toBase64(new Uint8Array(0)), "");
+});
+
+test("no attach button unless the input accepts files", () => {
+  const { attach } = setup();
+  assert.equal(attach.style.display, "none");
+  const other = setup({ accept_file: "multiple", file_type: [".txt", ".md"] });
+  assert.equal(other.attach.style.display, "");
+  assert.equal(other.attach.getAttribute("aria-label"), "Attach files");
+  assert.equal(other.picker.multiple, true);
+  assert.equal(other.picker.getAttribute("accept"), ".txt,.md");
+});
+
+test("picked files are listed and sent with the next message, then forgotten", async () => {
+  const { model, field, attach, picker, chips, doc } = setup({ accept_file: "multiple" });
+  attach.click();
+  assert.ok(doc.clicked.includes(picker), "the attach button opens the file picker");
+  pick(picker, [fakeFile("a.txt", "one")]);
+  pick(picker, [fakeFile("b.txt", "two")]);
+  assert.equal(chips.textContent, "a.txt, b.txt");
+  field.value = "see these";
+  key(field, "Enter");
+  await new Promise((r) => setTimeout(r, 0));
+  assert.deepEqual(model.sent, [{ event: "submit", text: "see these", files: [
+    { name: "a.txt", type: "text/plain", b64: toBase64(new TextEncoder().encode("one")) },
+    { name: "b.txt", type: "text/plain", b64: toBase64(new TextEncoder().encode("two")) },
+  ] }]);
+  assert.equal(chips.textContent, "");
+  key(field, "Enter");
+  assert.equal(model.sent.length, 1, "nothing left to send");
+});
+
+test("one file (accept_file=true): a new pick replaces it; files alone are sent", async () => {
+  const { model, field, picker } = setup({ accept_file: "true" });
+  pick(picker, [fakeFile("a.txt", "one")]);
+  pick(picker, [fakeFile("b.txt", "two")]);
+  key(field, "Enter");
+  await new Promise((r) => setTimeout(r, 0));
+  assert.equal(model.sent.length, 1);
+  assert.equal(model.sent[0].text, "");
+  assert.deepEqual(model.sent[0].files.map((f) => f.name), ["b.txt"]);
 });

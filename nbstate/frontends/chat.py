@@ -25,6 +25,7 @@ Example:
 
 from __future__ import annotations
 
+import base64
 import html
 from typing import Any
 
@@ -47,6 +48,8 @@ class ChatInput(anywidget.AnyWidget):
     disabled = t.Bool(False).tag(sync=True)
     prefill = t.Unicode("").tag(sync=True)
     prefill_n = t.Int(0).tag(sync=True)
+    accept_file = t.Unicode("").tag(sync=True)  # "", "true", "multiple" or "directory"
+    file_type = t.List(t.Unicode()).tag(sync=True)
 
 
 class ChatInputBinding(Binding):
@@ -57,9 +60,13 @@ class ChatInputBinding(Binding):
 
     def traits(self, el: Element) -> dict[str, Any]:
         p = el.props
+        accept = p.get("accept_file")
         out: dict[str, Any] = {"placeholder": str(p.get("placeholder") or ""),
                                "max_chars": int(p.get("max_chars") or 0),
-                               "disabled": bool(p.get("disabled"))}
+                               "disabled": bool(p.get("disabled")),
+                               "accept_file": "" if not accept else (
+                                   "true" if accept is True else str(accept)),
+                               "file_type": list(p.get("file_type") or [])}
         prefill = p.get("prefill")
         if prefill is not None:  # text set through session state: into the field, once
             out["prefill"] = str(prefill)
@@ -70,8 +77,30 @@ class ChatInputBinding(Binding):
         if isinstance(content, dict) and content.get("event") == "submit":
             text = content.get("text")
             # anything but text is handed on as such: the core refuses it (and says so)
-            return text if isinstance(text, str) else Unrecognized(f"{text!r:.60}")
+            if not isinstance(text, str):
+                return Unrecognized(f"{text!r:.60}")
+            if "files" not in content:
+                return text
+            return {"text": text, "files": _files(content.get("files"))}
         return NOTHING
+
+
+def _files(sent: Any) -> list[Any]:
+    """The attached files of a message, as ``UploadedFile``s (a malformed one: refused)."""
+    from ..uploads import UploadedFile
+
+    out: list[Any] = []
+    for f in sent if isinstance(sent, list) else [sent]:
+        try:
+            data = base64.b64decode(f["b64"], validate=True)
+            name, kind = f["name"], f.get("type") or None
+            if not isinstance(name, str) or not isinstance(kind, (str, type(None))):
+                raise TypeError("name and type must be text")
+        except Exception:  # noqa: BLE001 - the core refuses what is not a file
+            out.append(Unrecognized(f"an attachment that is no file ({f!r:.60})"))
+            continue
+        out.append(UploadedFile(name, data, kind))
+    return out
 
 
 def _svg(path: str) -> str:

@@ -191,3 +191,23 @@ def test_session_state_puts_text_in_the_field_and_bad_input_is_refused(kernel, a
     # no text: refused, named, nothing reruns (the last run's output stays)
     assert 'st.chat_input "Ask" (key "draft_q") refused the value 5' in kernel.text(root)
     assert "got 'toolo'" in kernel.text(root) and kernel.state("draft_q") is None
+
+
+def test_files_attached_in_the_browser_reach_the_app(kernel, app):
+    root = app("""
+    v = st.chat_input("Ask", accept_file="multiple", file_type=["txt"])
+    if v:
+        st.write(f"{v.text}: " + ", ".join(f"{f.name}={f.getvalue().decode()}" for f in v.files))
+    """)
+    box = chat_input(kernel, root)
+    assert box["accept_file"] == "multiple" and box["file_type"] == [".txt"]
+    kernel.submit(box, "see", files=[("a.txt", b"hello", "text/plain"),
+                                     ("b.txt", b"world", "text/plain")])
+    assert "see: a.txt=hello, b.txt=world" in kernel.text(root)
+    kernel.submit(box, "", files=[("c.png", b"x", "image/png")])
+    assert "not of an accepted type" in kernel.text(root)
+    plain = app('st.write(repr(st.chat_input("Plain", key="plain_files")))')
+    box = chat_input(kernel, plain)
+    assert box["accept_file"] == ""
+    kernel.submit(box, "hi", files=[("a.txt", b"x", "text/plain")])
+    assert "does not accept files" in kernel.text(plain)
