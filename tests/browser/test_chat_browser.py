@@ -135,5 +135,36 @@ def test_chat_input_pinned_enter_sends_and_the_reply_streams_in(page, server, sc
     panel.evaluate("el => { el.scrollTop = el.scrollHeight; }")
     r, b = last.bounding_box(), field.bounding_box()
     assert b["y"] >= r["y"] + r["height"] - 1
+    last.evaluate("el => el.scrollIntoView({block: 'center'})")
     page.screenshot(path=str(screenshots / "chat-lab.png"))
+    assert page_errors(page) == []
+
+
+FILES = '''\
+%%app files
+import nbstate as st
+
+v = st.chat_input("Ask about a file", accept_file=True, file_type="txt")
+if v:
+    st.write(f"text={v.text!r} files=" + ", ".join(
+        f"{f.name}:{f.getvalue().decode()}" for f in v.files))
+'''
+
+
+def test_chat_input_attaches_a_file(page, server, tmp_path):
+    nbformat.write(notebook("%load_ext nbstate", FILES), server.root / "scenario_chat_files.ipynb")
+    root = open_app(page, server, "lab", "scenario_chat_files.ipynb")
+    field = root.get_by_role("textbox", name="Ask about a file")
+    attach = root.get_by_role("button", name="Attach files")
+    expect(attach).to_be_visible()
+    (tmp_path / "notes.txt").write_text("file body")
+    with page.expect_file_chooser() as chooser:
+        attach.click()
+    chooser.value.set_files(str(tmp_path / "notes.txt"))
+    expect(root.locator(".nbstate-chat-files")).to_have_text("notes.txt")
+    field.click()
+    field.type("what is in it?")
+    field.press("Enter")
+    expect(root).to_contain_text("text='what is in it?' files=notes.txt:file body")
+    expect(root.locator(".nbstate-chat-files")).to_be_hidden()
     assert page_errors(page) == []
