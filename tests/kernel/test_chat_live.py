@@ -211,3 +211,25 @@ def test_files_attached_in_the_browser_reach_the_app(kernel, app):
     assert box["accept_file"] == ""
     kernel.submit(box, "hi", files=[("a.txt", b"x", "text/plain")])
     assert "does not accept files" in kernel.text(plain)
+
+
+def test_chat_widgets_leave_nothing_behind(kernel, app):
+    baseline = kernel.eval("len(__import__('ipywidgets').Widget.widgets)")
+    root = app("""
+    n = st.session_state.get("leak_n", 0)
+    for i in range(n):
+        st.chat_message("user" if i % 2 else "🦖").write(f"m{i}")
+    with st.bottom:
+        st.caption("pinned")
+    if st.chat_input("Say", key="leak_in"):
+        st.session_state.leak_n = n + 1
+        st.write_stream(iter(["a", "b"]))
+    """, name="chat_leak")
+    box = chat_input(kernel, root)
+    for text in ("1", "2", "3"):
+        kernel.submit(box, text)
+    rows = [m for m in root.walk() if "nbstate-chat_message" in m.classes]
+    assert len(rows) == 2  # (each run shows the messages of the runs before it)
+    assert any("🦖" in str(m.get("value", "")) for m in rows[0].walk())  # its own avatar
+    kernel.execute("__import__('nbstate').frontends.ipy._LIVE['chat_leak'].close()")
+    assert kernel.eval("len(__import__('ipywidgets').Widget.widgets)") == baseline
