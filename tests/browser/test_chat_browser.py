@@ -7,12 +7,13 @@ yields the chunk, the page records when the chunk's text enters the DOM; same ma
 from __future__ import annotations
 
 import json
+import re
 import statistics
 
 import nbformat
 from playwright.sync_api import expect
 
-from .jupyter import open_app, page_errors
+from .jupyter import _RUN_ALL, app_root, open_app, page_errors
 from .notebooks import notebook
 
 #: the documentation's chat app; the history is seeded long enough to scroll, and the echo
@@ -167,4 +168,53 @@ def test_chat_input_attaches_a_file(page, server, tmp_path):
     field.press("Enter")
     expect(root).to_contain_text("text='what is in it?' files=notes.txt:file body")
     expect(root.locator(".nbstate-chat-files")).to_be_hidden()
+    assert page_errors(page) == []
+
+
+PROGRESS = '''\
+%%app progress
+import time
+
+import nbstate as st
+
+st.button("Again", key="again")
+slot = st.empty()
+bar = st.progress(0)
+for i in range(1, 10):
+    slot.write(f"tick {i}")
+    bar.progress(i * 11)
+    time.sleep(0.3)
+st.write("first line below")
+st.write("second line below")
+'''
+
+
+def test_output_shows_while_the_first_run_and_a_rerun_go_on(page, server):
+    nbformat.write(notebook("%load_ext nbstate", PROGRESS),
+                   server.root / "scenario_progress.ipynb")
+    # run all cells without waiting for them to finish (open_app waits)
+    page.goto(server.lab("scenario_progress.ipynb") + "?reset")
+    page.wait_for_function("() => window.jupyterapp !== undefined", timeout=60_000)
+    page.evaluate(_RUN_ALL.replace('await app.commands.execute("notebook:run-all-cells")',
+                                   'app.commands.execute("notebook:run-all-cells")'))
+    root = app_root(page)
+    # the first run: the app is on the page while the cell still executes, and moves on
+    expect(root).to_contain_text(re.compile(r"tick \d"))
+    first = root.inner_text()
+    assert "second line below" not in first, first
+    tick = re.search(r"tick (\d)", first).group(1)
+    expect(root).to_contain_text(re.compile(rf"tick (?!{tick})\d"))
+    assert "second line below" not in root.inner_text()
+    expect(root).to_contain_text("second line below", timeout=30_000)
+    # a rerun: the previous run's lines below the current point stay, faded, until replaced
+    root.get_by_role("button", name="Again").click()
+    faded = root.locator(".nbstate-stale-el")
+    expect(faded.first).to_be_visible()
+    expect(root.locator(".nbstate-stale-el", has_text="second line below")).to_have_count(1)
+    expect(faded.first).to_have_css("opacity", "0.45")
+    expect(root).to_have_class(re.compile(r"\bnbstate-live\b"))
+    # the run ends: nothing faded any more, the lines are the new run's
+    expect(faded).to_have_count(0, timeout=30_000)
+    expect(root).not_to_have_class(re.compile(r"\bnbstate-live\b"))
+    expect(root).to_contain_text("second line below")
     assert page_errors(page) == []
