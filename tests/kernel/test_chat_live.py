@@ -125,7 +125,13 @@ def test_first_run_shows_its_output_while_the_cell_executes(kernel, app):
     # the loop's earlier values reached the browser before the cell finished
     assert "tick 2" in seen and "tick 4" in seen and "tick 5" in seen
     printed = [m for m in root.walk() if "printed 1" in str(m.get("value", ""))]
-    assert printed and any("printed 3" not in t for t in _texts(printed[0]))  # lines came
+    shown = _texts(printed[0])
+    # printed lines came one by one: the browser saw the output before the last line
+    assert any("printed 2" in t and "printed 5" not in t for t in shown), shown
+    assert "printed 5" in shown[-1]
+    bar = next(m for m in root.walk() if "nbstate-progress" in str(m.get("value", "")))
+    steps = [u["value"] for u in bar.updates if "value" in u]
+    assert any('value="60"' in v for v in steps) and 'value="100"' in bar["value"], steps
     assert "done" in kernel.text(root)
 
 
