@@ -390,6 +390,10 @@ def chat_input(placeholder: str = "Your message", *, key: str | int | None = Non
             store.sync_widget(key, None)
     elif value is not None and rec is not None:
         ctx.one_shot.append(rec)  # None again after this run
+    if rec is not None and on_submit is not None:
+        # a failing on_submit ends the interaction before any run: the message is spent
+        # all the same (as a button's click), not returned again by the next run
+        rec.callback = _spent_on_error(on_submit, rec, store)
     for what, why in ((accept_audio, "accept_audio=True: recording audio is not available in "
                                      "nbstate's chat input (no microphone button is shown)"),
                       (submit_mode != "submit",
@@ -400,6 +404,20 @@ def chat_input(placeholder: str = "Your message", *, key: str | int | None = Non
             ctx.emit(Element("warning", props={"body": (
                 f'`st.chat_input` "{placeholder}": {why}; this option is ignored.')}))
     return value
+
+
+def _spent_on_error(callback: Callable, rec: Any, store: Any) -> Callable:
+    def on_submit(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return callback(*args, **kwargs)
+        except (Exception, KeyboardInterrupt):  # (st.rerun/st.stop are no Exception)
+            rec.value = None
+            if rec.key is not None and store.key_owner.get(rec.key) == rec.id:
+                store.sync_widget(rec.key, None)
+            raise
+
+    on_submit.__wrapped__ = callback  # type: ignore[attr-defined]
+    return on_submit
 
 
 # -- write_stream -------------------------------------------------------------------------

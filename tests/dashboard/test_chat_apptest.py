@@ -286,3 +286,17 @@ def test_apptest_upload_attaches_files_to_the_next_message():
     at = run('st.chat_input("Plain")')
     with pytest.raises(ValueError, match="does not accept files"):
         at.chat_input[0].upload("a.txt", b"x")
+
+
+def test_a_failing_on_submit_spends_the_message():
+    at = run("""
+    def boom():
+        raise RuntimeError("on_submit failed")
+    v = st.chat_input("Ask", key="q", on_submit=boom)
+    st.session_state.seen = st.session_state.get("seen", []) + [v]
+    """)
+    at.chat_input[0].set_value("hi").run()
+    assert at.exception[0].message == "on_submit failed"
+    at.run()  # the next run does not get the message again
+    assert not at.exception and at.session_state.seen == [None, None]
+    assert at.session_state.q is None
