@@ -352,6 +352,11 @@ def chat_input(placeholder: str = "Your message", *, key: str | int | None = Non
             f'`st.chat_input` "{placeholder}": audio_sample_rate must be one of '
             f"{', '.join(map(str, _SAMPLE_RATES))} or None, got {audio_sample_rate!r}.")
     _width("chat_input", width, allow_content=False)
+    if not (height in ("content", "stretch") or (
+            isinstance(height, int) and not isinstance(height, bool) and height > 0)):
+        raise InvalidArgumentError(
+            f'`st.chat_input` "{placeholder}": height must be \'content\', \'stretch\' or a '
+            f"positive number of pixels, got {height!r}.")
     if ctx.form is not None:
         raise InvalidLayoutContextError("`st.chat_input()` can't be used in a `st.form()`.")
     types = _file_types(file_type)

@@ -140,3 +140,10 @@ test("one file (accept_file=true): a new pick replaces it; files alone are sent"
   assert.equal(model.sent[0].text, "");
   assert.deepEqual(model.sent[0].files.map((f) => f.name), ["b.txt"]);
 });
+
+test("a height in pixels fixes the field's height", () => {
+  const { field, model } = setup({ height: 120 });
+  assert.equal(field.style.height, "120px");
+  model.set("height", 0);
+  assert.equal(field.style.height, "");
+});

@@ -48,6 +48,7 @@ class ChatInput(anywidget.AnyWidget):
     disabled = t.Bool(False).tag(sync=True)
     prefill = t.Unicode("").tag(sync=True)
     prefill_n = t.Int(0).tag(sync=True)
+    height = t.Int(0).tag(sync=True)  # the field's height in pixels (0: grows with its text)
     accept_file = t.Unicode("").tag(sync=True)  # "", "true", "multiple" or "directory"
     file_type = t.List(t.Unicode()).tag(sync=True)
 
@@ -61,12 +62,17 @@ class ChatInputBinding(Binding):
     def traits(self, el: Element) -> dict[str, Any]:
         p = el.props
         accept = p.get("accept_file")
+        height = p.get("height")
+        width = p.get("width")
         out: dict[str, Any] = {"placeholder": str(p.get("placeholder") or ""),
                                "max_chars": int(p.get("max_chars") or 0),
                                "disabled": bool(p.get("disabled")),
                                "accept_file": "" if not accept else (
                                    "true" if accept is True else str(accept)),
-                               "file_type": list(p.get("file_type") or [])}
+                               "file_type": list(p.get("file_type") or []),
+                               "height": height if isinstance(height, int) else 0,
+                               "layout": {"width": f"{width}px" if isinstance(width, int)
+                                          else "100%"}}
         prefill = p.get("prefill")
         if prefill is not None:  # text set through session state: into the field, once
             out["prefill"] = str(prefill)

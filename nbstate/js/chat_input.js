@@ -12,8 +12,9 @@
 //                button picks files, listed above the field and sent with the next message
 //                as {name, type, b64} (base64 content)
 //   file_type    the accepted extensions (".txt", ...), or empty for any
+//   height       the field's height in pixels (0: one line, growing with the text)
 
-const TRAITS = ["placeholder", "max_chars", "disabled", "accept_file", "file_type"];
+const TRAITS = ["placeholder", "max_chars", "disabled", "accept_file", "file_type", "height"];
 const ATTACH_ICON =
   '<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">' +
   '<path fill="currentColor" d="M16.5 6v11.5a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10.5a1 1 0 0 1' +
@@ -83,8 +84,10 @@ function render({ model, el }) {
   const grow = () => {
     field.style.height = "auto";
     // (not laid out yet, e.g. before the view is in the page: keep the one-row height)
+    const fixed = Number(model.get("height") || 0);
     const h = field.scrollHeight || 0;
-    field.style.height = h > 0 ? `${Math.min(h, 200)}px` : "";
+    if (fixed > 0) field.style.height = `${fixed}px`;
+    else field.style.height = h > 0 ? `${Math.min(h, 200)}px` : "";
     send.disabled = Boolean(model.get("disabled")) ||
       (toSend(field.value, 0) === null && files.length === 0);
   };

@@ -147,7 +147,8 @@ def test_chat_input_errors_and_ignored_options():
                        ('submit_mode="later"', "submit_mode must be"),
                        ("max_upload_size=0", "max_upload_size must be a positive integer"),
                        ("audio_sample_rate=1234", "audio_sample_rate must be one of"),
-                       ('width="content"', "width must be")]:
+                       ('width="content"', "width must be"),
+                       ('height="tall"', "height must be")]:
         at = run(f'st.chat_input("Ask", {call})')
         assert text in at.exception[0].message, call
     at = run('st.chat_input("Ask", accept_audio=True, submit_mode="disable")')
