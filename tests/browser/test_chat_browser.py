@@ -218,3 +218,23 @@ def test_output_shows_while_the_first_run_and_a_rerun_go_on(page, server):
     expect(root).not_to_have_class(re.compile(r"\bnbstate-live\b"))
     expect(root).to_contain_text("second line below")
     assert page_errors(page) == []
+
+
+def test_chat_in_voila(page, server, screenshots):
+    nbformat.write(notebook("%load_ext nbstate", CHAT), server.root / "scenario_chat_voila.ipynb")
+    root = open_app(page, server, "voila", "scenario_chat_voila.ipynb")
+    field = root.get_by_role("textbox", name="What is up?")
+    expect(root.locator(".nbstate-chat_message")).to_have_count(14)
+    field.click()
+    field.type("hi from voila")
+    field.press("Enter")
+    expect(field).to_have_value("")
+    expect(root.locator(".nbstate-chat_message").nth(15)).to_contain_text(
+        "Zebra is streaming this answer word by word", timeout=30_000)
+    expect(root.locator(".nbstate-chat_message").nth(14)).to_contain_text("hi from voila")
+    last = root.locator(".nbstate-chat_message").last
+    last.scroll_into_view_if_needed()
+    lb, fb = last.bounding_box(), field.bounding_box()
+    assert fb["y"] >= lb["y"] + lb["height"] - 1  # the input stays below the messages
+    page.screenshot(path=str(screenshots / "chat-voila.png"))
+    assert page_errors(page) == []
