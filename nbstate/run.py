@@ -316,7 +316,8 @@ class App:
         self.runs = 0
         self.running = False
         self.deadline: float | None = None  # perf_counter() time; AppTest's run timeout
-        # a live frontend's hook to show a run in progress (st.progress, st.spinner)
+        # a live frontend's hook to show a run in progress: called with the tree so far at each
+        # element emitted or changed (the frontend throttles)
         self.on_flush: Callable[[Element], None] | None = None
         # a live kernel shows an interrupt (the stop button) like any error and stays live;
         # headless callers want Ctrl-C to stop them
