@@ -141,10 +141,14 @@ class RunContext:
         self.fragment_el: Element | None = None  # set for a fragment-only rerun
 
     def flush(self) -> None:
-        """Let a live frontend show the run so far (progress bars, spinners, status)."""
+        """Let a live frontend show the run so far (progress bars, spinners, status): it is
+        handed a function that builds the tree so far, called only if it shows it."""
         cb = self.app.on_flush
         if cb is not None:
-            cb(self.app._partial_root(self))
+            cb(self.tree_so_far)
+
+    def tree_so_far(self) -> Element:
+        return self.app._partial_root(self)
 
     def run_fragment(self, func: Callable, args: tuple, kwargs: dict) -> Any:
         """Run a fragment during a full run, recording it so it can rerun on its own."""
@@ -316,9 +320,9 @@ class App:
         self.runs = 0
         self.running = False
         self.deadline: float | None = None  # perf_counter() time; AppTest's run timeout
-        # a live frontend's hook to show a run in progress: called with the tree so far at each
-        # element emitted or changed (the frontend throttles)
-        self.on_flush: Callable[[Element], None] | None = None
+        # a live frontend's hook to show a run in progress: called at each element emitted or
+        # changed, with a function that builds the tree so far (the frontend throttles)
+        self.on_flush: Callable[[Callable[[], Element]], None] | None = None
         # a live kernel shows an interrupt (the stop button) like any error and stays live;
         # headless callers want Ctrl-C to stop them
         self.catch_interrupts = False

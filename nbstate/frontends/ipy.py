@@ -186,14 +186,16 @@ class LiveApp:
             pusher.stop()  # waits for a push under way: the final update comes after it
             self._slow = time.perf_counter() - start > STALE_AFTER
 
-    def _offer(self, tree: Element) -> None:
-        ctx = current()
-        self._pusher.offer(tree, urgent=ctx is not None and ctx.urgent)
+    def _offer(self, tree_so_far: Callable[[], Element]) -> None:
+        # (a RunContext's bound method: its run says whether the reader waits for this)
+        ctx = getattr(tree_so_far, "__self__", None)
+        self._pusher.offer(tree_so_far, urgent=getattr(ctx, "urgent", False))
 
-    def _progress(self, tree: Element) -> None:
+    def _progress(self, tree_so_far: Callable[[], Element]) -> None:
         """Show a run's tree so far (the pusher calls this, throttled): what the run built,
         then, in each container, the previous run's elements after it, faded, as Streamlit
         shows a rerun under way. The first push of a new output displays it."""
+        tree = tree_so_far()
         view = self.view
         shown = self._shown if self._shown is not None else self._before
         if view is None or view.closed:

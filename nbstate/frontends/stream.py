@@ -1,8 +1,9 @@
 """Output while a run goes on: throttled pushes of the run's tree so far to a live frontend.
 
-The core calls ``App.on_flush(tree)`` each time a run emits an element or changes one in place
-(a progress bar, an ``st.empty`` slot, a streamed chunk, a printed line). A ``Pusher`` turns
-those calls into at most one update of the live output every ``EVERY`` seconds:
+The core calls ``App.on_flush(tree_so_far)`` each time a run emits an element or changes one in
+place (a progress bar, an ``st.empty`` slot, a streamed chunk, a printed line), with a function
+that builds the run's tree so far. A ``Pusher`` turns those calls into at most one update of
+the live output every ``EVERY`` seconds (building the tree only then):
 
 - nothing is pushed during the first ``FIRST`` seconds of a run, so a fast run (a rerun that
   changes nothing) sends no message more than the final update;
