@@ -7,7 +7,9 @@
 - ``chat_input``: ipywidgets has no field that sends on Enter and empties itself (``Text``
   syncs on blur too, and keeps its text), so it is the ``ChatInput`` anywidget
   (``nbstate/js/chat_input.js``): Enter sends ``{event: "submit", text}``, which the binding
-  hands to the core as the widget's value for one run.
+  hands to the core as the widget's value for one run. With ``accept_file``, an attach button
+  picks files, sent with the message (base64 in the custom message: no change to the
+  reconciler's message path) and handed on as ``UploadedFile`` objects.
 - ``bottom``: a ``VBox`` with the class ``nbstate-bottom``, which the app's stylesheet
   (``stale_marker.css``) pins to the bottom of the app (``position: sticky``).
 
