@@ -31,6 +31,9 @@ from .charts import (
     scatter_chart,
     vega_lite_chart,
 )
+
+# chat and streaming (issue 10)
+from .chat import bottom, chat_input, chat_message, write_stream
 from .config import get_option, set_option
 from .connections import connection
 from .control import rerun, stop
@@ -199,3 +202,5 @@ __all__ += [
     "pydeck_chart", "query_params", "secrets", "set_option", "set_page_config", "skeleton",
     "snow", "space", "switch_page", "user", "video",
 ]
+# chat and streaming (issue 10)
+__all__ += ["bottom", "chat_input", "chat_message", "write_stream"]

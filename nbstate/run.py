@@ -134,6 +134,11 @@ class RunContext:
         self.main = Element("main", children=[])
         self.main.path = ("main",)
         self.sidebar: Element | None = None
+        self.bottom: Element | None = None  # st.bottom (a chat input pins itself there)
+        self.one_shot: list[Any] = []  # widget states that hold a value for this run only
+        # set while flushing what a reader waits for (a stream's first chunk): a live
+        # frontend shows it without its usual wait
+        self.urgent = False
         self.stack: list[Element] = [self.main]
         # widget ids of this run -> their position: the order callbacks run in next time
         self.ids: dict[str, int] = {}
@@ -176,10 +181,14 @@ class RunContext:
         return view
 
     def flush(self) -> None:
-        """Let a live frontend show the run so far (progress bars, spinners, status)."""
+        """Let a live frontend show the run so far (progress bars, spinners, status): it is
+        handed a function that builds the tree so far, called only if it shows it."""
         cb = self.app.on_flush
         if cb is not None and not self.hold_flush:
-            cb(self.app._partial_root(self))
+            cb(self.tree_so_far)
+
+    def tree_so_far(self) -> Element:
+        return self.app._partial_root(self)
 
     def run_fragment(self, func: Callable, args: tuple, kwargs: dict) -> Any:
         """Run a fragment during a full run, recording it so it can rerun on its own."""
@@ -214,7 +223,10 @@ class RunContext:
         if parent.type == "empty":
             # `with st.empty():` shows one element: each write replaces the last
             parent.children.clear()
-        return self.place(parent, el)
+        self.place(parent, el)
+        if self.app.on_flush is not None:
+            self.flush()  # a live frontend shows output as it comes (it throttles)
+        return el
 
     def place(self, parent: Element, el: Element) -> Element:
         """Append ``el`` to ``parent`` (a container's own parts, as the columns of a row,
@@ -445,8 +457,9 @@ class App:
         self.last_error: BaseException | None = None
         self.running = False
         self.deadline: float | None = None  # perf_counter() time; AppTest's run timeout
-        # a live frontend's hook to show a run in progress (st.progress, st.spinner)
-        self.on_flush: Callable[[Element], None] | None = None
+        # a live frontend's hook to show a run in progress: called at each element emitted or
+        # changed, with a function that builds the tree so far (the frontend throttles)
+        self.on_flush: Callable[[Callable[[], Element]], None] | None = None
         # a live kernel shows an interrupt (the stop button) like any error and stays live;
         # headless callers want Ctrl-C to stop them
         self.catch_interrupts = False
@@ -706,6 +719,7 @@ class App:
                 self._forget(frag.widget_ids - ctx.ids.keys())
                 frag.widget_ids = set(ctx.ids)
             self._reset_triggers(ctx)
+            _end_run(ctx)
             if not again:
                 break
             fresh = RunContext(self)
@@ -741,7 +755,10 @@ class App:
     def _partial_root(self, ctx: RunContext) -> Element:
         if ctx.fragment_el is not None and self.tree is not None:
             return self._splice(ctx.fragment_el)
-        return self._root(ctx.main, sidebar=ctx.sidebar)
+        main = ctx.main
+        if ctx.bottom is not None and (not main.children or main.children[-1] is not ctx.bottom):
+            main = Element("main", children=[*main.children, ctx.bottom])
+        return self._root(main, sidebar=ctx.sidebar)
 
     def _exec(self, ctx: RunContext) -> bool:
         """Run the code once; clean up if it completed. True if it asked for a rerun."""
@@ -756,6 +773,9 @@ class App:
             self._cleanup(ctx)
         self.fragments = ctx.fragments
         self.order = ctx.ids
+        _end_run(ctx)
+        if ctx.bottom is not None:
+            ctx.main.children.append(ctx.bottom)
         return rerun
 
     def _call_code(self) -> None:
@@ -931,6 +951,16 @@ def _user_line(tb: Any) -> int:
             line = tb.tb_lineno
         tb = tb.tb_next
     return line
+
+
+def _end_run(ctx: RunContext) -> None:
+    """A value for one run only (a chat input's submitted text) is None afterwards."""
+    store = ctx.store
+    for rec in ctx.one_shot:
+        rec.value = None
+        if rec.key is not None and store.key_owner.get(rec.key) == rec.id:
+            store.sync_widget(rec.key, None)
+    ctx.one_shot = []
 
 
 def _path_to(parent: Element, target: Element) -> list[int]:

@@ -118,6 +118,11 @@ class StaleMarker(anywidget.AnyWidget):
     #: the elements on show are a previous run's (a callback failed): the app fades
     stale = t.Bool(False).tag(sync=True)
     text = t.Unicode("Running...").tag(sync=True)
+    #: while a run's output is shown as it comes: the models showing the previous run's
+    #: elements below the current point (faded in the browser until replaced)
+    stale_ids = t.List(t.Unicode()).tag(sync=True)
+    #: a run's output is being shown as it comes: only ``stale_ids`` fade, not the app
+    live = t.Bool(False).tag(sync=True)
     app = t.Instance(Box, allow_none=True).tag(sync=True, **widget_serialization)
 
 

@@ -892,4 +892,8 @@ def from_json(widget: W.Widget, key: str, value: Any) -> Any:
 # (importing it registers them; it needs the classes above)
 # the element types of the rest of Streamlit's st namespace (issue 10) register themselves
 from . import api_bindings as _api_bindings  # noqa: E402, F401
+
+# chat and streaming (issue 10): st.chat_message, st.chat_input, st.bottom (that module
+# registers its bindings here when imported)
+from . import chat as _chat  # noqa: E402, F401
 from . import embeds as _embeds  # noqa: E402, F401

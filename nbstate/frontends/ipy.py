@@ -38,14 +38,15 @@ from ..elements import Element
 from ..run import App, current, default_session, exception_element
 from . import compat
 from .reconcile import View
+from .stream import Pusher
 
 #: an app whose last run took longer (seconds) shows its output stale ("Running...") while it
 #: reruns; faster apps are not marked, so that a rerun that changes nothing sends nothing
 STALE_AFTER = 0.25
 
-#: while an app that was slow reruns, what the run has shown so far (a progress bar, a
-#: spinner, a status) is sent at once the first time, then at most this often (seconds)
-PROGRESS_EVERY = 0.1
+#: what a run emits is shown while it runs, at most this often (seconds; ``stream.Pusher``,
+#: which also waits ``stream.FIRST`` before the first push, so that a fast run sends nothing)
+PROGRESS_EVERY = 0.05
 
 #: during a burst of updates, milliseconds to wait for the next one before rerunning (the
 #: shell-channel thread that forwards them may be starved of CPU and of the GIL: a short gap
@@ -72,8 +73,10 @@ class LiveApp:
         self._slow = False
         self._displayed = False
         self._shown: Element | None = None  # the last tree the output showed
-        self._progress_at: float | None = None  # when the run under way last showed progress
         self.cell: str | None = None  # the id of the cell that last showed it
+        self._before: Element | None = None  # the tree the previous output showed (re-run cell)
+        self._pusher = Pusher(self._progress, every=PROGRESS_EVERY)
+        self._display_first: Callable[[], None] | None = None  # shows a new output at once
 
     @property
     def name(self) -> str:
@@ -90,6 +93,9 @@ class LiveApp:
             if self.view is not None:
                 self.view.close()
             self.view = View(self._receive)
+        # the cell's previous output is gone from the page: while the new run goes on, its
+        # elements show (faded) below what the run has shown so far
+        self._before = self._shown
         if interrupted:
             raise KeyboardInterrupt  # the cell shows it; the old output is closed in full
         self._shown = None
@@ -170,8 +176,11 @@ class LiveApp:
             # an interrupt (the stop button) waits until the output is updated in full: a
             # half-reconciled output would show part of two runs and leave widgets open
             with deferred_interrupts() as interrupted:
-                self.view.update(tree)
+                with self.view.marker.hold_sync():  # the run is over: one message says so
+                    self._unmark()
+                    self.view.update(tree)
             self._shown = tree
+            self._before = None
             if not interrupted:
                 return
             e: BaseException = KeyboardInterrupt(
@@ -204,9 +213,11 @@ class LiveApp:
         view = self.view
         if self._slow and view is not None and not view.closed and not view.marker.running:
             view.marker.running = True
-        # a slow app shows its progress while it runs (st.progress, st.spinner, st.status)
-        self.app.on_flush = self._progress if self._slow and self._shown is not None else None
-        self._progress_at = None
+        # what the run emits is shown as it comes (throttled by the pusher; none of it for a
+        # run faster than stream.FIRST), on every run, the first one included
+        pusher = self._pusher
+        self.app.on_flush = self._offer if view is not None else None
+        pusher.start()
         start = time.perf_counter()
         try:
             with _capture():
@@ -217,33 +228,79 @@ class LiveApp:
             return e
         finally:
             self.app.on_flush = None
+            pusher.stop()  # waits for a push under way: the final update comes after it
             self._slow = time.perf_counter() - start > STALE_AFTER
 
-    def _progress(self, tree: Element) -> None:
-        """Show a run's tree so far (called by the core when a progress bar moves, a spinner
-        starts, a status changes): what the run built, then, in each container, the previous
-        run's elements after it, still marked stale, as Streamlit shows a rerun under way."""
-        if threading.current_thread() is not threading.main_thread():
-            return  # a worker thread of the app: widget messages belong to the main thread
-        now = time.perf_counter()
-        if self._progress_at is not None and now - self._progress_at < PROGRESS_EVERY:
+    def _offer(self, tree_so_far: Callable[[], Element]) -> None:
+        # (a RunContext's bound method: its run says whether the reader waits for this)
+        ctx = getattr(tree_so_far, "__self__", None)
+        self._pusher.offer(tree_so_far, urgent=getattr(ctx, "urgent", False))
+
+    def _progress(self, tree_so_far: Callable[[], Element]) -> None:
+        """Show a run's tree so far (the pusher calls this, throttled): what the run built,
+        then, in each container, the previous run's elements after it, faded, as Streamlit
+        shows a rerun under way. The first push of a new output displays it."""
+        tree = tree_so_far()
+        view = self.view
+        shown = self._shown if self._shown is not None else self._before
+        if view is None or view.closed:
             return
-        self._progress_at = now
-        view, shown = self.view, self._shown
-        if view is None or view.closed or shown is None:
-            return
-        try:
-            final = {id(e) for e in shown.walk()}
-            seen = {e.id for e in tree.walk() if e.id is not None and id(e) not in final}
-            merged = _merge(tree, shown, final, seen)
-            with deferred_interrupts() as interrupted:
-                view.update(Element("app", props={**tree.props, "stale": True},
-                                    children=merged.children), partial=True)
-        except Exception:  # noqa: BLE001 - progress is a courtesy: the run goes on
-            traceback.print_exc(file=sys.__stderr__)
-            return
+        final = {id(e) for e in shown.walk()} if shown is not None else set()
+        seen = {e.id for e in tree.walk() if e.id is not None and id(e) not in final}
+        carried: list[Element] = []
+        merged = _merge(tree, shown, final, seen, carried)
+        if self._display_first is not None:
+            show, self._display_first = self._display_first, None
+            show()
+        marker = view.marker
+        # (in the run's own thread an interrupt waits until the push is complete, then stops
+        # the app's code there; a timer thread's push holds nothing)
+        with deferred_interrupts() as interrupted, marker.hold_sync():
+            marker.running = True  # the badge shows if the run lasts (CSS delay)
+            marker.live = True  # the app is not faded as a whole, only stale_ids are
+            view.update(Element("app", props={**tree.props, "stale": False},
+                                children=merged.children), partial=True)
+            self._mark(carried)
+            if marker._states_to_send:
+                marker._states_to_send.add("running")  # each says the run is under way
         if interrupted:
-            raise KeyboardInterrupt  # now, in the app's code that showed progress
+            raise KeyboardInterrupt
+
+    def _mark(self, carried: list[Element]) -> None:
+        """Fade the nodes that show the previous run's elements, and only those: one
+        message (the marker's ``stale_ids``), whatever their number."""
+        want = {id(e) for e in carried}
+        ids: list[str] = []
+        if want:
+            for top in self.view._top:
+                for n in top.walk():
+                    if id(n.el) in want and not n.closed:
+                        ids.append(n.widget.model_id)
+        marker = self.view.marker
+        if list(marker.stale_ids) != ids:
+            marker.stale_ids = ids
+
+    def _unmark(self) -> None:
+        """The run is over: nothing is faded as the previous run's any more."""
+        view = self.view
+        if view is None or view.closed:
+            return
+        marker = view.marker
+        if marker.stale_ids or marker.live:
+            with marker.hold_sync():
+                marker.stale_ids = []
+                marker.live = False
+
+    def _display_now(self) -> None:
+        """Display the app's output now (its first run is under way and slow), past the
+        capture of ``display()`` into the app."""
+        shell = _shell()
+        if shell is None or self.view is None or self._displayed:
+            return
+        data, md = shell.display_formatter.format(self.view.root)
+        pub = shell.display_pub
+        getattr(pub, "real", pub).publish(data=data, metadata=md)
+        self._displayed = True
 
 
 def _snapshot(el: Element, final: set[int]) -> Element:
@@ -265,19 +322,35 @@ def _without(el: Element, seen: set[str]) -> Element | None:
     return Element(el.type, el.id, el.key, el.props, kids)
 
 
-def _merge(new: Element, old: Element | None, final: set[int], seen: set[str]) -> Element:
+def _merge(new: Element, old: Element | None, final: set[int], seen: set[str],
+           carried: list[Element] | None = None) -> Element:
     """The run's tree so far, each container followed by the previous run's elements that
-    come after what the run put there."""
+    come after what the run put there (added to ``carried``). The previous run's st.bottom
+    stays last until the run makes its own."""
     if id(new) in final or new.children is None:
         return _snapshot(new, final)
     olds = old.children if old is not None and old.children is not None else []
     kids = []
-    for i, c in enumerate(new.children):
+    news = list(new.children)  # the run may append meanwhile (a timer thread pushes)
+    for i, c in enumerate(news):
         o = olds[i] if i < len(olds) else None
         same_box = o is not None and o.type == c.type and o.children is not None
-        kids.append(_merge(c, o if same_box else None, final, seen))
-    for o in olds[len(new.children):]:
+        kids.append(_merge(c, o if same_box else None, final, seen, carried))
+    has_bottom = bool(news) and news[-1].type == "bottom"
+    old_bottom = None
+    for o in olds[len(news):]:
+        if o.type == "bottom":
+            old_bottom = o
+            continue
         kept = _without(o, seen)
+        if kept is not None:
+            kids.append(kept)
+            if carried is not None:
+                carried.append(kept)
+    if has_bottom and len(kids) > len(news):  # the run's st.bottom goes after the old ones
+        kids.append(kids.pop(len(news) - 1))
+    elif old_bottom is not None and not has_bottom and new.type == "main":
+        kept = _without(old_bottom, seen)
         if kept is not None:
             kids.append(kept)
     return Element(new.type, new.id, new.key, dict(new.props), kids)
@@ -399,6 +472,8 @@ class _AppStdout(io.TextIOBase):
         last = box.children[-1] if box.children else None
         if last is not None and last.type == "stdout":
             last.props["body"] += s
+            if ctx.app.on_flush is not None:
+                ctx.flush()  # printed lines show while the run goes on
         else:
             ctx.emit(Element("stdout", props={"body": s}))
         return len(s)
@@ -627,8 +702,14 @@ def run_app(target: str | Callable | os.PathLike, name: str | None = None,
         >>> run_app("app.py")          # an existing Streamlit script   # doctest: +SKIP
     """
     live = start(target, name, **kwargs)
-    live.show()
-    live._display()
+    # a slow first run shows its output as it comes: displayed at its first push
+    live._display_first = live._display_now
+    try:
+        live.show()
+    finally:
+        live._display_first = None
+    if not live._displayed:  # (a slow first run displayed its output at its first push)
+        live._display()
     error = live.app.last_error
     if error is not None and _headless():
         # nobody can see the app's output (nbval, nbconvert --execute, papermill): the cell

@@ -18,7 +18,12 @@
 
 export const APP_CLASS = "nbstate-app";
 export const STALE_CLASS = "nbstate-stale";
-const TRAITS = ["running", "stale", "text"];
+// While a run's output is shown as it comes, the `stale_ids` trait lists the models that show
+// the previous run's elements below the current point: their views get this class (faded by
+// the stylesheet while the app has the class nbstate-live), one message for all of them.
+export const STALE_EL_CLASS = "nbstate-stale-el";
+const TRAITS = ["running", "stale", "text", "live"];
+export const LIVE_CLASS = "nbstate-live";
 
 /** The app root this marker belongs to: the closest ".nbstate-app", else the parent. */
 export function appRoot(el) {
@@ -125,6 +130,42 @@ export async function keyAppBoxes(model) {
   return installKeyedUpdate(Object.getPrototypeOf(view.children_views));
 }
 
+/** The DOM nodes of the views of the models `ids` (through the widget manager). */
+export async function viewNodes(manager, ids) {
+  const nodes = [];
+  if (!manager || typeof manager.get_model !== "function") return nodes;
+  for (const id of ids || []) {
+    try {
+      const m = await manager.get_model(String(id).replace(/^IPY_MODEL_/, ""));
+      const views = await Promise.all(Object.values((m && m.views) || {}));
+      for (const v of views) if (v && v.el) nodes.push(v.el);
+    } catch (err) {
+      // a model closed meanwhile: nothing to mark
+    }
+  }
+  return nodes;
+}
+
+/** Keep STALE_EL_CLASS on exactly the views of the models in `stale_ids`. */
+export function staleMarking(model) {
+  let marked = [];
+  let turn = 0;
+  const apply = async () => {
+    const mine = ++turn;
+    const nodes = await viewNodes(model.widget_manager, model.get("stale_ids"));
+    if (mine !== turn) return; // a later change is being applied
+    for (const n of marked) if (!nodes.includes(n)) n.classList.remove(STALE_EL_CLASS);
+    for (const n of nodes) n.classList.add(STALE_EL_CLASS);
+    marked = nodes;
+  };
+  const clear = () => {
+    turn++;
+    for (const n of marked) n.classList.remove(STALE_EL_CLASS);
+    marked = [];
+  };
+  return { apply, clear };
+}
+
 function render({ model, el }) {
   const doc = el.ownerDocument || globalThis.document;
   el.classList.add("nbstate-stale-host");
@@ -147,21 +188,30 @@ function render({ model, el }) {
     badge.setAttribute("aria-hidden", running ? "false" : "true");
     // The view may not be in the page yet when it is first rendered: find the root when needed.
     const root = appRoot(el);
-    if (root) root.classList.toggle(STALE_CLASS, stale);
+    if (root) {
+      root.classList.toggle(STALE_CLASS, stale);
+      root.classList.toggle(LIVE_CLASS, Boolean(model.get("live")));
+    }
     return root;
   };
   if (!sync() && typeof globalThis.requestAnimationFrame === "function") {
     globalThis.requestAnimationFrame(sync);
   }
   for (const t of TRAITS) model.on(`change:${t}`, sync);
+  const stale = staleMarking(model);
+  const onStale = () => { stale.apply().catch(() => {}); };
+  model.on("change:stale_ids", onStale);
+  if ((model.get("stale_ids") || []).length) onStale();
   // the app box's view exists by now (it is rendering this marker); a failure only means
   // ipywidgets' own children update stays in use
   keyAppBoxes(model).catch((err) => console.warn("nbstate: keyed children unavailable", err));
 
   return () => {
     for (const t of TRAITS) model.off(`change:${t}`, sync);
+    model.off("change:stale_ids", onStale);
+    stale.clear();
     const root = appRoot(el);
-    if (root) root.classList.remove(STALE_CLASS);
+    if (root) root.classList.remove(STALE_CLASS, LIVE_CLASS);
   };
 }
 

@@ -445,6 +445,8 @@ _ELEMENT_TYPES = {
 # (at.get("component_instance"), Streamlit's name; a widget: .set_value(v) is what its page
 # sends)
 _ELEMENT_TYPES |= {"html", "iframe", "component_instance"}
+# chat and streaming (issue 10): at.chat_input, at.chat_message (blocks), st.bottom's block
+_ELEMENT_TYPES |= {"chat_input", "chat_message", "bottom"}
 
 # Streamlit 1.67 signatures and handles (issue 10): st.help's element (at.help)
 _ELEMENT_TYPES |= {"help"}
@@ -693,6 +695,10 @@ class ElementView:
     def set_value(self, value: Any) -> ElementView:
         """Set the value the frontend sends at the next ``run()``; returns this element."""
         self._require_widget()
+        if self._el.type == "chat_input":  # text and staged files are sent together
+            pending = self._at._pending_value(self)
+            if isinstance(pending, dict) and not isinstance(value, dict):
+                value = {**pending, "text": value}
         self._at._queue(self, value)
         return self
 
@@ -770,15 +776,44 @@ class ElementView:
     select_range = set_range
 
     def upload(self, name: str, data: bytes | str, type: str | None = None) -> ElementView:
-        """Give a file uploader a file (as the browser would)."""
+        """Give a file uploader a file (as the browser would); for a chat input, attach it
+        to the next message (``set_value`` gives its text)."""
         from ..uploads import UploadedFile
 
         raw = data.encode() if isinstance(data, str) else data
+        if self._el.type == "chat_input":  # (Streamlit's default MIME type there)
+            return self._attach(UploadedFile(name, raw, type or "application/octet-stream"))
         f = UploadedFile(name, raw, type)
         if self._el.props.get("multiple"):
             return self.set_value([*(self.value or []), f])
         return self.set_value(f)
 
     def clear(self) -> ElementView:
+        if self._el.type == "chat_input":  # the staged files; the text stays
+            pending = self._at._pending_value(self)
+            if isinstance(pending, dict):
+                self._at._queue(self, pending.get("text") or None)
+            return self
         return self.set_value([] if self._el.props.get("multiple") else None)
+
+    def _attach(self, f: Any) -> ElementView:
+        """Stage a file for a chat input's next message (as Streamlit's ChatInput.upload)."""
+        p = self._el.props
+        accept = p.get("accept_file")
+        if accept not in (True, "multiple", "directory"):
+            raise ValueError(
+                f'st.chat_input "{p.get("placeholder")}" does not accept files. Pass '
+                "accept_file=True, 'multiple', or 'directory'.")
+        types = p.get("file_type")
+        if types and not any(f.name.lower().endswith(t) for t in types):
+            raise ValueError(
+                f'st.chat_input "{p.get("placeholder")}" does not accept the file {f.name!r}: '
+                f"accepted types are {types}.")
+        pending = self._at._pending_value(self)
+        text = pending.get("text", "") if isinstance(pending, dict) else (
+            pending if isinstance(pending, str) else "")
+        files = list(pending.get("files", [])) if isinstance(pending, dict) else []
+        files = [*files, f] if accept in ("multiple", "directory") else [f]
+        self._at._queue(self, {"text": text, "files": files})
+        return self
 

@@ -294,6 +294,18 @@ class KernelSession:
         """Send a custom message as the widget's front-end code does (``model.send``)."""
         return self._comm_msg(model, {"method": "custom", "content": content}, None, wait)
 
+    def submit(self, model: Model, text: str, *, files: list[tuple[str, bytes, str]] | None = None,
+               wait: bool = True) -> str:
+        """Type ``text`` into a chat input and press Enter (its ``submit`` message), with
+        ``files`` ``[(name, content, mime type), ...]`` attached if given."""
+        import base64
+
+        content: dict[str, Any] = {"event": "submit", "text": text}
+        if files is not None:
+            content["files"] = [{"name": n, "type": t, "b64": base64.b64encode(c).decode()}
+                                for n, c, t in files]
+        return self._comm_msg(model, {"method": "custom", "content": content}, None, wait)
+
     def burst(self, model: Model, values: list, *, key: str | None = None) -> None:
         """Send one update per value back to back, as fast as a browser could (all messages
         are built first), then wait until the kernel is idle for every one of them."""

@@ -295,7 +295,8 @@ def test_slow_app_is_marked_stale_while_it_reruns(kernel, app):
     with kernel.updates_during() as ups:
         kernel.set(kernel.find(description="Slow", within=root), 2)
     marks = [u["state"]["running"] for u in ups if u["model"] is marker]
-    assert marks == [True, False]
+    # running from the start (each push of the output under way says so too), then not
+    assert marks[0] is True and all(marks[:-1]) and marks[-1] is False
     assert "slow=2" in kernel.text(root) and marker["running"] is False
     assert marker["stale"] is False
 

@@ -1,0 +1,1 @@
+../nbstate/js/chat_input.js

@@ -1,0 +1,93 @@
+"""The throttle between a run and a live frontend (nbstate.frontends.stream.Pusher), with plain
+Python callables for the frontend: nothing for a fast run, then at most one push per interval,
+the latest tree each time, and a push for what was kept even while the run's thread waits."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from nbstate.frontends.stream import Pusher
+
+
+def recorder():
+    shown: list[tuple[float, object]] = []
+    return shown, (lambda tree: shown.append((time.perf_counter(), tree)))
+
+
+def test_a_fast_run_pushes_nothing():
+    shown, push = recorder()
+    p = Pusher(push, first=0.05, every=0.05)
+    p.start()
+    for i in range(50):
+        p.offer(i)
+    p.stop()
+    time.sleep(0.12)  # the timer's due time passes: it finds the run over
+    assert shown == []
+
+
+def test_a_slow_run_shows_what_it_kept_while_its_thread_waits():
+    shown, push = recorder()
+    p = Pusher(push, first=0.05, every=0.05)
+    p.start()
+    start = time.perf_counter()
+    p.offer("title")
+    p.offer("title + first chunk")
+    time.sleep(0.15)  # the run's thread is blocked (a network read): the timer pushes
+    assert [t for _, t in shown] == ["title + first chunk"]
+    assert 0.04 <= shown[0][0] - start < 0.5  # (a busy machine may delay the timer)
+    p.stop()
+
+
+def test_at_most_one_push_per_interval_and_always_the_latest():
+    shown, push = recorder()
+    p = Pusher(push, first=0.0, every=0.05)
+    p.start()
+    start = time.perf_counter()
+    n = 0
+    while time.perf_counter() - start < 0.5:
+        n += 1
+        p.offer(n)
+        time.sleep(0.001)
+    time.sleep(0.1)
+    p.stop()
+    times = [t for t, _ in shown]
+    assert n > 20 and 3 <= len(shown) <= 0.5 / 0.05 + 2
+    assert all(b - a >= 0.045 for a, b in zip(times, times[1:], strict=False))
+    assert shown[-1][1] == n  # what the run ended with was shown
+
+
+def test_urgent_skips_the_first_wait_only():
+    shown, push = recorder()
+    p = Pusher(push, first=10.0, every=10.0)
+    p.start()
+    p.offer("rows")
+    p.offer("first chunk", urgent=True)
+    p.offer("second chunk", urgent=True)  # within `every` of the last push: kept
+    assert [t for _, t in shown] == ["first chunk"]
+    p.stop()
+
+
+def test_stop_waits_for_a_push_under_way():
+    entered, release = threading.Event(), threading.Event()
+    done = []
+
+    def slow_push(tree):
+        entered.set()
+        release.wait(2)
+        done.append(tree)
+
+    p = Pusher(slow_push, first=0.0, every=0.0)
+    p.start()
+    t = threading.Thread(target=p.offer, args=("tree",))
+    t.start()
+    entered.wait(2)
+    stopped = []
+    s = threading.Thread(target=lambda: (p.stop(), stopped.append(time.perf_counter())))
+    s.start()
+    time.sleep(0.05)
+    assert stopped == []  # the final update must not overtake the push under way
+    release.set()
+    s.join(2)
+    t.join(2)
+    assert done == ["tree"] and stopped
