@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import io
+from collections.abc import Iterable
 from typing import Any
 
 from .elements import Element
@@ -60,19 +61,31 @@ def _orig(row: dict, col: str) -> Any:
 
 def dataframe(data: Any = None, width: Any = "stretch", height: Any = "auto", *,
               use_container_width: bool | None = None, hide_index: bool | None = None,
-              column_order: Any = None, column_config: Any = None, key: Any = None,
-              on_select: Any = "ignore", selection_mode: Any = "multi-row",
-              row_height: Any = None) -> None:
-    """An interactive table (sortable, scrollable).
+              column_order: Iterable[str] | None = None, column_config: Any = None,
+              key: Any = None, on_select: Any = "ignore",
+              selection_mode: Any = "multi-row", selection_default: Any = None,
+              row_height: int | None = None, placeholder: str | None = None,
+              lazy: bool | None = None, alt: str | None = None) -> Any:
+    """An interactive table: every row reachable by scrolling, sorted (in the kernel) by a
+    click on a column header. With ``on_select="rerun"`` (or a callback) the reader's
+    selection of rows, columns or cells is returned, and kept in ``st.session_state[key]``,
+    as Streamlit's dataframe selection state.
+
+    The grid fetches the rows it shows from the kernel as the reader scrolls (as Streamlit
+    does with ``lazy=True``), whatever the size of the data.
 
     Example:
-        >>> st.dataframe(df, hide_index=True)                           # doctest: +SKIP
+        >>> event = st.dataframe(df, key="pick", on_select="rerun")       # doctest: +SKIP
+        >>> event.selection.rows                                          # doctest: +SKIP
+        [0, 2]
     """
-    ctx = require("dataframe")
-    cols, index, rows, _ = _records(data)
-    ctx.emit(Element("dataframe", props={"columns": cols, "index_labels": index, "rows": rows,
-                                         "hide_index": bool(hide_index), "height": height,
-                                         "data": data}))
+    from . import grid_widgets
+
+    return grid_widgets.dataframe(
+        data, width, height, use_container_width=use_container_width, hide_index=hide_index,
+        column_order=column_order, column_config=column_config, key=key, on_select=on_select,
+        selection_mode=selection_mode, selection_default=selection_default,
+        row_height=row_height, placeholder=placeholder, lazy=lazy, alt=alt)
 
 
 def table(data: Any = None, *, border: Any = True) -> None:

@@ -757,3 +757,14 @@ def from_json(widget: W.Widget, key: str, value: Any) -> Any:
     """A synced trait's JSON value as the Python value its ``from_json`` gives (dates...)."""
     conv = widget.trait_metadata(key, "from_json", widget._trait_from_json)
     return conv(value, widget)
+
+
+
+# -- the data grid (st.dataframe, st.data_editor): nbstate/frontends/grid.py -----------------
+def _grid(el: Element) -> Binding:
+    from .grid import GRID_BINDING  # (grid.py builds on this module's classes)
+
+    return GRID_BINDING
+
+
+BINDINGS["dataframe"] = _grid

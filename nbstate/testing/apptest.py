@@ -487,6 +487,8 @@ class ElementView:
     @property
     def value(self) -> Any:
         el = self._el
+        if el.type == "dataframe":  # the data shown, as a DataFrame (as Streamlit's AppTest)
+            return _grid_value(self)
         if el.id is not None and el.type != "form":
             pending = self._at._pending_value(self)
             if pending is not _MISSING:  # a clicked button reads True until the run, as in
@@ -635,3 +637,40 @@ class ElementView:
     def clear(self) -> ElementView:
         return self.set_value([] if self._el.props.get("multiple") else None)
 
+    # -- the data grid (st.dataframe selections): nbstate/grid_widgets.py ------------------
+    @property
+    def selection(self) -> Any:
+        """A dataframe's selection state (``{"selection": {"rows", "columns", "cells"}}``)."""
+        self._require_widget()
+        pending = self._at._pending_value(self)
+        return self._el.props.get("value") if pending is _MISSING else pending
+
+    def _select(self, **part: Any) -> ElementView:
+        self._require_widget()
+        cur = dict(self.selection["selection"]) if self.selection else {}
+        cur = {"rows": list(cur.get("rows", [])), "columns": list(cur.get("columns", [])),
+               "cells": [list(c) for c in cur.get("cells", [])]}
+        cur.update(part)
+        return self.set_value({"selection": cur})
+
+    def select_rows(self, rows: list[int]) -> ElementView:
+        """Select rows by position in the data (as a reader ticking them in the grid)."""
+        return self._select(rows=list(rows))
+
+    def select_columns(self, columns: list[str]) -> ElementView:
+        return self._select(columns=list(columns))
+
+    def select_cells(self, cells: list[tuple[int, str]]) -> ElementView:
+        return self._select(cells=[list(c) for c in cells])
+
+    def clear_selection(self) -> ElementView:
+        return self.set_value({"selection": {"rows": [], "columns": [], "cells": []}})
+
+
+
+def _grid_value(view: ElementView) -> Any:
+    """The data of a dataframe element as a pandas DataFrame."""
+    src = view._el.props.get("source")
+    if src is None:
+        return view._el.props.get("data")
+    return src.frame

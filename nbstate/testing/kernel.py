@@ -44,6 +44,8 @@ class Model:
         self.closed = False
         #: every ``update`` state the kernel sent for this model, in order
         self.updates: list[dict] = []
+        #: every custom message (anywidget ``model.send``) the kernel sent it, in order
+        self.customs: list[Any] = []
 
     @property
     def model_name(self) -> str:
@@ -282,6 +284,13 @@ class KernelSession:
         return self._comm_msg(model, {"method": "custom", "content": {"event": "click"}},
                               None, wait)
 
+    def custom(self, model: Model, content: Any, *, wait: bool = True) -> Any:
+        """Send a custom message (anywidget ``model.send(content)``) as the browser does;
+        returns the last custom message the kernel sent back meanwhile, or ``None``."""
+        before = len(model.customs)
+        self._comm_msg(model, {"method": "custom", "content": content}, None, wait)
+        return model.customs[-1] if len(model.customs) > before else None
+
     def burst(self, model: Model, values: list, *, key: str | None = None) -> None:
         """Send one update per value back to back, as fast as a browser could (all messages
         are built first), then wait until the kernel is idle for every one of them."""
@@ -428,6 +437,9 @@ class KernelSession:
         elif t == "comm_msg":
             model = self.models.get(c["comm_id"])
             data = c.get("data", {})
+            if model is not None and data.get("method") == "custom":
+                model.customs.append(data.get("content"))
+                return
             if model is None or data.get("method") not in ("update", "echo_update"):
                 return
             state = dict(data.get("state", {}))
