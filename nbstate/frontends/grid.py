@@ -15,8 +15,9 @@ Protocol (anywidget custom messages on the widget's comm):
   "sort": [column index, "asc" | "desc"] | null}``: the kernel answers
   ``{"type": "window", "seq", "version", "r0", "rows": [data row positions], "cols",
   "cells": [[cell, ...], ...]}`` (cells formatted by ``nbstate.grid.format_cell``);
-- browser -> kernel ``{"type": "select", "selection": {"rows", "columns", "cells"}}``: a
-  selection (the binding turns it into the widget's value; see ``nbstate.data``);
+- the browser sets the ``selection`` trait ``{"rows", "columns", "cells"}`` when the reader
+  selects (with selections on, the element is a widget whose value that is; a refused
+  selection is set back, as for any widget);
 - the traits carry the rest: ``columns`` (labels, types, widths), ``nrows``, ``version``
   (bumped when the data changed: the browser fetches its window again), ``height``.
 
@@ -187,11 +188,20 @@ def grid_traits(props: dict[str, Any]) -> dict[str, Any]:
             "content" if w == "content" else ""),
         "row_height": int(props.get("row_height") or ROW_HEIGHT),
         "selection_mode": str(mode or ""),
-        "selection": dict(sel.get("selection", {})) if isinstance(sel, dict) else {},
+        "selection": _plain_selection(sel),
         "editable": bool(props.get("editable")),
         "placeholder": props.get("placeholder"),
         "alt": str(props.get("alt") or ""),
     }
+
+
+def _plain_selection(value: Any) -> dict:
+    """A dataframe state as the ``selection`` trait holds it (JSON: lists, not tuples)."""
+    if not isinstance(value, dict) or not isinstance(value.get("selection"), dict):
+        return {}
+    sel = value["selection"]
+    return {"rows": list(sel.get("rows", [])), "columns": list(sel.get("columns", [])),
+            "cells": [list(c) for c in sel.get("cells", [])]}
 
 
 class GridBinding(Binding):
@@ -204,18 +214,27 @@ class GridBinding(Binding):
                     column_order=p.get("column_order"), hide_index=p.get("hide_index"),
                     **grid_traits(p))
 
+    #: the browser sets ``selection`` (as any widget sets its value); a refused one is set back
+    value_keys = ("selection",)
+
     def traits(self, el: Element) -> dict[str, Any]:
         p = el.props
         out = {"view": (p.get("source"), p.get("column_config"), p.get("column_order"),
                         p.get("hide_index"))}
         out.update(grid_traits(p))
+        del out["selection"]
         return out
 
+    def value_traits(self, el: Element, value: Any) -> list[dict[str, Any]]:
+        return [{"selection": _plain_selection(value)}]
+
+    def from_frontend(self, el: Element, states: list[dict[str, Any]]) -> Any:
+        if el.id is None:
+            return NOTHING
+        return states[0].get("selection")
+
     def on_custom(self, el: Element, content: Any) -> Any:
-        if (el.id is not None and isinstance(content, dict)
-                and content.get("type") == "select"):
-            return content.get("selection")
-        return NOTHING
+        return NOTHING  # window requests: answered by the Grid itself
 
 
 GRID_BINDING = GridBinding()

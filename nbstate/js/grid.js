@@ -386,7 +386,6 @@ function render({ model, el: host }) {
   function sendSelection(next) {
     model.set("selection", next);
     model.save_changes();
-    model.send({ type: "select", selection: next });
     schedule();
   }
 
