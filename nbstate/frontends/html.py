@@ -135,7 +135,7 @@ def _cell(v: Any) -> str:
     return _esc(v)
 
 
-#: rows a table or dataframe shows at most; the rest is counted under it (a browser lays out
+#: rows a static table shows at most (larger ones are shown by the grid, frontends/grid.py); the rest is counted under it (a browser lays out
 #: a thousand rows at once, not a hundred thousand: 100k rows would be ~40 MB of HTML)
 MAX_ROWS = 1000
 
@@ -162,34 +162,9 @@ def _table(el: Element) -> str:
     note = (f'<div class="nbstate-more-rows" style="font-size: 0.85em; opacity: 0.65;">'
             f'The first {MAX_ROWS:,} of {len(rows):,} rows ({more:,} more not shown).</div>'
             if more > 0 else "")
-    if el.type != "dataframe":
-        return (f'<div class="nbstate-table"><table style="border-collapse: collapse; '
-                f'font-size: 0.9em;"><thead><tr>{head}</tr></thead><tbody>'
-                f'{"".join(body)}</tbody></table>{note}</div>')
-    height = p.get("height")
-    height = f"{height}px" if isinstance(height, int) and not isinstance(height, bool) else "400px"
-    # scrollable, and sorted in the browser by a click on a column's header (no rerun)
-    return (f'<div class="nbstate-dataframe" style="max-height: {height}; overflow: auto;">'
-            f'<table style="border-collapse: collapse; font-size: 0.9em;" '
-            f'onclick="{_esc(_SORT_JS)}"><thead style="cursor: pointer;" '
-            f'title="Click a column to sort"><tr>{head}</tr></thead><tbody>'
-            f'{"".join(body)}</tbody></table></div>{note}')
-
-
-#: the dataframe's click-to-sort (one handler per table; numbers sort as numbers)
-_SORT_JS = (
-    "var th=event.target.closest('thead th');if(!th)return;"
-    "var hs=Array.prototype.slice.call(th.parentNode.children),i=hs.indexOf(th),"
-    "b=this.tBodies[0],rs=Array.prototype.slice.call(b.rows),"
-    "d=th.getAttribute('data-sort')==='asc'?-1:1;"
-    "hs.forEach(function(h){h.removeAttribute('data-sort')});"
-    "th.setAttribute('data-sort',d>0?'asc':'desc');"
-    "function v(r){var s=r.cells[i].textContent.trim(),n=Number(s.replace(/,/g,''));"
-    "return s!==''&&!isNaN(n)?n:s}"
-    "rs.sort(function(x,y){var a=v(x),c=v(y);"
-    "if(typeof a!==typeof c)return (typeof a==='number'?-1:1)*d;"
-    "return (a<c?-1:a>c?1:0)*d});"
-    "rs.forEach(function(r){b.appendChild(r)})")
+    return (f'<div class="nbstate-table"><table style="border-collapse: collapse; '
+            f'font-size: 0.9em;"><thead><tr>{head}</tr></thead><tbody>'
+            f'{"".join(body)}</tbody></table>{note}</div>')
 
 
 def _image(el: Element) -> str:
@@ -295,7 +270,6 @@ RENDERERS: dict[str, Callable[[Element], str]] = {
     "error": _alert,
     "json": _json,
     "exception": _exception,
-    "dataframe": _table,
     "table": _table,
     "image": _image,
     "metric": _metric,

@@ -158,9 +158,29 @@ function render({ model, el: host }) {
   const cellMode = () => modes().find((m) => m.endsWith("-cell"));
   const markerW = () => (rowMode() ? 32 : 0);
 
+  let fit = [];  // widths grown to fit the cells fetched so far (columns with no set width)
+
+  /** Widen the columns whose fetched text is longer than they are (never narrower). */
+  function fitColumns(msg) {
+    let grew = false;
+    msg.cols.forEach((c, j) => {
+      const col = cols[c];
+      if (!col || col.width) return;
+      let longest = 0;
+      for (const row of msg.cells) {
+        const v = row[j];
+        const t = typeof v === "string" ? v : v && typeof v === "object" && "text" in v ? v.text : "";
+        if (t.length > longest) longest = t.length;
+      }
+      const want = Math.min(400, 8 * longest + 26);
+      if (want > (fit[c] || 0) && want > widths[c]) { fit[c] = want; grew = true; }
+    });
+    if (grew) layoutColumns();
+  }
+
   function layoutColumns() {
     cols = model.get("columns") || [];
-    widths = cols.map(columnWidth);
+    widths = cols.map((c, i) => Math.max(columnWidth(c), fit[i] || 0));
     pinned = [];
     free = [];
     cols.forEach((c, i) => (c.pinned ? pinned : free).push(i));
@@ -255,6 +275,7 @@ function render({ model, el: host }) {
       });
     });
     if (lastReq && msg.seq === seq) lastReq = null;
+    fitColumns(msg);
     // keep a few screens around the view: memory does not grow with the number of rows
     const g = geometry();
     const keep = 4 * Math.max(20, g.last - g.first);
@@ -537,6 +558,7 @@ function render({ model, el: host }) {
 
   // -- model changes --------------------------------------------------------------------
   function reset() {
+    if (JSON.stringify(model.get("columns")) !== JSON.stringify(cols)) fit = [];
     version = model.get("version");
     sortKey = JSON.stringify(sortOf() || []);
     cache = new Map();

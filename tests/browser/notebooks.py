@@ -116,6 +116,25 @@ st.write("main area text")
 '''
 
 
+#: st.dataframe over a million rows, with row selection (tests/browser/test_grid.py)
+GRID = '''\
+%%app grid
+import numpy as np
+import pandas as pd
+
+import nbstate as st
+
+@st.cache_data
+def load():
+    n = np.arange(1_000_000)
+    return pd.DataFrame({"n": n, "quarter": n * 0.25, "even": n % 2 == 0})
+
+ev = st.dataframe(load(), key="big", on_select="rerun", selection_mode="multi-row",
+                  hide_index=False, column_config={"quarter": "Quarter"})
+st.write(f"selected: {ev.selection.rows}")
+'''
+
+
 def notebook(*cells: str) -> nbformat.NotebookNode:
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = KERNELSPEC
@@ -128,6 +147,7 @@ NOTEBOOKS = {
     "scenario_widgets.ipynb": notebook("%load_ext nbstate", WIDGETS),
     "scenario_safety.ipynb": notebook("%load_ext nbstate", SAFETY),
     "scenario_sidebar.ipynb": notebook("%load_ext nbstate", SIDEBAR),
+    "scenario_grid.ipynb": notebook("%load_ext nbstate", GRID),
 }
 
 
