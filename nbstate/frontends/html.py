@@ -135,7 +135,7 @@ def _cell(v: Any) -> str:
     return _esc(v)
 
 
-#: rows a static table shows at most (larger ones are shown by the grid, frontends/grid.py); the rest is counted under it (a browser lays out
+#: rows a static table shows at most; the rest is counted under it (a browser lays out
 #: a thousand rows at once, not a hundred thousand: 100k rows would be ~40 MB of HTML)
 MAX_ROWS = 1000
 
