@@ -88,16 +88,44 @@ def dataframe(data: Any = None, width: Any = "stretch", height: Any = "auto", *,
         row_height=row_height, placeholder=placeholder, lazy=lazy, alt=alt)
 
 
-def table(data: Any = None, *, border: Any = True) -> None:
-    """A static table.
+#: tables with more rows than this are shown by the grid (static: no sorting, no selection);
+#: smaller ones as a plain HTML table
+MAX_STATIC_ROWS = 1000
+
+
+def table(data: Any = None, *, border: bool | str = True, width: Any = "stretch",
+          height: Any = "content", hide_index: bool | None = None,
+          hide_header: bool | None = None, alt: str | None = None) -> None:
+    """A static table: every row shown. Up to 1,000 rows it is a plain table; a larger one is
+    shown by the grid of ``st.dataframe`` (without sorting), which fetches the rows in view from
+    the kernel.
 
     Example:
         >>> st.table({"a": [1, 2], "b": [3, 4]})                         # doctest: +SKIP
     """
     ctx = require("table")
-    cols, index, rows, _ = _records(data)
+    if border not in (True, False, "horizontal"):
+        raise InvalidArgumentError(
+            f"`st.table`: border must be True, False or 'horizontal', got {border!r}.")
+    if not (width in ("stretch", "content") or (type(width) is int and width > 0)):
+        raise InvalidArgumentError(
+            f"`st.table`: width must be 'stretch', 'content' or a positive number of pixels, "
+            f"got {width!r}.")
+    if not (height in ("stretch", "content") or (type(height) is int and height > 0)):
+        raise InvalidArgumentError(
+            f"`st.table`: height must be 'content', 'stretch' or a positive number of pixels, "
+            f"got {height!r}.")
+    from .grid import GridSource
+
+    source = GridSource(data)
+    common = {"data": data, "border": border, "width": width, "height": height,
+              "hide_index": hide_index, "hide_header": bool(hide_header), "alt": alt}
+    if source.nrows > MAX_STATIC_ROWS:
+        ctx.emit(Element("table", props={"source": source, "static": True, **common}))
+        return
+    cols, index, rows, _ = _records(source.frame)
     ctx.emit(Element("table", props={"columns": cols, "index_labels": index, "rows": rows,
-                                     "data": data}))
+                                     **common}))
 
 
 def pyplot(fig: Any = None, clear_figure: bool | None = None, *, width: Any = "stretch",

@@ -768,3 +768,5 @@ def _grid(el: Element) -> Binding:
 
 
 BINDINGS["dataframe"] = _grid
+# st.table: a plain HTML table, or the grid for a large one (its element then has a source)
+BINDINGS["table"] = lambda el: _grid(el) if "source" in el.props else _HTML

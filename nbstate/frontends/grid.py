@@ -74,6 +74,10 @@ class Grid(anywidget.AnyWidget):
     selection = t.Dict({}).tag(sync=True)
     #: the sort the reader chose by clicking a header: [column index, "asc" | "desc"] or []
     sort = t.List([]).tag(sync=True)
+    #: no header row (st.table's hide_header)
+    hide_header = t.Bool(False).tag(sync=True)
+    #: a click on a header sorts (not for a large st.table, which is static)
+    sortable = t.Bool(True).tag(sync=True)
     #: cells can be edited (st.data_editor)
     editable = t.Bool(False).tag(sync=True)
     #: the text of a missing value (Streamlit's ``placeholder``; None shows "None")
@@ -176,6 +180,12 @@ def grid_traits(props: dict[str, Any]) -> dict[str, Any]:
         '300px'
     """
     h = props.get("height", "auto")
+    rh = int(props.get("row_height") or ROW_HEIGHT)
+    if h == "content" and props.get("static"):
+        h = 600  # a large static table: a tall window onto its rows
+    elif h == "content":  # as Streamlit: every row, capped at 10,000 px
+        src = props.get("source")
+        h = min(10_000, ((src.nrows if src is not None else 0) + 1) * rh + 3)
     w = props.get("width", "stretch")
     mode = props.get("selection_mode") if props.get("on_select", "ignore") != "ignore" else ""
     if isinstance(mode, (list, tuple)):
@@ -186,10 +196,12 @@ def grid_traits(props: dict[str, Any]) -> dict[str, Any]:
             "stretch" if h == "stretch" else ""),
         "width": f"{int(w)}px" if isinstance(w, int) and not isinstance(w, bool) else (
             "content" if w == "content" else ""),
-        "row_height": int(props.get("row_height") or ROW_HEIGHT),
+        "row_height": rh,
         "selection_mode": str(mode or ""),
         "selection": _plain_selection(sel),
         "editable": bool(props.get("editable")),
+        "sortable": not props.get("static"),
+        "hide_header": bool(props.get("hide_header")),
         "placeholder": props.get("placeholder"),
         "alt": str(props.get("alt") or ""),
     }

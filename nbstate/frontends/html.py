@@ -146,8 +146,12 @@ def _table(el: Element) -> str:
     index = p.get("index_labels") or p.get("index") or []
     rows = p.get("rows") or []
     show_index = not p.get("hide_index")
-    th = "padding: 0.2em 0.6em; text-align: right; border-bottom: 1px solid rgba(128,128,128,.4);"
-    td = "padding: 0.2em 0.6em; text-align: right;"
+    border = p.get("border", True)
+    line = "1px solid rgba(128,128,128,.3)"
+    grid = f"border: {line};" if border is True else ""
+    rule = f"border-bottom: {line};" if border else ""
+    th = f"padding: 0.2em 0.6em; text-align: right; {grid} {rule}"
+    td = f"padding: 0.2em 0.6em; text-align: right; {grid} {rule}"
     head = "".join(f'<th style="{th}">{_esc(c)}</th>' for c in cols)
     if show_index:
         head = f'<th style="{th}"></th>' + head
@@ -162,8 +166,17 @@ def _table(el: Element) -> str:
     note = (f'<div class="nbstate-more-rows" style="font-size: 0.85em; opacity: 0.65;">'
             f'The first {MAX_ROWS:,} of {len(rows):,} rows ({more:,} more not shown).</div>'
             if more > 0 else "")
-    return (f'<div class="nbstate-table"><table style="border-collapse: collapse; '
-            f'font-size: 0.9em;"><thead><tr>{head}</tr></thead><tbody>'
+    thead = "" if p.get("hide_header") else f"<thead><tr>{head}</tr></thead>"
+    width, height = p.get("width", "stretch"), p.get("height", "content")
+    box = "overflow: auto;"
+    if isinstance(width, int) and not isinstance(width, bool):
+        box += f" max-width: {width}px;"
+    if isinstance(height, int) and not isinstance(height, bool):
+        box += f" max-height: {height}px;"
+    tw = "width: 100%;" if width == "stretch" else ""
+    label = f' aria-label="{_esc(p["alt"])}"' if p.get("alt") else ""
+    return (f'<div class="nbstate-table" style="{box}"><table{label} style="border-collapse: '
+            f'collapse; font-size: 0.9em; {tw}">{thead}<tbody>'
             f'{"".join(body)}</tbody></table>{note}</div>')
 
 

@@ -157,6 +157,7 @@ function render({ model, el: host }) {
   const colMode = () => modes().find((m) => m.endsWith("-column"));
   const cellMode = () => modes().find((m) => m.endsWith("-cell"));
   const markerW = () => (rowMode() ? 32 : 0);
+  const headerH = () => (model.get("hide_header") ? 0 : rowH);
 
   let fit = [];  // widths grown to fit the cells fetched so far (columns with no set width)
 
@@ -201,7 +202,7 @@ function render({ model, el: host }) {
     root.setAttribute("aria-multiselectable", String(modes().some((m) => m.startsWith("multi"))));
     const h = model.get("height");
     const w = model.get("width");
-    const auto = (Math.min(n, 10) + 1) * rowH + 2 + (pinnedW + freeW > host.clientWidth ? 12 : 0);
+    const auto = Math.min(n, 10) * rowH + headerH() + 2 + (pinnedW + freeW > host.clientWidth ? 12 : 0);
     scroller.style.height = h === "stretch" ? "100%" : h || `${auto}px`;
     root.style.width = w === "content" ? `${pinnedW + freeW + 14}px` : w || "100%";
     root.style.maxWidth = "100%";
@@ -209,7 +210,7 @@ function render({ model, el: host }) {
 
   function geometry() {
     const viewH = scroller.clientHeight, viewW = scroller.clientWidth;
-    const bodyH = Math.max(rowH, viewH - rowH);
+    const bodyH = Math.max(rowH, viewH - headerH());
     const g = rowAt(scroller.scrollTop, n, rowH, bodyH);
     layer.style.height = `${viewH}px`;
     layer.style.width = `${viewW}px`;
@@ -309,7 +310,7 @@ function render({ model, el: host }) {
     for (let r = g.first; r < g.last; r++) {
       const row = cache.get(r);
       const tr = el(doc, "div", "nbstate-grid-row", { role: "row", "aria-rowindex": String(r + 2) });
-      tr.style.top = `${rowH + (r - g.first) * rowH - g.offset}px`;
+      tr.style.top = `${headerH() + (r - g.first) * rowH - g.offset}px`;
       tr.style.height = `${rowH}px`;
       const chosen = row && sel.rows.has(row.pos);
       if (chosen) { tr.classList.add("nbstate-grid-selected"); tr.setAttribute("aria-selected", "true"); }
@@ -368,6 +369,7 @@ function render({ model, el: host }) {
       th.style.left = `${xOf(c, g.x0)}px`;
       th.style.width = `${widths[c]}px`;
       th.style.textAlign = col.align;
+      if (!model.get("sortable")) th.style.cursor = "default";
       const label = el(doc, "span", "nbstate-grid-label");
       label.textContent = col.label;
       th.appendChild(label);
@@ -381,7 +383,7 @@ function render({ model, el: host }) {
       th.addEventListener("click", () => onHeaderClick(c));
       hr.appendChild(th);
     }
-    layer.appendChild(hr);
+    if (headerH()) layer.appendChild(hr);
     if (active) {
       const a = doc.getElementById(`${id}-${active.r}-${active.c}`);
       if (a) root.setAttribute("aria-activedescendant", a.id);
@@ -434,7 +436,7 @@ function render({ model, el: host }) {
       sendSelection(s);
       return;
     }
-    setSort(c);
+    if (model.get("sortable")) setSort(c);
   }
 
   function onCellClick(r, c, e) {
@@ -518,7 +520,7 @@ function render({ model, el: host }) {
     const g = geometry();
     const input = el(doc, "input", "nbstate-grid-editor", { "aria-label": `Edit ${col.label}` });
     input.value = raw === null || raw === undefined ? "" : String(raw);
-    input.style.top = `${rowH + (r - g.first) * rowH - g.offset}px`;
+    input.style.top = `${headerH() + (r - g.first) * rowH - g.offset}px`;
     input.style.left = `${xOf(c, g.x0)}px`;
     input.style.width = `${widths[c]}px`;
     input.style.height = `${rowH}px`;
@@ -573,7 +575,7 @@ function render({ model, el: host }) {
   model.on("change:version", reset);
   model.on("change:columns", reset);
   model.on("change:nrows", reset);
-  for (const name of ["height", "width", "row_height", "selection_mode", "alt", "placeholder"]) {
+  for (const name of ["height", "width", "row_height", "selection_mode", "alt", "placeholder", "hide_header"]) {
     model.on(`change:${name}`, () => { layoutColumns(); sizes(); schedule(); });
   }
   model.on("change:selection", schedule);

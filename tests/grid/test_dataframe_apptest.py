@@ -158,3 +158,29 @@ def test_selection_is_a_plain_error_outside_the_api():
     with pytest.raises(InvalidArgumentError):
         from nbstate.grid_widgets import selection_modes
         selection_modes("nope")
+
+
+def test_a_small_table_is_static_html_a_large_one_the_grid_without_sorting():
+    at = app("""
+st.table(df, border="horizontal", hide_index=True, hide_header=True, width=200, height=100,
+         alt="Small")
+st.table(pd.DataFrame({"n": range(5000)}))
+""")
+    small, large = at.table
+    assert small.rows == [[3, "x"], [1, "y"], [2, "z"]]
+    from nbstate.frontends.html import render
+    html = render(small._el)
+    assert "<thead>" not in html and 'aria-label="Small"' in html and "max-height: 100px" in html
+    assert ">0<" not in html  # no index
+    assert "source" in large._el.props and large._el.props["static"] is True
+    assert large.value["n"].tolist()[-1] == 4999
+
+
+@pytest.mark.parametrize("call,words", [
+    ("st.table(df, border='dotted')", "border"),
+    ("st.table(df, width=0)", "width"),
+    ("st.table(df, height='auto')", "height"),
+])
+def test_bad_table_parameters_are_named(call, words):
+    at = app(call)
+    assert at.exception and words in at.exception[0].message

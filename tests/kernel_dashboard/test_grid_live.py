@@ -103,3 +103,14 @@ def test_bad_window_requests_are_dropped_and_the_grid_keeps_working(kernel, app)
                 "junk", {"type": "window", "r0": -5, "r1": 2, "sort": [99, "asc"]}):
         kernel.custom(g, bad)
     assert window(kernel, g, 0, 3)["cells"] == [["0", "1"], ["1", "2"], ["2", "3"]]
+
+
+def test_a_large_table_is_a_grid_that_does_not_sort(kernel, app):
+    root = app("""
+    st.table(pd.DataFrame({"n": range(3000)}), hide_header=True)
+    st.table(pd.DataFrame({"n": range(3)}))
+    """)
+    g = grid(kernel, root)
+    assert g["nrows"] == 3000 and g["sortable"] is False and g["hide_header"] is True
+    assert window(kernel, g, 2999, 3000)["cells"] == [["2999", "2999"]]
+    assert sum(1 for m in root.walk() if "nrows" in m.state) == 1  # the small one is HTML
