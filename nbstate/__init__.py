@@ -125,3 +125,8 @@ __all__ = [
     "subheader", "success", "table", "tabs", "text", "text_area", "text_input", "time_input",
     "title", "toast", "toggle", "vega_lite_chart", "warning", "write",
 ]
+
+# -- data grid (st.dataframe selections, st.column_config, st.data_editor): issue 11 ----------
+from . import column_config  # noqa: E402
+
+__all__ += ["column_config"]

@@ -322,22 +322,57 @@ def format_number(v: Any, fmt: str | None = None, precision: int | None = None) 
         return str(v)
 
 
-_MOMENT = [("YYYY", "%Y"), ("YY", "%y"), ("MMMM", "%B"), ("MMM", "%b"), ("MM", "%m"),
-           ("DD", "%d"), ("Do", "%d"), ("dddd", "%A"), ("ddd", "%a"), ("HH", "%H"),
-           ("hh", "%I"), ("mm", "%M"), ("ss", "%S"), ("A", "%p"), ("a", "%p"), ("Z", "%z")]
+def _moment_tokens(v: Any) -> list[tuple[str, Any]]:
+    """momentJS format tokens (Streamlit's date formats), longest first, with their text."""
+    h12 = (v.hour % 12 or 12) if hasattr(v, "hour") else 0
+    d = [("YYYY", lambda: f"{v.year:04d}"), ("YY", lambda: f"{v.year % 100:02d}"),
+         ("MMMM", lambda: v.strftime("%B")), ("MMM", lambda: v.strftime("%b")),
+         ("MM", lambda: f"{v.month:02d}"), ("Do", lambda: _ordinal(v.day)),
+         ("DD", lambda: f"{v.day:02d}"), ("dddd", lambda: v.strftime("%A")),
+         ("ddd", lambda: v.strftime("%a")), ("M", lambda: str(v.month)),
+         ("D", lambda: str(v.day))]
+    t = [("HH", lambda: f"{v.hour:02d}"), ("hh", lambda: f"{h12:02d}"),
+         ("mm", lambda: f"{v.minute:02d}"), ("ss", lambda: f"{v.second:02d}"),
+         ("SSS", lambda: f"{v.microsecond // 1000:03d}"), ("H", lambda: str(v.hour)),
+         ("h", lambda: str(h12)), ("A", lambda: "AM" if v.hour < 12 else "PM"),
+         ("a", lambda: "am" if v.hour < 12 else "pm")]
+    out = []
+    if hasattr(v, "year"):
+        out += d
+    if hasattr(v, "hour"):
+        out += t
+    return sorted(out, key=lambda x: -len(x[0]))
 
 
-def _moment(fmt: str) -> str:
-    """A momentJS date format (Streamlit's) as a strftime format (the common tokens)."""
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def moment_format(v: Any, fmt: str) -> str:
+    """``v`` formatted by a momentJS format, as Streamlit's date columns take them
+    (``[text]`` is literal text).
+
+    Example:
+        >>> moment_format(_dt.datetime(2024, 3, 5, 14, 7), "D MMM YYYY, h:mm a")
+        '5 Mar 2024, 2:07 pm'
+    """
+    tokens = _moment_tokens(v)
     out, i = [], 0
     while i < len(fmt):
-        for tok, rep in _MOMENT:
+        if fmt[i] == "[":
+            j = fmt.find("]", i)
+            if j > i:
+                out.append(fmt[i + 1:j])
+                i = j + 1
+                continue
+        for tok, f in tokens:
             if fmt.startswith(tok, i):
-                out.append(rep)
+                out.append(f())
                 i += len(tok)
                 break
         else:
-            out.append(fmt[i].replace("%", "%%"))
+            out.append(fmt[i])
             i += 1
     return "".join(out)
 
@@ -358,7 +393,7 @@ def format_temporal(v: Any, kind: str, fmt: str | None = None) -> str:
         return v.strftime({"date": "%b %d, %Y", "time": "%I:%M:%S %p"}.get(
             kind, "%b %d, %Y, %I:%M:%S %p"))
     if fmt and fmt != "distance":
-        return v.strftime(_moment(fmt))
+        return moment_format(v, fmt)
     if kind == "date":
         return v.strftime("%Y-%m-%d")
     if kind == "time":
@@ -772,5 +807,6 @@ def column_meta(columns: list[dict]) -> list[dict]:
             "align": c.get("alignment") or ("right" if numeric and c.get("type") != "progress"
                                             else "center" if kind == "bool" else "left"),
             "disabled": bool(c.get("disabled")),
+            "color": str(c.get("color") or ""),
         })
     return out

@@ -109,12 +109,15 @@ export function paintCell(doc, node, cell, col, width, editable, placeholder) {
     const bar = el(doc, "div", "nbstate-grid-progress");
     const fill = el(doc, "div");
     fill.style.width = `${(100 * cell.progress).toFixed(1)}%`;
+    if (col.color) fill.style.background = col.color;
     bar.appendChild(fill);
     const label = el(doc, "span");
     label.textContent = cell.text;
     node.append(bar, label);
   } else if ("chart" in cell) {
-    node.appendChild(sparkline(doc, cell, Math.max(20, width - 16), 24));
+    const svg = sparkline(doc, cell, Math.max(20, width - 16), 24);
+    if (col.color) svg.style.stroke = svg.style.fill = col.color;
+    node.appendChild(svg);
   } else if ("list" in cell) {
     for (const item of cell.list) {
       const b = el(doc, "span", "nbstate-grid-bubble");

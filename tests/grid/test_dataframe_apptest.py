@@ -184,3 +184,17 @@ st.table(pd.DataFrame({"n": range(5000)}))
 def test_bad_table_parameters_are_named(call, words):
     at = app(call)
     assert at.exception and words in at.exception[0].message
+
+
+@pytest.mark.parametrize("name", ["dataframe", "table"])
+def test_signature_matches_streamlit(name):
+    import inspect
+
+    import nbstate as st
+    streamlit = pytest.importorskip("streamlit")
+
+    def params(fn):
+        return [(p.name, p.kind, p.default) for p in inspect.signature(fn).parameters.values()
+                if p.name != "self"]
+
+    assert params(getattr(st, name)) == params(getattr(streamlit, name))
