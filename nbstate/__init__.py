@@ -128,5 +128,6 @@ __all__ = [
 
 # -- data grid (st.dataframe selections, st.column_config, st.data_editor): issue 11 ----------
 from . import column_config  # noqa: E402
+from .grid_editor import data_editor  # noqa: E402
 
-__all__ += ["column_config"]
+__all__ += ["column_config", "data_editor"]

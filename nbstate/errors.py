@@ -220,6 +220,10 @@ class InvalidColorError(InvalidArgumentError):
     """A colour that is not ``"#rrggbb"`` or ``"#rgb"``."""
 
 
+class IncompatibleParametersError(InvalidArgumentError):
+    """Arguments that cannot be used together (two row selection modes of a dataframe)."""
+
+
 class InvalidValueTypeError(NbstateAPIException, TypeError):
     """A value of the wrong type reached a widget through session state."""
 

@@ -534,11 +534,22 @@ class GridSource:
     Two sources compare equal when their fingerprints do (the frontend keeps what it shows).
     """
 
-    __slots__ = ("raw", "fp", "_frame", "_order", "_styled", "__weakref__")
+    __slots__ = ("raw", "fp", "origin", "_frame", "_order", "_styled", "__weakref__")
 
-    def __init__(self, data: Any) -> None:
+    def __init__(self, data: Any, origin: Any = None) -> None:
         self.raw = data
         self.fp = fingerprint(data)
+        #: for an edited copy (st.data_editor): each row's position in the data as passed
+        #: (``None``: the rows are the data's own)
+        self.origin = origin
+        if origin is not None:
+            import numpy as np
+
+            if len(origin) == len(data) and np.array_equal(origin, np.arange(len(origin))):
+                self.origin = None
+            else:
+                self.fp = (*self.fp, "origin", hashlib.blake2b(
+                    np.asarray(origin, dtype=np.int64).tobytes(), digest_size=16).hexdigest())
         self._frame: Any = None
         self._order: tuple[Any, Any] | None = None
         self._styled: Any = None
@@ -698,7 +709,8 @@ class GridSource:
                 cells[i].append(cell)
                 if raw:
                     raws[i].append(to_json_value(v))
-        out = {"r0": int(r0), "rows": pos, "cols": cols, "cells": cells}
+        rows = pos if self.origin is None else [int(self.origin[p]) for p in pos]
+        out = {"r0": int(r0), "rows": rows, "cols": cols, "cells": cells}
         if raw:
             out["raw"] = raws
         return out
@@ -808,5 +820,8 @@ def column_meta(columns: list[dict]) -> list[dict]:
                                             else "center" if kind == "bool" else "left"),
             "disabled": bool(c.get("disabled")),
             "color": str(c.get("color") or ""),
+            "required": bool(c.get("required")),
+            "default": to_json_value(c["default"]) if c.get("default") is not None else None,
+            "options": [to_json_value(o) for o, _ in c.get("labels") or ()],
         })
     return out

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .elements import Element
-from .errors import InvalidArgumentError, RefusedValue
+from .errors import IncompatibleParametersError, InvalidArgumentError, RefusedValue
 from .grid import GridSource
 from .kinds import KINDS, Kind
 from .run import require
@@ -65,12 +65,12 @@ def selection_modes(selection_mode: Any) -> tuple[str, ...]:
             f"`st.dataframe`: unknown selection_mode {sorted(bad)!r}; use "
             f"{', '.join(repr(m) for m in SELECTION_MODES)}.")
     if len(modes & ROW_MODES) > 1:
-        raise InvalidArgumentError(
+        raise IncompatibleParametersError(
             f"`st.dataframe`: selection_mode {sorted(modes & ROW_MODES)!r}: only one row "
             "selection mode can be specified.")
     for a, b in (("single-column", "multi-column"), ("single-cell", "multi-cell")):
         if {a, b} <= modes:
-            raise InvalidArgumentError(
+            raise IncompatibleParametersError(
                 f"`st.dataframe`: selection_mode {a!r} and {b!r} cannot be used together.")
     return tuple(sorted(modes))
 
@@ -206,7 +206,7 @@ def dataframe(data: Any = None, width: Any = "stretch", height: Any = "auto", *,
             f"{on_select!r}.")
     active = on_select != "ignore"
     if selection_default is not None and not active:
-        raise InvalidArgumentError(
+        raise IncompatibleParametersError(
             "`st.dataframe`: selection_default needs on_select='rerun' or a callback "
             "(with on_select='ignore' nothing can be selected).")
     if row_height is not None and (type(row_height) is not int or row_height <= 0):

@@ -768,5 +768,14 @@ def _grid(el: Element) -> Binding:
 
 
 BINDINGS["dataframe"] = _grid
+
+
+def _editor(el: Element) -> Binding:
+    from .grid import EDITOR_BINDING
+
+    return EDITOR_BINDING
+
+
+BINDINGS["data_editor"] = _editor
 # st.table: a plain HTML table, or the grid for a large one (its element then has a source)
 BINDINGS["table"] = lambda el: _grid(el) if "source" in el.props else _HTML

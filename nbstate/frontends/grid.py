@@ -80,6 +80,12 @@ class Grid(anywidget.AnyWidget):
     sortable = t.Bool(True).tag(sync=True)
     #: cells can be edited (st.data_editor)
     editable = t.Bool(False).tag(sync=True)
+    #: st.data_editor: the editing state the browser shows and sends (Streamlit's
+    #: {"edited_rows", "added_rows", "deleted_rows"}), whether rows may be added/deleted
+    #: ("fixed", "dynamic", "add", "delete") and how many rows the data had before edits
+    edits = t.Dict({}).tag(sync=True)
+    num_rows = t.Unicode("fixed").tag(sync=True)
+    base_rows = t.Int(0).tag(sync=True)
     #: the text of a missing value (Streamlit's ``placeholder``; None shows "None")
     placeholder = t.Unicode(None, allow_none=True).tag(sync=True)
     #: the grid's accessible name (``alt``)
@@ -199,7 +205,9 @@ def grid_traits(props: dict[str, Any]) -> dict[str, Any]:
         "row_height": rh,
         "selection_mode": str(mode or ""),
         "selection": _plain_selection(sel),
-        "editable": bool(props.get("editable")),
+        "editable": bool(props.get("editable")) and not props.get("disabled"),
+        "num_rows": str(props.get("num_rows") or "fixed"),
+        "base_rows": int(props.get("nrows") or 0) if "num_rows" in props else 0,
         "sortable": not props.get("static"),
         "hide_header": bool(props.get("hide_header")),
         "placeholder": props.get("placeholder"),
@@ -249,4 +257,32 @@ class GridBinding(Binding):
         return NOTHING  # window requests: answered by the Grid itself
 
 
+def _plain_edits(value: Any) -> dict:
+    """An editing state as the ``edits`` trait holds it (JSON: row keys as text)."""
+    if not isinstance(value, dict):
+        return {"edited_rows": {}, "added_rows": [], "deleted_rows": []}
+    return {"edited_rows": {str(k): dict(v) for k, v in value.get("edited_rows", {}).items()},
+            "added_rows": [dict(r) for r in value.get("added_rows", [])],
+            "deleted_rows": list(value.get("deleted_rows", []))}
+
+
+class EditorBinding(GridBinding):
+    """``data_editor`` elements: an editable :class:`Grid` whose value is the editing state
+    (the ``edits`` trait, set by the browser; a refused one is set back)."""
+
+    value_keys = ("edits",)
+
+    def create(self, el: Element) -> Grid:
+        g = super().create(el)
+        g.edits = _plain_edits(el.props.get("value"))
+        return g
+
+    def value_traits(self, el: Element, value: Any) -> list[dict[str, Any]]:
+        return [{"edits": _plain_edits(value)}]
+
+    def from_frontend(self, el: Element, states: list[dict[str, Any]]) -> Any:
+        return states[0].get("edits")
+
+
 GRID_BINDING = GridBinding()
+EDITOR_BINDING = EditorBinding()

@@ -159,7 +159,11 @@ function render({ model, el: host }) {
   const rowMode = () => modes().find((m) => m.endsWith("-row"));
   const colMode = () => modes().find((m) => m.endsWith("-column"));
   const cellMode = () => modes().find((m) => m.endsWith("-cell"));
-  const markerW = () => (rowMode() ? 32 : 0);
+  const deletable = () => model.get("editable") && ["dynamic", "delete"].includes(model.get("num_rows"));
+  const addable = () => model.get("editable") && ["dynamic", "add"].includes(model.get("num_rows"));
+  const markers = () => !!rowMode() || deletable();
+  const marked = new Set();  // rows ticked for deletion (data editor), by position
+  const markerW = () => (markers() ? 32 : 0);
   const headerH = () => (model.get("hide_header") ? 0 : rowH);
 
   let fit = [];  // widths grown to fit the cells fetched so far (columns with no set width)
@@ -193,7 +197,7 @@ function render({ model, el: host }) {
     let x = 0;
     for (const i of free) { freeX.push(x); x += widths[i]; }
     freeW = x;
-    root.setAttribute("aria-colcount", String(cols.length + (rowMode() ? 1 : 0)));
+    root.setAttribute("aria-colcount", String(cols.length + (markers() ? 1 : 0)));
   }
 
   function sizes() {
@@ -315,22 +319,23 @@ function render({ model, el: host }) {
       const tr = el(doc, "div", "nbstate-grid-row", { role: "row", "aria-rowindex": String(r + 2) });
       tr.style.top = `${headerH() + (r - g.first) * rowH - g.offset}px`;
       tr.style.height = `${rowH}px`;
-      const chosen = row && sel.rows.has(row.pos);
+      const chosen = row && (rowMode() ? sel.rows.has(row.pos) : marked.has(row.pos));
       if (chosen) { tr.classList.add("nbstate-grid-selected"); tr.setAttribute("aria-selected", "true"); }
-      if (rowMode()) {
+      if (markers()) {
         const m = el(doc, "div", "nbstate-grid-cell nbstate-grid-marker", { role: "gridcell", "aria-colindex": "1" });
         m.style.left = "0px";
         m.style.width = `${markerW()}px`;
         const box = el(doc, "input", "", { type: "checkbox", tabindex: "-1", "aria-label": `Select row ${r + 1}` });
         box.checked = !!chosen;
         box.addEventListener("click", (e) => { e.stopPropagation(); if (row) toggleRow(row.pos); });
+        m.addEventListener("click", () => { if (row) toggleRow(row.pos); });
         m.appendChild(box);
         tr.appendChild(m);
       }
       for (const c of visible) {
         const col = cols[c];
         const td = el(doc, "div", "nbstate-grid-cell", {
-          role: col.index ? "rowheader" : "gridcell", "aria-colindex": String(c + 1 + (rowMode() ? 1 : 0)),
+          role: col.index ? "rowheader" : "gridcell", "aria-colindex": String(c + 1 + (markers() ? 1 : 0)),
           id: `${id}-${r}-${c}`,
         });
         if (col.index) td.classList.add("nbstate-grid-index");
@@ -359,7 +364,7 @@ function render({ model, el: host }) {
     const hr = el(doc, "div", "nbstate-grid-row nbstate-grid-header", { role: "row", "aria-rowindex": "1" });
     hr.style.top = "0px";
     hr.style.height = `${rowH}px`;
-    if (rowMode()) {
+    if (markers()) {
       const m = el(doc, "div", "nbstate-grid-cell nbstate-grid-marker", { role: "columnheader", "aria-colindex": "1" });
       m.style.left = "0px";
       m.style.width = `${markerW()}px`;
@@ -367,7 +372,7 @@ function render({ model, el: host }) {
     }
     for (const c of visible) {
       const col = cols[c];
-      const th = el(doc, "div", "nbstate-grid-cell", { role: "columnheader", "aria-colindex": String(c + 1 + (rowMode() ? 1 : 0)) });
+      const th = el(doc, "div", "nbstate-grid-cell", { role: "columnheader", "aria-colindex": String(c + 1 + (markers() ? 1 : 0)) });
       if (col.pinned) th.classList.add("nbstate-grid-pinned");
       th.style.left = `${xOf(c, g.x0)}px`;
       th.style.width = `${widths[c]}px`;
@@ -422,7 +427,13 @@ function render({ model, el: host }) {
 
   function toggleRow(pos) {
     const mode = rowMode();
-    if (!mode) return;
+    if (!mode) {
+      if (!deletable()) return;
+      if (marked.has(pos)) marked.delete(pos); else marked.add(pos);
+      toolbar();
+      schedule();
+      return;
+    }
     const s = current();
     const has = s.rows.includes(pos);
     s.rows = mode.startsWith("single") ? (has ? [] : [pos])
@@ -501,7 +512,10 @@ function render({ model, el: host }) {
       active = { r, c: order[k] };
       reveal(r, order[k]);
       schedule();
-    } else if (e.key === " " && active && rowMode()) {
+    } else if ((e.key === "Delete" || e.key === "Backspace") && marked.size) {
+      e.preventDefault();
+      deleteMarked();
+    } else if (e.key === " " && active && markers()) {
       e.preventDefault();
       const row = cache.get(active.r);
       if (row) toggleRow(row.pos);
@@ -555,10 +569,77 @@ function render({ model, el: host }) {
     input.select();
   }
 
+  // The editing state is Streamlit's {edited_rows, added_rows, deleted_rows}: the browser
+  // adds to it and sets it whole (the kernel checks it; a refused one comes back as it was).
+  function editsNow() {
+    const e = model.get("edits") || {};
+    return {
+      edited_rows: Object.fromEntries(Object.entries(e.edited_rows || {}).map(([k, v]) => [k, { ...v }])),
+      added_rows: (e.added_rows || []).map((r) => ({ ...r })),
+      deleted_rows: [...(e.deleted_rows || [])],
+    };
+  }
+
+  let ownEdit = false;
+  function saveEdits(next) {
+    ownEdit = true;  // (our own change: the cells shown already say it)
+    model.set("edits", next);
+    ownEdit = false;
+    model.save_changes();
+  }
+
   function commit(r, c, value) {
     const row = cache.get(r);
     if (!row) return;
-    model.send({ type: "edit", row: row.pos, column: cols[c].name, value });
+    const name = cols[c].name, base = model.get("base_rows"), st = editsNow();
+    if (row.pos >= base) {
+      if (!st.added_rows[row.pos - base]) return;
+      st.added_rows[row.pos - base][name] = value;
+    } else {
+      st.edited_rows[row.pos] = { ...(st.edited_rows[row.pos] || {}), [name]: value };
+    }
+    // shown at once; the kernel's rerun then sends the edited data (or sets a refusal back)
+    row.cells.set(c, typeof value === "boolean" || value === null ? value : String(value));
+    row.raw.set(c, value);
+    saveEdits(st);
+    schedule();
+  }
+
+  let toEnd = false;
+  function addRow() {
+    const st = editsNow(), row = {};
+    for (const col of cols) if (!col.index && col.default !== null && col.default !== undefined) row[col.name] = col.default;
+    st.added_rows.push(row);
+    toEnd = true;
+    saveEdits(st);
+  }
+
+  function deleteMarked() {
+    const st = editsNow(), base = model.get("base_rows");
+    for (const pos of [...marked].sort((a, b) => b - a)) {
+      if (pos >= base) st.added_rows.splice(pos - base, 1);
+      else if (!st.deleted_rows.includes(pos)) st.deleted_rows.push(pos);
+    }
+    marked.clear();
+    saveEdits(st);
+    toolbar();
+  }
+
+  const bar = el(doc, "div", "nbstate-grid-toolbar");
+  const addButton = el(doc, "button", "", { type: "button" });
+  addButton.textContent = "+ Add row";
+  addButton.addEventListener("click", addRow);
+  const deleteButton = el(doc, "button", "", { type: "button" });
+  deleteButton.addEventListener("click", deleteMarked);
+  bar.append(addButton, deleteButton);
+  host.insertBefore(bar, root);
+
+  function toolbar() {
+    bar.style.display = addable() || deletable() ? "" : "none";
+    addButton.style.display = addable() ? "" : "none";
+    deleteButton.style.display = deletable() ? "" : "none";
+    deleteButton.disabled = marked.size === 0;
+    deleteButton.textContent = `Delete ${marked.size || ""} row${marked.size === 1 ? "" : "s"}`.replace("  ", " ");
   }
 
   // -- model changes --------------------------------------------------------------------
@@ -571,6 +652,12 @@ function render({ model, el: host }) {
     layoutColumns();
     sizes();
     if (active && (active.r >= n || active.c >= cols.length)) active = null;
+    toolbar();
+    if (toEnd) {
+      toEnd = false;
+      scroller.scrollTop = scroller.scrollHeight;
+      active = { r: n - 1, c: [...pinned, ...free].find((c) => !cols[c].index) ?? 0 };
+    }
     schedule();
   }
 
@@ -578,10 +665,12 @@ function render({ model, el: host }) {
   model.on("change:version", reset);
   model.on("change:columns", reset);
   model.on("change:nrows", reset);
-  for (const name of ["height", "width", "row_height", "selection_mode", "alt", "placeholder", "hide_header"]) {
-    model.on(`change:${name}`, () => { layoutColumns(); sizes(); schedule(); });
+  for (const name of ["height", "width", "row_height", "selection_mode", "alt", "placeholder", "hide_header", "editable", "num_rows"]) {
+    model.on(`change:${name}`, () => { layoutColumns(); sizes(); toolbar(); schedule(); });
   }
   model.on("change:selection", schedule);
+  // the kernel set the edits (a refusal put back): drop the optimistic cells
+  model.on("change:edits", () => { if (!ownEdit) { cache = new Map(); lastReq = null; schedule(); } });
   model.on("change:sort", () => {
     const key = JSON.stringify(sortOf() || []);
     if (key !== sortKey) { sortKey = key; cache = new Map(); schedule(); }
