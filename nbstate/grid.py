@@ -195,6 +195,19 @@ def _as2d(df: Any) -> Any:
     return df.to_frame() if df.ndim == 1 else df
 
 
+def identity(fp: tuple) -> tuple:
+    """What of a fingerprint may be part of a widget's identity: its content, not the object
+    (``st.cache_data`` hands each run a new copy of the same frame).
+
+    Example:
+        >>> import pandas as pd
+        >>> identity(fingerprint(pd.DataFrame({"a": [1]}))) == identity(
+        ...     fingerprint(pd.DataFrame({"a": [1]})))
+        True
+    """
+    return _cheap(fp)
+
+
 def _cheap(fp: tuple) -> tuple:
     """A large data's fingerprint without the object's identity and buffer addresses."""
     if fp[0] == "object":

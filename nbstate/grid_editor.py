@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from .errors import InvalidArgumentError, RefusedValue
-from .grid import GridSource, to_frame
+from .grid import GridSource, identity, to_frame
 from .grid_widgets import _AttrDict, _config, _height, _width
 from .kinds import KINDS, Kind
 from .run import require
@@ -453,7 +453,7 @@ def data_editor(data: Any, *, width: Any = "stretch", height: Any = "auto",
                         tuple(str(t) for t in frame.dtypes), type(frame.index).__name__,
                         len(frame), repr(disabled), num_rows)
     else:
-        ident = (base.fp, order, repr(column_config), num_rows, width, height, row_height,
+        ident = (identity(base.fp), order, repr(column_config), num_rows, width, height, row_height,
                  placeholder, repr(disabled))
     cb = on_change if callable(on_change) else None
     state = ctx.widget(KINDS["data_editor"], "data_editor", key, ident, props, empty_state(),

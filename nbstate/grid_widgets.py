@@ -19,7 +19,7 @@ from typing import Any
 
 from .elements import Element
 from .errors import IncompatibleParametersError, InvalidArgumentError, RefusedValue
-from .grid import GridSource
+from .grid import GridSource, identity
 from .kinds import KINDS, Kind
 from .run import require
 from .state import normalize_key
@@ -253,7 +253,7 @@ def dataframe(data: Any = None, width: Any = "stretch", height: Any = "auto", *,
     if key is not None:
         ident: tuple = (modes,)
     else:
-        ident = (source.fp, modes, order, width, height, row_height, placeholder, alt,
+        ident = (identity(source.fp), modes, order, width, height, row_height, placeholder, alt,
                  repr(column_config))
     return ctx.widget(KINDS["dataframe"], "dataframe", key, ident, props, default, False, cb,
                       None, None)

@@ -135,6 +135,26 @@ st.write(f"selected: {ev.selection.rows}")
 '''
 
 
+#: st.data_editor over a million rows (tests/browser/test_grid.py)
+EDITOR = '''\
+%%app editor
+import numpy as np
+import pandas as pd
+
+import nbstate as st
+
+@st.cache_data
+def load():
+    n = np.arange(1_000_000)
+    return pd.DataFrame({"n": n, "label": "row " + pd.Series(n).astype(str)})
+
+out = st.data_editor(load(), key="ed", num_rows="dynamic",
+                     column_config={"n": st.column_config.NumberColumn("N", min_value=0)})
+st.write(f"rows: {len(out)}, last: {out.iloc[-1]['label']}, total: {int(out.n.sum())}")
+st.write(f"edits: {st.session_state.ed}")
+'''
+
+
 def notebook(*cells: str) -> nbformat.NotebookNode:
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = KERNELSPEC
@@ -148,6 +168,7 @@ NOTEBOOKS = {
     "scenario_safety.ipynb": notebook("%load_ext nbstate", SAFETY),
     "scenario_sidebar.ipynb": notebook("%load_ext nbstate", SIDEBAR),
     "scenario_grid.ipynb": notebook("%load_ext nbstate", GRID),
+    "scenario_editor.ipynb": notebook("%load_ext nbstate", EDITOR),
 }
 
 

@@ -80,3 +80,69 @@ def test_a_million_rows_scroll_sort_and_select(page, server, screenshots, fronte
     grid.press("Control+End")
     expect(cell(grid, 1_000_001, 4)).to_be_visible()
     assert page_errors(page) == []
+
+
+def test_a_million_row_editor_edit_add_and_delete(page, server, screenshots):
+    root = open_app(page, server, "voila", "scenario_editor.ipynb")
+    grid = root.locator("[role=grid]")
+    expect(grid).to_have_attribute("aria-rowcount", "1000001")
+    total = sum(range(1_000_000))
+    expect(root).to_contain_text(f"rows: 1000000, last: row 999999, total: {total}")
+    # columns: 1 row markers, 2 N, 3 label (the RangeIndex is hidden, as in Streamlit)
+
+    # the last row: edit its N (double-click, type, Enter)
+    scroll_to(grid, "s.scrollHeight")
+    last = cell(grid, 1_000_001, 2)
+    expect(last).to_have_text("999999")
+    last.dblclick()
+    editor = root.locator("input.nbstate-grid-editor")
+    expect(editor).to_have_value("999999")
+    editor.fill("1")
+    editor.press("Enter")
+    expect(root).to_contain_text(f"total: {total - 999998}")
+    expect(root).to_contain_text("edits: {'edited_rows': {999999: {'n': 1}}")
+    expect(last).to_have_text("1")
+
+    # an edit the column refuses (N has min_value 0): set back, and a warning says why
+    cell(grid, 1_000_001, 2).dblclick()
+    editor.fill("-3")
+    editor.press("Enter")
+    expect(root).to_contain_text("is below its min_value 0")
+    expect(cell(grid, 1_000_001, 2)).to_have_text("1")
+    expect(root).to_contain_text(f"total: {total - 999998}")
+
+    # sort by N descending: the kernel sorts all rows, the edited one moves
+    scroll_to(grid, "0")
+    header = grid.locator("[role=columnheader]").filter(has_text=re.compile(r"^N"))
+    header.click()
+    header.click()
+    expect(header).to_have_attribute("aria-sort", "descending")
+    expect(cell(grid, 2, 2)).to_have_text("999998")
+    expect(cell(grid, 2, 3)).to_have_text("row 999998")
+
+    # add a row: it shows at the end; fill it in
+    root.get_by_role("button", name="+ Add row").click()
+    expect(grid).to_have_attribute("aria-rowcount", "1000002")
+    expect(root).to_contain_text("rows: 1000001")
+    header.click()  # (back to the data's order)
+    expect(header).to_have_attribute("aria-sort", "none")
+    scroll_to(grid, "s.scrollHeight")
+    new = cell(grid, 1_000_002, 3)
+    expect(new).to_have_text("None")
+    new.dblclick()
+    editor.fill("added")
+    editor.press("Enter")
+    expect(root).to_contain_text("last: added")
+
+    # delete the first row: tick its marker, press the delete button
+    scroll_to(grid, "0")
+    expect(cell(grid, 2, 2)).to_have_text("0")
+    cell(grid, 2, 1).locator("input").click()
+    root.get_by_role("button", name="Delete 1 row").click()
+    expect(root).to_contain_text("'deleted_rows': [0]")
+    expect(root).to_contain_text("rows: 1000000")
+    expect(cell(grid, 2, 2)).to_have_text("1")
+    expect(grid).to_have_attribute("aria-rowcount", "1000001")
+    assert rows_in_dom(grid) < 40
+    root.screenshot(path=str(screenshots / "editor-voila.png"))
+    assert page_errors(page) == []

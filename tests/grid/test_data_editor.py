@@ -175,3 +175,17 @@ def test_bad_arguments_are_named():
                          "more than once")]:
         at = app(call)
         assert at.exception and words in at.exception[0].message, call
+
+
+def test_an_unkeyed_editor_of_a_cached_large_frame_keeps_its_edits_across_reruns():
+    at = app("""
+@st.cache_data
+def load():
+    return pd.DataFrame({"v": np.arange(300_000)})
+st.slider("other", 0, 5, 0)
+out = st.data_editor(load(), num_rows="dynamic")
+st.text(f"{out.v.iloc[0]} {len(out)}")
+""")
+    at.data_editor[0].edit_cell(0, "v", -5).run()
+    at.slider[0].set_value(3).run()  # a fresh copy of the same frame: the same editor
+    assert at.text[0].value == "-5 300000"

@@ -114,3 +114,37 @@ def test_a_large_table_is_a_grid_that_does_not_sort(kernel, app):
     assert g["nrows"] == 3000 and g["sortable"] is False and g["hide_header"] is True
     assert window(kernel, g, 2999, 3000)["cells"] == [["2999", "2999"]]
     assert sum(1 for m in root.walk() if "nrows" in m.state) == 1  # the small one is HTML
+
+
+def test_data_editor_edits_refusals_and_rows_over_the_comm(kernel, app, state):
+    root = app("""
+    df = pd.DataFrame({"item": ["pen", "ink"], "qty": [1, 2]})
+    out = st.data_editor(df, key="grid_ed", num_rows="dynamic",
+                         column_config={"qty": st.column_config.NumberColumn(max_value=9)})
+    st.write("total:", int(out.qty.fillna(0).sum()), "rows:", len(out))
+    """)
+    g = grid(kernel, root)
+    assert g["editable"] is True and g["num_rows"] == "dynamic" and g["base_rows"] == 2
+    assert "total: 3 rows: 2" in kernel.text(root)
+    # what the grid sends: the whole editing state (JSON: row keys as text)
+    kernel.update(g, edits={"edited_rows": {"1": {"qty": 5}}, "added_rows": [],
+                            "deleted_rows": []})
+    assert "total: 6 rows: 2" in kernel.text(root)
+    assert state("grid_ed") == {"edited_rows": {1: {"qty": 5}}, "added_rows": [],
+                                "deleted_rows": []}
+    # the grid's window shows the edited data, with the raw values for its cell editor
+    win = window(kernel, g, 0, 2)
+    assert win["cells"] == [["pen", "1"], ["ink", "5"]] and win["raw"][1] == ["ink", 5]
+    # an edit above max_value: refused, the browser's state set back, a warning shown
+    kernel.update(g, edits={"edited_rows": {"1": {"qty": 50}}, "added_rows": [],
+                            "deleted_rows": []})
+    text = kernel.text(root)
+    assert "above its max_value 9" in text and "total: 6 rows: 2" in text
+    assert g["edits"]["edited_rows"] == {"1": {"qty": 5}}
+    # add a row, delete the first
+    kernel.update(g, edits={"edited_rows": {"1": {"qty": 5}},
+                            "added_rows": [{"item": "cap", "qty": 4}], "deleted_rows": [0]})
+    assert "total: 9 rows: 2" in kernel.text(root)
+    win = window(kernel, g, 0, 5, seq=3)
+    assert win["cells"] == [["ink", "5"], ["cap", "4"]]
+    assert win["rows"] == [1, 2]  # positions in the data as passed; the added row is 2 + 0
