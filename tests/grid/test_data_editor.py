@@ -189,3 +189,19 @@ st.text(f"{out.v.iloc[0]} {len(out)}")
     at.data_editor[0].edit_cell(0, "v", -5).run()
     at.slider[0].set_value(3).run()  # a fresh copy of the same frame: the same editor
     assert at.text[0].value == "-5 300000"
+
+
+def test_in_a_form_edits_and_selections_wait_for_the_submit():
+    at = app("""
+with st.form("f"):
+    out = st.data_editor(df, key="ed")
+    ev = st.dataframe(df, key="sel", on_select="rerun")
+    st.form_submit_button("Go")
+st.text(f"{out.qty.tolist()} {ev.selection.rows}")
+""")
+    at.data_editor[0].edit_cell(0, "qty", 9)
+    at.dataframe[0].select_rows([1])
+    at.run()
+    assert at.text[0].value == "[1, 2, 3] []"
+    at.button[0].click().run()
+    assert at.text[0].value == "[9, 2, 3] [1]"

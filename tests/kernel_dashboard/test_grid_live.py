@@ -148,3 +148,17 @@ def test_data_editor_edits_refusals_and_rows_over_the_comm(kernel, app, state):
     win = window(kernel, g, 0, 5, seq=3)
     assert win["cells"] == [["ink", "5"], ["cap", "4"]]
     assert win["rows"] == [1, 2]  # positions in the data as passed; the added row is 2 + 0
+
+
+def test_an_editor_with_on_change_ignore_waits_for_the_next_rerun(kernel, app):
+    root = app("""
+    out = st.data_editor(pd.DataFrame({"v": [1, 2]}), key="grid_quiet", on_change="ignore")
+    st.slider("Poke", 0, 5, 0, key="grid_poke")
+    st.write("sum:", int(out.v.sum()))
+    """)
+    g = grid(kernel, root)
+    kernel.update(g, edits={"edited_rows": {"0": {"v": 10}}, "added_rows": [],
+                            "deleted_rows": []})
+    assert "sum: 3" in kernel.text(root)  # no rerun
+    kernel.set(kernel.find(description="Poke", within=root), 1)
+    assert "sum: 12" in kernel.text(root)  # the next rerun has the edit
