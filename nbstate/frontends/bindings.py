@@ -761,13 +761,13 @@ def from_json(widget: W.Widget, key: str, value: Any) -> Any:
 
 
 # -- the data grid (st.dataframe, st.data_editor): nbstate/frontends/grid.py -----------------
-def _grid(el: Element) -> Binding:
+def _grid_binding(el: Element) -> Binding:
     from .grid import GRID_BINDING  # (grid.py builds on this module's classes)
 
     return GRID_BINDING
 
 
-BINDINGS["dataframe"] = _grid
+BINDINGS["dataframe"] = _grid_binding
 
 
 def _editor(el: Element) -> Binding:
@@ -778,4 +778,4 @@ def _editor(el: Element) -> Binding:
 
 BINDINGS["data_editor"] = _editor
 # st.table: a plain HTML table, or the grid for a large one (its element then has a source)
-BINDINGS["table"] = lambda el: _grid(el) if "source" in el.props else _HTML
+BINDINGS["table"] = lambda el: _grid_binding(el) if "source" in el.props else _HTML
