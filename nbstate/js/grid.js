@@ -222,7 +222,7 @@ function render({ model, el: host }) {
     layer.style.height = `${viewH}px`;
     layer.style.width = `${viewW}px`;
     spacer.style.height = `${Math.max(0, g.range - bodyH)}px`;
-    spacer.style.width = `${Math.max(0, pinnedW + freeW - viewW)}px`;
+    spacer.style.width = `${pinnedW + freeW}px`;  // (below the layer: the full width)
     const last = Math.min(n, g.first + Math.ceil((bodyH + g.offset) / rowH) + 1);
     const x0 = scroller.scrollLeft, avail = viewW - pinnedW;
     const shown = free.filter((_, k) => freeX[k] + widths[free[k]] > x0 && freeX[k] < x0 + avail);

@@ -155,6 +155,34 @@ st.write(f"edits: {st.session_state.ed}")
 '''
 
 
+#: the column types of st.column_config, a Styler, column and cell selection
+#: (tests/browser/test_grid.py)
+GRID_TYPES = '''\
+%%app types
+import pandas as pd
+
+import nbstate as st
+
+df = pd.DataFrame({
+    "name": ["Ada", "Alan"], "done": [True, False], "share": [0.25, 0.8],
+    "site": ["https://example.org/ada", "https://example.org/alan"],
+    "trend": [[1, 3, 2], [2, 2, 5]], "tags": [["x", "y"], ["z"]],
+    "price": [1234.5, -3.0], **{f"extra{i}": [i, i + 1] for i in range(12)},
+})
+cc = st.column_config
+ev = st.dataframe(df, key="types", on_select="rerun", hide_index=True,
+                  selection_mode=["multi-column", "single-cell"], column_config={
+                      "name": cc.TextColumn("Name", pinned=True),
+                      "share": cc.ProgressColumn("Share", format="percent"),
+                      "site": cc.LinkColumn("Site", display_text=r"https://example.org/(.*)"),
+                      "trend": cc.LineChartColumn("Trend"), "tags": cc.ListColumn("Tags"),
+                      "price": cc.NumberColumn("Price", format="dollar"),
+                      "extra0": None})
+st.write(f"columns: {ev.selection.columns} cells: {ev.selection.cells}")
+st.dataframe(pd.DataFrame({"v": [1, 2]}).style.map(lambda v: "color: red" if v > 1 else ""))
+'''
+
+
 def notebook(*cells: str) -> nbformat.NotebookNode:
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = KERNELSPEC
@@ -169,6 +197,7 @@ NOTEBOOKS = {
     "scenario_sidebar.ipynb": notebook("%load_ext nbstate", SIDEBAR),
     "scenario_grid.ipynb": notebook("%load_ext nbstate", GRID),
     "scenario_editor.ipynb": notebook("%load_ext nbstate", EDITOR),
+    "scenario_grid_types.ipynb": notebook("%load_ext nbstate", GRID_TYPES),
 }
 
 

@@ -146,3 +146,45 @@ def test_a_million_row_editor_edit_add_and_delete(page, server, screenshots):
     assert rows_in_dom(grid) < 40
     root.screenshot(path=str(screenshots / "editor-voila.png"))
     assert page_errors(page) == []
+
+
+def test_column_types_styler_and_column_and_cell_selection(page, server):
+    root = open_app(page, server, "voila", "scenario_grid_types.ipynb")
+    grid = root.locator("[role=grid]").first
+    headers = grid.locator("[role=columnheader]")
+    expect(headers.first).to_have_text("Name")
+    expect(grid.locator("[role=columnheader]", has_text="extra0")).to_have_count(0)  # hidden
+    # columns: 1 Name, 2 done, 3 Share, 4 Site, 5 Trend, 6 Tags, 7 Price, 8... extras
+    expect(cell(grid, 2, 2).locator("input[type=checkbox]")).to_be_checked()
+    expect(cell(grid, 2, 3)).to_have_text("25%")
+    expect(cell(grid, 2, 3).locator(".nbstate-grid-progress > div")).to_have_attribute(
+        "style", re.compile(r"width: 25"))
+    link = cell(grid, 2, 4).locator("a")
+    expect(link).to_have_text("ada")
+    expect(link).to_have_attribute("href", "https://example.org/ada")
+    expect(cell(grid, 2, 5).locator("svg polyline")).to_have_count(1)
+    expect(cell(grid, 2, 6).locator(".nbstate-grid-bubble")).to_have_text(["x", "y"])
+    expect(cell(grid, 3, 7)).to_have_text("-$3.00")
+
+    # the pinned column stays at the left when the grid scrolls sideways
+    name = cell(grid, 2, 1)
+    x0 = name.bounding_box()["x"]
+    grid.locator(".nbstate-grid-scroller").evaluate(
+        "s => { s.scrollLeft = s.scrollWidth; s.dispatchEvent(new Event('scroll')); }")
+    expect(cell(grid, 2, 18)).to_have_text("11")  # the last column (extra11) in view
+    expect(cell(grid, 2, 2)).to_have_count(0)  # "done" scrolled out of view
+    assert abs(name.bounding_box()["x"] - x0) < 1
+
+    # a click on a header selects its column; a click on a cell selects it
+    grid.locator(".nbstate-grid-scroller").evaluate(
+        "s => { s.scrollLeft = 0; s.dispatchEvent(new Event('scroll')); }")
+    headers.filter(has_text="Price").click()
+    expect(root).to_contain_text("columns: ['price'] cells: []")
+    cell(grid, 3, 1).click()
+    expect(root).to_contain_text("columns: ['price'] cells: [(1, 'name')]")
+    expect(cell(grid, 3, 1)).to_have_attribute("aria-selected", "true")
+
+    # a Styler's colours are kept
+    styled = root.locator("[role=grid]").nth(1)
+    expect(cell(styled, 3, 2)).to_have_css("color", "rgb(255, 0, 0)")
+    assert page_errors(page) == []
