@@ -133,7 +133,12 @@ export function paintCell(doc, node, cell, col, width, editable, placeholder) {
 function render({ model, el: host }) {
   const doc = host.ownerDocument || globalThis.document;
   const id = `nbstate-grid-${++uid}`;
-  const root = el(doc, "div", "nbstate-grid", { role: "grid", tabindex: "0" });
+  // (the suppress attributes keep JupyterLab's and Notebook 7's shortcuts, which take the arrow
+  // keys in command mode, away from the grid's keyboard navigation)
+  const root = el(doc, "div", "nbstate-grid", {
+    role: "grid", tabindex: "0", "data-lm-suppress-shortcuts": "true",
+    "data-p-suppress-shortcuts": "true",
+  });
   const scroller = el(doc, "div", "nbstate-grid-scroller");
   const layer = el(doc, "div", "nbstate-grid-layer");
   const spacer = el(doc, "div", "nbstate-grid-spacer");

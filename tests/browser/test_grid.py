@@ -24,7 +24,7 @@ def scroll_to(grid, where: str) -> None:
         f"s => {{ s.scrollTop = {where}; s.dispatchEvent(new Event('scroll')); }}")
 
 
-@pytest.mark.parametrize("frontend", ["voila", "lab"])
+@pytest.mark.parametrize("frontend", ["voila", "lab", "notebook7"])
 def test_a_million_rows_scroll_sort_and_select(page, server, screenshots, frontend):
     root = open_app(page, server, frontend, "scenario_grid.ipynb")
     grid = root.locator("[role=grid]")
