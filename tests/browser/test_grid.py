@@ -82,8 +82,9 @@ def test_a_million_rows_scroll_sort_and_select(page, server, screenshots, fronte
     assert page_errors(page) == []
 
 
-def test_a_million_row_editor_edit_add_and_delete(page, server, screenshots):
-    root = open_app(page, server, "voila", "scenario_editor.ipynb")
+@pytest.mark.parametrize("frontend", ["voila", "lab"])
+def test_a_million_row_editor_edit_add_and_delete(page, server, screenshots, frontend):
+    root = open_app(page, server, frontend, "scenario_editor.ipynb")
     grid = root.locator("[role=grid]")
     expect(grid).to_have_attribute("aria-rowcount", "1000001")
     total = sum(range(1_000_000))
@@ -144,7 +145,7 @@ def test_a_million_row_editor_edit_add_and_delete(page, server, screenshots):
     expect(cell(grid, 2, 2)).to_have_text("1")
     expect(grid).to_have_attribute("aria-rowcount", "1000001")
     assert rows_in_dom(grid) < 40
-    root.screenshot(path=str(screenshots / "editor-voila.png"))
+    root.screenshot(path=str(screenshots / f"editor-{frontend}.png"))
     assert page_errors(page) == []
 
 
