@@ -23,7 +23,8 @@ def test_node_unit_tests_pass():
     assert "# fail 0" in proc.stdout
 
 
-@pytest.mark.parametrize("name", ["download_button.js", "stale_marker.js", "stale_marker.css"])
+@pytest.mark.parametrize("name", ["download_button.js", "stale_marker.js", "stale_marker.css",
+                                  "grid.js", "grid.css"])
 def test_package_ships_the_same_files_as_js(name):
     # js/<name> is a symlink to the packaged nbstate/js/<name>: one source, tested by node here.
     assert (PACKAGED / name).read_text() == (JS / name).read_text(), (

@@ -35,7 +35,7 @@ export function rowAt(scrollTop, n, rowH, bodyH) {
   const maxScroll = Math.max(0, range - bodyH);
   const trueMax = Math.max(0, content - bodyH);
   const px = maxScroll > 0 ? Math.min(scrollTop, maxScroll) * (trueMax / maxScroll) : 0;
-  const first = Math.min(Math.max(0, Math.floor(px / rowH)), Math.max(0, n - 1));
+  const first = Math.min(Math.max(0, Math.floor(px / rowH + 1e-6)), Math.max(0, n - 1));
   return { first, offset: px - first * rowH, range, maxScroll, trueMax };
 }
 
