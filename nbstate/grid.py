@@ -49,6 +49,16 @@ MAX_WINDOW_CELLS = 20_000
 
 
 # -- conversion ------------------------------------------------------------------------------
+def need_pandas() -> None:
+    """Raise a clear error when pandas (the grid's data model) is not installed."""
+    try:
+        import pandas  # noqa: F401
+    except ImportError:
+        raise InvalidArgumentError(
+            "`st.dataframe`, `st.data_editor` and `st.table` need pandas to hold the table's "
+            "data: pip install pandas (or nbstate[data])") from None
+
+
 def _module(x: Any) -> str:
     return type(x).__module__.split(".", 1)[0]
 
@@ -550,6 +560,7 @@ class GridSource:
     __slots__ = ("raw", "fp", "origin", "_frame", "_order", "_styled", "__weakref__")
 
     def __init__(self, data: Any, origin: Any = None) -> None:
+        need_pandas()
         self.raw = data
         self.fp = fingerprint(data)
         #: for an edited copy (st.data_editor): each row's position in the data as passed
