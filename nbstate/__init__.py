@@ -204,3 +204,9 @@ __all__ += [
 ]
 # chat and streaming (issue 10)
 __all__ += ["bottom", "chat_input", "chat_message", "write_stream"]
+
+# -- data grid (st.dataframe selections, st.column_config, st.data_editor): issue 11 ----------
+from . import column_config  # noqa: E402
+from .grid_editor import data_editor  # noqa: E402
+
+__all__ += ["column_config", "data_editor"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import io
+from collections.abc import Iterable
 from typing import Any
 
 from .elements import Element
@@ -60,45 +61,73 @@ def _orig(row: dict, col: str) -> Any:
 
 def dataframe(data: Any = None, width: Any = "stretch", height: Any = "auto", *,
               use_container_width: bool | None = None, hide_index: bool | None = None,
-              column_order: Any = None, column_config: Any = None, key: Any = None,
-              on_select: Any = "ignore", selection_mode: Any = "multi-row",
-              row_height: Any = None) -> None:
-    """An interactive table (sortable, scrollable).
+              column_order: Iterable[str] | None = None, column_config: Any = None,
+              key: Any = None, on_select: Any = "ignore",
+              selection_mode: Any = "multi-row", selection_default: Any = None,
+              row_height: int | None = None, placeholder: str | None = None,
+              lazy: bool | None = None, alt: str | None = None) -> Any:
+    """An interactive table: every row reachable by scrolling, sorted (in the kernel) by a
+    click on a column header. With ``on_select="rerun"`` (or a callback) the reader's
+    selection of rows, columns or cells is returned, and kept in ``st.session_state[key]``,
+    as Streamlit's dataframe selection state.
+
+    The grid fetches the rows it shows from the kernel as the reader scrolls (as Streamlit
+    does with ``lazy=True``), whatever the size of the data.
 
     Example:
-        >>> st.dataframe(df, hide_index=True)                           # doctest: +SKIP
+        >>> event = st.dataframe(df, key="pick", on_select="rerun")       # doctest: +SKIP
+        >>> event.selection.rows                                          # doctest: +SKIP
+        [0, 2]
     """
-    ctx = require("dataframe")
-    cols, index, rows, _ = _records(data)
-    ctx.emit(Element("dataframe", props={"columns": cols, "index_labels": index, "rows": rows,
-                                         "hide_index": bool(hide_index), "height": height,
-                                         "data": data}))
+    from . import grid_widgets
+
+    return grid_widgets.dataframe(
+        data, width, height, use_container_width=use_container_width, hide_index=hide_index,
+        column_order=column_order, column_config=column_config, key=key, on_select=on_select,
+        selection_mode=selection_mode, selection_default=selection_default,
+        row_height=row_height, placeholder=placeholder, lazy=lazy, alt=alt)
 
 
-def table(data: Any = None, *, border: Any = True, width: Any = "stretch",
+#: tables with more rows than this are shown by the grid (static: no sorting, no selection);
+#: smaller ones as a plain HTML table
+MAX_STATIC_ROWS = 1000
+
+
+def table(data: Any = None, *, border: bool | str = True, width: Any = "stretch",
           height: Any = "content", hide_index: bool | None = None,
           hide_header: bool | None = None, alt: str | None = None) -> Any:
-    """A static table; ``height`` in pixels scrolls a longer one.
+    """A static table: every row shown. Up to 1,000 rows it is a plain table; a larger one is
+    shown by the grid of ``st.dataframe`` (without sorting), which fetches the rows in view from
+    the kernel.
 
     Example:
         >>> st.table({"a": [1, 2], "b": [3, 4]}, hide_index=True)       # doctest: +SKIP
     """
     from .layout import handle
-    from .params import choice
 
     ctx = require("table")
-    choice("table", "border", border, (True, False, "horizontal"))
-    cols, index, rows, _ = _records(data)
-    props = {"columns": cols, "index_labels": index, "rows": rows, "data": data}
-    # only what differs from the default, so earlier trees compare equal
-    for name, v, default in (("border", border, True), ("hide_index", hide_index, None),
-                             ("hide_header", hide_header, None), ("alt", alt, None)):
-        if v != default:
-            props[name] = v
-    for name, v in (("width", width), ("height", height)):
-        if isinstance(v, int) and not isinstance(v, bool):
-            props[name] = v
-    return handle(ctx, Element("table", props=props))
+    if border not in (True, False, "horizontal"):
+        raise InvalidArgumentError(
+            f"`st.table`: border must be True, False or 'horizontal', got {border!r}.")
+    if not (width in ("stretch", "content") or (type(width) is int and width > 0)):
+        raise InvalidArgumentError(
+            f"`st.table`: width must be 'stretch', 'content' or a positive number of pixels, "
+            f"got {width!r}.")
+    if not (height in ("stretch", "content") or (type(height) is int and height > 0)):
+        raise InvalidArgumentError(
+            f"`st.table`: height must be 'content', 'stretch' or a positive number of pixels, "
+            f"got {height!r}.")
+    from .tabular import GridSource
+
+    source = GridSource(data)
+    common = {"data": data, "border": border, "width": width, "height": height,
+              "hide_index": hide_index, "hide_header": bool(hide_header), "alt": alt}
+    if source.nrows > MAX_STATIC_ROWS:
+        return handle(ctx, Element("table", props={"source": source, "static": True,
+                                                   **common}))
+    cols, index, rows, _ = _records(source.frame)
+    return handle(ctx, Element("table", props={"columns": cols, "index_labels": index,
+                                               "rows": rows, **common}))
 
 
 def pyplot(fig: Any, clear_figure: bool = False, *, width: Any = "stretch",

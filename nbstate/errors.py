@@ -204,6 +204,10 @@ class InvalidColorError(InvalidArgumentError):
     """A colour that is not ``"#rrggbb"`` or ``"#rgb"``."""
 
 
+class IncompatibleParametersError(InvalidArgumentError):
+    """Arguments that cannot be used together (two row selection modes of a dataframe)."""
+
+
 class MissingSubmitButtonError(NbstateAPIException):
     """Shown (not raised) for a form without a submit button."""
 

@@ -897,3 +897,24 @@ from . import api_bindings as _api_bindings  # noqa: E402, F401
 # registers its bindings here when imported)
 from . import chat as _chat  # noqa: E402, F401
 from . import embeds as _embeds  # noqa: E402, F401
+
+
+# -- the data grid (st.dataframe, st.data_editor): nbstate/frontends/grid.py -----------------
+def _grid_binding(el: Element) -> Binding:
+    from .grid import GRID_BINDING  # (grid.py builds on this module's classes)
+
+    return GRID_BINDING
+
+
+BINDINGS["dataframe"] = _grid_binding
+
+
+def _editor(el: Element) -> Binding:
+    from .grid import EDITOR_BINDING
+
+    return EDITOR_BINDING
+
+
+BINDINGS["data_editor"] = _editor
+# st.table: a plain HTML table, or the grid for a large one (its element then has a source)
+BINDINGS["table"] = lambda el: _grid_binding(el) if "source" in el.props else _HTML

@@ -185,7 +185,7 @@ def _cell(v: Any) -> str:
     return _esc(v)
 
 
-#: rows a table or dataframe shows at most; the rest is counted under it (a browser lays out
+#: rows a static table shows at most; the rest is counted under it (a browser lays out
 #: a thousand rows at once, not a hundred thousand: 100k rows would be ~40 MB of HTML)
 MAX_ROWS = 1000
 
@@ -196,9 +196,12 @@ def _table(el: Element) -> str:
     index = p.get("index_labels") or p.get("index") or []
     rows = p.get("rows") or []
     show_index = not p.get("hide_index")
-    show_header = not p.get("hide_header")
-    th = "padding: 0.2em 0.6em; text-align: right; border-bottom: 1px solid rgba(128,128,128,.4);"
-    td = "padding: 0.2em 0.6em; text-align: right;"
+    border = p.get("border", True)
+    line = "1px solid rgba(128,128,128,.3)"
+    grid = f"border: {line};" if border is True else ""
+    rule = f"border-bottom: {line};" if border else ""
+    th = f"padding: 0.2em 0.6em; text-align: right; {grid} {rule}"
+    td = f"padding: 0.2em 0.6em; text-align: right; {grid} {rule}"
     head = "".join(f'<th style="{th}">{_esc(c)}</th>' for c in cols)
     if show_index:
         head = f'<th style="{th}"></th>' + head
@@ -213,55 +216,18 @@ def _table(el: Element) -> str:
     note = (f'<div class="nbstate-more-rows" style="font-size: 0.85em; opacity: 0.65;">'
             f'The first {MAX_ROWS:,} of {len(rows):,} rows ({more:,} more not shown).</div>'
             if more > 0 else "")
-    if el.type != "dataframe":
-        return _static_table(p, head if show_header else "", body, note)
-    height = p.get("height")
-    height = f"{height}px" if isinstance(height, int) and not isinstance(height, bool) else "400px"
-    # scrollable, and sorted in the browser by a click on a column's header (no rerun)
-    return (f'<div class="nbstate-dataframe" style="max-height: {height}; overflow: auto;">'
-            f'<table style="border-collapse: collapse; font-size: 0.9em;" '
-            f'onclick="{_esc(_SORT_JS)}"><thead style="cursor: pointer;" '
-            f'title="Click a column to sort"><tr>{head}</tr></thead><tbody>'
-            f'{"".join(body)}</tbody></table></div>{note}')
-
-
-def _static_table(p: dict, head: str, body: list[str], note: str) -> str:
-    """st.table: its border (True, False or "horizontal"), fixed height (scrolls), width in
-    pixels and alt text."""
-    border = p.get("border", True)
-    rule = {True: "1px solid rgba(128,128,128,.35)", "horizontal": None, False: None}.get(
-        border)
-    table_style = "border-collapse: collapse; font-size: 0.9em;"
-    if rule:
-        table_style += f" border: {rule};"
-    if border == "horizontal":
-        body = [r.replace("<tr>", '<tr style="border-top: 1px solid rgba(128,128,128,.35);">',
-                          1) for r in body]
-    box = ""
-    if isinstance(p.get("height"), int):
-        box += f" max-height: {p['height']}px; overflow: auto;"
-    if isinstance(p.get("width"), int):
-        box += f" width: {p['width']}px; overflow-x: auto;"
-    alt = f' aria-label="{_esc(p["alt"])}"' if p.get("alt") else ""
-    thead = f"<thead><tr>{head}</tr></thead>" if head else ""
-    return (f'<div class="nbstate-table" style="{box.strip()}"><table style="{table_style}"'
-            f'{alt}>{thead}<tbody>{"".join(body)}</tbody></table>{note}</div>')
-
-
-#: the dataframe's click-to-sort (one handler per table; numbers sort as numbers)
-_SORT_JS = (
-    "var th=event.target.closest('thead th');if(!th)return;"
-    "var hs=Array.prototype.slice.call(th.parentNode.children),i=hs.indexOf(th),"
-    "b=this.tBodies[0],rs=Array.prototype.slice.call(b.rows),"
-    "d=th.getAttribute('data-sort')==='asc'?-1:1;"
-    "hs.forEach(function(h){h.removeAttribute('data-sort')});"
-    "th.setAttribute('data-sort',d>0?'asc':'desc');"
-    "function v(r){var s=r.cells[i].textContent.trim(),n=Number(s.replace(/,/g,''));"
-    "return s!==''&&!isNaN(n)?n:s}"
-    "rs.sort(function(x,y){var a=v(x),c=v(y);"
-    "if(typeof a!==typeof c)return (typeof a==='number'?-1:1)*d;"
-    "return (a<c?-1:a>c?1:0)*d});"
-    "rs.forEach(function(r){b.appendChild(r)})")
+    thead = "" if p.get("hide_header") else f"<thead><tr>{head}</tr></thead>"
+    width, height = p.get("width", "stretch"), p.get("height", "content")
+    box = "overflow: auto;"
+    if isinstance(width, int) and not isinstance(width, bool):
+        box += f" max-width: {width}px;"
+    if isinstance(height, int) and not isinstance(height, bool):
+        box += f" max-height: {height}px;"
+    tw = "width: 100%;" if width == "stretch" else ""
+    label = f' aria-label="{_esc(p["alt"])}"' if p.get("alt") else ""
+    return (f'<div class="nbstate-table" style="{box}"><table{label} style="border-collapse: '
+            f'collapse; font-size: 0.9em; {tw}">{thead}<tbody>'
+            f'{"".join(body)}</tbody></table>{note}</div>')
 
 
 def _image(el: Element) -> str:
@@ -427,7 +393,6 @@ RENDERERS: dict[str, Callable[[Element], str]] = {
     "error": _alert,
     "json": _json,
     "exception": _exception,
-    "dataframe": _table,
     "table": _table,
     "image": _image,
     "metric": _metric,

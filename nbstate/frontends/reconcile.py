@@ -177,6 +177,7 @@ class View:
         self.sidebar_columns = "minmax(12rem, 18rem) minmax(0, 1fr)"
         self.by_id: dict[str, Node] = {}
         self.held: dict[str, dict[str, Any]] = {}
+        self.quiet: dict[str, Any] = {}  # values of on_change="ignore" widgets, not yet sent
         self.main: Node | None = None
         self._top: list[Node] = []
         self._created: list[Node] = []
@@ -479,15 +480,26 @@ class View:
 
     def _changed(self, n: Node, value: Any) -> None:
         wid = n.wid
+        if n.el.props.get("ignore") and n.binding.value_keys:
+            # on_change="ignore" (st.data_editor): the value waits for the next rerun, which
+            # it does not start itself
+            self.quiet[wid] = value
+            return
         if n.form is not None:
             if n.type == "form_submit_button":
                 changes = list(self.held.pop(n.form, {}).items())
                 changes.append((wid, value))
-                self.send(changes)
+                self._send(changes)
             else:
                 self.held.setdefault(n.form, {})[wid] = value
             return
-        self.send([(wid, value)])
+        self._send([(wid, value)])
+
+    def _send(self, changes: list[tuple[str, Any]]) -> None:
+        if self.quiet:
+            changes = [*self.quiet.items(), *changes]
+            self.quiet.clear()
+        self.send(changes)
 
     # -- closing --------------------------------------------------------------------------
     def close(self) -> None:
@@ -501,6 +513,7 @@ class View:
         self._top = []
         self.by_id.clear()
         self.held.clear()
+        self.quiet.clear()
         for w in self.prefix:  # the stale marker, and the page config's widget if any
             close_widget(w)
         close_widget(self.root)

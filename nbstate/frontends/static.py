@@ -110,9 +110,9 @@ def _line(el: Element) -> str | None:
         return f'{t} "{label}": {_shown_value(el)}'
     if t in _TEXTS:
         return _TEXTS[t] + _body(el)
-    if t in ("dataframe", "table"):
-        rows, cols = p.get("rows") or [], p.get("columns") or []
-        return f"{t} {len(rows)} rows x {len(cols)} columns {_value(list(cols))}"
+    if t in ("dataframe", "table", "data_editor"):
+        nrows, cols = _table_shape(el)
+        return f"{t} {nrows} rows x {len(cols)} columns {_value(cols)}"
     if t == "metric":
         delta = p.get("delta")
         return f'metric "{p.get("label", "")}": {p.get("value", "")}' + (
@@ -195,15 +195,47 @@ def _widget_html(el: Element) -> str:
             f'{_esc(_shown_value(el, quote=False))}</div></div>')
 
 
+def _table_shape(el: Element) -> tuple[int, list[str]]:
+    """(rows, column names) of a table element: a grid's from its source (the data as the
+    app passed it, never converted whole), a static table's from its rows."""
+    p = el.props
+    src = p.get("source")
+    if src is not None:
+        try:
+            cols = [c["name"] for c in src.columns(hide_index=True)]
+            return src.nrows, cols
+        except Exception:  # noqa: BLE001 - the outline is a courtesy
+            return 0, []
+    return len(p.get("rows") or []), list(p.get("columns") or [])
+
+
+def _first_rows(el: Element) -> dict:
+    """The props of a static table of a table element's first ``MAX_ROWS`` rows."""
+    p = el.props
+    src = p.get("source")
+    if src is None:
+        return {**p, "rows": (p.get("rows") or [])[:MAX_ROWS]}
+    from ..data import _records
+
+    try:
+        cols, index, rows, _ = _records(src.frame.head(MAX_ROWS))
+    except Exception:  # noqa: BLE001 - the picture is a courtesy
+        cols, index, rows = [], [], []
+    return {"columns": cols, "index_labels": index, "rows": rows,
+            "hide_index": p.get("hide_index")}
+
+
 def _leaf_html(el: Element) -> str:
     if el.id is not None and el.type != "form":
         return _widget_html(el)
     p = el.props
-    if el.type in ("dataframe", "table") and len(p.get("rows") or []) > MAX_ROWS:
-        rows = p["rows"]
-        cut = Element(el.type, props={**p, "rows": rows[:MAX_ROWS]})
-        return (render(cut) + f'<div style="font-size: 0.85em; opacity: 0.65;">The first '
-                f'{MAX_ROWS} of {len(rows):,} rows.</div>')
+    if el.type in ("dataframe", "table", "data_editor") and (
+            p.get("source") is not None or len(p.get("rows") or []) > MAX_ROWS):
+        nrows, _ = _table_shape(el)
+        cut = Element("table", props={**_first_rows(el), "border": True})
+        note = (f'<div style="font-size: 0.85em; opacity: 0.65;">The first {MAX_ROWS} of '
+                f'{nrows:,} rows.</div>' if nrows > MAX_ROWS else "")
+        return render(cut) + note
     if el.type == "display_data":
         data = p.get("data") or {}
         for mime in ("text/html", "image/png", "text/plain"):

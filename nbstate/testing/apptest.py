@@ -23,7 +23,7 @@ import json
 import textwrap
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -611,6 +611,10 @@ class ElementView:
             return "---"  # as Streamlit's AppTest: a divider is Markdown "---"
         if el.type == "latex":
             return f"$$\n{el.props['body']}\n$$"
+        if el.type == "dataframe":  # the data shown, as a DataFrame (as Streamlit's AppTest)
+            return _grid_value(self)
+        if el.type == "data_editor":  # what st.data_editor returned (the edited data)
+            return el.props.get("result")
         if el.id is not None and el.type != "form":
             pending = self._at._pending_value(self)
             if pending is not _MISSING:  # a clicked button reads True until the run, as in
@@ -817,3 +821,84 @@ class ElementView:
         self._at._queue(self, {"text": text, "files": files})
         return self
 
+    # -- the data grid (st.dataframe selections): nbstate/grid_widgets.py ------------------
+    @property
+    def selection(self) -> Any:
+        """A dataframe's selection state (``{"selection": {"rows", "columns", "cells"}}``)."""
+        self._require_widget()
+        pending = self._at._pending_value(self)
+        return self._el.props.get("value") if pending is _MISSING else pending
+
+    def _select(self, **part: Any) -> ElementView:
+        self._require_widget()
+        cur = dict(self.selection["selection"]) if self.selection else {}
+        cur = {"rows": list(cur.get("rows", [])), "columns": list(cur.get("columns", [])),
+               "cells": [list(c) for c in cur.get("cells", [])]}
+        cur.update(part)
+        return self.set_value({"selection": cur})
+
+    def select_rows(self, rows: list[int]) -> ElementView:
+        """Select rows by position in the data (as a reader ticking them in the grid)."""
+        return self._select(rows=list(rows))
+
+    def select_columns(self, columns: list[str]) -> ElementView:
+        return self._select(columns=list(columns))
+
+    def select_cells(self, cells: list[tuple[int, str]]) -> ElementView:
+        return self._select(cells=[list(c) for c in cells])
+
+    def clear_selection(self) -> ElementView:
+        return self.set_value({"selection": {"rows": [], "columns": [], "cells": []}})
+
+    # -- st.data_editor (nbstate/grid_editor.py): edits as the grid sends them --------------
+    @property
+    def editing_state(self) -> Any:
+        """A data editor's state (pending edits included): ``{"edited_rows", "added_rows",
+        "deleted_rows"}``."""
+        self._require_widget()
+        pending = self._at._pending_value(self)
+        cur = self._el.props.get("value") if pending is _MISSING else pending
+        return {"edited_rows": {k: dict(v) for k, v in cur["edited_rows"].items()},
+                "added_rows": [dict(r) for r in cur["added_rows"]],
+                "deleted_rows": list(cur["deleted_rows"])}
+
+    def edit_cell(self, row: int, column: str, value: Any) -> ElementView:
+        """Edit one cell: ``row`` is its position in the data as passed (an added row:
+        ``len(data) + i``), ``column`` its name (``"_index"`` for the index)."""
+        st = self.editing_state
+        n = self._el.props.get("nrows", 0)
+        if row >= n:
+            st["added_rows"][row - n][column] = value
+        else:
+            st["edited_rows"].setdefault(row, {})[column] = value
+        return self.set_value(st)
+
+    def add_row(self, values: dict | None = None) -> ElementView:
+        """Add a row (``values``: column name -> value; the rest empty)."""
+        st = self.editing_state
+        st["added_rows"].append(dict(values or {}))
+        return self.set_value(st)
+
+    def delete_rows(self, rows: Iterable[int]) -> ElementView:
+        """Delete rows by their position in the data as passed (added rows: ``len(data) +
+        i``)."""
+        st = self.editing_state
+        n = self._el.props.get("nrows", 0)
+        for r in sorted(rows, reverse=True):
+            if r >= n:
+                del st["added_rows"][r - n]
+            elif r not in st["deleted_rows"]:
+                st["deleted_rows"].append(r)
+        return self.set_value(st)
+
+
+
+def _grid_value(view: ElementView) -> Any:
+    """The data of a dataframe element as a pandas DataFrame."""
+    src = view._el.props.get("source")
+    if src is None:
+        return view._el.props.get("data")
+    return src.frame
+
+
+_ELEMENT_TYPES.add("data_editor")

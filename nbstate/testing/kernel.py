@@ -290,9 +290,13 @@ class KernelSession:
         return self._comm_msg(model, {"method": "custom", "content": {"event": "click"}},
                               None, wait)
 
-    def custom(self, model: Model, content: dict, *, wait: bool = True) -> str:
-        """Send a custom message as the widget's front-end code does (``model.send``)."""
-        return self._comm_msg(model, {"method": "custom", "content": content}, None, wait)
+    def custom(self, model: Model, content: Any, *, wait: bool = True) -> Any:
+        """Send a custom message (anywidget ``model.send(content)``) as the browser does;
+        returns the content of the last custom message the kernel sent back meanwhile, or
+        ``None`` (``model.customs`` keeps every one with its buffers)."""
+        before = len(model.customs)
+        self._comm_msg(model, {"method": "custom", "content": content}, None, wait)
+        return model.customs[-1][0] if len(model.customs) > before else None
 
     def submit(self, model: Model, text: str, *, files: list[tuple[str, bytes, str]] | None = None,
                wait: bool = True) -> str:

@@ -144,6 +144,73 @@ st.write("end of app")
 '''
 
 
+#: st.dataframe over a million rows, with row selection (tests/browser/test_grid.py)
+GRID = '''\
+%%app grid
+import numpy as np
+import pandas as pd
+
+import nbstate as st
+
+@st.cache_data
+def load():
+    n = np.arange(1_000_000)
+    return pd.DataFrame({"n": n, "quarter": n * 0.25, "even": n % 2 == 0})
+
+ev = st.dataframe(load(), key="big", on_select="rerun", selection_mode="multi-row",
+                  hide_index=False, column_config={"quarter": "Quarter"})
+st.write(f"selected: {ev.selection.rows}")
+'''
+
+
+#: st.data_editor over a million rows (tests/browser/test_grid.py)
+EDITOR = '''\
+%%app editor
+import numpy as np
+import pandas as pd
+
+import nbstate as st
+
+@st.cache_data
+def load():
+    n = np.arange(1_000_000)
+    return pd.DataFrame({"n": n, "label": "row " + pd.Series(n).astype(str)})
+
+out = st.data_editor(load(), key="ed", num_rows="dynamic",
+                     column_config={"n": st.column_config.NumberColumn("N", min_value=0)})
+st.write(f"rows: {len(out)}, last: {out.iloc[-1]['label']}, total: {int(out.n.sum())}")
+st.write(f"edits: {st.session_state.ed}")
+'''
+
+
+#: the column types of st.column_config, a Styler, column and cell selection
+#: (tests/browser/test_grid.py)
+GRID_TYPES = '''\
+%%app types
+import pandas as pd
+
+import nbstate as st
+
+df = pd.DataFrame({
+    "name": ["Ada", "Alan"], "done": [True, False], "share": [0.25, 0.8],
+    "site": ["https://example.org/ada", "https://example.org/alan"],
+    "trend": [[1, 3, 2], [2, 2, 5]], "tags": [["x", "y"], ["z"]],
+    "price": [1234.5, -3.0], **{f"extra{i}": [i, i + 1] for i in range(12)},
+})
+cc = st.column_config
+ev = st.dataframe(df, key="types", on_select="rerun", hide_index=True,
+                  selection_mode=["multi-column", "single-cell"], column_config={
+                      "name": cc.TextColumn("Name", pinned=True),
+                      "share": cc.ProgressColumn("Share", format="percent"),
+                      "site": cc.LinkColumn("Site", display_text=r"https://example.org/(.*)"),
+                      "trend": cc.LineChartColumn("Trend"), "tags": cc.ListColumn("Tags"),
+                      "price": cc.NumberColumn("Price", format="dollar"),
+                      "extra0": None})
+st.write(f"columns: {ev.selection.columns} cells: {ev.selection.cells}")
+st.dataframe(pd.DataFrame({"v": [1, 2]}).style.map(lambda v: "color: red" if v > 1 else ""))
+'''
+
+
 def notebook(*cells: str) -> nbformat.NotebookNode:
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = KERNELSPEC
@@ -157,6 +224,9 @@ NOTEBOOKS = {
     "scenario_safety.ipynb": notebook("%load_ext nbstate", SAFETY),
     "scenario_sidebar.ipynb": notebook("%load_ext nbstate", SIDEBAR),
     "scenario_api167.ipynb": notebook("%load_ext nbstate", API_167),
+    "scenario_grid.ipynb": notebook("%load_ext nbstate", GRID),
+    "scenario_editor.ipynb": notebook("%load_ext nbstate", EDITOR),
+    "scenario_grid_types.ipynb": notebook("%load_ext nbstate", GRID_TYPES),
 }
 
 

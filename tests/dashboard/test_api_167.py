@@ -274,7 +274,8 @@ def test_table_hides_index_and_header_and_scrolls():
     out = html_of(at.table[0])
     assert "<thead>" not in out and "max-height: 80px" in out
     assert out.count("<th") == 0  # no index column either
-    assert "border-top" in out
+    # horizontal rules between rows, no vertical lines
+    assert "border-bottom" in out and "border: 1px" not in out
 
 
 def test_image_of_svg_text_with_link_and_alt():

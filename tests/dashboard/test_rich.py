@@ -81,8 +81,9 @@ st.dataframe(df)
 st.table([{"a": 1, "b": 2}, {"a": 3, "b": 4}])
 st.write(df)
 """)
-    d = at.dataframe[0]
-    assert d.columns == ["a", "b"] and d.index_labels == ["r1", "r2"] and d.rows == [[3, "x"], [1, "y"]]
+    d = at.dataframe[0].value  # the DataFrame, as in Streamlit's AppTest
+    assert list(d.columns) == ["a", "b"] and list(d.index) == ["r1", "r2"]
+    assert d.values.tolist() == [[3, "x"], [1, "y"]]
     assert at.table[0].rows == [[1, 2], [3, 4]]
     assert len(at.dataframe) == 2  # st.write(DataFrame) is a dataframe
 

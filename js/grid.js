@@ -1,0 +1,1 @@
+../nbstate/js/grid.js

@@ -1,0 +1,56 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { columnWidth, paintCell, rowAt, scrollFor } from "../grid.js";
+import { FakeDocument } from "./fakes.js";
+
+test("rowAt maps the scroll position to a row, scaled past the browser's height limit", () => {
+  // 100 rows of 35 px: no scaling, one row per 35 px
+  assert.deepEqual(
+    [rowAt(0, 100, 35, 350).first, rowAt(70, 100, 35, 350).first, rowAt(80, 100, 35, 350).offset],
+    [0, 2, 10]);
+  // a million rows: the scroll range is capped, its end still shows the last rows
+  const end = rowAt(1e12, 1_000_000, 35, 350);
+  assert.equal(end.range, 8_000_000);
+  assert.equal(end.first, 1_000_000 - 10);
+  assert.equal(rowAt(end.maxScroll / 2, 1_000_000, 35, 350).first, 499_995);
+});
+
+test("scrollFor is rowAt's inverse", () => {
+  for (const r of [0, 1, 12_345, 999_990]) {
+    assert.equal(rowAt(scrollFor(r, 1_000_000, 35, 350), 1_000_000, 35, 350).first, r);
+  }
+  assert.equal(scrollFor(5, 3, 35, 350), 0);  // everything fits: no scrolling
+});
+
+test("columnWidth takes the configured width, else one from the label", () => {
+  assert.equal(columnWidth({ width: "small", label: "x" }), 75);
+  assert.equal(columnWidth({ width: 123, label: "x" }), 123);
+  assert.equal(columnWidth({ width: "", label: "a", kind: "float" }), 90);
+  assert.equal(columnWidth({ width: "", label: "x".repeat(100), kind: "text" }), 260);
+});
+
+test("paintCell draws text, missing values, checkboxes, links and lists", () => {
+  const doc = new FakeDocument();
+  const node = doc.createElement("div");
+  const paint = (cell, placeholder) => {
+    paintCell(doc, node, cell, { label: "c" }, 100, false, placeholder);
+    return node;
+  };
+  assert.equal(paint("3.1416").textContent, "3.1416");
+  assert.equal(paint(null).textContent, "None");
+  assert.ok(node.classList.contains("nbstate-grid-null"));
+  assert.equal(paint(null, "-").textContent, "-");
+  const box = paint(true).children[0];
+  assert.equal(box.tagName.toLowerCase(), "input");
+  assert.equal(box.checked, true);
+  assert.equal(box.disabled, true);
+  const a = paint({ link: "https://x.org", text: "x" }).children[0];
+  assert.equal(a.getAttribute("href"), "https://x.org");
+  assert.equal(a.getAttribute("rel"), "noopener noreferrer");
+  assert.equal(a.textContent, "x");
+  assert.deepEqual(paint({ list: ["a", "b"] }).children.map((c) => c.textContent), ["a", "b"]);
+  // text is text: markup in a cell is never parsed
+  assert.equal(paint("<b>x</b>").textContent, "<b>x</b>");
+  assert.equal(node.children.length, 0);
+});

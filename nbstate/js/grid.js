@@ -1,0 +1,694 @@
+// nbstate grid: a virtualised table for st.dataframe (an anywidget ESM module, no build step).
+//
+// The data stays in the kernel. The browser draws the rows and columns in view (plus a margin)
+// and asks the kernel for the cells it lacks with a custom message
+//   {type: "window", seq, r0, r1, cols: [column indices], sort: [column, "asc"|"desc"] | null}
+// answered by {type: "window", seq, version, r0, rows: [data positions], cols, cells: [[...]]}.
+// Sorting is done by the kernel over all rows: a click on a header only changes `sort` in the
+// requests. It holds at most a few screens of rows, whatever the number of rows.
+//
+// Traits (see nbstate/frontends/grid.py): columns, nrows, version, height, width, row_height,
+// selection_mode, selection, sort, editable.
+//
+// Accessibility (as Streamlit's grid): role="grid", aria-rowcount (all rows + the header row),
+// aria-colcount, rows with aria-rowindex, cells with aria-colindex; the grid takes the focus
+// and the arrow keys, Page Up/Down, Home/End and Ctrl+Home/End move the active cell
+// (aria-activedescendant), Space selects its row, Enter edits it (editable grids).
+
+const MAX_PX = 8_000_000;  // beyond this the scroll range is scaled (browsers cap heights)
+const WIDTHS = { small: 75, medium: 200, large: 400 };
+let uid = 0;
+
+/** Default width (px) of a column from its label and type. */
+export function columnWidth(col) {
+  if (typeof col.width === "number" && col.width > 0) return col.width;
+  if (WIDTHS[col.width]) return WIDTHS[col.width];
+  if (col.kind === "bool") return Math.max(60, 8 * col.label.length + 30);
+  const base = col.index ? 60 : 90;
+  return Math.min(260, Math.max(base, 8 * col.label.length + 34));
+}
+
+/** The first display row and the pixel offset in it for a scroll position (scaled ranges). */
+export function rowAt(scrollTop, n, rowH, bodyH) {
+  const content = n * rowH;
+  const range = Math.min(content, MAX_PX);
+  const maxScroll = Math.max(0, range - bodyH);
+  const trueMax = Math.max(0, content - bodyH);
+  const px = maxScroll > 0 ? Math.min(scrollTop, maxScroll) * (trueMax / maxScroll) : 0;
+  const first = Math.min(Math.max(0, Math.floor(px / rowH + 1e-6)), Math.max(0, n - 1));
+  return { first, offset: px - first * rowH, range, maxScroll, trueMax };
+}
+
+/** The scroll position that shows display row `r` at the top (inverse of rowAt). */
+export function scrollFor(r, n, rowH, bodyH) {
+  const { maxScroll, trueMax } = rowAt(0, n, rowH, bodyH);
+  if (trueMax <= 0) return 0;
+  return Math.min(maxScroll, (r * rowH) * (maxScroll / trueMax));
+}
+
+function el(doc, tag, cls, attrs) {
+  const e = doc.createElement(tag);
+  if (cls) e.className = cls;
+  if (attrs) for (const k in attrs) e.setAttribute(k, attrs[k]);
+  return e;
+}
+
+function sparkline(doc, cell, w, h) {
+  const ns = "http://www.w3.org/2000/svg";
+  const svg = doc.createElementNS(ns, "svg");
+  svg.setAttribute("width", w);
+  svg.setAttribute("height", h);
+  const v = cell.values || [];
+  if (!v.length) return svg;
+  const lo = cell.y_min ?? Math.min(...v, 0), hi = cell.y_max ?? Math.max(...v);
+  const span = hi - lo || 1;
+  const y = (x) => h - 2 - ((x - lo) / span) * (h - 4);
+  if (cell.chart === "bar_chart") {
+    const bw = w / v.length;
+    v.forEach((x, i) => {
+      const r = doc.createElementNS(ns, "rect");
+      r.setAttribute("x", i * bw + 1);
+      r.setAttribute("width", Math.max(1, bw - 2));
+      r.setAttribute("y", y(x));
+      r.setAttribute("height", Math.max(0, h - 2 - y(x)));
+      svg.appendChild(r);
+    });
+  } else {
+    const step = v.length > 1 ? w / (v.length - 1) : 0;
+    const pts = v.map((x, i) => `${(i * step).toFixed(1)},${y(x).toFixed(1)}`);
+    const p = doc.createElementNS(ns, cell.chart === "area_chart" ? "polygon" : "polyline");
+    p.setAttribute("points", cell.chart === "area_chart"
+      ? `0,${h} ${pts.join(" ")} ${w},${h}` : pts.join(" "));
+    svg.appendChild(p);
+  }
+  return svg;
+}
+
+/** Fill a cell element with a cell value from the kernel. */
+export function paintCell(doc, node, cell, col, width, editable, placeholder) {
+  node.textContent = "";
+  node.classList.remove("nbstate-grid-null");
+  if (cell === null || cell === undefined) {
+    node.textContent = placeholder ?? "None";
+    node.classList.add("nbstate-grid-null");
+  } else if (typeof cell === "boolean") {
+    const box = el(doc, "input", "", { type: "checkbox", tabindex: "-1" });
+    box.checked = cell;
+    box.disabled = !editable;
+    box.setAttribute("aria-label", String(cell));
+    node.appendChild(box);
+  } else if (typeof cell === "string") {
+    node.textContent = cell;
+  } else if ("link" in cell) {
+    const a = el(doc, "a", "", { href: cell.link, target: "_blank", rel: "noopener noreferrer" });
+    a.textContent = cell.text;
+    node.appendChild(a);
+  } else if ("image" in cell) {
+    node.appendChild(el(doc, "img", "", { src: cell.image, alt: "" }));
+  } else if ("progress" in cell) {
+    const bar = el(doc, "div", "nbstate-grid-progress");
+    const fill = el(doc, "div");
+    fill.style.width = `${(100 * cell.progress).toFixed(1)}%`;
+    if (col.color) fill.style.background = col.color;
+    bar.appendChild(fill);
+    const label = el(doc, "span");
+    label.textContent = cell.text;
+    node.append(bar, label);
+  } else if ("chart" in cell) {
+    const svg = sparkline(doc, cell, Math.max(20, width - 16), 24);
+    if (col.color) svg.style.stroke = svg.style.fill = col.color;
+    node.appendChild(svg);
+  } else if ("list" in cell) {
+    for (const item of cell.list) {
+      const b = el(doc, "span", "nbstate-grid-bubble");
+      b.textContent = item;
+      node.appendChild(b);
+    }
+  } else if ("text" in cell) {
+    node.textContent = cell.text;
+    if (cell.css) node.style.cssText += ";" + cell.css;
+  }
+}
+
+function render({ model, el: host }) {
+  const doc = host.ownerDocument || globalThis.document;
+  const id = `nbstate-grid-${++uid}`;
+  // (the suppress attributes keep JupyterLab's and Notebook 7's shortcuts, which take the arrow
+  // keys in command mode, away from the grid's keyboard navigation)
+  const root = el(doc, "div", "nbstate-grid", {
+    role: "grid", tabindex: "0", "data-lm-suppress-shortcuts": "true",
+    "data-p-suppress-shortcuts": "true",
+  });
+  const scroller = el(doc, "div", "nbstate-grid-scroller");
+  const layer = el(doc, "div", "nbstate-grid-layer");
+  const spacer = el(doc, "div", "nbstate-grid-spacer");
+  scroller.append(layer, spacer);
+  root.appendChild(scroller);
+  host.appendChild(root);
+
+  let cols = [], widths = [], pinned = [], free = [], freeX = [], pinnedW = 0, freeW = 0;
+  let n = 0, rowH = 35, version = -1, sortKey = "";
+  let cache = new Map();        // display row -> {pos, cells: Map(col -> cell), raw: Map}
+  let seq = 0;
+  const sentSort = new Map();   // seq -> sort key it was sent with
+  let lastReq = null;           // {r0, r1, cols: Set, key}
+  let active = null;            // {r, c} the active cell (display row, column index)
+  let editing = null;
+  let frame = 0;
+
+  const sortOf = () => {
+    const s = model.get("sort") || [];
+    return s.length === 2 ? s : null;
+  };
+  const modes = () => (model.get("selection_mode") || "").split(",").filter(Boolean);
+  const rowMode = () => modes().find((m) => m.endsWith("-row"));
+  const colMode = () => modes().find((m) => m.endsWith("-column"));
+  const cellMode = () => modes().find((m) => m.endsWith("-cell"));
+  const deletable = () => model.get("editable") && ["dynamic", "delete"].includes(model.get("num_rows"));
+  const addable = () => model.get("editable") && ["dynamic", "add"].includes(model.get("num_rows"));
+  const markers = () => !!rowMode() || deletable();
+  const marked = new Set();  // rows ticked for deletion (data editor), by position
+  const markerW = () => (markers() ? 32 : 0);
+  const headerH = () => (model.get("hide_header") ? 0 : rowH);
+
+  let fit = [];  // widths grown to fit the cells fetched so far (columns with no set width)
+
+  /** Widen the columns whose fetched text is longer than they are (never narrower). */
+  function fitColumns(msg) {
+    let grew = false;
+    msg.cols.forEach((c, j) => {
+      const col = cols[c];
+      if (!col || col.width) return;
+      let longest = 0;
+      for (const row of msg.cells) {
+        const v = row[j];
+        const t = typeof v === "string" ? v : v && typeof v === "object" && "text" in v ? v.text : "";
+        if (t.length > longest) longest = t.length;
+      }
+      const want = Math.min(400, 8 * longest + 26);
+      if (want > (fit[c] || 0) && want > widths[c]) { fit[c] = want; grew = true; }
+    });
+    if (grew) layoutColumns();
+  }
+
+  function layoutColumns() {
+    cols = model.get("columns") || [];
+    widths = cols.map((c, i) => Math.max(columnWidth(c), fit[i] || 0));
+    pinned = [];
+    free = [];
+    cols.forEach((c, i) => (c.pinned ? pinned : free).push(i));
+    pinnedW = markerW() + pinned.reduce((s, i) => s + widths[i], 0);
+    freeX = [];
+    let x = 0;
+    for (const i of free) { freeX.push(x); x += widths[i]; }
+    freeW = x;
+    root.setAttribute("aria-colcount", String(cols.length + (markers() ? 1 : 0)));
+  }
+
+  function sizes() {
+    n = model.get("nrows") || 0;
+    rowH = model.get("row_height") || 35;
+    root.setAttribute("aria-rowcount", String(n + 1));
+    if (model.get("alt")) root.setAttribute("aria-label", model.get("alt"));
+    else root.removeAttribute("aria-label");
+    root.setAttribute("aria-multiselectable", String(modes().some((m) => m.startsWith("multi"))));
+    const h = model.get("height");
+    const w = model.get("width");
+    const auto = Math.min(n, 10) * rowH + headerH() + 2 + (pinnedW + freeW > host.clientWidth ? 12 : 0);
+    scroller.style.height = h === "stretch" ? "100%" : h || `${auto}px`;
+    root.style.width = w === "content" ? `${pinnedW + freeW + 14}px` : w || "100%";
+    root.style.maxWidth = "100%";
+  }
+
+  function geometry() {
+    const viewH = scroller.clientHeight, viewW = scroller.clientWidth;
+    const bodyH = Math.max(rowH, viewH - headerH());
+    const g = rowAt(scroller.scrollTop, n, rowH, bodyH);
+    layer.style.height = `${viewH}px`;
+    layer.style.width = `${viewW}px`;
+    spacer.style.height = `${Math.max(0, g.range - bodyH)}px`;
+    spacer.style.width = `${pinnedW + freeW}px`;  // (below the layer: the full width)
+    const last = Math.min(n, g.first + Math.ceil((bodyH + g.offset) / rowH) + 1);
+    const x0 = scroller.scrollLeft, avail = viewW - pinnedW;
+    const shown = free.filter((_, k) => freeX[k] + widths[free[k]] > x0 && freeX[k] < x0 + avail);
+    return { ...g, viewH, viewW, bodyH, last, shown, x0 };
+  }
+
+  function xOf(c, x0) {
+    const k = pinned.indexOf(c);
+    if (k >= 0) {
+      let x = markerW();
+      for (let j = 0; j < k; j++) x += widths[pinned[j]];
+      return x;
+    }
+    return pinnedW + freeX[free.indexOf(c)] - x0;
+  }
+
+  // -- fetching -------------------------------------------------------------------------
+  function request(first, last, shown) {
+    const want = [...pinned, ...shown];
+    const page = Math.max(10, last - first);
+    let missing = false;
+    for (let r = first; r < last && !missing; r++) {
+      const row = cache.get(r);
+      if (!row || want.some((c) => !row.cells.has(c))) missing = true;
+    }
+    if (!missing) return;
+    const r0 = Math.max(0, first - page), r1 = Math.min(n, last + page);
+    // a request already under way covers it
+    if (lastReq && lastReq.key === sortKey && lastReq.version === version
+        && lastReq.r0 <= first && lastReq.r1 >= last && want.every((c) => lastReq.cols.has(c))) {
+      return;
+    }
+    // ask for the shown columns and the next few to either side
+    const extra = free.filter((c) => !shown.includes(c)).filter((c) => {
+      const k = free.indexOf(c);
+      return Math.abs(k - free.indexOf(shown[0] ?? c)) < 4
+        || Math.abs(k - free.indexOf(shown[shown.length - 1] ?? c)) < 4;
+    });
+    const cs = [...new Set([...want, ...extra])];
+    seq += 1;
+    sentSort.set(seq, sortKey);
+    lastReq = { r0, r1, cols: new Set(cs), key: sortKey, version };
+    model.send({ type: "window", seq, r0, r1, cols: cs, sort: sortOf() });
+  }
+
+  function onMessage(msg) {
+    if (!msg || msg.type !== "window") return;
+    const key = sentSort.get(msg.seq);
+    sentSort.delete(msg.seq);
+    if (msg.version !== version || key !== sortKey) return;  // stale: data or sort changed
+    msg.rows.forEach((pos, i) => {
+      const r = msg.r0 + i;
+      let row = cache.get(r);
+      if (!row || row.pos !== pos) { row = { pos, cells: new Map(), raw: new Map() }; cache.set(r, row); }
+      msg.cols.forEach((c, j) => {
+        row.cells.set(c, msg.cells[i][j]);
+        if (msg.raw) row.raw.set(c, msg.raw[i][j]);
+      });
+    });
+    if (lastReq && msg.seq === seq) lastReq = null;
+    fitColumns(msg);
+    // keep a few screens around the view: memory does not grow with the number of rows
+    const g = geometry();
+    const keep = 4 * Math.max(20, g.last - g.first);
+    if (cache.size > 3 * keep) {
+      for (const r of cache.keys()) if (r < g.first - keep || r > g.last + keep) cache.delete(r);
+    }
+    schedule();
+  }
+
+  // -- drawing --------------------------------------------------------------------------
+  function schedule() {
+    if (frame) return;
+    const raf = globalThis.requestAnimationFrame || ((f) => setTimeout(f, 16));
+    frame = raf(() => { frame = 0; draw(); });
+  }
+
+  function selection() {
+    const s = model.get("selection") || {};
+    return { rows: new Set(s.rows || []), columns: new Set(s.columns || []),
+             cells: new Set((s.cells || []).map((x) => `${x[0]}\u0000${x[1]}`)) };
+  }
+
+  function draw() {
+    const g = geometry();
+    request(g.first, g.last, g.shown);
+    const sel = selection();
+    const sort = sortOf();
+    layer.textContent = "";
+    const visible = [...pinned, ...g.shown];
+    // body rows
+    for (let r = g.first; r < g.last; r++) {
+      const row = cache.get(r);
+      const tr = el(doc, "div", "nbstate-grid-row", { role: "row", "aria-rowindex": String(r + 2) });
+      tr.style.top = `${headerH() + (r - g.first) * rowH - g.offset}px`;
+      tr.style.height = `${rowH}px`;
+      const chosen = row && (rowMode() ? sel.rows.has(row.pos) : marked.has(row.pos));
+      if (chosen) { tr.classList.add("nbstate-grid-selected"); tr.setAttribute("aria-selected", "true"); }
+      if (markers()) {
+        const m = el(doc, "div", "nbstate-grid-cell nbstate-grid-marker", { role: "gridcell", "aria-colindex": "1" });
+        m.style.left = "0px";
+        m.style.width = `${markerW()}px`;
+        const box = el(doc, "input", "", { type: "checkbox", tabindex: "-1", "aria-label": `Select row ${r + 1}` });
+        box.checked = !!chosen;
+        box.addEventListener("click", (e) => { e.stopPropagation(); if (row) toggleRow(row.pos); });
+        m.addEventListener("click", () => { if (row) toggleRow(row.pos); });
+        m.appendChild(box);
+        tr.appendChild(m);
+      }
+      for (const c of visible) {
+        const col = cols[c];
+        const td = el(doc, "div", "nbstate-grid-cell", {
+          role: col.index ? "rowheader" : "gridcell", "aria-colindex": String(c + 1 + (markers() ? 1 : 0)),
+          id: `${id}-${r}-${c}`,
+        });
+        if (col.index) td.classList.add("nbstate-grid-index");
+        if (col.pinned) td.classList.add("nbstate-grid-pinned");
+        td.style.left = `${xOf(c, g.x0)}px`;
+        td.style.width = `${widths[c]}px`;
+        td.style.textAlign = col.align;
+        if (row && row.cells.has(c)) {
+          paintCell(doc, td, row.cells.get(c), col, widths[c], editableCol(c), model.get("placeholder"));
+          if (sel.cells.has(`${row.pos}\u0000${col.name}`) || sel.columns.has(col.name)) {
+            td.classList.add("nbstate-grid-selected");
+            td.setAttribute("aria-selected", "true");
+          }
+        } else {
+          td.classList.add("nbstate-grid-loading");
+        }
+        if (active && active.r === r && active.c === c) td.classList.add("nbstate-grid-active");
+        td.addEventListener("mousedown", () => { active = { r, c }; });
+        td.addEventListener("click", (e) => onCellClick(r, c, e));
+        td.addEventListener("dblclick", () => startEdit(r, c));
+        tr.appendChild(td);
+      }
+      layer.appendChild(tr);
+    }
+    // header
+    const hr = el(doc, "div", "nbstate-grid-row nbstate-grid-header", { role: "row", "aria-rowindex": "1" });
+    hr.style.top = "0px";
+    hr.style.height = `${rowH}px`;
+    if (markers()) {
+      const m = el(doc, "div", "nbstate-grid-cell nbstate-grid-marker", { role: "columnheader", "aria-colindex": "1" });
+      m.style.left = "0px";
+      m.style.width = `${markerW()}px`;
+      hr.appendChild(m);
+    }
+    for (const c of visible) {
+      const col = cols[c];
+      const th = el(doc, "div", "nbstate-grid-cell", { role: "columnheader", "aria-colindex": String(c + 1 + (markers() ? 1 : 0)) });
+      if (col.pinned) th.classList.add("nbstate-grid-pinned");
+      th.style.left = `${xOf(c, g.x0)}px`;
+      th.style.width = `${widths[c]}px`;
+      th.style.textAlign = col.align;
+      if (!model.get("sortable")) th.style.cursor = "default";
+      const label = el(doc, "span", "nbstate-grid-label");
+      label.textContent = col.label;
+      th.appendChild(label);
+      if (col.help) th.title = col.help;
+      const dir = sort && sort[0] === c ? sort[1] : null;
+      th.setAttribute("aria-sort", dir === "asc" ? "ascending" : dir === "desc" ? "descending" : "none");
+      const arrow = el(doc, "span", "nbstate-grid-sort", { "aria-hidden": "true" });
+      arrow.textContent = dir === "asc" ? " \u2191" : dir === "desc" ? " \u2193" : "";
+      th.appendChild(arrow);
+      if (sel.columns.has(col.name)) th.classList.add("nbstate-grid-selected");
+      th.addEventListener("click", () => onHeaderClick(c));
+      hr.appendChild(th);
+    }
+    if (headerH()) layer.appendChild(hr);
+    if (active) {
+      const a = doc.getElementById(`${id}-${active.r}-${active.c}`);
+      if (a) root.setAttribute("aria-activedescendant", a.id);
+      else root.removeAttribute("aria-activedescendant");
+    }
+  }
+
+  // -- interaction ----------------------------------------------------------------------
+  function editableCol(c) {
+    return model.get("editable") && !cols[c].disabled && !cols[c].index;
+  }
+
+  function setSort(c) {
+    const s = sortOf();
+    const next = !s || s[0] !== c ? [c, "asc"] : s[1] === "asc" ? [c, "desc"] : [];
+    model.set("sort", next);
+    model.save_changes();
+    sortKey = JSON.stringify(next);
+    cache = new Map();
+    schedule();
+  }
+
+  function sendSelection(next) {
+    model.set("selection", next);
+    model.save_changes();
+    schedule();
+  }
+
+  function current() {
+    const s = model.get("selection") || {};
+    return { rows: [...(s.rows || [])], columns: [...(s.columns || [])], cells: [...(s.cells || [])] };
+  }
+
+  function toggleRow(pos) {
+    const mode = rowMode();
+    if (!mode) {
+      if (!deletable()) return;
+      if (marked.has(pos)) marked.delete(pos); else marked.add(pos);
+      toolbar();
+      schedule();
+      return;
+    }
+    const s = current();
+    const has = s.rows.includes(pos);
+    s.rows = mode.startsWith("single") ? (has ? [] : [pos])
+      : has ? s.rows.filter((x) => x !== pos) : [...s.rows, pos];
+    sendSelection(s);
+  }
+
+  function onHeaderClick(c) {
+    const mode = colMode();
+    if (mode && !cols[c].index) {
+      const s = current(), name = cols[c].name, has = s.columns.includes(name);
+      s.columns = mode.startsWith("single") ? (has ? [] : [name])
+        : has ? s.columns.filter((x) => x !== name) : [...s.columns, name];
+      sendSelection(s);
+      return;
+    }
+    if (model.get("sortable")) setSort(c);
+  }
+
+  function onCellClick(r, c, e) {
+    active = { r, c };
+    root.focus({ preventScroll: true });
+    const row = cache.get(r);
+    if (!row) return schedule();
+    if (e && e.target && e.target.type === "checkbox" && editableCol(c)) {
+      commit(r, c, e.target.checked);
+      return;
+    }
+    if (cellMode() && !cols[c].index) {
+      const mode = cellMode(), s = current(), cell = [row.pos, cols[c].name];
+      const has = s.cells.some((x) => x[0] === cell[0] && x[1] === cell[1]);
+      s.cells = mode.startsWith("single") ? (has ? [] : [cell])
+        : has ? s.cells.filter((x) => !(x[0] === cell[0] && x[1] === cell[1])) : [...s.cells, cell];
+      sendSelection(s);
+      return;
+    }
+    schedule();
+  }
+
+  function reveal(r, c) {
+    const g = geometry();
+    if (r < g.first + 1 || r >= g.last - 2) {
+      const top = r < g.first + 1 ? r : r - Math.floor(g.bodyH / rowH) + 1;
+      scroller.scrollTop = scrollFor(Math.max(0, top), n, rowH, g.bodyH);
+    }
+    const k = free.indexOf(c);
+    if (k >= 0) {
+      const avail = g.viewW - pinnedW;
+      if (freeX[k] < scroller.scrollLeft) scroller.scrollLeft = freeX[k];
+      else if (freeX[k] + widths[c] > scroller.scrollLeft + avail) {
+        scroller.scrollLeft = freeX[k] + widths[c] - avail;
+      }
+    }
+  }
+
+  root.addEventListener("keydown", (e) => {
+    if (editing) return;
+    if (!cols.length || !n) return;
+    const g = geometry();
+    const page = Math.max(1, Math.floor(g.bodyH / rowH) - 1);
+    const order = [...pinned, ...free];
+    let { r, c } = active || { r: g.first, c: order[0] };
+    let k = order.indexOf(c);
+    const moves = {
+      ArrowDown: () => { r += 1; }, ArrowUp: () => { r -= 1; },
+      ArrowRight: () => { k += 1; }, ArrowLeft: () => { k -= 1; },
+      PageDown: () => { r += page; }, PageUp: () => { r -= page; },
+      Home: () => { if (e.ctrlKey || e.metaKey) r = 0; else k = 0; },
+      End: () => { if (e.ctrlKey || e.metaKey) r = n - 1; else k = order.length - 1; },
+    };
+    if (moves[e.key]) {
+      moves[e.key]();
+      e.preventDefault();
+      r = Math.max(0, Math.min(n - 1, r));
+      k = Math.max(0, Math.min(order.length - 1, k));
+      active = { r, c: order[k] };
+      reveal(r, order[k]);
+      schedule();
+    } else if ((e.key === "Delete" || e.key === "Backspace") && marked.size) {
+      e.preventDefault();
+      deleteMarked();
+    } else if (e.key === " " && active && markers()) {
+      e.preventDefault();
+      const row = cache.get(active.r);
+      if (row) toggleRow(row.pos);
+    } else if ((e.key === "Enter" || e.key === "F2") && active) {
+      e.preventDefault();
+      if (cellMode() || colMode()) onCellClick(active.r, active.c);
+      else startEdit(active.r, active.c);
+    }
+  });
+
+  // -- editing (st.data_editor) ---------------------------------------------------------
+  function startEdit(r, c) {
+    if (!editableCol(c)) return;
+    const row = cache.get(r);
+    if (!row) return;
+    const col = cols[c];
+    const raw = row.raw.has(c) ? row.raw.get(c) : row.cells.get(c);
+    if (typeof raw === "boolean") { commit(r, c, !raw); return; }
+    const g = geometry();
+    const input = el(doc, "input", "nbstate-grid-editor", { "aria-label": `Edit ${col.label}` });
+    input.value = raw === null || raw === undefined ? "" : String(raw);
+    input.style.top = `${headerH() + (r - g.first) * rowH - g.offset}px`;
+    input.style.left = `${xOf(c, g.x0)}px`;
+    input.style.width = `${widths[c]}px`;
+    input.style.height = `${rowH}px`;
+    editing = { r, c, input };
+    let done = false;
+    const finish = (save) => {
+      if (done) return;
+      done = true;
+      editing = null;
+      input.remove();
+      root.focus({ preventScroll: true });
+      if (save) {
+        let v = input.value;
+        if (col.kind === "int" || col.kind === "float" || col.type === "number") {
+          v = v.trim() === "" ? null : Number(v);
+          if (typeof v === "number" && Number.isNaN(v)) v = input.value;
+        }
+        commit(r, c, v);
+      }
+    };
+    input.addEventListener("keydown", (e) => {
+      e.stopPropagation();
+      if (e.key === "Enter") finish(true);
+      else if (e.key === "Escape") finish(false);
+    });
+    input.addEventListener("blur", () => finish(true));
+    root.appendChild(input);
+    input.focus();
+    input.select();
+  }
+
+  // The editing state is Streamlit's {edited_rows, added_rows, deleted_rows}: the browser
+  // adds to it and sets it whole (the kernel checks it; a refused one comes back as it was).
+  function editsNow() {
+    const e = model.get("edits") || {};
+    return {
+      edited_rows: Object.fromEntries(Object.entries(e.edited_rows || {}).map(([k, v]) => [k, { ...v }])),
+      added_rows: (e.added_rows || []).map((r) => ({ ...r })),
+      deleted_rows: [...(e.deleted_rows || [])],
+    };
+  }
+
+  let ownEdit = false;
+  function saveEdits(next) {
+    ownEdit = true;  // (our own change: the cells shown already say it)
+    model.set("edits", next);
+    ownEdit = false;
+    model.save_changes();
+  }
+
+  function commit(r, c, value) {
+    const row = cache.get(r);
+    if (!row) return;
+    const name = cols[c].name, base = model.get("base_rows"), st = editsNow();
+    if (row.pos >= base) {
+      if (!st.added_rows[row.pos - base]) return;
+      st.added_rows[row.pos - base][name] = value;
+    } else {
+      st.edited_rows[row.pos] = { ...(st.edited_rows[row.pos] || {}), [name]: value };
+    }
+    // shown at once; the kernel's rerun then sends the edited data (or sets a refusal back)
+    row.cells.set(c, typeof value === "boolean" || value === null ? value : String(value));
+    row.raw.set(c, value);
+    saveEdits(st);
+    schedule();
+  }
+
+  let toEnd = false;
+  function addRow() {
+    const st = editsNow(), row = {};
+    for (const col of cols) if (!col.index && col.default !== null && col.default !== undefined) row[col.name] = col.default;
+    st.added_rows.push(row);
+    toEnd = true;
+    saveEdits(st);
+  }
+
+  function deleteMarked() {
+    const st = editsNow(), base = model.get("base_rows");
+    for (const pos of [...marked].sort((a, b) => b - a)) {
+      if (pos >= base) st.added_rows.splice(pos - base, 1);
+      else if (!st.deleted_rows.includes(pos)) st.deleted_rows.push(pos);
+    }
+    marked.clear();
+    saveEdits(st);
+    toolbar();
+  }
+
+  const bar = el(doc, "div", "nbstate-grid-toolbar");
+  const addButton = el(doc, "button", "", { type: "button" });
+  addButton.textContent = "+ Add row";
+  addButton.addEventListener("click", addRow);
+  const deleteButton = el(doc, "button", "", { type: "button" });
+  deleteButton.addEventListener("click", deleteMarked);
+  bar.append(addButton, deleteButton);
+  host.insertBefore(bar, root);
+
+  function toolbar() {
+    bar.style.display = addable() || deletable() ? "" : "none";
+    addButton.style.display = addable() ? "" : "none";
+    deleteButton.style.display = deletable() ? "" : "none";
+    deleteButton.disabled = marked.size === 0;
+    deleteButton.textContent = `Delete ${marked.size || ""} row${marked.size === 1 ? "" : "s"}`.replace("  ", " ");
+  }
+
+  // -- model changes --------------------------------------------------------------------
+  function reset() {
+    if (JSON.stringify(model.get("columns")) !== JSON.stringify(cols)) fit = [];
+    version = model.get("version");
+    sortKey = JSON.stringify(sortOf() || []);
+    cache = new Map();
+    lastReq = null;
+    layoutColumns();
+    sizes();
+    if (active && (active.r >= n || active.c >= cols.length)) active = null;
+    toolbar();
+    if (toEnd) {
+      toEnd = false;
+      scroller.scrollTop = scroller.scrollHeight;
+      active = { r: n - 1, c: [...pinned, ...free].find((c) => !cols[c].index) ?? 0 };
+    }
+    schedule();
+  }
+
+  model.on("msg:custom", onMessage);
+  model.on("change:version", reset);
+  model.on("change:columns", reset);
+  model.on("change:nrows", reset);
+  for (const name of ["height", "width", "row_height", "selection_mode", "alt", "placeholder", "hide_header", "editable", "num_rows"]) {
+    model.on(`change:${name}`, () => { layoutColumns(); sizes(); toolbar(); schedule(); });
+  }
+  model.on("change:selection", schedule);
+  // the kernel set the edits (a refusal put back): drop the optimistic cells
+  model.on("change:edits", () => { if (!ownEdit) { cache = new Map(); lastReq = null; schedule(); } });
+  model.on("change:sort", () => {
+    const key = JSON.stringify(sortOf() || []);
+    if (key !== sortKey) { sortKey = key; cache = new Map(); schedule(); }
+  });
+  scroller.addEventListener("scroll", schedule, { passive: true });
+  const ro = globalThis.ResizeObserver ? new ResizeObserver(schedule) : null;
+  ro?.observe(scroller);
+  reset();
+
+  return () => {
+    ro?.disconnect();
+    model.off("msg:custom", onMessage);
+  };
+}
+
+export default { render };
