@@ -456,11 +456,17 @@ def data_editor(data: Any, *, width: Any = "stretch", height: Any = "auto",
         ident = (identity(base.fp), order, repr(column_config), num_rows, width, height, row_height,
                  placeholder, repr(disabled))
     cb = on_change if callable(on_change) else None
-    state = ctx.widget(KINDS["data_editor"], "data_editor", key, ident, props, empty_state(),
-                       False, cb, args, kwargs)
-    edited, origin = apply_edits(frame.copy(), state, spec_cols)
-    # the grid shows the edited copy; its rows carry their positions in the data
-    props["source"] = GridSource(edited, origin=origin)
-    result = to_format(edited, fmt)
-    props["result"] = result
+    # a live frontend may push the run so far at any emit: not before the element is complete
+    ctx.hold_flush += 1
+    try:
+        state = ctx.widget(KINDS["data_editor"], "data_editor", key, ident, props,
+                           empty_state(), False, cb, args, kwargs)
+        edited, origin = apply_edits(frame.copy(), state, spec_cols)
+        # the grid shows the edited copy; its rows carry their positions in the data
+        props["source"] = GridSource(edited, origin=origin)
+        result = to_format(edited, fmt)
+        props["result"] = result
+    finally:
+        ctx.hold_flush -= 1
+    ctx.flush()
     return result

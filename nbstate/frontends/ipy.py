@@ -77,6 +77,7 @@ class LiveApp:
         self._before: Element | None = None  # the tree the previous output showed (re-run cell)
         self._pusher = Pusher(self._progress, every=PROGRESS_EVERY)
         self._display_first: Callable[[], None] | None = None  # shows a new output at once
+        self._display_id: str | None = None  # of an output displayed before its run ended
 
     @property
     def name(self) -> str:
@@ -299,8 +300,30 @@ class LiveApp:
             return
         data, md = shell.display_formatter.format(self.view.root)
         pub = shell.display_pub
-        getattr(pub, "real", pub).publish(data=data, metadata=md)
+        # a display id, so the output can take its static picture once the run is over
+        self._display_id = hashlib.blake2b(os.urandom(8), digest_size=8).hexdigest()
+        getattr(pub, "real", pub).publish(data=data, metadata=md,
+                                          transient={"display_id": self._display_id})
         self._displayed = True
+
+    def _picture_after_first_run(self) -> None:
+        """A first run displayed as it went: now that it is over, its output also carries the
+        static picture of the app (what a saved notebook shows), as ``_display`` gives."""
+        shell = _shell()
+        if shell is None or self.view is None or self._display_id is None:
+            return
+        from .static import mimebundle
+
+        bundle = dict(self.view.root._repr_mimebundle_() or {})
+        if self._shown is not None:
+            try:
+                bundle.update(mimebundle(self._shown))
+            except Exception:  # noqa: BLE001 - the picture is a courtesy: the app still shows
+                traceback.print_exc(file=sys.__stderr__)
+        pub = shell.display_pub
+        getattr(pub, "real", pub).publish(data=bundle, metadata={}, update=True,
+                                          transient={"display_id": self._display_id})
+        self._display_id = None
 
 
 def _snapshot(el: Element, final: set[int]) -> Element:
@@ -708,8 +731,10 @@ def run_app(target: str | Callable | os.PathLike, name: str | None = None,
         live.show()
     finally:
         live._display_first = None
-    if not live._displayed:  # (a slow first run displayed its output at its first push)
+    if not live._displayed:
         live._display()
+    else:  # a slow first run displayed its output at its first push
+        live._picture_after_first_run()
     error = live.app.last_error
     if error is not None and _headless():
         # nobody can see the app's output (nbval, nbconvert --execute, papermill): the cell
