@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from .autowrite import compile_app
-from .elements import Element
+from .elements import Element, same  # type-strict: 1.0 after 1 is a change (callbacks fire)
 from .errors import (
     DuplicateElementId,
     DuplicateElementKey,
@@ -996,17 +996,6 @@ def _current_values(children: list[Element], widgets: dict) -> list[Element]:
         changed = changed or new is not el
         out.append(new)
     return out if changed else children
-
-
-def same(a: Any, b: Any) -> bool:
-    """Value equality for widget values: equal and of the same type (``1`` is no ``1.0``,
-    ``True`` no ``1``); values whose ``==`` fails or is ambiguous count as different."""
-    if a is b:
-        return True
-    try:
-        return bool(a == b) and type(a) is type(b)
-    except Exception:  # noqa: BLE001 - objects whose == misbehaves count as changed
-        return False
 
 
 def describe_widget(rec: WidgetState) -> str:

@@ -36,29 +36,13 @@ from typing import Any
 
 import ipywidgets as W
 
-from ..elements import Element
+from ..elements import Element, same, same_props  # type-strict: a changed type is resent
 from . import compat
 from .anywidgets import APP_CLASS, StaleMarker
 from .api_bindings import apply_page
 from .bindings import NOTHING, Binding, Box, Unrecognized, binding_for, from_json
 
 _MISSING = object()
-
-
-def same(a: Any, b: Any) -> bool:
-    """Do two core values look the same in the browser? (type-strict, never raises)"""
-    if a is b:
-        return True
-    if type(a) is not type(b):
-        return False
-    try:
-        return bool(a == b)
-    except Exception:  # noqa: BLE001 - arrays and odd objects count as different
-        return False
-
-
-def _same_props(a: dict, b: dict) -> bool:
-    return a.keys() == b.keys() and all(same(v, b[k]) for k, v in a.items())
 
 
 def close_widget(w: W.Widget) -> None:
@@ -382,7 +366,7 @@ class View:
 
     def _update(self, n: Node, el: Element) -> None:
         b = n.binding
-        if n.el is el or _same_props(n.el.props, el.props):
+        if n.el is el or same_props(n.el.props, el.props):
             changed = {}  # same props, same traits: skip rendering them again
         else:
             desired = _with_resets(n.widget, n.sent, b.traits(el))
