@@ -22,7 +22,7 @@ from typing import Any
 from .elements import Element
 from .errors import InvalidArgumentError
 from .layout import ElementHandle, handle
-from .params import text_props
+from .params import size_ignored, text_props
 from .run import exception_element, require
 from .state import SessionStateProxy
 
@@ -151,6 +151,7 @@ def code(body: Any, language: str | None = "python", *, line_numbers: bool = Fal
     Example:
         >>> st.code("print('hi')")                                     # doctest: +SKIP
     """
+    size_ignored("code", width, "stretch")
     extra = {"height": height} if isinstance(height, int) and not isinstance(height, bool) \
         else {}
     return _simple("code", "code", body, language=language, line_numbers=bool(line_numbers),
@@ -176,6 +177,7 @@ def json(body: Any, *, expanded: bool | int = True, width: Any = "stretch") -> E
         >>> st.json({"a": [1, 2]})                                     # doctest: +SKIP
     """
     ctx = require("json")
+    size_ignored("json", width, "stretch")
     if isinstance(body, str):
         try:
             _json.loads(body)
@@ -196,6 +198,7 @@ def divider(*, width: Any = "stretch") -> ElementHandle:
     Example:
         >>> st.divider()                                               # doctest: +SKIP
     """
+    size_ignored("divider", width, "stretch")
     return handle(require("divider"), Element("divider", props={}))
 
 
@@ -211,6 +214,7 @@ def info(body: Any, *, icon: str | None = None, width: Any = "stretch",
     Example:
         >>> st.info("Pick a file to start")                             # doctest: +SKIP
     """
+    size_ignored("info", width, "stretch")
     return _alert("info", body, icon, title)
 
 
@@ -221,6 +225,7 @@ def success(body: Any, *, icon: str | None = None, width: Any = "stretch",
     Example:
         >>> st.success("Saved")                                        # doctest: +SKIP
     """
+    size_ignored("success", width, "stretch")
     return _alert("success", body, icon, title)
 
 
@@ -231,6 +236,7 @@ def warning(body: Any, *, icon: str | None = None, width: Any = "stretch",
     Example:
         >>> st.warning("Low disk space")                                # doctest: +SKIP
     """
+    size_ignored("warning", width, "stretch")
     return _alert("warning", body, icon, title)
 
 
@@ -241,6 +247,7 @@ def error(body: Any, *, icon: str | None = None, width: Any = "stretch",
     Example:
         >>> st.error("Could not connect")                               # doctest: +SKIP
     """
+    size_ignored("error", width, "stretch")
     return _alert("error", body, icon, title)
 
 
@@ -253,6 +260,7 @@ def exception(exception: BaseException, width: Any = "stretch") -> ElementHandle
         ... except ZeroDivisionError as e:
         ...     st.exception(e)
     """
+    size_ignored("exception", width, "stretch")
     return handle(require("exception"), exception_element(exception))
 
 
@@ -372,6 +380,7 @@ def help(obj: Any = _ST, *, width: Any = "stretch") -> ElementHandle:  # noqa: A
         >>> st.help(pandas.DataFrame)                                   # doctest: +SKIP
     """
     ctx = require("help")
+    size_ignored("help", width, "stretch")
     var = _variable_name()
     summary, signature = _help_value(obj)
     if summary == var:

@@ -21,7 +21,7 @@ from .errors import (
     InvalidLayoutContextError,
     NbstateAPIException,
 )
-from .params import choice, ignored, on_change
+from .params import choice, ignored, on_change, size_ignored
 from .run import RunContext, current, require
 from .state import normalize_key
 
@@ -130,6 +130,10 @@ def form(key: str, clear_on_submit: bool = False, *, enter_to_submit: bool = Tru
         ...     st.form_submit_button("Submit")
     """
     ctx = require("form")
+    # enter_to_submit is not read: Enter in a notebook form's text box never submits it (the
+    # text boxes are ipywidgets, not an HTML form), so only the submit button does; a warning
+    # for the default would be noise
+    size_ignored("form", width, "stretch", None, height, "content")
     key = normalize_key(key)
     if ctx.form is not None:
         raise InvalidLayoutContextError(
@@ -209,6 +213,7 @@ def columns(spec: int | list[float] | tuple[float, ...], *, gap: str | int | Non
         ...     st.write("on the right")
     """
     ctx = require("columns")
+    size_ignored("columns", width, "stretch")
     if isinstance(spec, bool):
         spec = None  # type: ignore[assignment]
     if isinstance(spec, int) and spec > 0:
@@ -304,6 +309,7 @@ def tabs(tabs: list[str] | tuple[str, ...], *, width: Any = "stretch",
         >>> data.dataframe(df)                                          # doctest: +SKIP
     """
     ctx = require("tabs")
+    size_ignored("tabs", width, "stretch")
     labels = list(tabs) if isinstance(tabs, (list, tuple)) else None
     if not labels:
         raise InvalidArgumentError("`st.tabs` needs a non-empty list of tab labels.")
@@ -338,6 +344,7 @@ def expander(label: str, expanded: bool = False, *, key: Any = None, icon: str |
         ...     st.write("more")
     """
     ctx = require("expander")
+    size_ignored("expander", width, "stretch")
     if not isinstance(label, str) or not label:
         raise InvalidArgumentError("`st.expander` needs a non-empty label.")
     _expandable_type("expander", type)
@@ -369,6 +376,7 @@ def popover(label: str, *, type: str = "secondary", help: str | None = None,
         ...     st.checkbox("Verbose")
     """
     ctx = require("popover")
+    size_ignored("popover", width, "content", use_container_width)
     choice("popover", "type", type, ("primary", "secondary", "tertiary"))
     if wrap is not None and wrap is not False:
         ignored("popover", "wrap", wrap, "wrap_label")

@@ -33,6 +33,8 @@ WHY: dict[str, str] = {
     "type": "the notebook shows one style of expandable box",
     "parallel": "fragments of a notebook app run one after the other in the kernel",
     "refresh_mode": "the notebook's cache recomputes an expired entry in the foreground",
+    "size": "in a notebook it keeps the size its frontend gives it (ipywidgets' own widths, "
+            "the output area's width for text and boxes)",
 }
 
 
@@ -119,6 +121,24 @@ def widget_extras(func: str, *, bind: Any = None, persist_state: Any = None,
     if required:
         out["required"] = True
     return out
+
+
+def size_ignored(func: str, width: Any, default: Any, use_container_width: Any = None,
+                 height: Any = "content", default_height: Any = "content") -> None:
+    """Warn (once, see ``ignored``) for a ``width``, ``height`` or ``use_container_width``
+    other than its default, for the elements whose frontend does not size them.
+
+    Example:
+        >>> size_ignored("slider", "stretch", "stretch")  # the default: nothing to say
+    """
+    from .elements import same
+
+    if use_container_width is not None:
+        ignored(func, "use_container_width", use_container_width, "size")
+    if not same(width, default, strict=False):
+        ignored(func, "width", width, "size")
+    if not same(height, default_height, strict=False):
+        ignored(func, "height", height, "size")
 
 
 TEXT_ALIGNMENTS = ("left", "center", "right", "justify")
