@@ -65,7 +65,7 @@ def dialog(title: Any, *, width: Any = "small", position: str = "center",
         def open_dialog(*args: Any, **kwargs: Any) -> Any:
             # (a widget inside the dialog reruns only `func`, its fragment, in place)
             ctx = require("dialog")
-            if getattr(ctx, "dialog_open", None) is not None:
+            if ctx.dialog_open is not None:
                 raise NbstateAPIException(
                     "Only one dialog is allowed to be opened at the same time. Please make "
                     "sure to not call a dialog-decorated function more than once in a script "

@@ -12,6 +12,7 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 
@@ -35,7 +36,21 @@ class Element:
         ident = f" id={self.id!r}" if self.id else ""
         return f"<Element {self.type}{ident} {self.props!r}{ch}>"
 
-    def walk(self):
+    @property
+    def contents(self) -> list[Element]:
+        """The children of an element known to be a container (a stack entry, a form...):
+        ``children`` typed as a list. A leaf element (``children`` None) raises TypeError.
+
+        Example:
+            >>> Element("form", children=[]).contents
+            []
+        """
+        kids = self.children
+        if kids is None:
+            raise TypeError(f"a {self.type} element is no container: it has no children")
+        return kids
+
+    def walk(self) -> Iterator[Element]:
         """Yield this element and every descendant, depth first, in display order."""
         yield self
         if self.children:

@@ -53,7 +53,7 @@ class Container:
         ctx.pop(el)
         ctx.form = form
         if exc[0] is None and el.type == "form" and el.key in ctx.form_info:
-            ctx.form_info[el.key]["closed"] = True
+            ctx.form_info[el.key]["closed"] = True  # type: ignore[index]  # key in: a str
 
     def _target(self) -> tuple[RunContext, Element]:
         """Where a write to this container goes: this thread's view of the run under way (a
@@ -293,7 +293,7 @@ class _Stateful:
 
         value = ctx.widget(KINDS[kind], label, self.key, ident, props, default, given,
                            self.callback, args, kwargs)
-        return ctx.stack[-1].children[-1], value
+        return ctx.stack[-1].contents[-1], value
 
 
 def tabs(tabs: list[str] | tuple[str, ...], *, width: Any = "stretch",
@@ -440,10 +440,10 @@ class ElementHandle:
             ctx.hold_flush -= 1
             ctx.pop(slot)
             ctx.form = prev_form
-        new = slot.children
+        new = slot.contents
         el = new[0] if len(new) == 1 else (
             slot if not new else Element("container", props={"border": False}, children=new))
-        kids = self._parent.children
+        kids = self._parent.contents
         for i in range(len(kids) - 1, -1, -1):
             if kids[i] is self._el:
                 kids[i] = el
@@ -477,7 +477,7 @@ class Placeholder(Container):
 
         def replace(*args: Any, **kwargs: Any) -> Any:
             self._check_run()  # before clearing: an earlier run's tree is not to be touched
-            self._el.children.clear()
+            self._el.contents.clear()
             out = fn(*args, **kwargs)
             # a live frontend may show the new content before the run ends (a slow app's
             # `slot.write(...)` in a loop animates, as in Streamlit)
@@ -489,7 +489,7 @@ class Placeholder(Container):
 
     def __enter__(self) -> Container:
         self._check_run()
-        self._el.children.clear()
+        self._el.contents.clear()
         return Container.__enter__(self)
 
     def __exit__(self, *exc: Any) -> None:
@@ -499,7 +499,7 @@ class Placeholder(Container):
     def empty(self) -> None:
         """Remove what the placeholder shows."""
         self._check_run()
-        self._el.children.clear()
+        self._el.contents.clear()
         self._ctx.flush()
 
 

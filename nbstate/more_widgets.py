@@ -156,7 +156,7 @@ def datetime_input(label: str, value: Any = "now", min_value: Any = None,
     mx = _as_datetime("datetime_input", label, max_value, "max_value") or \
         base.replace(year=base.year + 10, month=12, day=31, hour=23, minute=59)
     if mn > mx:
-        raise InvalidMinMaxError(f"{what}min_value {mn} is after max_value {mx}.")
+        raise InvalidMinMaxError(mn, mx, what)
     if default is not None and not mn <= default <= mx:
         raise InvalidArgumentError(
             f"{what}the value {default} is outside min_value..max_value ({mn} .. {mx}).")

@@ -71,7 +71,7 @@ def coerce_enum(value: Any, options: list) -> Any:
     def one(v: Any) -> Any:
         t = type(v)
         if isinstance(v, enum.Enum) and t is not cls and t.__qualname__ == cls.__qualname__:
-            return cls.__members__.get(v.name, v)
+            return cls.__members__.get(v.name, v)  # type: ignore[attr-defined]  # an Enum class
         return v
 
     if isinstance(value, list):

@@ -161,6 +161,8 @@ class QueryParams(MutableMapping[str, str]):
         >>> qp.clear()
     """
 
+    _bound: Session | None
+
     def __init__(self, session: Session | None = None) -> None:
         # bound to one session (AppTest, a frontend), else the session of the run under way
         object.__setattr__(self, "_bound", session)

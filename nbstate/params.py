@@ -69,7 +69,7 @@ _PKG = os.path.dirname(os.path.abspath(__file__))
 
 def user_frame() -> FrameType | None:
     """The innermost frame of the user's code (outside this package) on the stack."""
-    frame = sys._getframe(1)
+    frame: FrameType | None = sys._getframe(1)
     while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(_PKG):
         frame = frame.f_back
     return frame
@@ -147,7 +147,7 @@ TEXT_ALIGNMENTS = ("left", "center", "right", "justify")
 def text_props(func: str, text_alignment: str, wrap: bool) -> dict:
     """Props of text elements: alignment and wrapping (the live frontend honours both)."""
     choice(func, "text_alignment", text_alignment, TEXT_ALIGNMENTS)
-    out = {}
+    out: dict[str, Any] = {}
     if text_alignment != "left":
         out["text_alignment"] = text_alignment
     if not wrap:

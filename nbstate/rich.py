@@ -75,7 +75,7 @@ def metric(label: str, value: Any, delta: Any = None, delta_color: str = "normal
                 raise InvalidArgumentError(
                     f"{what}: chart_data must hold numbers; {v!r} is a {type(v).__name__}."
                 ) from None
-    props = {"label": str(label), "value": "—" if value is None else str(value),
+    props: dict[str, Any] = {"label": str(label), "value": "—" if value is None else str(value),
              "delta": None if delta is None else str(delta), "direction": direction,
              "color": color, "help": help, "label_visibility": label_visibility,
              "border": bool(border)}
@@ -226,9 +226,11 @@ class spinner:  # noqa: N801 - a function in Streamlit's API, a context manager 
 
     def __exit__(self, *exc: Any) -> None:
         for container in self._ctx.stack:
-            if self._el in container.children:
-                container.children.remove(self._el)
-                break
+            kids = container.contents
+            for i, kid in enumerate(kids):
+                if kid is self._el:
+                    del kids[i]
+                    return
 
 
 class StatusContainer(Container):
@@ -373,7 +375,7 @@ def _image_src(image: Any, output_format: str, clamp: bool = False) -> str:
 def image(image: Any, caption: Any = None, width: Any = "content", clamp: bool = False,
           channels: str = "RGB", output_format: str = "auto", *,
           use_container_width: bool | None = None, link: str | None = None,
-          use_column_width: Any = None, alt: Any = None) -> ElementHandle:
+          use_column_width: Any = None, alt: Any = None) -> ElementHandle | None:
     """An image, or a list of images: bytes, a path, a URL, SVG text, an array or PIL image.
     ``link`` makes it a link; ``alt`` is its text for screen readers.
 
@@ -390,12 +392,12 @@ def image(image: Any, caption: Any = None, width: Any = "content", clamp: bool =
     stretch = (width == "stretch" or use_container_width is True
                or use_column_width is True or use_column_width == "always")
     alts = alt if isinstance(alt, (list, tuple)) else [alt] * len(images)
-    first = None
+    first: ElementHandle | None = None  # None for an empty list of images
     for img, cap, alt_ in zip(images, captions, alts, strict=False):
         if channels == "BGR" and hasattr(img, "shape") and len(img.shape) == 3:
             img = img[..., ::-1]  # BGR (OpenCV) to RGB
-        props = {"src": _image_src(img, output_format, bool(clamp)), "caption": cap, "width": width,
-                 "stretch": stretch}
+        props = {"src": _image_src(img, output_format, bool(clamp)), "caption": cap,
+                 "width": width, "stretch": stretch}
         if link:
             props["link"] = link
         if alt_ is not None:

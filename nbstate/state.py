@@ -14,7 +14,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
 from typing import Any
 
 from .config import check_serializable, enforce_serializable
@@ -59,7 +59,7 @@ class WidgetState:
         self.app = app
         self.form = form
         self.fragment: str | None = None
-        self.callback = None
+        self.callback: Callable | None = None
         self.args: tuple = ()
         self.kwargs: dict = {}
         self.shown: Any = WidgetState.UNSET

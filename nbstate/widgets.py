@@ -44,7 +44,8 @@ def _what(kind: str, label: Any) -> str:
     return f'`st.{kind}` "{label}": '
 
 
-def _common(kind: str, label: Any, key: Any, callback: Any, label_visibility: str):
+def _common(kind: str, label: Any, key: Any, callback: Any,
+            label_visibility: str) -> str | None:
     if key is not None:
         key = normalize_key(key)
     if callback is not None and not callable(callback):
@@ -221,7 +222,8 @@ def download_data(props: dict) -> tuple[bytes, str]:
         >>> download_data({"label": "x", "data": lambda: "a,b", "mime": "text/csv"})
         (b'a,b', 'text/csv')
     """
-    data, mime = props.get("data"), props.get("mime")
+    data: Any = props.get("data")  # bytes made at the call, or a function to call now
+    mime = props.get("mime")
     if callable(data) and not isinstance(data, (bytes, str)):
         return _download_bytes(props.get("label"), data(), mime)
     return bytes(data or b""), mime or "application/octet-stream"
@@ -981,7 +983,7 @@ def file_uploader(label: str, type: str | Sequence[str] | None = None,
     props = _props(label, help, disabled, label_visibility, types=types,
                    multiple=bool(accept_multiple_files), max_size=max_size,
                    _kind="file_uploader")
-    default = [] if accept_multiple_files else None
+    default: list | None = [] if accept_multiple_files else None
     return ctx.widget(KINDS["file_uploader"], label, key,
                       (label, tuple(types or ()), bool(accept_multiple_files)), props, default,
                       False, on_change, args, kwargs)
