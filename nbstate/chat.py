@@ -360,6 +360,7 @@ def chat_input(placeholder: str = "Your message", *, key: str | int | None = Non
     if ctx.form is not None:
         raise InvalidLayoutContextError("`st.chat_input()` can't be used in a `st.form()`.")
     types = _file_types(file_type)
+    ident: tuple
     if key is not None:  # the key is the identity, with what invalidates the state
         ident = (accept_file, repr(types), max_chars, max_upload_size)
     else:
@@ -384,9 +385,9 @@ def chat_input(placeholder: str = "Your message", *, key: str | int | None = Non
     finally:
         if target is not None:
             ctx.pop(target)
-    el = (target or ctx.stack[-1]).children[-1]
-    rec = store.widgets.get(el.id)
-    if from_api and isinstance(value, str):
+    el = (target or ctx.stack[-1]).contents[-1]
+    rec = store.widgets.get(el.id) if el.id is not None else None
+    if from_api and key is not None and isinstance(value, str):  # (from_api: it is)
         # text set through session state goes into the field, unsent (as in Streamlit)
         props["prefill"] = value  # (AppTest's value shows it, as Streamlit's does)
         value = None
@@ -441,7 +442,7 @@ class StreamingOutput(list):
     """What ``st.write_stream`` returns when it wrote more than one text."""
 
 
-def _sync(agen: AsyncGenerator) -> Generator:
+def _sync(agen: AsyncGenerator[Any, Any]) -> Generator:
     """An async generator as a plain one. In a thread whose event loop is running (a notebook
     kernel's), the generator runs on a loop of its own in a helper thread."""
     try:

@@ -241,7 +241,7 @@ def badge(label: str, *, icon: str | None = None, color: str = "blue", width: An
 
 
 #: st.space sizes, as Streamlit 1.67 documents them
-SPACE_SIZES = {"xxsmall": "0.25rem", "xsmall": "0.5rem", "small": "0.75rem",
+SPACE_SIZES: dict[Any, str] = {"xxsmall": "0.25rem", "xsmall": "0.5rem", "small": "0.75rem",
                "medium": "2.5rem", "large": "4.25rem", "xlarge": "6rem", "xxlarge": "8rem",
                "stretch": "auto"}
 

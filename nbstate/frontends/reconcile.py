@@ -31,7 +31,7 @@ Example:
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import ipywidgets as W
@@ -215,8 +215,8 @@ class View:
         self.main = next((n for n in self._top if n.type == "main"), None)
         self._lay_out_sidebar(has_sidebar)
         # what left its container and was not taken up elsewhere (a keyed widget may move)
-        for top in dropped:
-            for n in top.walk():
+        for gone in dropped:
+            for n in gone.walk():
                 if id(n) not in used:
                     if n.wid is not None and self.by_id.get(n.wid) is n:
                         del self.by_id[n.wid]
@@ -267,12 +267,13 @@ class View:
                     n.widget.layout.padding = "0 1rem 0 0"
 
     def _sync_children(self, node: Any, el: Element, form: str | None, used: set[int],
-                       dropped: list[Node], prefix: list[W.Widget] = ()) -> None:
+                       dropped: list[Node], prefix: Sequence[W.Widget] = ()) -> None:
         olds: list[Node] = node.children
         new: list[Node] = []
         at: dict[int, int] | None = None
         cursor = 0  # just after the old sibling matched last
         skip, nold = self._skip, len(olds)
+        cn: Node | None
         for child in el.children or ():
             if skip and cursor < nold:
                 cn = olds[cursor]
@@ -322,7 +323,7 @@ class View:
         node.children = new
         inner = node.binding.inner(node.widget)
         widgets = [*prefix, *(c.widget for c in new)] if not same else None
-        if not same and (len(inner.children) != len(widgets) or any(
+        if widgets is not None and (len(inner.children) != len(widgets) or any(
                 a is not b for a, b in zip(inner.children, widgets, strict=True))):
             extra = node.binding.child_traits(el)
             _apply(inner, {"children": widgets, **extra})
@@ -463,6 +464,7 @@ class View:
 
     def _changed(self, n: Node, value: Any) -> None:
         wid = n.wid
+        assert wid is not None  # only widgets report values
         if n.form is not None:
             if n.type == "form_submit_button":
                 changes = list(self.held.pop(n.form, {}).items())
