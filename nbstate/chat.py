@@ -94,7 +94,7 @@ def _avatar(name: str, avatar: Any) -> tuple[str, str]:
 
     try:
         return "image", _image_src(avatar, "auto")
-    except Exception as e:  # noqa: BLE001 - any failure is the same error for the user
+    except Exception as e:  # any failure is the same error for the user
         raise NbstateAPIException(
             f"`st.chat_message` \"{name}\": failed to load the provided avatar value as an "
             f"image ({e}). Pass 'user', 'assistant', an emoji, a Material icon "
@@ -471,7 +471,7 @@ def _sync(agen: AsyncGenerator[Any, Any]) -> Generator:
                 if stop.is_set():
                     break
             items.put((True, done))
-        except BaseException as e:  # noqa: BLE001 - handed to the caller
+        except BaseException as e:  # handed to the caller
             items.put((False, e))
 
     helper = threading.Thread(target=asyncio.run, args=(drain(),), daemon=True,

@@ -268,14 +268,14 @@ def _safe_repr(obj: Any) -> str:
     """``repr(obj)``, or a placeholder naming the error if that repr raises."""
     try:
         return repr(obj)
-    except Exception as e:  # noqa: BLE001 - an object whose repr() fails still shows something
+    except Exception as e:  # an object whose repr() fails still shows something
         return f"<{type(obj).__name__} object: repr() raised {type(e).__name__}: {e}>"
 
 
 def _write_repr(arg: Any) -> str:
     try:
         s = str(arg)
-    except Exception as e:  # noqa: BLE001 - an object whose str() fails still shows something
+    except Exception as e:  # an object whose str() fails still shows something
         return f"`<{type(arg).__name__} object: str() raised {type(e).__name__}: {e}>`"
     ticks = "`" * (_longest_run(s, "`") + 1)
     if "\n" in s:
@@ -369,11 +369,11 @@ _MEM_ADDRESS = re.compile(r"^<[a-zA-Z_].* at 0x[0-9a-fA-F]+>$")
 def _safe_str(obj: Any) -> str:
     try:
         return str(obj)
-    except Exception:  # noqa: BLE001 - an object whose str() fails is written as such later
+    except Exception:  # an object whose str() fails is written as such later
         return ""
 
 
-def help(obj: Any = _ST, *, width: Any = "stretch") -> ElementHandle:  # noqa: A001
+def help(obj: Any = _ST, *, width: Any = "stretch") -> ElementHandle:
     """Describe an object: its name, type, signature or value, docstring and members.
 
     Example:
@@ -395,7 +395,7 @@ def help(obj: Any = _ST, *, width: Any = "stretch") -> ElementHandle:  # noqa: A
             continue
         try:
             v = getattr(obj, attr)
-        except Exception:  # noqa: BLE001 - members that fail to read are left out
+        except Exception:  # members that fail to read are left out
             continue
         if inspect.ismodule(v):
             continue

@@ -370,7 +370,7 @@ def _find_column(columns: list[str], given: str | None, names: tuple[str, ...],
         f"{what}= with its name); columns: {columns}.")
 
 
-def map(data: Any = None, *, latitude: str | None = None,  # noqa: A001 - Streamlit's name
+def map(data: Any = None, *, latitude: str | None = None,  # Streamlit's name
         longitude: str | None = None, color: Any = None, size: Any = None,
         zoom: int | None = None, width: Any = "stretch", height: Any = 500,
         use_container_width: bool | None = None, alt: str | None = None) -> None:

@@ -38,7 +38,7 @@ from .kinds import (
 )
 from .params import ignored, size_ignored
 from .run import require
-from .widgets import _common, _options, _props, _what
+from .widgets import _common, _options, _props, _what, time_step
 
 # -- shared ------------------------------------------------------------------------------------
 
@@ -144,12 +144,7 @@ def datetime_input(label: str, value: Any = "now", min_value: Any = None,
     _bind_persist("datetime_input", key, bind, persist_state)
     what = _what("datetime_input", label)
     default = _as_datetime("datetime_input", label, value, "value")
-    if _is_int(step):
-        step = _dt.timedelta(seconds=step)
-    if not isinstance(step, _dt.timedelta) or not (
-            _dt.timedelta(seconds=60) <= step <= _dt.timedelta(hours=23)):
-        raise InvalidArgumentError(
-            f"{what}step must be a timedelta (or seconds) between 60 seconds and 23 hours.")
+    step = time_step(what, step)
     base = default or _dt.datetime.now()
     mn = _as_datetime("datetime_input", label, min_value, "min_value") or \
         base.replace(year=base.year - 10, month=1, day=1, hour=0, minute=0)

@@ -205,7 +205,7 @@ def progress(value: int | float, text: str | None = None,
     return h
 
 
-class spinner:  # noqa: N801 - a function in Streamlit's API, a context manager here
+class spinner:  # a function in Streamlit's API, a context manager here
     """Show a spinner while the block runs (live frontends show it; it is gone afterwards).
 
     Example:

@@ -409,7 +409,7 @@ def _check(rec: WidgetState, raw: Any) -> Any:
         return rec.kind.check(rec.spec, raw)
     except RefusedValue:
         raise
-    except Exception as e:  # noqa: BLE001 - a value no check foresaw is refused too
+    except Exception as e:  # a value no check foresaw is refused too
         raise RefusedValue(f"it could not be checked ({type(e).__name__}: {e})") from None
 
 
@@ -670,7 +670,7 @@ class App:
                     rec.callback(*rec.args, **rec.kwargs)
                 except (RerunApp, StopApp):
                     pass  # as in Streamlit: st.rerun()/st.stop() in a callback is a no-op
-                except BaseException as e:  # noqa: BLE001 - shown (SystemExit too); app lives
+                except BaseException as e:  # shown (SystemExit too); app lives
                     if isinstance(e, KeyboardInterrupt) and not self.catch_interrupts:
                         raise
                     return uncaught_element(e)
@@ -830,7 +830,7 @@ class App:
         except StopApp:
             self.rerun_streak = (0, 0)
             return False, None
-        except BaseException as e:  # noqa: BLE001 - shown, app stays live
+        except BaseException as e:  # shown, app stays live
             # SystemExit (sys.exit(), exit()), GeneratorExit and a user's BaseException
             # subclass are the app's too: shown, never ending the kernel; only an interrupt
             # of a headless caller propagates
@@ -942,7 +942,7 @@ class App:
                 continue
             try:
                 rec.kind.from_state(rec.spec, store.values[key], rec.default, rec.label, key)
-            except Exception:  # noqa: BLE001 - any value the widget refuses is undone
+            except Exception:  # any value the widget refuses is undone
                 store.sync_widget(key, rec.value)
                 undone.append(key)
         return undone
@@ -1070,7 +1070,7 @@ def exception_element(e: BaseException) -> Element:
     stack = traceback.format_list(frames)
     try:
         message = str(e)
-    except Exception:  # noqa: BLE001 - an exception whose str() fails still shows
+    except Exception:  # an exception whose str() fails still shows
         message = f"<{type(e).__name__}: str() failed>"
     name = type(e).__name__
     if isinstance(e, SystemExit):

@@ -219,6 +219,6 @@ class SessionStateProxy(MutableMapping):
 
         try:
             body = json.dumps(self._store.values, indent=2, default=repr)
-        except Exception:  # noqa: BLE001 - any repr is better than none
+        except Exception:  # any repr is better than none
             body = repr(self._store.values)
         return f"```json\n{body}\n```"

@@ -101,6 +101,23 @@ def _options(kind: str, label: Any, options: Any,
     return opts, labels
 
 
+def time_step(what: str, step: Any) -> _dt.timedelta:
+    """A time or datetime input's ``step`` (a timedelta, or seconds) as a timedelta, checked
+    to lie between a minute and 23 hours.
+
+    Example:
+        >>> time_step("", 900)
+        datetime.timedelta(seconds=900)
+    """
+    if _is_int(step):
+        step = _dt.timedelta(seconds=step)
+    if not isinstance(step, _dt.timedelta) or not (
+            _dt.timedelta(seconds=60) <= step <= _dt.timedelta(hours=23)):
+        raise InvalidArgumentError(
+            f"{what}step must be a timedelta (or seconds) between 60 seconds and 23 hours.")
+    return step
+
+
 def _index(kind: str, label: Any, index: Any, n: int) -> int | None:
     if index is None:
         return None
@@ -889,12 +906,7 @@ def time_input(label: str, value: Any = "now", key: str | int | None = None,
     size_ignored("time_input", width, "stretch")
     key = _common("time_input", label, key, on_change, label_visibility)
     what = _what("time_input", label)
-    if _is_int(step):
-        step = _dt.timedelta(seconds=step)
-    if not isinstance(step, _dt.timedelta) or not (
-            _dt.timedelta(seconds=60) <= step <= _dt.timedelta(hours=23)):
-        raise InvalidArgumentError(
-            f"{what}step must be a timedelta (or seconds) between 60 seconds and 23 hours.")
+    step = time_step(what, step)
     if value == "now":
         now = _dt.datetime.now()
         secs = (now.hour * 3600 + now.minute * 60) // int(step.total_seconds())

@@ -23,7 +23,7 @@ import json
 import textwrap
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, ItemsView, Iterator, KeysView, ValuesView
 from pathlib import Path
 from typing import Any
 
@@ -153,7 +153,7 @@ class AppTest:
         for src in before:
             lines = [ln for ln in src.splitlines()
                      if not ln.lstrip().startswith(("%", "!"))]
-            exec(compile("\n".join(lines), f"<{path} cell>", "exec"), ns)  # noqa: S102
+            exec(compile("\n".join(lines), f"<{path} cell>", "exec"), ns)
         return cls(body, default_timeout=default_timeout, name=name, namespace=ns)
 
     # -- running --------------------------------------------------------------------
@@ -515,13 +515,13 @@ class _TestSessionState:
     def get(self, key: str, default: Any = None) -> Any:
         return self._s.proxy.get(key, default)
 
-    def keys(self):  # noqa: ANN201
+    def keys(self) -> KeysView[str]:
         return self._s.proxy.keys()
 
-    def values(self):  # noqa: ANN201
+    def values(self) -> ValuesView[Any]:
         return self._s.proxy.values()
 
-    def items(self):  # noqa: ANN201
+    def items(self) -> ItemsView[str, Any]:
         return self._s.proxy.items()
 
     def to_dict(self) -> dict:
