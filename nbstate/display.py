@@ -300,7 +300,7 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
     Example:
         >>> st.write("Total:", 42)                                      # doctest: +SKIP
     """
-    ctx = require("write")
+    require("write")  # (outside an app: the error says what to do)
     if len(args) == 1 and isinstance(args[0], str):
         markdown(args[0], unsafe_allow_html=unsafe_allow_html)
         return
@@ -347,7 +347,6 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
         else:
             buf.append(_write_repr(arg))
     flush()
-    del ctx
 
 
 def _is_dataframe(x: Any) -> bool:

@@ -685,7 +685,7 @@ class App:
             done = self._exec_fragment(ctx)
             if done is not None:
                 return done
-            ctx = self._fresh(ctx)  # the fragment asked for a full rerun
+            ctx = self._fresh()  # the fragment asked for a full rerun
         while True:
             rerun = self._exec(ctx)
             self._reset_triggers(ctx)
@@ -694,9 +694,9 @@ class App:
             if self.deadline is not None and time.perf_counter() > self.deadline:
                 raise TimeoutError(
                     f"App {self.name!r} kept calling st.rerun() past its timeout.")
-            ctx = self._fresh(ctx)
+            ctx = self._fresh()
 
-    def _fresh(self, ctx: RunContext) -> RunContext:
+    def _fresh(self) -> RunContext:
         """A new run's context (a rerun)."""
         new = RunContext(self)
         _local.ctx = new
