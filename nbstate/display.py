@@ -202,7 +202,8 @@ def divider(*, width: Any = "stretch") -> ElementHandle:
     return handle(require("divider"), Element("divider", props={}))
 
 
-def _alert(kind: str, body: Any, icon: str | None, title: Any) -> ElementHandle:
+def _alert(kind: str, body: Any, icon: str | None, title: Any, width: Any) -> ElementHandle:
+    size_ignored(kind, width, "stretch")
     extra = {"title": _text_body(kind, title)} if title is not None else {}
     return _simple(kind, kind, body, icon=icon, **extra)
 
@@ -214,8 +215,7 @@ def info(body: Any, *, icon: str | None = None, width: Any = "stretch",
     Example:
         >>> st.info("Pick a file to start")                             # doctest: +SKIP
     """
-    size_ignored("info", width, "stretch")
-    return _alert("info", body, icon, title)
+    return _alert("info", body, icon, title, width)
 
 
 def success(body: Any, *, icon: str | None = None, width: Any = "stretch",
@@ -225,8 +225,7 @@ def success(body: Any, *, icon: str | None = None, width: Any = "stretch",
     Example:
         >>> st.success("Saved")                                        # doctest: +SKIP
     """
-    size_ignored("success", width, "stretch")
-    return _alert("success", body, icon, title)
+    return _alert("success", body, icon, title, width)
 
 
 def warning(body: Any, *, icon: str | None = None, width: Any = "stretch",
@@ -236,8 +235,7 @@ def warning(body: Any, *, icon: str | None = None, width: Any = "stretch",
     Example:
         >>> st.warning("Low disk space")                                # doctest: +SKIP
     """
-    size_ignored("warning", width, "stretch")
-    return _alert("warning", body, icon, title)
+    return _alert("warning", body, icon, title, width)
 
 
 def error(body: Any, *, icon: str | None = None, width: Any = "stretch",
@@ -247,8 +245,7 @@ def error(body: Any, *, icon: str | None = None, width: Any = "stretch",
     Example:
         >>> st.error("Could not connect")                               # doctest: +SKIP
     """
-    size_ignored("error", width, "stretch")
-    return _alert("error", body, icon, title)
+    return _alert("error", body, icon, title, width)
 
 
 def exception(exception: BaseException, width: Any = "stretch") -> ElementHandle:
