@@ -52,8 +52,9 @@ class Container:
         ctx, el, form = self._prev.pop() if self._prev else (self._ctx, self._el, None)
         ctx.pop(el)
         ctx.form = form
-        if exc[0] is None and el.type == "form" and el.key in ctx.form_info:
-            ctx.form_info[el.key]["closed"] = True  # type: ignore[index]  # key in: a str
+        key = el.key
+        if exc[0] is None and el.type == "form" and key is not None and key in ctx.form_info:
+            ctx.form_info[key]["closed"] = True
 
     def _target(self) -> tuple[RunContext, Element]:
         """Where a write to this container goes: this thread's view of the run under way (a

@@ -53,7 +53,7 @@ def _short(v: Any) -> str:
     return shown if len(shown) <= 80 else shown[:77] + "..."
 
 
-def _enum_class(options: list) -> type | None:
+def _enum_class(options: list) -> type[enum.Enum] | None:
     """The one Enum class all options belong to, or None."""
     if not options or not isinstance(options[0], enum.Enum):
         return None
@@ -71,7 +71,7 @@ def coerce_enum(value: Any, options: list) -> Any:
     def one(v: Any) -> Any:
         t = type(v)
         if isinstance(v, enum.Enum) and t is not cls and t.__qualname__ == cls.__qualname__:
-            return cls.__members__.get(v.name, v)  # type: ignore[attr-defined]  # an Enum class
+            return cls.__members__.get(v.name, v)
         return v
 
     if isinstance(value, list):
