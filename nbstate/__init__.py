@@ -128,8 +128,8 @@ __version__ = "0.1.0"
 
 # -- shim area: Streamlit code unmodified (`import streamlit` inside an app gives nbstate),
 # st.html, st.iframe, st.components.v1; st.runtime and st.delta_generator as in Streamlit --
-from . import components, delta_generator, runtime, shim  # noqa: E402, F401
-from .embed import html, iframe  # noqa: E402
+from . import components, delta_generator, runtime, shim  # noqa: F401
+from .embed import html, iframe
 
 shim.install()
 
@@ -143,7 +143,7 @@ class _ActiveSessionState(SessionStateProxy):
         pass
 
     @property  # type: ignore[override]
-    def _store(self):  # noqa: ANN202 - resolves per access, so one object serves every session
+    def _store(self):  # resolves per access, so one object serves every session
         return active_store()
 
 

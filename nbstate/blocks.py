@@ -27,6 +27,7 @@ from .elements import Element
 from .errors import InvalidArgumentError, NbstateAPIException
 from .kinds import Kind, check_trigger, state_never
 from .layout import Container
+from .params import size_ignored
 from .run import require
 
 #: the close button of a dialog: button-like (True for the one run after a click)
@@ -64,7 +65,7 @@ def dialog(title: Any, *, width: Any = "small", position: str = "center",
         def open_dialog(*args: Any, **kwargs: Any) -> Any:
             # (a widget inside the dialog reruns only `func`, its fragment, in place)
             ctx = require("dialog")
-            if getattr(ctx, "dialog_open", None) is not None:
+            if ctx.dialog_open is not None:
                 raise NbstateAPIException(
                     "Only one dialog is allowed to be opened at the same time. Please make "
                     "sure to not call a dialog-decorated function more than once in a script "
@@ -116,6 +117,7 @@ def grid(columns: Any = "auto", *, min_column_width: Any = "auto", wrap: bool = 
         ...     g.metric(f"KPI {i}", i)
     """
     ctx = require("grid")
+    size_ignored("grid", width, "stretch")
     if not (columns == "auto" or (isinstance(columns, int) and not isinstance(columns, bool)
                                   and columns > 0)):
         raise InvalidArgumentError(

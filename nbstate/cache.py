@@ -127,7 +127,7 @@ def _hash_value(v: Any, h: Any, hash_funcs: dict, seen: set) -> None:
         raise _Unhashable(v, "a function's result depends on the values it closes over")
     try:
         h.update(pickle.dumps(v, protocol=4))
-    except Exception as e:  # noqa: BLE001 - reported with a way out
+    except Exception as e:  # reported with a way out
         raise _Unhashable(v, str(e)) from None
 
 
@@ -404,7 +404,7 @@ class _CacheKind:
             return value
         try:
             return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception as e:  # noqa: BLE001 - reported with a way out
+        except Exception as e:  # reported with a way out
             raise UnserializableReturnValueError(
                 f"`st.cache_data` cannot cache the return value of `{func.__qualname__}()`: "
                 f"{type(value).__name__} cannot be pickled ({e}). Return something picklable, "

@@ -94,7 +94,7 @@ def _avatar(name: str, avatar: Any) -> tuple[str, str]:
 
     try:
         return "image", _image_src(avatar, "auto")
-    except Exception as e:  # noqa: BLE001 - any failure is the same error for the user
+    except Exception as e:  # any failure is the same error for the user
         raise NbstateAPIException(
             f"`st.chat_message` \"{name}\": failed to load the provided avatar value as an "
             f"image ({e}). Pass 'user', 'assistant', an emoji, a Material icon "
@@ -360,6 +360,7 @@ def chat_input(placeholder: str = "Your message", *, key: str | int | None = Non
     if ctx.form is not None:
         raise InvalidLayoutContextError("`st.chat_input()` can't be used in a `st.form()`.")
     types = _file_types(file_type)
+    ident: tuple
     if key is not None:  # the key is the identity, with what invalidates the state
         ident = (accept_file, repr(types), max_chars, max_upload_size)
     else:
@@ -384,9 +385,9 @@ def chat_input(placeholder: str = "Your message", *, key: str | int | None = Non
     finally:
         if target is not None:
             ctx.pop(target)
-    el = (target or ctx.stack[-1]).children[-1]
-    rec = store.widgets.get(el.id)
-    if from_api and isinstance(value, str):
+    el = (target or ctx.stack[-1]).contents[-1]
+    rec = store.widgets.get(el.id) if el.id is not None else None
+    if from_api and key is not None and isinstance(value, str):  # (from_api: it is)
         # text set through session state goes into the field, unsent (as in Streamlit)
         props["prefill"] = value  # (AppTest's value shows it, as Streamlit's does)
         value = None
@@ -441,7 +442,7 @@ class StreamingOutput(list):
     """What ``st.write_stream`` returns when it wrote more than one text."""
 
 
-def _sync(agen: AsyncGenerator) -> Generator:
+def _sync(agen: AsyncGenerator[Any, Any]) -> Generator:
     """An async generator as a plain one. In a thread whose event loop is running (a notebook
     kernel's), the generator runs on a loop of its own in a helper thread."""
     try:
@@ -470,7 +471,7 @@ def _sync(agen: AsyncGenerator) -> Generator:
                 if stop.is_set():
                     break
             items.put((True, done))
-        except BaseException as e:  # noqa: BLE001 - handed to the caller
+        except BaseException as e:  # handed to the caller
             items.put((False, e))
 
     helper = threading.Thread(target=asyncio.run, args=(drain(),), daemon=True,

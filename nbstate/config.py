@@ -195,7 +195,7 @@ def check_serializable(key: str, value: Any) -> None:
 
     try:
         pickle.dumps(value)
-    except Exception as e:  # noqa: BLE001 - any failure to pickle is the user's to see
+    except Exception as e:  # any failure to pickle is the user's to see
         raise UnserializableSessionStateError(
             f'Cannot serialize the value (of type {type(value).__name__}) of "{key}" in '
             f"st.session_state ({e}). runner.enforceSerializableSessionState is on, so every "

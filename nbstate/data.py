@@ -35,7 +35,7 @@ def _records(data: Any) -> tuple[list[str], list[Any], list[list[Any]], Any]:
         return cols, list(range(n)), rows, data
     if isinstance(data, (list, tuple)):
         if data and all(isinstance(r, dict) for r in data):
-            cols: list[str] = []
+            cols = []
             for r in data:
                 for k in r:
                     if str(k) not in cols:
@@ -152,7 +152,7 @@ def pyplot(fig: Any, clear_figure: bool = False, *, width: Any = "stretch",
         fig.clf()
     from .layout import handle
 
-    props = {"png": base64.b64encode(buf.getvalue()).decode(), "caption": None}
+    props: dict[str, Any] = {"png": base64.b64encode(buf.getvalue()).decode(), "caption": None}
     if width == "stretch" or use_container_width:
         props["stretch"] = True
     elif isinstance(width, int) and not isinstance(width, bool):

@@ -22,7 +22,7 @@ from typing import Any
 from .elements import Element
 from .errors import InvalidArgumentError
 from .layout import ElementHandle, handle
-from .params import text_props
+from .params import size_ignored, text_props
 from .run import exception_element, require
 from .state import SessionStateProxy
 
@@ -151,6 +151,7 @@ def code(body: Any, language: str | None = "python", *, line_numbers: bool = Fal
     Example:
         >>> st.code("print('hi')")                                     # doctest: +SKIP
     """
+    size_ignored("code", width, "stretch")
     extra = {"height": height} if isinstance(height, int) and not isinstance(height, bool) \
         else {}
     return _simple("code", "code", body, language=language, line_numbers=bool(line_numbers),
@@ -176,6 +177,7 @@ def json(body: Any, *, expanded: bool | int = True, width: Any = "stretch") -> E
         >>> st.json({"a": [1, 2]})                                     # doctest: +SKIP
     """
     ctx = require("json")
+    size_ignored("json", width, "stretch")
     if isinstance(body, str):
         try:
             _json.loads(body)
@@ -196,10 +198,12 @@ def divider(*, width: Any = "stretch") -> ElementHandle:
     Example:
         >>> st.divider()                                               # doctest: +SKIP
     """
+    size_ignored("divider", width, "stretch")
     return handle(require("divider"), Element("divider", props={}))
 
 
-def _alert(kind: str, body: Any, icon: str | None, title: Any) -> ElementHandle:
+def _alert(kind: str, body: Any, icon: str | None, title: Any, width: Any) -> ElementHandle:
+    size_ignored(kind, width, "stretch")
     extra = {"title": _text_body(kind, title)} if title is not None else {}
     return _simple(kind, kind, body, icon=icon, **extra)
 
@@ -211,7 +215,7 @@ def info(body: Any, *, icon: str | None = None, width: Any = "stretch",
     Example:
         >>> st.info("Pick a file to start")                             # doctest: +SKIP
     """
-    return _alert("info", body, icon, title)
+    return _alert("info", body, icon, title, width)
 
 
 def success(body: Any, *, icon: str | None = None, width: Any = "stretch",
@@ -221,7 +225,7 @@ def success(body: Any, *, icon: str | None = None, width: Any = "stretch",
     Example:
         >>> st.success("Saved")                                        # doctest: +SKIP
     """
-    return _alert("success", body, icon, title)
+    return _alert("success", body, icon, title, width)
 
 
 def warning(body: Any, *, icon: str | None = None, width: Any = "stretch",
@@ -231,7 +235,7 @@ def warning(body: Any, *, icon: str | None = None, width: Any = "stretch",
     Example:
         >>> st.warning("Low disk space")                                # doctest: +SKIP
     """
-    return _alert("warning", body, icon, title)
+    return _alert("warning", body, icon, title, width)
 
 
 def error(body: Any, *, icon: str | None = None, width: Any = "stretch",
@@ -241,7 +245,7 @@ def error(body: Any, *, icon: str | None = None, width: Any = "stretch",
     Example:
         >>> st.error("Could not connect")                               # doctest: +SKIP
     """
-    return _alert("error", body, icon, title)
+    return _alert("error", body, icon, title, width)
 
 
 def exception(exception: BaseException, width: Any = "stretch") -> ElementHandle:
@@ -253,6 +257,7 @@ def exception(exception: BaseException, width: Any = "stretch") -> ElementHandle
         ... except ZeroDivisionError as e:
         ...     st.exception(e)
     """
+    size_ignored("exception", width, "stretch")
     return handle(require("exception"), exception_element(exception))
 
 
@@ -260,14 +265,14 @@ def _safe_repr(obj: Any) -> str:
     """``repr(obj)``, or a placeholder naming the error if that repr raises."""
     try:
         return repr(obj)
-    except Exception as e:  # noqa: BLE001 - an object whose repr() fails still shows something
+    except Exception as e:  # an object whose repr() fails still shows something
         return f"<{type(obj).__name__} object: repr() raised {type(e).__name__}: {e}>"
 
 
 def _write_repr(arg: Any) -> str:
     try:
         s = str(arg)
-    except Exception as e:  # noqa: BLE001 - an object whose str() fails still shows something
+    except Exception as e:  # an object whose str() fails still shows something
         return f"`<{type(arg).__name__} object: str() raised {type(e).__name__}: {e}>`"
     ticks = "`" * (_longest_run(s, "`") + 1)
     if "\n" in s:
@@ -292,7 +297,7 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
     Example:
         >>> st.write("Total:", 42)                                      # doctest: +SKIP
     """
-    ctx = require("write")
+    require("write")  # (outside an app: the error says what to do)
     if len(args) == 1 and isinstance(args[0], str):
         markdown(args[0], unsafe_allow_html=unsafe_allow_html)
         return
@@ -339,7 +344,6 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
         else:
             buf.append(_write_repr(arg))
     flush()
-    del ctx
 
 
 def _is_dataframe(x: Any) -> bool:
@@ -361,17 +365,18 @@ _MEM_ADDRESS = re.compile(r"^<[a-zA-Z_].* at 0x[0-9a-fA-F]+>$")
 def _safe_str(obj: Any) -> str:
     try:
         return str(obj)
-    except Exception:  # noqa: BLE001 - an object whose str() fails is written as such later
+    except Exception:  # an object whose str() fails is written as such later
         return ""
 
 
-def help(obj: Any = _ST, *, width: Any = "stretch") -> ElementHandle:  # noqa: A001
+def help(obj: Any = _ST, *, width: Any = "stretch") -> ElementHandle:
     """Describe an object: its name, type, signature or value, docstring and members.
 
     Example:
         >>> st.help(pandas.DataFrame)                                   # doctest: +SKIP
     """
     ctx = require("help")
+    size_ignored("help", width, "stretch")
     var = _variable_name()
     summary, signature = _help_value(obj)
     if summary == var:
@@ -386,7 +391,7 @@ def help(obj: Any = _ST, *, width: Any = "stretch") -> ElementHandle:  # noqa: A
             continue
         try:
             v = getattr(obj, attr)
-        except Exception:  # noqa: BLE001 - members that fail to read are left out
+        except Exception:  # members that fail to read are left out
             continue
         if inspect.ismodule(v):
             continue

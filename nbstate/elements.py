@@ -12,6 +12,7 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 
@@ -35,7 +36,21 @@ class Element:
         ident = f" id={self.id!r}" if self.id else ""
         return f"<Element {self.type}{ident} {self.props!r}{ch}>"
 
-    def walk(self):
+    @property
+    def contents(self) -> list[Element]:
+        """The children of an element known to be a container (a stack entry, a form...):
+        ``children`` typed as a list. A leaf element (``children`` None) raises TypeError.
+
+        Example:
+            >>> Element("form", children=[]).contents
+            []
+        """
+        kids = self.children
+        if kids is None:
+            raise TypeError(f"a {self.type} element is no container: it has no children")
+        return kids
+
+    def walk(self) -> Iterator[Element]:
         """Yield this element and every descendant, depth first, in display order."""
         yield self
         if self.children:
@@ -45,25 +60,42 @@ class Element:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Element):
             return NotImplemented
+        # loose about types (a prop of 1 equals one of 1.0), as plain == on the props
         return (self.type == other.type and self.id == other.id and self.key == other.key
-                and _props_equal(self.props, other.props) and self.children == other.children)
+                and same_props(self.props, other.props, strict=False)
+                and self.children == other.children)
 
     __hash__ = None  # type: ignore[assignment]
 
 
-def _props_equal(a: dict, b: dict) -> bool:
-    if a.keys() != b.keys():
+def same(a: Any, b: Any, *, strict: bool = True) -> bool:
+    """Value equality that never raises, the one rule for "has this value changed?".
+
+    ``strict`` (the default) also asks for the same type: ``1`` is no ``1.0`` and ``True`` no
+    ``1``. That is what widget values need (a run that turns a slider's ``1`` into ``1.0`` changed
+    what the widget returns, ``run.App`` fires its callback) and what the browser needs (the
+    reconciler resends a trait whose value changed type). ``strict=False`` is plain ``==``: the
+    rule of ``Element.__eq__``, comparing what two trees hold. Values whose ``==`` raises or is
+    ambiguous (arrays and frames compare elementwise) count as different, unless they are the
+    same object.
+
+    Example:
+        >>> same(1, 1.0), same(1, 1.0, strict=False), same([1], [1])
+        (False, True, True)
+    """
+    if a is b:
+        return True
+    if strict and type(a) is not type(b):
         return False
-    for k, v in a.items():
-        w = b[k]
-        if v is w:
-            continue
-        try:
-            if bool(v != w):
-                return False
-        except Exception:  # noqa: BLE001 - arrays and frames compare elementwise
-            return False
-    return True
+    try:
+        return bool(a == b)
+    except Exception:  # arrays, frames and objects whose == misbehaves count as different
+        return False
+
+
+def same_props(a: dict[str, Any], b: dict[str, Any], *, strict: bool = True) -> bool:
+    """Two props dicts with the same keys, their values ``same`` (see there for ``strict``)."""
+    return a.keys() == b.keys() and all(same(v, b[k], strict=strict) for k, v in a.items())
 
 
 #: container types: elements whose children are other elements

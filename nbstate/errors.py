@@ -231,7 +231,7 @@ class AppRunError(Exception):
         self.error = error
         try:
             message = str(error)
-        except Exception:  # noqa: BLE001 - an exception whose str() fails still reports
+        except Exception:  # an exception whose str() fails still reports
             message = "<str() failed>"
         self.message = message
         super().__init__(f"app {app!r} raised {type(error).__name__}: {message}")
@@ -328,7 +328,7 @@ def short_repr(x: object, limit: int = 80) -> str:
         if isinstance(x, (list, tuple)) and len(x) > limit:
             x = type(x)(x[:limit])
         shown = repr(x)
-    except Exception:  # noqa: BLE001 - e.g. an int too long to print, a repr that raises
+    except Exception:  # e.g. an int too long to print, a repr that raises
         return f"<a {type(x).__name__} that cannot be shown>"
     return shown if len(shown) <= limit else shown[:limit - 3] + "..."
 

@@ -49,7 +49,7 @@ def fragment(func: Callable | None = None, *, run_every: Any = None, parallel: b
 
     try:
         every = _ttl_seconds(run_every)
-    except Exception:  # noqa: BLE001 - reworded for this parameter
+    except Exception:  # reworded for this parameter
         raise InvalidArgumentError(
             "`st.fragment`: run_every must be None, a number of seconds, a timedelta or a "
             f"string such as '10s', got {run_every!r}.") from None

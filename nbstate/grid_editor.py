@@ -93,8 +93,8 @@ def _temporal(col: dict, v: Any, kind: str) -> Any:
     if not isinstance(v, str):
         raise RefusedValue(f"column {col['name']!r} takes a {kind} (ISO text), got {v!r}")
     try:
-        parsed: Any = {"date": _dt.date, "time": _dt.time,
-                       "datetime": _dt.datetime}[kind].fromisoformat(v)
+        types: dict[str, Any] = {"date": _dt.date, "time": _dt.time, "datetime": _dt.datetime}
+        parsed: Any = types[kind].fromisoformat(v)
     except ValueError:
         raise RefusedValue(f"{v!r} is not a {kind} (column {col['name']!r})") from None
     for bound, cmp in (("min", lambda a, b: a < b), ("max", lambda a, b: a > b)):
@@ -140,7 +140,7 @@ def check_cell(col: dict, v: Any) -> Any:
             raise RefusedValue(f"column {col['name']!r} takes a list of texts, got {v!r}")
         return v
     if ctype in ("date", "time", "datetime") or kind in ("date", "time", "datetime"):
-        return _temporal(col, v, ctype or kind)
+        return _temporal(col, v, str(ctype or kind))
     if isinstance(v, (str, int, float, bool)):
         return v if not isinstance(v, str) else _text(col, v)
     raise RefusedValue(f"column {col['name']!r} cannot take {v!r}")
@@ -226,7 +226,7 @@ def _parse(value: Any, col: dict | None) -> Any:
             return pd.Timestamp(value).time() if not isinstance(value, str) else \
                 _dt.time.fromisoformat(value)
         if col.get("kind") == "int" and isinstance(value, numbers.Real):
-            return int(value)
+            return int(value) if isinstance(value, numbers.Integral) else int(float(value))
         if col.get("kind") == "float" and isinstance(value, numbers.Real):
             return float(value)
     except (ValueError, TypeError):

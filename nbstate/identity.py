@@ -24,8 +24,9 @@ _cache: dict[tuple, str] = {}
 _CACHE_MAX = 100_000
 
 
-def widget_id(kind: str, key: str | None, ident: tuple, form: str | None) -> str:
-    """The stable id of a widget. ``ident`` is a tuple of the identity parameters."""
+def widget_id(kind: str, key: str | None, ident: tuple, form: object) -> str:
+    """The stable id of a widget. ``ident`` is a tuple of the identity parameters, ``form``
+    the scope the id is unique in (the run gives its app's name and the form)."""
     probe = (kind, key, ident, form)
     try:
         return _cache[probe]
@@ -40,7 +41,7 @@ def widget_id(kind: str, key: str | None, ident: tuple, form: str | None) -> str
     return wid
 
 
-def _make(kind: str, key: str | None, ident: tuple, form: str | None) -> str:
+def _make(kind: str, key: str | None, ident: tuple, form: object) -> str:
     digest = hashlib.blake2b(repr((kind, key, ident, form)).encode("utf-8", "backslashreplace"),
                              digest_size=8).hexdigest()
     return f"$$ID-{kind}-{digest}-{key or ''}"

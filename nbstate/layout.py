@@ -21,7 +21,7 @@ from .errors import (
     InvalidLayoutContextError,
     NbstateAPIException,
 )
-from .params import choice, ignored, on_change
+from .params import choice, ignored, on_change, size_ignored
 from .run import RunContext, current, require
 from .state import normalize_key
 
@@ -52,8 +52,9 @@ class Container:
         ctx, el, form = self._prev.pop() if self._prev else (self._ctx, self._el, None)
         ctx.pop(el)
         ctx.form = form
-        if exc[0] is None and el.type == "form" and el.key in ctx.form_info:
-            ctx.form_info[el.key]["closed"] = True
+        key = el.key
+        if exc[0] is None and el.type == "form" and key is not None and key in ctx.form_info:
+            ctx.form_info[key]["closed"] = True
 
     def _target(self) -> tuple[RunContext, Element]:
         """Where a write to this container goes: this thread's view of the run under way (a
@@ -130,6 +131,10 @@ def form(key: str, clear_on_submit: bool = False, *, enter_to_submit: bool = Tru
         ...     st.form_submit_button("Submit")
     """
     ctx = require("form")
+    # enter_to_submit is not read: Enter in a notebook form's text box never submits it (the
+    # text boxes are ipywidgets, not an HTML form), so only the submit button does; a warning
+    # for the default would be noise
+    size_ignored("form", width, "stretch", None, height, "content")
     key = normalize_key(key)
     if ctx.form is not None:
         raise InvalidLayoutContextError(
@@ -209,6 +214,7 @@ def columns(spec: int | list[float] | tuple[float, ...], *, gap: str | int | Non
         ...     st.write("on the right")
     """
     ctx = require("columns")
+    size_ignored("columns", width, "stretch")
     if isinstance(spec, bool):
         spec = None  # type: ignore[assignment]
     if isinstance(spec, int) and spec > 0:
@@ -288,7 +294,7 @@ class _Stateful:
 
         value = ctx.widget(KINDS[kind], label, self.key, ident, props, default, given,
                            self.callback, args, kwargs)
-        return ctx.stack[-1].children[-1], value
+        return ctx.stack[-1].contents[-1], value
 
 
 def tabs(tabs: list[str] | tuple[str, ...], *, width: Any = "stretch",
@@ -304,6 +310,7 @@ def tabs(tabs: list[str] | tuple[str, ...], *, width: Any = "stretch",
         >>> data.dataframe(df)                                          # doctest: +SKIP
     """
     ctx = require("tabs")
+    size_ignored("tabs", width, "stretch")
     labels = list(tabs) if isinstance(tabs, (list, tuple)) else None
     if not labels:
         raise InvalidArgumentError("`st.tabs` needs a non-empty list of tab labels.")
@@ -338,6 +345,7 @@ def expander(label: str, expanded: bool = False, *, key: Any = None, icon: str |
         ...     st.write("more")
     """
     ctx = require("expander")
+    size_ignored("expander", width, "stretch")
     if not isinstance(label, str) or not label:
         raise InvalidArgumentError("`st.expander` needs a non-empty label.")
     _expandable_type("expander", type)
@@ -369,6 +377,7 @@ def popover(label: str, *, type: str = "secondary", help: str | None = None,
         ...     st.checkbox("Verbose")
     """
     ctx = require("popover")
+    size_ignored("popover", width, "content", use_container_width)
     choice("popover", "type", type, ("primary", "secondary", "tertiary"))
     if wrap is not None and wrap is not False:
         ignored("popover", "wrap", wrap, "wrap_label")
@@ -432,10 +441,10 @@ class ElementHandle:
             ctx.hold_flush -= 1
             ctx.pop(slot)
             ctx.form = prev_form
-        new = slot.children
+        new = slot.contents
         el = new[0] if len(new) == 1 else (
             slot if not new else Element("container", props={"border": False}, children=new))
-        kids = self._parent.children
+        kids = self._parent.contents
         for i in range(len(kids) - 1, -1, -1):
             if kids[i] is self._el:
                 kids[i] = el
@@ -469,7 +478,7 @@ class Placeholder(Container):
 
         def replace(*args: Any, **kwargs: Any) -> Any:
             self._check_run()  # before clearing: an earlier run's tree is not to be touched
-            self._el.children.clear()
+            self._el.contents.clear()
             out = fn(*args, **kwargs)
             # a live frontend may show the new content before the run ends (a slow app's
             # `slot.write(...)` in a loop animates, as in Streamlit)
@@ -481,7 +490,7 @@ class Placeholder(Container):
 
     def __enter__(self) -> Container:
         self._check_run()
-        self._el.children.clear()
+        self._el.contents.clear()
         return Container.__enter__(self)
 
     def __exit__(self, *exc: Any) -> None:
@@ -491,7 +500,7 @@ class Placeholder(Container):
     def empty(self) -> None:
         """Remove what the placeholder shows."""
         self._check_run()
-        self._el.children.clear()
+        self._el.contents.clear()
         self._ctx.flush()
 
 

@@ -38,6 +38,7 @@ from typing import Any
 
 from .elements import Element
 from .errors import InvalidArgumentError
+from .params import choice, size_ignored
 from .run import require
 
 # -- media -----------------------------------------------------------------------------------
@@ -230,6 +231,7 @@ def badge(label: str, *, icon: str | None = None, color: str = "blue", width: An
         >>> st.badge("Beta", icon="🧪", color="violet")                    # doctest: +SKIP
     """
     ctx = require("badge")
+    size_ignored("badge", width, "content")
     if color not in _BADGE_COLORS:
         raise InvalidArgumentError(
             f"`st.badge`: color must be one of {', '.join(_BADGE_COLORS)}, got {color!r}.")
@@ -239,7 +241,7 @@ def badge(label: str, *, icon: str | None = None, color: str = "blue", width: An
 
 
 #: st.space sizes, as Streamlit 1.67 documents them
-SPACE_SIZES = {"xxsmall": "0.25rem", "xsmall": "0.5rem", "small": "0.75rem",
+SPACE_SIZES: dict[Any, str] = {"xxsmall": "0.25rem", "xsmall": "0.5rem", "small": "0.75rem",
                "medium": "2.5rem", "large": "4.25rem", "xlarge": "6rem", "xxlarge": "8rem",
                "stretch": "auto"}
 
@@ -284,6 +286,7 @@ def skeleton(height: Any = None, *, width: Any = "stretch") -> Any:
         >>> slot = st.skeleton(height=200)                              # doctest: +SKIP
         >>> slot.dataframe(load())                                      # doctest: +SKIP
     """
+    size_ignored("skeleton", width, "stretch")
     from .layout import Placeholder
 
     ctx = require("skeleton")
@@ -367,7 +370,7 @@ def _find_column(columns: list[str], given: str | None, names: tuple[str, ...],
         f"{what}= with its name); columns: {columns}.")
 
 
-def map(data: Any = None, *, latitude: str | None = None,  # noqa: A001 - Streamlit's name
+def map(data: Any = None, *, latitude: str | None = None,  # Streamlit's name
         longitude: str | None = None, color: Any = None, size: Any = None,
         zoom: int | None = None, width: Any = "stretch", height: Any = 500,
         use_container_width: bool | None = None, alt: str | None = None) -> None:
@@ -379,6 +382,7 @@ def map(data: Any = None, *, latitude: str | None = None,  # noqa: A001 - Stream
         >>> st.map(pd.DataFrame({"lat": [48.85], "lon": [2.35]}), zoom=4)  # doctest: +SKIP
     """
     ctx = require("map")
+    size_ignored("map", None, None, use_container_width)
     rows = _records(data)
     cols = list(rows[0].keys()) if rows else []
     lat = _find_column(cols, latitude, ("lat", "latitude", "lat_deg"), "latitude") \
@@ -479,6 +483,10 @@ def pydeck_chart(pydeck_obj: Any = None, *, width: Any = "stretch",
         >>> st.pydeck_chart(pdk.Deck(layers=[...]))                     # doctest: +SKIP
     """
     ctx = require("pydeck_chart")
+    size_ignored("pydeck_chart", width, "stretch", use_container_width)
+    # selection_mode and key serve selections only, and on_select other than "ignore" is
+    # refused below: checked, nothing more to do with them
+    choice("pydeck_chart", "selection_mode", selection_mode, ("single-object", "multi-object"))
     if on_select != "ignore":
         raise InvalidArgumentError(
             "`st.pydeck_chart`: selections (on_select) are not available in nbstate: the "
@@ -510,6 +518,7 @@ def graphviz_chart(figure_or_dot: Any, use_container_width: bool | None = None, 
         >>> st.graphviz_chart("digraph { a -> b }")                       # doctest: +SKIP
     """
     ctx = require("graphviz_chart")
+    size_ignored("graphviz_chart", width, "content", use_container_width, height, "content")
     if isinstance(figure_or_dot, str):
         dot = figure_or_dot
     elif hasattr(figure_or_dot, "source"):
@@ -546,6 +555,7 @@ def mermaid_chart(body: str, *, width: Any = "stretch", alt: str | None = None) 
         >>> st.mermaid_chart("graph LR; A-->B")                          # doctest: +SKIP
     """
     ctx = require("mermaid_chart")
+    size_ignored("mermaid_chart", width, "stretch")
     if not isinstance(body, str) or not body.strip():
         raise InvalidArgumentError("`st.mermaid_chart` needs the diagram's Mermaid source.")
     body = textwrap.dedent(body).strip()
@@ -564,6 +574,7 @@ def echarts_chart(spec: Any, *, width: Any = "stretch", height: Any = "content",
         ...                   "series": [{"type": "bar", "data": [3, 5]}]})  # doctest: +SKIP
     """
     ctx = require("echarts_chart")
+    size_ignored("echarts_chart", width, "stretch")
     if renderer not in ("canvas", "svg"):
         raise InvalidArgumentError(
             f"`st.echarts_chart`: renderer must be 'canvas' or 'svg', got {renderer!r}.")

@@ -16,13 +16,11 @@ Example (inside an app):
 from __future__ import annotations
 
 import datetime as _dt
-import warnings
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from .elements import Element
 from .errors import (
-    IgnoredParameterWarning,
     InvalidArgumentError,
     InvalidLayoutContextError,
     InvalidMinMaxError,
@@ -38,16 +36,11 @@ from .kinds import (
     check_trigger,
     state_never,
 )
+from .params import ignored, size_ignored
 from .run import require
-from .widgets import _common, _options, _props, _what
+from .widgets import _common, _options, _props, _what, time_step
 
 # -- shared ------------------------------------------------------------------------------------
-
-
-def ignored(func: str, param: str, why: str) -> None:
-    """Warn that a parameter given to ``st.<func>`` has no effect in nbstate, and why."""
-    warnings.warn(f"`st.{func}`: {param} is ignored: {why}", IgnoredParameterWarning,
-                  stacklevel=3)
 
 
 def _callback(func: str, label: Any, cb: Any) -> Callable | None:
@@ -56,7 +49,7 @@ def _callback(func: str, label: Any, cb: Any) -> Callable | None:
     if cb is None or cb == "rerun":
         return None
     if cb == "ignore":
-        ignored(func, 'on_change="ignore"',
+        ignored(func, "on_change", "ignore",
                 "every value change reruns the app in nbstate (the value is the same as "
                 "Streamlit would give at its next rerun)")
         return None
@@ -77,11 +70,12 @@ def _bind_persist(func: str, key: Any, bind: Any, persist_state: Any) -> None:
     if (bind or persist_state) and key is None:
         raise InvalidArgumentError(f"`st.{func}`: bind and persist_state need a key.")
     if bind:
-        ignored(func, "bind='query-params'", "widget values are not synced with the URL in "
+        ignored(func, "bind", bind, "widget values are not synced with the URL in "
                 "a notebook; read st.query_params and pass the value yourself")
     if persist_state:
-        ignored(func, "persist_state", "a widget's value is kept while it is rendered, as "
-                "with persist_state=None; keep it in st.session_state under another key")
+        ignored(func, "persist_state", persist_state, "a widget's value is kept while it "
+                "is rendered, as with persist_state=None; keep it in st.session_state under "
+                "another key")
 
 
 # -- datetime_input ----------------------------------------------------------------------------
@@ -144,24 +138,20 @@ def datetime_input(label: str, value: Any = "now", min_value: Any = None,
         >>> when = st.datetime_input("Start", datetime.datetime(2025, 1, 1, 9, 0))  # doctest: +SKIP
     """
     ctx = require("datetime_input")
+    size_ignored("datetime_input", width, "stretch")
     cb = _callback("datetime_input", label, on_change)
     key = _common("datetime_input", label, key, cb, label_visibility)
     _bind_persist("datetime_input", key, bind, persist_state)
     what = _what("datetime_input", label)
     default = _as_datetime("datetime_input", label, value, "value")
-    if _is_int(step):
-        step = _dt.timedelta(seconds=step)
-    if not isinstance(step, _dt.timedelta) or not (
-            _dt.timedelta(seconds=60) <= step <= _dt.timedelta(hours=23)):
-        raise InvalidArgumentError(
-            f"{what}step must be a timedelta (or seconds) between 60 seconds and 23 hours.")
+    step = time_step(what, step)
     base = default or _dt.datetime.now()
     mn = _as_datetime("datetime_input", label, min_value, "min_value") or \
         base.replace(year=base.year - 10, month=1, day=1, hour=0, minute=0)
     mx = _as_datetime("datetime_input", label, max_value, "max_value") or \
         base.replace(year=base.year + 10, month=12, day=31, hour=23, minute=59)
     if mn > mx:
-        raise InvalidMinMaxError(f"{what}min_value {mn} is after max_value {mx}.")
+        raise InvalidMinMaxError(mn, mx, what)
     if default is not None and not mn <= default <= mx:
         raise InvalidArgumentError(
             f"{what}the value {default} is outside min_value..max_value ({mn} .. {mx}).")
@@ -220,6 +210,7 @@ def feedback(options: str = "thumbs", *, key: str | int | None = None,
         ...     st.write(f"{stars + 1} stars")
     """
     ctx = require("feedback")
+    size_ignored("feedback", width, "content")
     if options not in FEEDBACK:
         raise InvalidArgumentError(
             f"`st.feedback`: options must be 'thumbs', 'faces' or 'stars', got {options!r}.")
@@ -254,6 +245,7 @@ def pagination(num_pages: int, *, default: int = 1, max_visible_pages: int | Non
         >>> st.dataframe(df.iloc[(page - 1) * 10: page * 10])            # doctest: +SKIP
     """
     ctx = require("pagination")
+    size_ignored("pagination", width, "content")
     if not _is_int(num_pages) or num_pages < 1:
         raise InvalidArgumentError(
             f"`st.pagination`: num_pages must be a positive int, got {num_pages!r}.")
@@ -306,6 +298,9 @@ def menu_button(label: str, options: Sequence[Any], *, key: str | int | None = N
         ...     export_csv()
     """
     ctx = require("menu_button")
+    size_ignored("menu_button", width, "content")
+    if wrap is not None and wrap is not False:
+        ignored("menu_button", "wrap", wrap, "wrap_label")
     key = _common("menu_button", label, key, on_click, "visible")
     if ctx.form is not None:
         raise InvalidLayoutContextError(
@@ -352,8 +347,10 @@ def link_button(label: str, url: str, *, key: str | int | None = None,
         raise InvalidArgumentError(f"{_what('link_button', label)}icon_position must be "
                                    f"'left' or 'right', got {icon_position!r}.")
     if shortcut is not None:
-        ignored("link_button", "shortcut", "keyboard shortcuts would clash with the "
-                "notebook's own")
+        ignored("link_button", "shortcut", shortcut, "keyboard shortcuts would clash with "
+                "the notebook's own")
+    if wrap is not None and wrap is not False:
+        ignored("link_button", "wrap", wrap, "wrap_label")
     props = {"label": label, "url": str(url), "help": help, "disabled": bool(disabled),
              "type": type, "icon": icon, "icon_position": icon_position,
              "label_visibility": "visible",
@@ -393,10 +390,12 @@ def camera_input(label: str, key: str | int | None = None, help: str | None = No
         ...     st.image(photo)
     """
     ctx = require("camera_input")
+    size_ignored("camera_input", width, "stretch")
     cb = _callback("camera_input", label, on_change)
     key = _common("camera_input", label, key, cb, label_visibility)
     if resolution is not None:
-        ignored("camera_input", "resolution", "the picture is the file the browser gives")
+        ignored("camera_input", "resolution", resolution,
+                "the picture is the file the browser gives")
     props = _props(label, help, disabled, label_visibility, types=None, accept="image/*",
                    multiple=False, max_size=200 * 1024 * 1024, _kind="camera_input")
     return ctx.widget(CAMERA_INPUT, label, key, (label,), props, None, False, cb, args, kwargs)
@@ -417,6 +416,7 @@ def audio_input(label: str, *, sample_rate: int | None = 16000, key: str | int |
         ...     st.audio(rec)
     """
     ctx = require("audio_input")
+    size_ignored("audio_input", width, "stretch")
     if sample_rate not in (None, 8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000):
         raise InvalidArgumentError(
             "`st.audio_input`: sample_rate must be None or one of 8000, 11025, 16000, 22050, "

@@ -32,7 +32,7 @@ def option_index(options: Any, v: Any, *, strict: bool = True) -> int | None:
         try:
             if (not strict or type(o) is type(v)) and bool(o == v):
                 return i
-        except Exception:  # noqa: BLE001 - objects that cannot be compared are no match
+        except Exception:  # objects that cannot be compared are no match
             continue
     return None
 
@@ -48,12 +48,12 @@ def find_option(options: Any, v: Any, *, strict: bool = True) -> Any:
 def _short(v: Any) -> str:
     try:
         shown = repr(v)
-    except Exception:  # noqa: BLE001 - a repr that fails still names the value's type
+    except Exception:  # a repr that fails still names the value's type
         return f"<a {type(v).__name__}>"
     return shown if len(shown) <= 80 else shown[:77] + "..."
 
 
-def _enum_class(options: list) -> type | None:
+def _enum_class(options: list) -> type[enum.Enum] | None:
     """The one Enum class all options belong to, or None."""
     if not options or not isinstance(options[0], enum.Enum):
         return None

@@ -44,6 +44,7 @@ from .errors import (
     RerunApp,
 )
 from .kinds import Kind, check_trigger, state_never
+from .params import ignored, size_ignored
 from .run import App, Session, _local, current, default_session, require
 
 # -- set_page_config ------------------------------------------------------------------------
@@ -77,10 +78,11 @@ def set_page_config(page_title: str | None = None, page_icon: Any = None,
             f"'collapsed', 'locked' or a width in pixels, got {initial_sidebar_state!r}.")
     if menu_items is not None:
         _check_menu_items(menu_items)
-        _ignored("menu_items", "a notebook app has no app menu of its own to put them in")
+        ignored("set_page_config", "menu_items", menu_items,
+                "a notebook app has no app menu of its own to put them in")
     if initial_sidebar_state in ("collapsed", "locked"):
-        _ignored(f"initial_sidebar_state={initial_sidebar_state!r}",
-                 "a notebook app's sidebar is always shown (it has no button to open it)")
+        ignored("set_page_config", "initial_sidebar_state", initial_sidebar_state,
+                "a notebook app's sidebar is always shown (it has no button to open it)")
     # a new dict each call: the trees of earlier runs keep what they showed
     page = dict(ctx.app.root_props.get("page", {}))
     for name, value in (("title", page_title), ("icon", _icon(page_icon)), ("layout", layout),
@@ -89,15 +91,6 @@ def set_page_config(page_title: str | None = None, page_icon: Any = None,
         if value is not None:
             page[name] = value
     ctx.app.root_props["page"] = page
-
-
-def _ignored(param: str, why: str) -> None:
-    import warnings
-
-    from .errors import IgnoredParameterWarning
-
-    warnings.warn(f"`st.set_page_config`: {param} is ignored: {why}.", IgnoredParameterWarning,
-                  stacklevel=3)
 
 
 def _icon(icon: Any) -> str | None:
@@ -167,6 +160,8 @@ class QueryParams(MutableMapping[str, str]):
         {'tab': 'sales'}
         >>> qp.clear()
     """
+
+    _bound: Session | None
 
     def __init__(self, session: Session | None = None) -> None:
         # bound to one session (AppTest, a frontend), else the session of the run under way
@@ -528,6 +523,11 @@ def navigation(pages: Any, *, position: str = "sidebar", expanded: bool | int = 
     every = [p for _, ps in sections for p in ps]
     if not every:
         raise InvalidArgumentError("`st.navigation` needs at least one page.")
+    # Streamlit shows `expanded` pages and a "View more" button for the others (10 for the
+    # default False: not worth a warning for every app with many pages)
+    if not isinstance(expanded, bool) and isinstance(expanded, int) and len(every) > expanded:
+        ignored("navigation", "expanded", expanded,
+                "the notebook's list of pages always shows every page")
     seen: set[str] = set()
     for p in every:
         if p.url_path in seen:
@@ -645,6 +645,7 @@ def page_link(page: str | Path | Page, *, label: str | None = None, icon: str | 
         >>> st.page_link("https://streamlit.io", label="Streamlit")     # doctest: +SKIP
     """
     ctx = require("page_link")
+    size_ignored("page_link", width, "content", use_container_width)
     if icon_position not in ("left", "right"):
         raise InvalidArgumentError(
             f"`st.page_link`: icon_position must be 'left' or 'right', got {icon_position!r}.")

@@ -33,6 +33,8 @@ WHY: dict[str, str] = {
     "type": "the notebook shows one style of expandable box",
     "parallel": "fragments of a notebook app run one after the other in the kernel",
     "refresh_mode": "the notebook's cache recomputes an expired entry in the foreground",
+    "size": "in a notebook it keeps the size its frontend gives it (ipywidgets' own widths, "
+            "the output area's width for text and boxes)",
 }
 
 
@@ -67,7 +69,7 @@ _PKG = os.path.dirname(os.path.abspath(__file__))
 
 def user_frame() -> FrameType | None:
     """The innermost frame of the user's code (outside this package) on the stack."""
-    frame = sys._getframe(1)
+    frame: FrameType | None = sys._getframe(1)
     while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(_PKG):
         frame = frame.f_back
     return frame
@@ -121,13 +123,31 @@ def widget_extras(func: str, *, bind: Any = None, persist_state: Any = None,
     return out
 
 
+def size_ignored(func: str, width: Any, default: Any, use_container_width: Any = None,
+                 height: Any = "content", default_height: Any = "content") -> None:
+    """Warn (once, see ``ignored``) for a ``width``, ``height`` or ``use_container_width``
+    other than its default, for the elements whose frontend does not size them.
+
+    Example:
+        >>> size_ignored("slider", "stretch", "stretch")  # the default: nothing to say
+    """
+    from .elements import same
+
+    if use_container_width is not None:
+        ignored(func, "use_container_width", use_container_width, "size")
+    if not same(width, default, strict=False):
+        ignored(func, "width", width, "size")
+    if not same(height, default_height, strict=False):
+        ignored(func, "height", height, "size")
+
+
 TEXT_ALIGNMENTS = ("left", "center", "right", "justify")
 
 
 def text_props(func: str, text_alignment: str, wrap: bool) -> dict:
     """Props of text elements: alignment and wrapping (the live frontend honours both)."""
     choice(func, "text_alignment", text_alignment, TEXT_ALIGNMENTS)
-    out = {}
+    out: dict[str, Any] = {}
     if text_alignment != "left":
         out["text_alignment"] = text_alignment
     if not wrap:

@@ -18,7 +18,7 @@ from typing import Any
 from .elements import Element
 from .errors import InvalidArgumentError
 from .layout import Container, ElementHandle, handle
-from .params import choice, ignored
+from .params import choice, ignored, size_ignored
 from .run import require
 
 
@@ -48,6 +48,7 @@ def metric(label: str, value: Any, delta: Any = None, delta_color: str = "normal
         >>> st.metric("Revenue", "$1.2M", "+8%", chart_data=[3, 5, 4, 8])  # doctest: +SKIP
     """
     ctx = require("metric")
+    size_ignored("metric", width, "stretch")
     what = f'`st.metric` "{label}"'
     if delta_color not in ("normal", "inverse", "off", *_NAMED_COLORS):
         raise InvalidArgumentError(
@@ -74,7 +75,7 @@ def metric(label: str, value: Any, delta: Any = None, delta_color: str = "normal
                 raise InvalidArgumentError(
                     f"{what}: chart_data must hold numbers; {v!r} is a {type(v).__name__}."
                 ) from None
-    props = {"label": str(label), "value": "—" if value is None else str(value),
+    props: dict[str, Any] = {"label": str(label), "value": "—" if value is None else str(value),
              "delta": None if delta is None else str(delta), "direction": direction,
              "color": color, "help": help, "label_visibility": label_visibility,
              "border": bool(border)}
@@ -198,12 +199,13 @@ def progress(value: int | float, text: str | None = None,
         >>> bar.progress(50, text="half")                                # doctest: +SKIP
     """
     ctx = require("progress")
+    size_ignored("progress", width, "stretch")
     h = handle(ctx, Element("progress", props=_progress_props(value, text)))
     ctx.flush()
     return h
 
 
-class spinner:  # noqa: N801 - a function in Streamlit's API, a context manager here
+class spinner:  # a function in Streamlit's API, a context manager here
     """Show a spinner while the block runs (live frontends show it; it is gone afterwards).
 
     Example:
@@ -214,6 +216,7 @@ class spinner:  # noqa: N801 - a function in Streamlit's API, a context manager 
     def __init__(self, text: str = "In progress...", *, show_time: bool = False,
                  _cache: bool = False, width: Any = "content") -> None:
         self._ctx = require("spinner")
+        size_ignored("spinner", width, "content")
         self._el = Element("spinner", props={"text": str(text), "show_time": show_time})
 
     def __enter__(self) -> spinner:
@@ -223,9 +226,11 @@ class spinner:  # noqa: N801 - a function in Streamlit's API, a context manager 
 
     def __exit__(self, *exc: Any) -> None:
         for container in self._ctx.stack:
-            if self._el in container.children:
-                container.children.remove(self._el)
-                break
+            kids = container.contents
+            for i, kid in enumerate(kids):
+                if kid is self._el:
+                    del kids[i]
+                    return
 
 
 class StatusContainer(Container):
@@ -268,6 +273,7 @@ def status(label: str, *, expanded: bool = False, state: str = "running",
         ...     s.update(label="Done", state="complete")
     """
     ctx = require("status")
+    size_ignored("status", width, "stretch")
     choice("status", "type", type, ("default", "compact", "step"))
     if type != "default":
         ignored("status", "type", type, "type")
@@ -301,6 +307,7 @@ def latex(body: Any, *, help: str | None = None, width: Any = "stretch") -> Elem
         >>> st.latex(r"a^2 + b^2 = c^2")                                # doctest: +SKIP
     """
     ctx = require("latex")
+    size_ignored("latex", width, "stretch")
     if not isinstance(body, str):
         try:
             import sympy
@@ -311,8 +318,10 @@ def latex(body: Any, *, help: str | None = None, width: Any = "stretch") -> Elem
     return handle(ctx, Element("latex", props={"body": body, "help": help}))
 
 
-def _image_src(image: Any, output_format: str) -> str:
-    """A data: URI (or URL) for an image given as bytes, a path, a URL, an array or PIL."""
+def _image_src(image: Any, output_format: str, clamp: bool = False) -> str:
+    """A data: URI (or URL) for an image given as bytes, a path, a URL, an array or PIL.
+    An array's values must lie in [0, 1] (floats) or [0, 255] (integers) unless ``clamp``
+    clips them there, as Streamlit's."""
     if isinstance(image, str):
         head = image.lstrip()[:200]
         if head.startswith("<svg") or (head.startswith("<?xml") and "<svg" in image):
@@ -326,7 +335,7 @@ def _image_src(image: Any, output_format: str) -> str:
         with open(image, "rb") as f:
             return f"data:{mime};base64,{base64.b64encode(f.read()).decode()}"
     if isinstance(image, os.PathLike):
-        return _image_src(os.fspath(image), output_format)
+        return _image_src(os.fspath(image), output_format, clamp)
     if isinstance(image, (bytes, bytearray)):
         raw = bytes(image)
         mime = "image/jpeg" if raw[:3] == b"\xff\xd8\xff" else (
@@ -348,8 +357,13 @@ def _image_src(image: Any, output_format: str) -> str:
         import numpy as np
 
         arr = np.asarray(image)
-        if arr.dtype.kind == "f":
-            arr = np.clip(arr, 0.0, 1.0)
+        top = 1.0 if arr.dtype.kind == "f" else 255
+        if clamp:
+            arr = np.clip(arr, 0, top)
+        elif arr.size and (np.amin(arr) < 0 or np.amax(arr) > top):
+            raise InvalidArgumentError(
+                f"`st.image`: the array's data is outside [0, {top}] and clamp is not set: "
+                "pass clamp=True to clip it.")
         buf = io.BytesIO()
         mpimg.imsave(buf, arr, format="png", cmap="gray" if arr.ndim == 2 else None)
         return f"data:image/png;base64,{base64.b64encode(buf.getvalue()).decode()}"
@@ -361,7 +375,7 @@ def _image_src(image: Any, output_format: str) -> str:
 def image(image: Any, caption: Any = None, width: Any = "content", clamp: bool = False,
           channels: str = "RGB", output_format: str = "auto", *,
           use_container_width: bool | None = None, link: str | None = None,
-          use_column_width: Any = None, alt: Any = None) -> ElementHandle:
+          use_column_width: Any = None, alt: Any = None) -> ElementHandle | None:
     """An image, or a list of images: bytes, a path, a URL, SVG text, an array or PIL image.
     ``link`` makes it a link; ``alt`` is its text for screen readers.
 
@@ -378,12 +392,12 @@ def image(image: Any, caption: Any = None, width: Any = "content", clamp: bool =
     stretch = (width == "stretch" or use_container_width is True
                or use_column_width is True or use_column_width == "always")
     alts = alt if isinstance(alt, (list, tuple)) else [alt] * len(images)
-    first = None
+    first: ElementHandle | None = None  # None for an empty list of images
     for img, cap, alt_ in zip(images, captions, alts, strict=False):
         if channels == "BGR" and hasattr(img, "shape") and len(img.shape) == 3:
             img = img[..., ::-1]  # BGR (OpenCV) to RGB
-        props = {"src": _image_src(img, output_format), "caption": cap, "width": width,
-                 "stretch": stretch}
+        props = {"src": _image_src(img, output_format, bool(clamp)), "caption": cap,
+                 "width": width, "stretch": stretch}
         if link:
             props["link"] = link
         if alt_ is not None:

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from .autowrite import compile_app
-from .elements import Element
+from .elements import Element, same  # type-strict: 1.0 after 1 is a change (callbacks fire)
 from .errors import (
     DuplicateElementId,
     DuplicateElementKey,
@@ -154,6 +154,7 @@ class RunContext:
         self._fragment_calls: dict[str, int] = {}
         self.sidebar_stack: list = []
         self.fragment_el: Element | None = None  # set for a fragment-only rerun
+        self.dialog_open: str | None = None  # the title of the dialog this run opened
         # "callbacks" while the changed widgets' callbacks run, before the app code
         self.phase = "run"
         # what callbacks wrote into containers of the last run, by the container's path:
@@ -206,7 +207,7 @@ class RunContext:
         path = [2 if in_sidebar else 1]
         for parent, child in zip(stack, stack[1:], strict=False):
             path.extend(_path_to(parent, child))
-        path.append(len(stack[-1].children))
+        path.append(len(stack[-1].contents))
         el = self.emit(Element("fragment", id=fid, children=[]))
         self.fragments[fid] = Fragment(fid, func, args, kwargs, path)
         self.push(el)
@@ -222,7 +223,7 @@ class RunContext:
         parent = self.stack[-1]
         if parent.type == "empty":
             # `with st.empty():` shows one element: each write replaces the last
-            parent.children.clear()
+            parent.contents.clear()
         self.place(parent, el)
         if self.app.on_flush is not None:
             self.flush()  # a live frontend shows output as it comes (it throttles)
@@ -231,13 +232,13 @@ class RunContext:
     def place(self, parent: Element, el: Element) -> Element:
         """Append ``el`` to ``parent`` (a container's own parts, as the columns of a row,
         are placed directly)."""
-        kids = parent.children
+        kids = parent.contents
         if el.children is not None:
             # a container remembers where it stands, so a callback of the next run can
             # write into it (see ``adopt``)
             el.path = (*parent.path, len(kids)) if parent.path is not None else None
             if self.pending and el.path in self.pending:
-                el.children.extend(self.pending.pop(el.path).children)
+                el.children.extend(self.pending.pop(el.path).contents)
         kids.append(el)
         return el
 
@@ -264,7 +265,8 @@ class RunContext:
 
     # -- widgets ------------------------------------------------------------------------
     def widget(self, kind: Any, label: Any, key: str | None, ident: tuple, props: dict,
-               default: Any, value_given: bool = False, callback: Callable | None = None,
+               default: Any, value_given: bool = False,
+               callback: Callable | str | None = None,
                args: Iterable | None = None, kwargs: Mapping | None = None,
                id_default: Any = _UNSET) -> Any:
         """Register one widget call of this run and return (a copy of) its current value.
@@ -274,6 +276,7 @@ class RunContext:
         other parameters Streamlit hashes (SPEC §4)."""
         name = kind.name
         form = self.form
+        # a widget's on_change/on_click: a function, or one of 1.67's modes
         if callback is not None and not callable(callback):
             if callback == "ignore":  # 1.67: a change is stored without a rerun (live)
                 props["no_rerun"] = True
@@ -406,7 +409,7 @@ def _check(rec: WidgetState, raw: Any) -> Any:
         return rec.kind.check(rec.spec, raw)
     except RefusedValue:
         raise
-    except Exception as e:  # noqa: BLE001 - a value no check foresaw is refused too
+    except Exception as e:  # a value no check foresaw is refused too
         raise RefusedValue(f"it could not be checked ({type(e).__name__}: {e})") from None
 
 
@@ -667,7 +670,7 @@ class App:
                     rec.callback(*rec.args, **rec.kwargs)
                 except (RerunApp, StopApp):
                     pass  # as in Streamlit: st.rerun()/st.stop() in a callback is a no-op
-                except BaseException as e:  # noqa: BLE001 - shown (SystemExit too); app lives
+                except BaseException as e:  # shown (SystemExit too); app lives
                     if isinstance(e, KeyboardInterrupt) and not self.catch_interrupts:
                         raise
                     return uncaught_element(e)
@@ -682,7 +685,7 @@ class App:
             done = self._exec_fragment(ctx)
             if done is not None:
                 return done
-            ctx = self._fresh(ctx)  # the fragment asked for a full rerun
+            ctx = self._fresh()  # the fragment asked for a full rerun
         while True:
             rerun = self._exec(ctx)
             self._reset_triggers(ctx)
@@ -691,9 +694,9 @@ class App:
             if self.deadline is not None and time.perf_counter() > self.deadline:
                 raise TimeoutError(
                     f"App {self.name!r} kept calling st.rerun() past its timeout.")
-            ctx = self._fresh(ctx)
+            ctx = self._fresh()
 
-    def _fresh(self, ctx: RunContext) -> RunContext:
+    def _fresh(self) -> RunContext:
         """A new run's context (a rerun)."""
         new = RunContext(self)
         _local.ctx = new
@@ -706,6 +709,7 @@ class App:
     # -- pieces -----------------------------------------------------------------------
     def _exec_fragment(self, ctx: RunContext) -> Element | None:
         """Rerun one fragment and splice it into the last tree; None if a full rerun is due."""
+        assert ctx.fragment is not None and ctx.fragment_el is not None
         frag = self.fragments[ctx.fragment]
         while True:
             completed, scope = self._guarded(ctx, lambda: frag.func(*frag.args, **frag.kwargs))
@@ -728,17 +732,20 @@ class App:
             fresh.fragment = frag.id
             ctx = fresh
             _local.ctx = ctx
-        return self._splice(ctx.fragment_el)
+        done = ctx.fragment_el
+        assert done is not None
+        return self._splice(done)
 
     def _splice(self, frag_el: Element) -> Element:
         """The last tree with one fragment replaced; untouched subtrees are shared, so a
         frontend compares nothing outside the fragment."""
         tree = self.tree
+        assert tree is not None and frag_el.id is not None  # a fragment runs after a full run
         path = self.fragments[frag_el.id].path
         chain = [tree]
         try:
             for i in path:
-                chain.append(chain[-1].children[i])
+                chain.append(chain[-1].contents[i])
         except (IndexError, TypeError):
             return tree  # the tree changed shape since: nothing to splice
         old = chain[-1]
@@ -746,10 +753,10 @@ class App:
             return tree
         new_child = frag_el
         for parent, i in zip(reversed(chain[:-1]), reversed(path), strict=True):
-            kids = list(parent.children)
+            kids = list(parent.contents)
             kids[i] = new_child
             new_child = Element(parent.type, parent.id, parent.key, parent.props, kids)
-        new_child.children[0] = Element("notices", children=list(self.notices))
+        new_child.contents[0] = Element("notices", children=list(self.notices))
         return new_child
 
     def _partial_root(self, ctx: RunContext) -> Element:
@@ -757,7 +764,7 @@ class App:
             return self._splice(ctx.fragment_el)
         main = ctx.main
         if ctx.bottom is not None and (not main.children or main.children[-1] is not ctx.bottom):
-            main = Element("main", children=[*main.children, ctx.bottom])
+            main = Element("main", children=[*main.contents, ctx.bottom])
         return self._root(main, sidebar=ctx.sidebar)
 
     def _exec(self, ctx: RunContext) -> bool:
@@ -775,7 +782,7 @@ class App:
         self.order = ctx.ids
         _end_run(ctx)
         if ctx.bottom is not None:
-            ctx.main.children.append(ctx.bottom)
+            ctx.main.contents.append(ctx.bottom)
         return rerun
 
     def _call_code(self) -> None:
@@ -787,15 +794,17 @@ class App:
                 # APP_MARK: `import streamlit` in code defined here gives nbstate (shim.py)
                 ns = {"__name__": "__main__", "__file__": self.filename,
                       "__nbstate_app__": True}
+            code = self.code
+            assert code is not None  # set_target compiles it when func is None
             folder = os.path.dirname(os.path.abspath(self.filename))
             if folder in sys.path or not os.path.isfile(self.filename):
-                exec(self.code, ns)  # noqa: S102 - running the user's app is the point
+                exec(code, ns)  # running the user's app is the point
                 return
             # a script file: its folder is on sys.path while it runs, as in Streamlit, so
             # the script's own modules import
             sys.path.insert(0, folder)
             try:
-                exec(self.code, ns)  # noqa: S102
+                exec(code, ns)
             finally:
                 try:
                     sys.path.remove(folder)
@@ -821,7 +830,7 @@ class App:
         except StopApp:
             self.rerun_streak = (0, 0)
             return False, None
-        except BaseException as e:  # noqa: BLE001 - shown, app stays live
+        except BaseException as e:  # shown, app stays live
             # SystemExit (sys.exit(), exit()), GeneratorExit and a user's BaseException
             # subclass are the app's too: shown, never ending the kernel; only an interrupt
             # of a headless caller propagates
@@ -890,12 +899,12 @@ class App:
         what a run that did not happen (all refused, a callback raised) leaves on screen."""
         widgets = self.session.store.widgets
         tree = self.tree
-        old_main = tree.children[1] if tree is not None else Element("main", children=[])
-        main = Element("main", children=[*head, *_current_values(old_main.children, widgets)])
+        old_main = tree.contents[1] if tree is not None else Element("main", children=[])
+        main = Element("main", children=[*head, *_current_values(old_main.contents, widgets)])
         main.path = old_main.path
-        side = tree.children[2] if tree is not None and len(tree.children) > 2 else None
+        side = tree.contents[2] if tree is not None and len(tree.contents) > 2 else None
         if side is not None:
-            kids = _current_values(side.children, widgets)
+            kids = _current_values(side.contents, widgets)
             if kids is not side.children:
                 side = Element(side.type, side.id, side.key, side.props, kids)
         return self._root(main, sidebar=side)
@@ -926,12 +935,14 @@ class App:
         undone = []
         for wid in list(self.widget_ids):
             rec = store.widgets.get(wid)
-            key = rec.key if rec is not None else None
-            if key is None or key not in store.api_writes or key not in store.values:
+            if rec is None or rec.key is None:
+                continue
+            key = rec.key
+            if key not in store.api_writes or key not in store.values:
                 continue
             try:
                 rec.kind.from_state(rec.spec, store.values[key], rec.default, rec.label, key)
-            except Exception:  # noqa: BLE001 - any value the widget refuses is undone
+            except Exception:  # any value the widget refuses is undone
                 store.sync_widget(key, rec.value)
                 undone.append(key)
         return undone
@@ -998,17 +1009,6 @@ def _current_values(children: list[Element], widgets: dict) -> list[Element]:
     return out if changed else children
 
 
-def same(a: Any, b: Any) -> bool:
-    """Value equality for widget values: equal and of the same type (``1`` is no ``1.0``,
-    ``True`` no ``1``); values whose ``==`` fails or is ambiguous count as different."""
-    if a is b:
-        return True
-    try:
-        return bool(a == b) and type(a) is type(b)
-    except Exception:  # noqa: BLE001 - objects whose == misbehaves count as changed
-        return False
-
-
 def describe_widget(rec: WidgetState) -> str:
     out = f'`st.{rec.kind.name}` "{rec.label}"'
     if rec.key is not None:
@@ -1070,7 +1070,7 @@ def exception_element(e: BaseException) -> Element:
     stack = traceback.format_list(frames)
     try:
         message = str(e)
-    except Exception:  # noqa: BLE001 - an exception whose str() fails still shows
+    except Exception:  # an exception whose str() fails still shows
         message = f"<{type(e).__name__}: str() failed>"
     name = type(e).__name__
     if isinstance(e, SystemExit):

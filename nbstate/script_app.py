@@ -59,7 +59,7 @@ class App:
 
         def script() -> None:
             try:
-                exec(code, {"__name__": "__main__", "__file__": path})  # noqa: S102
+                exec(code, {"__name__": "__main__", "__file__": path})
             except Exception as e:
                 if handler is not None and handler(e) is True:
                     return

@@ -14,7 +14,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
 from typing import Any
 
 from .config import check_serializable, enforce_serializable
@@ -59,7 +59,7 @@ class WidgetState:
         self.app = app
         self.form = form
         self.fragment: str | None = None
-        self.callback = None
+        self.callback: Callable | None = None
         self.args: tuple = ()
         self.kwargs: dict = {}
         self.shown: Any = WidgetState.UNSET
@@ -219,6 +219,6 @@ class SessionStateProxy(MutableMapping):
 
         try:
             body = json.dumps(self._store.values, indent=2, default=repr)
-        except Exception:  # noqa: BLE001 - any repr is better than none
+        except Exception:  # any repr is better than none
             body = repr(self._store.values)
         return f"```json\n{body}\n```"

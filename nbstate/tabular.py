@@ -138,7 +138,7 @@ def _buffers(df: Any) -> tuple:
             ptr = getattr(getattr(v, "ctypes", None), "data", None)
             out.append((id(v), ptr))
     except Exception:  # noqa: BLE001 - pandas internals differ between versions
-        out.append(id(df))
+        out.append((id(df), None))
     return tuple(out)
 
 
@@ -330,8 +330,8 @@ def format_number(v: Any, fmt: str | None = None, precision: int | None = None) 
     if fmt == "engineering":
         if f == 0:
             return "0E0"
-        e = int(math.floor(math.log10(abs(f)) / 3) * 3)
-        return f"{_trim(f'{f / 10 ** e:.3f}')}E{e}"
+        exp = int(math.floor(math.log10(abs(f)) / 3) * 3)
+        return f"{_trim(f'{f / 10 ** exp:.3f}')}E{exp}"
     if fmt == "bytes":
         for div, suf in ((1e12, "TB"), (1e9, "GB"), (1e6, "MB"), (1e3, "kB")):
             if abs(f) >= div:
@@ -530,8 +530,8 @@ def format_cell(v: Any, col: dict) -> Any:
             return bool(v)
         text = format_number(v, fmt or None)
         if ctype == "progress":
-            lo = col.get("min") if col.get("min") is not None else 0
-            hi = col.get("max") if col.get("max") is not None else (
+            lo: float = col["min"] if col.get("min") is not None else 0
+            hi: float = col["max"] if col.get("max") is not None else (
                 100 if kind == "int" else 1)
             frac = (float(v) - lo) / (hi - lo) if hi != lo else 0.0
             return {"progress": max(0.0, min(1.0, frac)), "text": text}

@@ -32,7 +32,7 @@ from .errors import (
 )
 from .kinds import KINDS, _is_int, _is_real
 from .options import option_index
-from .params import choice, ignored, widget_extras
+from .params import choice, ignored, size_ignored, widget_extras
 from .run import require
 from .state import normalize_key
 
@@ -44,7 +44,8 @@ def _what(kind: str, label: Any) -> str:
     return f'`st.{kind}` "{label}": '
 
 
-def _common(kind: str, label: Any, key: Any, callback: Any, label_visibility: str):
+def _common(kind: str, label: Any, key: Any, callback: Any,
+            label_visibility: str) -> str | None:
     if key is not None:
         key = normalize_key(key)
     if callback is not None and not callable(callback):
@@ -100,6 +101,23 @@ def _options(kind: str, label: Any, options: Any,
     return opts, labels
 
 
+def time_step(what: str, step: Any) -> _dt.timedelta:
+    """A time or datetime input's ``step`` (a timedelta, or seconds) as a timedelta, checked
+    to lie between a minute and 23 hours.
+
+    Example:
+        >>> time_step("", 900)
+        datetime.timedelta(seconds=900)
+    """
+    if _is_int(step):
+        step = _dt.timedelta(seconds=step)
+    if not isinstance(step, _dt.timedelta) or not (
+            _dt.timedelta(seconds=60) <= step <= _dt.timedelta(hours=23)):
+        raise InvalidArgumentError(
+            f"{what}step must be a timedelta (or seconds) between 60 seconds and 23 hours.")
+    return step
+
+
 def _index(kind: str, label: Any, index: Any, n: int) -> int | None:
     if index is None:
         return None
@@ -129,6 +147,7 @@ def button(label: str, key: str | int | None = None, help: str | None = None,
         ...     st.write("clicked")
     """
     ctx = require("button")
+    size_ignored("button", width, "content", use_container_width)
     key = _common("button", label, key, on_click, "visible")
     if ctx.form is not None:
         raise InvalidLayoutContextError(
@@ -173,6 +192,7 @@ def download_button(label: str, data: Any, file_name: str | None = None,
         >>> st.download_button("Save CSV", "a,b\\n1,2\\n", "data.csv")    # doctest: +SKIP
     """
     ctx = require("download_button")
+    size_ignored("download_button", width, "content", use_container_width)
     cb = on_click if callable(on_click) else None
     if on_click not in (None, "rerun", "ignore") and not callable(on_click):
         raise InvalidArgumentError(
@@ -219,7 +239,8 @@ def download_data(props: dict) -> tuple[bytes, str]:
         >>> download_data({"label": "x", "data": lambda: "a,b", "mime": "text/csv"})
         (b'a,b', 'text/csv')
     """
-    data, mime = props.get("data"), props.get("mime")
+    data: Any = props.get("data")  # bytes made at the call, or a function to call now
+    mime = props.get("mime")
     if callable(data) and not isinstance(data, (bytes, str)):
         return _download_bytes(props.get("label"), data(), mime)
     return bytes(data or b""), mime or "application/octet-stream"
@@ -240,6 +261,7 @@ def form_submit_button(label: str = "Submit", help: str | None = None,
         ...     sent = st.form_submit_button("Send")
     """
     ctx = require("form_submit_button")
+    size_ignored("form_submit_button", width, "content", use_container_width)
     key = _common("form_submit_button", label, key, on_click, "visible")
     if ctx.form is None:
         raise InvalidLayoutContextError(
@@ -280,6 +302,7 @@ def checkbox(label: str, value: bool = False, key: str | int | None = None,
     Example:
         >>> agree = st.checkbox("I agree", key="agree")                 # doctest: +SKIP
     """
+    size_ignored("checkbox", width, "content")
     return _boolean("checkbox", label, value, key, help, on_change, args, kwargs, disabled,
                     label_visibility, _ext("checkbox", bind, persist_state, wrap=wrap))
 
@@ -295,6 +318,7 @@ def toggle(label: str, value: bool = False, key: str | int | None = None,
     Example:
         >>> on = st.toggle("Dark mode")                                 # doctest: +SKIP
     """
+    size_ignored("toggle", width, "content")
     return _boolean("toggle", label, value, key, help, on_change, args, kwargs, disabled,
                     label_visibility, _ext("toggle", bind, persist_state, wrap=wrap))
 
@@ -327,6 +351,7 @@ def selectbox(label: str, options: Iterable, index: int | None = 0,
     Example:
         >>> color = st.selectbox("Colour", ["red", "green"], key="c")  # doctest: +SKIP
     """
+    size_ignored("selectbox", width, "stretch")
     return _single_choice("selectbox", label, options, index, format_func, key, help,
                           on_change, args, kwargs, disabled, label_visibility,
                           placeholder=placeholder or "Choose an option",
@@ -361,6 +386,7 @@ def radio(label: str, options: Iterable, index: int | None = 0,
     Example:
         >>> size = st.radio("Size", ["S", "M", "L"], horizontal=True)   # doctest: +SKIP
     """
+    size_ignored("radio", width, "content")
     return _single_choice("radio", label, options, index, format_func, key, help, on_change,
                           args, kwargs, disabled, label_visibility, horizontal=horizontal,
                           captions=list(captions) if captions else None,
@@ -382,6 +408,7 @@ def multiselect(label: str, options: Iterable, default: Any = None,
         >>> picked = st.multiselect("Fruit", ["apple", "pear"], ["pear"])  # doctest: +SKIP
     """
     ctx = require("multiselect")
+    size_ignored("multiselect", width, "stretch")
     key = _common("multiselect", label, key, on_change, label_visibility)
     opts, labels = _options("multiselect", label, options, format_func)
     what = _what("multiselect", label)
@@ -430,6 +457,7 @@ def pills(label: str, options: Iterable, *, selection_mode: str = "single",
     Example:
         >>> tag = st.pills("Tag", ["a", "b"])                           # doctest: +SKIP
     """
+    size_ignored("pills", width, "content")
     return _toggle_group("pills", label, options, selection_mode, default, format_func, key,
                          help, on_change, args, kwargs, disabled, label_visibility,
                          _ext("pills", bind, persist_state, required, wrap))
@@ -449,6 +477,7 @@ def segmented_control(label: str, options: Iterable, *, selection_mode: str = "s
     Example:
         >>> view = st.segmented_control("View", ["Map", "Table"])       # doctest: +SKIP
     """
+    size_ignored("segmented_control", width, "content")
     return _toggle_group("segmented_control", label, options, selection_mode, default,
                          format_func, key, help, on_change, args, kwargs, disabled,
                          label_visibility,
@@ -523,6 +552,7 @@ def slider(label: str, min_value: Any = None, max_value: Any = None, value: Any 
         >>> lo, hi = st.slider("Range", 0, 100, (20, 80))               # doctest: +SKIP
     """
     ctx = require("slider")
+    size_ignored("slider", width, "stretch")
     if key is not None or on_change not in (None, "rerun") or label_visibility != "visible":
         key = _common("slider", label, key, on_change, label_visibility)
     value_given = value is not None
@@ -633,6 +663,7 @@ def number_input(label: str, min_value: Any = None, max_value: Any = None,
         >>> n = st.number_input("Count", min_value=0, value=3)          # doctest: +SKIP
     """
     ctx = require("number_input")
+    size_ignored("number_input", width, "stretch")
     key = _common("number_input", label, key, on_change, label_visibility)
     what = _what("number_input", label)
     given = {"value": None if value in ("min", None) else value, "min_value": min_value,
@@ -685,6 +716,7 @@ def select_slider(label: str, options: Iterable = (), value: Any = None,
         >>> size = st.select_slider("Size", ["S", "M", "L"], value="M")  # doctest: +SKIP
     """
     ctx = require("select_slider")
+    size_ignored("select_slider", width, "stretch")
     key = _common("select_slider", label, key, on_change, label_visibility)
     what = _what("select_slider", label)
     opts, labels = _options("select_slider", label, options, format_func)
@@ -734,6 +766,10 @@ def text_input(label: str, value: str | None = "", max_chars: int | None = None,
     Example:
         >>> name = st.text_input("Your name", key="name")              # doctest: +SKIP
     """
+    size_ignored("text_input", width, "stretch")
+    if autocomplete is not None:
+        ignored("text_input", "autocomplete", autocomplete,
+                "the notebook's text box (an ipywidgets Text) takes no autocomplete attribute")
     if type not in _TEXT_TYPES:
         raise InvalidArgumentError(
             f"{_what('text_input', label)}type must be one of "
@@ -779,6 +815,7 @@ def text_area(label: str, value: str | None = "", height: int | None = None,
     Example:
         >>> notes = st.text_area("Notes", height=120)                   # doctest: +SKIP
     """
+    size_ignored("text_area", width, "stretch")
     return _text("text_area", label, value, max_chars, key, help, on_change, args, kwargs,
                  disabled, label_visibility, height=height, placeholder=placeholder,
                  **_ext("text_area", bind, persist_state, required))
@@ -805,6 +842,7 @@ def date_input(label: str, value: Any = "today", min_value: Any = None,
         >>> start = st.date_input("Start", datetime.date(2024, 1, 1))   # doctest: +SKIP
     """
     ctx = require("date_input")
+    size_ignored("date_input", width, "stretch")
     key = _common("date_input", label, key, on_change, label_visibility)
     what = _what("date_input", label)
 
@@ -865,14 +903,10 @@ def time_input(label: str, value: Any = "now", key: str | int | None = None,
         >>> t = st.time_input("Alarm", datetime.time(7, 30))            # doctest: +SKIP
     """
     ctx = require("time_input")
+    size_ignored("time_input", width, "stretch")
     key = _common("time_input", label, key, on_change, label_visibility)
     what = _what("time_input", label)
-    if _is_int(step):
-        step = _dt.timedelta(seconds=step)
-    if not isinstance(step, _dt.timedelta) or not (
-            _dt.timedelta(seconds=60) <= step <= _dt.timedelta(hours=23)):
-        raise InvalidArgumentError(
-            f"{what}step must be a timedelta (or seconds) between 60 seconds and 23 hours.")
+    step = time_step(what, step)
     if value == "now":
         now = _dt.datetime.now()
         secs = (now.hour * 3600 + now.minute * 60) // int(step.total_seconds())
@@ -914,6 +948,7 @@ def color_picker(label: str, value: str | None = None, key: str | int | None = N
         >>> c = st.color_picker("Colour", "#00f900")                    # doctest: +SKIP
     """
     ctx = require("color_picker")
+    size_ignored("color_picker", width, "content")
     key = _common("color_picker", label, key, on_change, label_visibility)
     what = _what("color_picker", label)
     default = "#000000" if value is None else value
@@ -946,6 +981,7 @@ def file_uploader(label: str, type: str | Sequence[str] | None = None,
         ...     st.write(f.name, f.size)
     """
     ctx = require("file_uploader")
+    size_ignored("file_uploader", width, "stretch")
     key = _common("file_uploader", label, key, on_change, label_visibility)
     if type is None:
         types = None
@@ -959,7 +995,7 @@ def file_uploader(label: str, type: str | Sequence[str] | None = None,
     props = _props(label, help, disabled, label_visibility, types=types,
                    multiple=bool(accept_multiple_files), max_size=max_size,
                    _kind="file_uploader")
-    default = [] if accept_multiple_files else None
+    default: list | None = [] if accept_multiple_files else None
     return ctx.widget(KINDS["file_uploader"], label, key,
                       (label, tuple(types or ()), bool(accept_multiple_files)), props, default,
                       False, on_change, args, kwargs)

@@ -44,7 +44,7 @@ def asset(name: str) -> str:
         >>> "export default" in asset("download_button.js")
         True
     """
-    return resources.files("nbstate").joinpath("js", name).read_text(encoding="utf-8")
+    return resources.files("nbstate").joinpath("js").joinpath(name).read_text(encoding="utf-8")
 
 
 class DownloadButton(anywidget.AnyWidget):

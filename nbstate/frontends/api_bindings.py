@@ -86,6 +86,7 @@ class EChart(anywidget.AnyWidget):
 
 # -- HTML of display elements --------------------------------------------------------------------
 
+_BADGE: dict[Any, tuple[str, str]]
 _BADGE = {"red": ("#ff2b2b", "rgba(255,43,43,.1)"), "orange": ("#e2660c", "rgba(255,164,33,.1)"),
           "yellow": ("#926c05", "rgba(255,255,18,.15)"), "blue": ("#0068c9", "rgba(28,131,225,.1)"),
           "green": ("#158237", "rgba(33,195,84,.1)"), "violet": ("#6d3fc0", "rgba(128,61,245,.1)"),
@@ -174,7 +175,8 @@ def _skeleton(el: Element) -> str:
 
 def _logo(el: Element) -> str:
     p = el.props
-    h = {"small": 20, "medium": 24, "large": 32}.get(p.get("size"), 24)
+    sizes: dict[Any, int] = {"small": 20, "medium": 24, "large": 32}
+    h = sizes.get(p.get("size"), 24)
     img = f'<img src="{_e(p["src"])}" alt="logo" style="height: {h}px;"/>'
     if p.get("link"):
         img = f'<a href="{_e(p["link"])}" target="_blank" rel="noopener">{img}</a>'
@@ -408,7 +410,7 @@ class DialogClose(Press):
 
 _GRID_GAPS = {"xxsmall": "0.25rem", "xsmall": "0.5rem", "small": "1rem", "medium": "2rem",
               "large": "4rem", "xlarge": "6rem", "xxlarge": "8rem", None: "0"}
-_ALIGN = {"top": "flex-start", "center": "center", "bottom": "flex-end"}
+_ALIGN: dict[Any, str] = {"top": "flex-start", "center": "center", "bottom": "flex-end"}
 
 
 class Grid(Box):

@@ -249,7 +249,7 @@ class NumberSlider(Simple):
 #: numbers, its value shown beside its label (a SelectionSlider sends every step's label)
 GRID_OPTIONS_MAX = 20_000
 
-_GRID_FMT = {"date": "%Y-%m-%d", "time": "%H:%M", "datetime": "%Y-%m-%d %H:%M"}
+_GRID_FMT: dict[Any, str] = {"date": "%Y-%m-%d", "time": "%H:%M", "datetime": "%Y-%m-%d %H:%M"}
 _DAY = _dt.date(2000, 1, 1)
 
 
@@ -324,7 +324,7 @@ class StepSlider(GridSlider):
     def traits(self, el: Element) -> dict[str, Any]:
         t = super().traits(el)
         p = el.props
-        value = p.get("value")
+        value: Any = p.get("value")
         shown = (" – ".join(_grid_label(p, v) for v in value) if p.get("range")
                  else _grid_label(p, value))
         t["description"] = f"{t['description']}: {shown}" if t["description"] else shown
@@ -470,7 +470,7 @@ class Upload(Simple):
 
         if not isinstance(raw, (list, tuple)):
             return raw
-        files = []
+        files: list[UploadedFile | Unrecognized] = []
         for d in raw:
             try:
                 content, name, kind = d["content"], d["name"], d.get("type")
@@ -568,7 +568,7 @@ class Latex(Binding):
         return {"value": f"$${html.escape(str(el.props.get('body', '')))}$$"}
 
 
-_CHART_MIME = {"vega-lite": "application/vnd.vegalite.v5+json",
+_CHART_MIME: dict[Any, str] = {"vega-lite": "application/vnd.vegalite.v5+json",
                "vega": "application/vnd.vega.v5+json",
                "plotly": "application/vnd.plotly.v1+json"}
 
@@ -619,7 +619,7 @@ class Box(Binding):
 
     def traits(self, el: Element) -> dict[str, Any]:
         p = el.props
-        lay = {}
+        lay: dict[str, Any] = {}
         if p.get("border"):
             lay.update(border="1px solid rgba(128, 128, 128, 0.35)", padding="0.5em",
                        margin="0.2em 0")
@@ -635,7 +635,7 @@ class Box(Binding):
         return widget
 
 
-_ALIGN = {"top": "flex-start", "center": "center", "bottom": "flex-end"}
+_ALIGN: dict[Any, str] = {"top": "flex-start", "center": "center", "bottom": "flex-end"}
 _JUSTIFY = {"left": "flex-start", "center": "center", "right": "flex-end",
             "distribute": "space-between", "top": "flex-start", "bottom": "flex-end"}
 _CROSS = {"left": "flex-start", "center": "center", "right": "flex-end", "top": "flex-start",
@@ -772,7 +772,7 @@ class Fold(Box):
         return widget.children[0]
 
 
-_STATUS_ICONS = {"running": "\u23f3", "complete": "\u2705", "error": "\u274c"}
+_STATUS_ICONS: dict[Any, str] = {"running": "\u23f3", "complete": "\u2705", "error": "\u274c"}
 
 
 def _fold_title(el: Element) -> str:

@@ -37,7 +37,7 @@ KNOWN: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {
 #: what the burst detection has seen in this kernel (for :func:`status` and tests)
 seen = {"pending_tasks": 0, "socket_waiting": 0}
 
-_checked: list[str] | bool = False
+_checked: list[str] | None = None
 
 
 def version_tuple(v: str) -> tuple[int, int]:
@@ -49,7 +49,7 @@ def check_versions() -> list[str]:
     """The installed libraries outside ``KNOWN`` (logged once as a warning): nbstate still
     runs, but what it reads of their internals may have moved."""
     global _checked
-    if _checked is not False:
+    if _checked is not None:
         return _checked
     out = []
     for name, (lo, hi) in KNOWN.items():
@@ -147,7 +147,7 @@ def status(kernel: Any = None) -> dict[str, Any]:
             kernel = getattr(get_ipython(), "kernel", None)
         except ImportError:
             kernel = None
-    versions = {}
+    versions: dict[str, str | None] = {}
     for name in KNOWN:
         try:
             versions[name] = metadata.version(name)

@@ -74,7 +74,7 @@ def url_for(path: str | os.PathLike) -> str:
         token = _tokens[root] = secrets.token_hex(12)
         _roots[token] = root
     host, port = _start().server_address[:2]
-    return f"http://{host}:{port}/{token}/index.html"
+    return f"http://{host!s}:{port}/{token}/index.html"
 
 
 def shutdown() -> None:

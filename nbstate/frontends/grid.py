@@ -60,7 +60,7 @@ class Grid(anywidget.AnyWidget):
     _css = asset("grid.css")
 
     #: the columns as shown (``nbstate.tabular.column_meta``)
-    columns = t.List([]).tag(sync=True)
+    columns: t.List = t.List([]).tag(sync=True)
     nrows = t.Int(0).tag(sync=True)
     #: bumped whenever the data changes: the browser drops its cells and fetches them again
     version = t.Int(0).tag(sync=True)
@@ -73,7 +73,7 @@ class Grid(anywidget.AnyWidget):
     #: the selection shown: {"rows": [...], "columns": [names], "cells": [[row, name]]}
     selection = t.Dict({}).tag(sync=True)
     #: the sort the reader chose by clicking a header: [column index, "asc" | "desc"] or []
-    sort = t.List([]).tag(sync=True)
+    sort: t.List = t.List([]).tag(sync=True)
     #: no header row (st.table's hide_header)
     hide_header = t.Bool(False).tag(sync=True)
     #: a click on a header sorts (not for a large st.table, which is static)

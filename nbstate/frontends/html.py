@@ -252,10 +252,11 @@ def _image(el: Element) -> str:
 
 
 #: metric delta colours, as Streamlit draws them
+_DELTA_COLORS: dict[Any, str]
 _DELTA_COLORS = {"green": "#09ab3b", "red": "#ff2b2b", "gray": "rgba(128, 128, 128, 0.9)",
                  "orange": "#ff8700", "yellow": "#faca2b", "blue": "#1c83e1",
                  "violet": "#803df5", "primary": "#ff4b4b"}
-_ARROWS = {"up": "&#8593;", "down": "&#8595;"}
+_ARROWS: dict[Any, str] = {"up": "&#8593;", "down": "&#8595;"}
 
 
 def _metric(el: Element) -> str:

@@ -30,7 +30,7 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -172,14 +172,16 @@ class LiveApp:
         as an exception at the top of the app's last output, which stays live."""
         interrupted: list[bool] = []
         try:
+            view = self.view
+            assert view is not None  # show() made it before any run is rendered
             if isinstance(tree, BaseException):
                 raise tree
             # an interrupt (the stop button) waits until the output is updated in full: a
             # half-reconciled output would show part of two runs and leave widgets open
             with deferred_interrupts() as interrupted:
-                with self.view.marker.hold_sync():  # the run is over: one message says so
+                with view.marker.hold_sync():  # the run is over: one message says so
                     self._unmark()
-                    self.view.update(tree)
+                    view.update(tree)
             self._shown = tree
             self._before = None
             if not interrupted:
@@ -187,13 +189,13 @@ class LiveApp:
             e: BaseException = KeyboardInterrupt(
                 "The kernel was interrupted while nbstate updated the app's output; the "
                 "update was completed first. The app stays live.")
-            rest = tree.children[1:]
-            notices = [*(tree.children[0].children or ()), exception_element(e)]
+            rest = tree.contents[1:]
+            notices = [*(tree.contents[0].children or ()), exception_element(e)]
         except BaseException as exc:  # noqa: BLE001 - a frontend bug shows in the app, not lost
             e = exc
             if not isinstance(e, KeyboardInterrupt):
                 traceback.print_exc(file=sys.__stderr__)
-            rest = (self._shown.children[1:] if self._shown is not None
+            rest = (self._shown.contents[1:] if self._shown is not None
                     else [Element("main", children=[])])
             el = exception_element(e)
             if isinstance(e, KeyboardInterrupt):
@@ -201,13 +203,15 @@ class LiveApp:
                 self.app.explain_interrupt(el)
             notices = [el]
         try:
+            view = self.view
+            assert view is not None
             with deferred_interrupts():
-                self.view.update(Element("app", props={"stale": False}, children=[
+                view.update(Element("app", props={"stale": False}, children=[
                     Element("notices", children=notices), *rest]))
         except Exception:  # noqa: BLE001 - nothing more can be shown
             traceback.print_exc(file=sys.__stderr__)
 
-    def _run(self, changes: list[tuple[str, Any]]) -> Element | Exception:
+    def _run(self, changes: Sequence[tuple[str, Any]]) -> Element | BaseException:
         # Mark the output running ("Running...") only for an app whose last run was slow: a
         # fast rerun that changes nothing must send nothing at all. (A timer thread could mark
         # it later, but sending widget messages from another thread races the shell's own.)
@@ -270,14 +274,16 @@ class LiveApp:
     def _mark(self, carried: list[Element]) -> None:
         """Fade the nodes that show the previous run's elements, and only those: one
         message (the marker's ``stale_ids``), whatever their number."""
+        view = self.view
+        assert view is not None  # (called while a run is shown)
         want = {id(e) for e in carried}
         ids: list[str] = []
         if want:
-            for top in self.view._top:
+            for top in view._top:
                 for n in top.walk():
                     if id(n.el) in want and not n.closed:
                         ids.append(n.widget.model_id)
-        marker = self.view.marker
+        marker = view.marker
         if list(marker.stale_ids) != ids:
             marker.stale_ids = ids
 
@@ -413,7 +419,7 @@ def _sent_right_after_the_last() -> bool:
     never does (it waits for the kernel's idle in between): such a client sends bursts."""
     global _last_sent
     try:
-        sent = compat.parent_header(getattr(_shell(), "kernel", None))["header"]["date"]
+        sent = (compat.parent_header(getattr(_shell(), "kernel", None)) or {})["header"]["date"]
     except Exception:  # noqa: BLE001 - no kernel, older ipykernel, no date: no evidence
         return False
     last, _last_sent = _last_sent, sent
@@ -660,6 +666,7 @@ def start(target: str | Callable | os.PathLike, name: str | None = None,
     filename = None
     if path is not None:
         target, filename = _read_script(path)
+    assert not isinstance(target, os.PathLike)  # a path was read into code just above
     key = _app_name(name, filename or target, shell)
     cell = _cell_id(shell)
     live = _LIVE.get(key)

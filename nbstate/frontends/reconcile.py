@@ -31,34 +31,18 @@ Example:
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import ipywidgets as W
 
-from ..elements import Element
+from ..elements import Element, same, same_props  # type-strict: a changed type is resent
 from . import compat
 from .anywidgets import APP_CLASS, StaleMarker
 from .api_bindings import apply_page
 from .bindings import NOTHING, Binding, Box, Unrecognized, binding_for, from_json
 
 _MISSING = object()
-
-
-def same(a: Any, b: Any) -> bool:
-    """Do two core values look the same in the browser? (type-strict, never raises)"""
-    if a is b:
-        return True
-    if type(a) is not type(b):
-        return False
-    try:
-        return bool(a == b)
-    except Exception:  # noqa: BLE001 - arrays and odd objects count as different
-        return False
-
-
-def _same_props(a: dict, b: dict) -> bool:
-    return a.keys() == b.keys() and all(same(v, b[k]) for k, v in a.items())
 
 
 def close_widget(w: W.Widget) -> None:
@@ -232,8 +216,8 @@ class View:
         self.main = next((n for n in self._top if n.type == "main"), None)
         self._lay_out_sidebar(has_sidebar)
         # what left its container and was not taken up elsewhere (a keyed widget may move)
-        for top in dropped:
-            for n in top.walk():
+        for gone in dropped:
+            for n in gone.walk():
                 if id(n) not in used:
                     if n.wid is not None and self.by_id.get(n.wid) is n:
                         del self.by_id[n.wid]
@@ -284,12 +268,13 @@ class View:
                     n.widget.layout.padding = "0 1rem 0 0"
 
     def _sync_children(self, node: Any, el: Element, form: str | None, used: set[int],
-                       dropped: list[Node], prefix: list[W.Widget] = ()) -> None:
+                       dropped: list[Node], prefix: Sequence[W.Widget] = ()) -> None:
         olds: list[Node] = node.children
         new: list[Node] = []
         at: dict[int, int] | None = None
         cursor = 0  # just after the old sibling matched last
         skip, nold = self._skip, len(olds)
+        cn: Node | None
         for child in el.children or ():
             if skip and cursor < nold:
                 cn = olds[cursor]
@@ -339,7 +324,7 @@ class View:
         node.children = new
         inner = node.binding.inner(node.widget)
         widgets = [*prefix, *(c.widget for c in new)] if not same else None
-        if not same and (len(inner.children) != len(widgets) or any(
+        if widgets is not None and (len(inner.children) != len(widgets) or any(
                 a is not b for a, b in zip(inner.children, widgets, strict=True))):
             extra = node.binding.child_traits(el)
             _apply(inner, {"children": widgets, **extra})
@@ -383,7 +368,7 @@ class View:
 
     def _update(self, n: Node, el: Element) -> None:
         b = n.binding
-        if n.el is el or _same_props(n.el.props, el.props):
+        if n.el is el or same_props(n.el.props, el.props):
             changed = {}  # same props, same traits: skip rendering them again
         else:
             desired = _with_resets(n.widget, n.sent, b.traits(el))
@@ -480,6 +465,7 @@ class View:
 
     def _changed(self, n: Node, value: Any) -> None:
         wid = n.wid
+        assert wid is not None  # only widgets report values
         if n.el.props.get("ignore") and n.binding.value_keys:
             # on_change="ignore" (st.data_editor): the value waits for the next rerun, which
             # it does not start itself

@@ -23,7 +23,7 @@ import json
 import textwrap
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, ValuesView
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +57,8 @@ class AppTest:
         self._unsendable: list[Exception] = []
         self._held: dict[str, dict[str, Any]] = {}
         self._tree: Element | None = None
+        # from_function: the namespace each run starts from (its arguments)
+        self._fresh_ns: dict[str, Any] | None = None
         # the last run's elements with their form, in display order, and per accessor name;
         # built on first access after a run, so at.slider[j] does not rebuild per access
         self._walked: list[tuple[Element, str | None]] | None = None
@@ -151,7 +153,7 @@ class AppTest:
         for src in before:
             lines = [ln for ln in src.splitlines()
                      if not ln.lstrip().startswith(("%", "!"))]
-            exec(compile("\n".join(lines), f"<{path} cell>", "exec"), ns)  # noqa: S102
+            exec(compile("\n".join(lines), f"<{path} cell>", "exec"), ns)
         return cls(body, default_timeout=default_timeout, name=name, namespace=ns)
 
     # -- running --------------------------------------------------------------------
@@ -164,7 +166,7 @@ class AppTest:
             error = self._unsendable[0]
             self._unsendable.clear()
             raise error
-        if getattr(self, "_fresh_ns", None) is not None:
+        if self._fresh_ns is not None:
             self._app._namespace = dict(self._fresh_ns)
         start = time.perf_counter()
         self._app.deadline = start + limit if limit else None
@@ -197,12 +199,14 @@ class AppTest:
         except (TypeError, ValueError) as e:
             self._unsendable.append(e)
         kind = view.element_type
+        wid = view.id
+        assert wid is not None  # only widgets are set
         if view.form is not None and kind != "form_submit_button":
-            self._held.setdefault(view.form, {})[view.id] = value
+            self._held.setdefault(view.form, {})[wid] = value
         else:
             if kind == "form_submit_button" and view.form is not None:
                 self._pending.update(self._held.pop(view.form, {}))
-            self._pending[view.id] = value
+            self._pending[wid] = value
 
     def _pending_value(self, view: ElementView) -> Any:
         if view.id in self._pending:
@@ -239,9 +243,10 @@ class AppTest:
         return ElementList(self, found)
 
     @property
-    def main(self) -> ElementView:
-        """The app's main area, as a block with the same accessors (``at.main.slider``)."""
-        return ElementView(self, self._tree.children[1], None) if self._tree else None
+    def main(self) -> ElementView | None:
+        """The app's main area, as a block with the same accessors (``at.main.slider``);
+        None before the first run."""
+        return ElementView(self, self._tree.contents[1], None) if self._tree else None
 
     @property
     def sidebar(self) -> ElementView:
@@ -510,13 +515,13 @@ class _TestSessionState:
     def get(self, key: str, default: Any = None) -> Any:
         return self._s.proxy.get(key, default)
 
-    def keys(self):  # noqa: ANN201
+    def keys(self) -> KeysView[str]:
         return self._s.proxy.keys()
 
-    def values(self):  # noqa: ANN201
+    def values(self) -> ValuesView[Any]:
         return self._s.proxy.values()
 
-    def items(self):  # noqa: ANN201
+    def items(self) -> ItemsView[str, Any]:
         return self._s.proxy.items()
 
     def to_dict(self) -> dict:
@@ -857,7 +862,7 @@ class ElementView:
         "deleted_rows"}``."""
         self._require_widget()
         pending = self._at._pending_value(self)
-        cur = self._el.props.get("value") if pending is _MISSING else pending
+        cur: Any = self._el.props.get("value") if pending is _MISSING else pending
         return {"edited_rows": {k: dict(v) for k, v in cur["edited_rows"].items()},
                 "added_rows": [dict(r) for r in cur["added_rows"]],
                 "deleted_rows": list(cur["deleted_rows"])}

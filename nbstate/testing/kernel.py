@@ -226,6 +226,11 @@ class KernelSession:
         self._cells += 1
         cell_id = cell_id or f"app-cell-{self._cells}"
         self.execute(f"%%app {name}\n{prelude}{textwrap.dedent(body)}", cell_id=cell_id)
+        return self._shown_app()
+
+    def _shown_app(self) -> Model:
+        if self._last_app is None:
+            raise LookupError("no nbstate app has been displayed by this kernel's cells")
         return self._last_app
 
     def state(self, key: str) -> Any:
@@ -258,7 +263,7 @@ class KernelSession:
             parsed = split_app_cell(src)
             if parsed is not None:
                 name = parsed[0] or cell_id
-                apps[name] = self._last_app
+                apps[name] = self._shown_app()
                 if name == stop_at:
                     break
         return apps
