@@ -38,6 +38,7 @@ from .kinds import (
     check_trigger,
     state_never,
 )
+from .layout import handle
 from .run import require
 from .widgets import _common, _options, _props, _what
 
@@ -337,7 +338,7 @@ def link_button(label: str, url: str, *, key: str | int | None = None,
                 kwargs: dict | None = None, help: str | None = None, type: str = "secondary",
                 icon: str | None = None, icon_position: str = "left", disabled: bool = False,
                 use_container_width: bool | None = None, width: Any = "content",
-                shortcut: str | None = None, wrap: bool | None = None) -> bool | None:
+                shortcut: str | None = None, wrap: bool | None = None) -> Any:
     """A button that opens ``url`` in a new tab. With ``on_click="rerun"`` or a callback it
     is also a widget: ``True`` for the run after a click.
 
@@ -364,8 +365,7 @@ def link_button(label: str, url: str, *, key: str | int | None = None,
 
             key = normalize_key(key)
             ctx.check_key(key)
-        ctx.emit(Element("link_button", key=key, props=props))
-        return None
+        return handle(ctx, Element("link_button", key=key, props=props))
     cb = None if on_click == "rerun" or on_click is None else on_click
     key = _common("link_button", label, key, cb, "visible")
     return ctx.widget(LINK_BUTTON, label, key, (label, str(url)), props, False, False, cb,

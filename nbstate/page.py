@@ -44,6 +44,7 @@ from .errors import (
     RerunApp,
 )
 from .kinds import Kind, check_trigger, state_never
+from .layout import ElementHandle, handle
 from .run import App, Session, _local, current, default_session, require
 
 # -- set_page_config ------------------------------------------------------------------------
@@ -399,8 +400,11 @@ def logout() -> None:
 # -- logo ----------------------------------------------------------------------------------------
 def logo(image: Any, *, size: str = "medium", link: str | None = None,
          icon_image: Any = None) -> None:
-    """The app's logo, shown where it is called (usually first; Streamlit pins it to the
-    page's top-left corner), as a link if ``link`` is given.
+    """The app's logo, pinned where Streamlit puts it wherever it is called: at the top of
+    the sidebar when the app has one, else at the top-left of the app. The last call of a run
+    wins; a run that does not call it shows none. A link if ``link`` is given; ``icon_image``
+    is what Streamlit shows when its sidebar is collapsed (a notebook's sidebar is always
+    open, so it is kept for the static picture's narrow view only).
 
     Example:
         >>> st.logo("logo.png", link="https://example.com")             # doctest: +SKIP
@@ -413,9 +417,11 @@ def logo(image: Any, *, size: str = "medium", link: str | None = None,
             f"`st.logo`: size must be 'small', 'medium' or 'large', got {size!r}.")
     if link is not None and not re.match(r"^https?://", str(link)):
         raise InvalidArgumentError(f"`st.logo`: link must be an http(s) URL, got {link!r}.")
-    ctx.emit(Element("logo", props={
+    # not emitted here: the run's root holds it (run.App._root), the frontends pin it
+    ctx.logo = Element("logo", props={
         "src": _image_src(image, "auto"), "size": size, "link": link,
-        "icon_src": _image_src(icon_image, "auto") if icon_image is not None else None}))
+        "icon_src": _image_src(icon_image, "auto") if icon_image is not None else None})
+    ctx.flush()
 
 
 # -- pages ---------------------------------------------------------------------------------------
@@ -636,7 +642,7 @@ def _link(ctx: Any, page: Page, label: str | None, icon: str | None, help: str |
 def page_link(page: str | Path | Page, *, label: str | None = None, icon: str | None = None,
               icon_position: str = "left", help: str | None = None, disabled: bool = False,
               use_container_width: bool | None = None, width: Any = "content",
-              query_params: Any = None) -> None:
+              query_params: Any = None) -> ElementHandle:
     """A link to a page of ``st.navigation`` (clicking it runs that page), or to an external
     ``http(s)`` URL (opened in a new tab).
 
@@ -652,10 +658,9 @@ def page_link(page: str | Path | Page, *, label: str | None = None, icon: str | 
         if not label:
             raise InvalidArgumentError(
                 f"`st.page_link` to the URL {page!r} needs a label.")
-        ctx.emit(Element("page_link", props={"label": label, "icon": icon, "help": help,
-                                             "disabled": bool(disabled), "url": page,
-                                             "page": None, "current": False}))
-        return
+        return handle(ctx, Element("page_link", props={
+            "label": label, "icon": icon, "help": help, "disabled": bool(disabled), "url": page,
+            "page": None, "current": False}))
     p = _find_page(ctx, page, "page_link")
     if query_params is not None:
         qp = dict(query_params)
@@ -671,6 +676,14 @@ def page_link(page: str | Path | Page, *, label: str | None = None, icon: str | 
                     "label_visibility": "visible", "page": p.url_path,
                     "current": app_extras(app).get("page") == p.url_path, "url": None},
                    False, False, go_with_query)
-        return
+        return _last_handle(ctx)
     _link(ctx, p, label, icon, help, disabled,
           current=app_extras(ctx.app).get("page") == p.url_path)
+    return _last_handle(ctx)
+
+
+def _last_handle(ctx: Any) -> ElementHandle:
+    """The handle of the element the run has just emitted (a page link is a widget: what
+    ``st.page_link`` returns is its element's handle, as in Streamlit)."""
+    parent = ctx.stack[-1]
+    return ElementHandle(parent.children[-1], ctx, parent)

@@ -135,6 +135,7 @@ class RunContext:
         self.main.path = ("main",)
         self.sidebar: Element | None = None
         self.bottom: Element | None = None  # st.bottom (a chat input pins itself there)
+        self.logo: Element | None = None  # st.logo's last call: pinned at the app's top
         self.one_shot: list[Any] = []  # widget states that hold a value for this run only
         # set while flushing what a reader waits for (a stream's first chunk): a live
         # frontend shows it without its usual wait
@@ -563,7 +564,7 @@ class App:
             _local.ctx = outer
             self.session.store.frozen = set()
             self.running = False
-        self.tree = self._root(ctx.main, sidebar=ctx.sidebar)
+        self.tree = self._root(ctx.main, sidebar=ctx.sidebar, logo=ctx.logo)
         return self.tree
 
     # -- the steps --------------------------------------------------------------------
@@ -758,7 +759,7 @@ class App:
         main = ctx.main
         if ctx.bottom is not None and (not main.children or main.children[-1] is not ctx.bottom):
             main = Element("main", children=[*main.children, ctx.bottom])
-        return self._root(main, sidebar=ctx.sidebar)
+        return self._root(main, sidebar=ctx.sidebar, logo=ctx.logo)
 
     def _exec(self, ctx: RunContext) -> bool:
         """Run the code once; clean up if it completed. True if it asked for a rerun."""
@@ -893,18 +894,24 @@ class App:
         old_main = tree.children[1] if tree is not None else Element("main", children=[])
         main = Element("main", children=[*head, *_current_values(old_main.children, widgets)])
         main.path = old_main.path
-        side = tree.children[2] if tree is not None and len(tree.children) > 2 else None
+        rest = {c.type: c for c in tree.children[2:]} if tree is not None else {}
+        side = rest.get("sidebar")
         if side is not None:
             kids = _current_values(side.children, widgets)
             if kids is not side.children:
                 side = Element(side.type, side.id, side.key, side.props, kids)
-        return self._root(main, sidebar=side)
+        return self._root(main, sidebar=side, logo=rest.get("logo"))
 
-    def _root(self, main: Element, *, stale: bool = False,
-              sidebar: Element | None = None) -> Element:
+    def _root(self, main: Element, *, stale: bool = False, sidebar: Element | None = None,
+              logo: Element | None = None) -> Element:
         children = [Element("notices", children=list(self.notices)), main]
         if sidebar is not None:
             children.append(sidebar)
+        if logo is not None:
+            # after the others, so that paths into main and the sidebar stay put; where it
+            # shows (top of the sidebar, else of the app) is the frontends' part
+            children.append(Element("logo", props={**logo.props,
+                                                   "in_sidebar": sidebar is not None}))
         props = {"name": self.name, "stale": stale}
         if self.root_props:
             props.update(self.root_props)

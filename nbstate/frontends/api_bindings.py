@@ -175,7 +175,9 @@ def _skeleton(el: Element) -> str:
 def _logo(el: Element) -> str:
     p = el.props
     h = {"small": 20, "medium": 24, "large": 32}.get(p.get("size"), 24)
-    img = f'<img src="{_e(p["src"])}" alt="logo" style="height: {h}px;"/>'
+    # as in Streamlit: the sidebar shows `image`; the app's header `icon_image` if given
+    src = p["src"] if p.get("in_sidebar") or not p.get("icon_src") else p["icon_src"]
+    img = f'<img src="{_e(src)}" alt="logo" style="height: {h}px; max-width: 100%;"/>'
     if p.get("link"):
         img = f'<a href="{_e(p["link"])}" target="_blank" rel="noopener">{img}</a>'
     return f'<div class="nbstate-logo">{img}</div>'

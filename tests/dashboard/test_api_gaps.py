@@ -1,0 +1,128 @@
+"""The last gaps of issue 10, through AppTest: html, iframe, components.v1, media and the
+diagram charts return element handles that replace their element; st.logo is pinned at the
+top of the sidebar or of the app, wherever it is called."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from nbstate.testing import AppTest
+
+
+def app(src: str) -> AppTest:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return AppTest.from_string("import nbstate as st\n" + src).run()
+
+
+# -- handles ---------------------------------------------------------------------------------
+def test_html_and_iframe_handles_replace_their_element():
+    at = app("""
+import nbstate.components.v1 as components
+st.html("<b>gone</b>").empty()
+st.iframe("https://example.com").text("was a frame")
+components.html("<p>x</p>").markdown("was a component")
+components.iframe("https://example.com").empty()
+h = st.html("<i>one</i>")
+h.html("<i>two</i>")
+""")
+    assert [e.body for e in at.html] == ["<i>two</i>"]
+    assert len(at.get("iframe")) == 0
+    assert at.text.values == ["was a frame"]
+    assert at.markdown.values == ["was a component"]
+    # each replacement stands where its element stood
+    assert [c.element_type for c in at.main.children] == [
+        "empty", "text", "markdown", "empty", "html"]  # .empty() leaves an empty slot
+
+
+@pytest.mark.parametrize("call", [
+    "st.audio('https://example.com/a.mp3')", "st.video('https://example.com/v.mp4')",
+    "st.badge('b')", "st.space()", "st.balloons()", "st.snow()",
+    "st.map({'lat': [1.0], 'lon': [2.0]})", "st.mermaid_chart('graph TD; A-->B')",
+    "st.graphviz_chart('digraph { a -> b }')",
+    "st.echarts_chart({'series': [{'type': 'bar', 'data': [1]}]})",
+    "st.pydeck_chart()", "st.pdf(b'%PDF-1.4')",
+    "st.link_button('Docs', 'https://example.com')",
+    "st.page_link('https://example.com', label='x')"])
+def test_media_diagrams_and_links_return_a_handle(call):
+    at = app(f"st.write('before')\n{call}.text('replaced')\nst.write('after')")
+    assert [c.element_type for c in at.main.children] == ["markdown", "text", "markdown"]
+    assert at.text.values == ["replaced"]
+
+
+def test_a_page_link_to_a_page_returns_a_handle():
+    at = app("""
+def home():
+    st.page_link(st.Page(other), label="Go").text("no link")
+def other():
+    pass
+st.navigation([st.Page(home), st.Page(other)], position="hidden").run()
+""")
+    assert at.text.values == ["no link"]
+    assert len(at.page_link) == 0
+
+
+# -- st.logo -----------------------------------------------------------------------------------
+def test_logo_is_pinned_at_the_top_not_where_it_is_called():
+    at = app("""
+st.title("Title")
+st.write("body")
+st.logo("https://example.com/logo.png", link="https://example.com")
+""")
+    assert [c.element_type for c in at.main.children] == ["title", "markdown"]
+    assert [c.type for c in at.tree.children] == ["notices", "main", "logo"]
+    assert len(at.logo) == 1
+    assert at.logo[0].src == "https://example.com/logo.png"
+    assert at.logo[0].link == "https://example.com"
+    assert at.logo[0].in_sidebar is False
+
+
+def test_logo_tops_the_sidebar_when_there_is_one_and_the_last_call_wins():
+    at = app("""
+st.sidebar.text("in the sidebar")
+st.logo("https://example.com/first.png")
+with st.sidebar:
+    st.logo("https://example.com/second.png", icon_image="https://example.com/icon.png")
+""")
+    assert [c.element_type for c in at.sidebar.children] == ["text"]
+    assert len(at.logo) == 1
+    assert at.logo[0].src == "https://example.com/second.png"
+    assert at.logo[0].in_sidebar is True
+    assert at.main.children == []
+
+
+def test_a_run_without_logo_shows_none():
+    at = AppTest.from_string("""
+import nbstate as st
+if st.checkbox("logo", True):
+    st.logo("https://example.com/logo.png")
+""").run()
+    assert len(at.logo) == 1
+    at.checkbox[0].uncheck().run()
+    assert len(at.logo) == 0
+
+
+def test_logo_in_a_fragment_rerun_stays():
+    at = AppTest.from_string("""
+import nbstate as st
+st.logo("https://example.com/logo.png")
+@st.fragment
+def part():
+    st.button("again")
+part()
+""").run()
+    at.button[0].click().run()
+    assert len(at.logo) == 1
+
+
+def test_header_logo_shows_the_icon_image_and_the_sidebar_logo_the_image():
+    import nbstate.frontends.api_bindings  # noqa: F401 - registers the logo's renderer
+    from nbstate.frontends.html import render
+
+    at = app("st.logo('https://example.com/big.png', icon_image='https://example.com/i.png')")
+    assert 'src="https://example.com/i.png"' in render(at.logo[0]._el)
+    at = app("st.sidebar.write('s')\n"
+             "st.logo('https://example.com/big.png', icon_image='https://example.com/i.png')")
+    assert 'src="https://example.com/big.png"' in render(at.logo[0]._el)
