@@ -45,7 +45,7 @@ from .errors import (
 )
 from .kinds import Kind, check_trigger, state_never
 from .layout import ElementHandle, handle
-from .run import App, Session, _local, current, default_session, require
+from .run import ROOT_HOOKS, App, Session, _local, current, default_session, require
 
 # -- set_page_config ------------------------------------------------------------------------
 _SIDEBAR_STATES = ("auto", "expanded", "collapsed", "locked")
@@ -183,7 +183,12 @@ class QueryParams(MutableMapping[str, str]):
             raise KeyError(f'st.query_params has no key "{key}".') from None
         return values[-1] if values else ""
 
+    def _written(self) -> None:
+        # from now on the page's URL follows the app's query (see _query_on_root)
+        session_extras(self._bound or _session())["query_written"] = True
+
     def __setitem__(self, key: str, value: Any) -> None:
+        self._written()
         if isinstance(value, dict):
             raise InvalidArgumentError(
                 f"`st.query_params`: a value cannot be a dict (key {key!r}); use a string or "
@@ -194,6 +199,7 @@ class QueryParams(MutableMapping[str, str]):
             self._data()[key] = [str(value)]
 
     def __delitem__(self, key: str) -> None:
+        self._written()
         try:
             del self._data()[key]
         except KeyError:
@@ -232,6 +238,7 @@ class QueryParams(MutableMapping[str, str]):
 
     def from_dict(self, params: Mapping[str, Any]) -> None:
         """Replace every parameter with ``params``."""
+        self._written()
         data = self._data()
         data.clear()
         for k, v in params.items():
@@ -247,6 +254,19 @@ class QueryParams(MutableMapping[str, str]):
 
     def __repr__(self) -> str:
         return repr(self.to_dict())
+
+
+def _query_on_root(app: App, props: dict[str, Any]) -> None:
+    """Once the app's session has written ``st.query_params``, each tree's root carries its
+    query string (``props["page"]["query"]``): a frontend that has a page URL (Voila) puts it
+    there, as Streamlit's frontend does. Until then the URL is left as the page was opened."""
+    extras = session_extras(app.session)
+    if extras.get("query_written"):
+        props["page"] = {**props.get("page", {}),
+                         "query": QueryParams(app.session).to_query_string()}
+
+
+ROOT_HOOKS.append(_query_on_root)
 
 
 query_params = QueryParams()

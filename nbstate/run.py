@@ -52,6 +52,10 @@ KEYLESS_PROPS = ("help", "width", "placeholder", "icon", "type", "horizontal", "
 _local = threading.local()
 _PKG_DIR = os.path.dirname(os.path.abspath(__file__))
 
+#: functions that add to the props of each tree's root (``hook(app, props)``): page-level
+#: state kept outside the run, as the URL query of ``st.query_params`` (page.py)
+ROOT_HOOKS: list[Callable[[App, dict[str, Any]], None]] = []
+
 
 def current() -> RunContext | None:
     """The context of the run under way in this thread, or None (also when the run this
@@ -915,6 +919,8 @@ class App:
         props = {"name": self.name, "stale": stale}
         if self.root_props:
             props.update(self.root_props)
+        for hook in ROOT_HOOKS:
+            hook(self, props)
         return Element("app", props=props, children=children)
 
     def discard_invalid_writes(self) -> list[str]:

@@ -126,3 +126,20 @@ def test_header_logo_shows_the_icon_image_and_the_sidebar_logo_the_image():
     at = app("st.sidebar.write('s')\n"
              "st.logo('https://example.com/big.png', icon_image='https://example.com/i.png')")
     assert 'src="https://example.com/big.png"' in render(at.logo[0]._el)
+
+
+# -- st.query_params -----------------------------------------------------------------------------
+def test_the_tree_carries_the_query_once_the_app_writes_it():
+    at = AppTest.from_string("""
+import nbstate as st
+st.write(st.query_params.get("tab", "-"))
+if st.button("write"):
+    st.query_params.update(tab="b", ids=["1", "2"])
+if st.button("clear"):
+    st.query_params.clear()
+""").run()
+    assert "query" not in at.tree.props.get("page", {})  # the URL stays as it was opened
+    at.button[0].click().run()
+    assert at.tree.props["page"]["query"] == "tab=b&ids=1&ids=2"
+    at.button[1].click().run()
+    assert at.tree.props["page"]["query"] == ""
