@@ -64,7 +64,7 @@ def test_logo_pinned_above_the_app_then_atop_the_sidebar(page, server, screensho
         "([l, s]) => { const a = l.getBoundingClientRect(), b = s.getBoundingClientRect();"
         " return a.bottom <= b.top + 1 && a.left >= b.left - 1 && a.right <= b.right + 1; }",
         arg=[logo.element_handle(), side.element_handle()])
-    lb, tb, sb = _box(logo), _box(title), _box(side)
+    lb, tb = _box(logo), _box(title)
     assert lb["x"] + lb["width"] <= tb["x"], (lb, tb)  # left of the main area
     assert lb["y"] <= tb["y"] + tb["height"], (lb, tb)  # at the main area's top, not below
     root.screenshot(path=str(screenshots / "logo-sidebar-lab.png"))
