@@ -27,6 +27,7 @@ from .elements import Element
 from .errors import InvalidArgumentError, NbstateAPIException
 from .kinds import Kind, check_trigger, state_never
 from .layout import Container
+from .params import sized
 from .run import require
 
 #: the close button of a dialog: button-like (True for the one run after a click)
@@ -115,6 +116,7 @@ def grid(columns: Any = "auto", *, min_column_width: Any = "auto", wrap: bool = 
         >>> for i in range(6):                                          # doctest: +SKIP
         ...     g.metric(f"KPI {i}", i)
     """
+    sized("grid", width, "stretch")
     ctx = require("grid")
     if not (columns == "auto" or (isinstance(columns, int) and not isinstance(columns, bool)
                                   and columns > 0)):

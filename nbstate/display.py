@@ -22,7 +22,7 @@ from typing import Any
 from .elements import Element
 from .errors import InvalidArgumentError
 from .layout import ElementHandle, handle
-from .params import text_props
+from .params import sized, text_props
 from .run import exception_element, require
 from .state import SessionStateProxy
 
@@ -151,6 +151,7 @@ def code(body: Any, language: str | None = "python", *, line_numbers: bool = Fal
     Example:
         >>> st.code("print('hi')")                                     # doctest: +SKIP
     """
+    sized("code", width, "stretch")
     extra = {"height": height} if isinstance(height, int) and not isinstance(height, bool) \
         else {}
     return _simple("code", "code", body, language=language, line_numbers=bool(line_numbers),
@@ -175,6 +176,7 @@ def json(body: Any, *, expanded: bool | int = True, width: Any = "stretch") -> E
     Example:
         >>> st.json({"a": [1, 2]})                                     # doctest: +SKIP
     """
+    sized("json", width, "stretch")
     ctx = require("json")
     if isinstance(body, str):
         try:
@@ -196,6 +198,7 @@ def divider(*, width: Any = "stretch") -> ElementHandle:
     Example:
         >>> st.divider()                                               # doctest: +SKIP
     """
+    sized("divider", width, "stretch")
     return handle(require("divider"), Element("divider", props={}))
 
 
@@ -211,6 +214,7 @@ def info(body: Any, *, icon: str | None = None, width: Any = "stretch",
     Example:
         >>> st.info("Pick a file to start")                             # doctest: +SKIP
     """
+    sized("info", width, "stretch")
     return _alert("info", body, icon, title)
 
 
@@ -221,6 +225,7 @@ def success(body: Any, *, icon: str | None = None, width: Any = "stretch",
     Example:
         >>> st.success("Saved")                                        # doctest: +SKIP
     """
+    sized("success", width, "stretch")
     return _alert("success", body, icon, title)
 
 
@@ -231,6 +236,7 @@ def warning(body: Any, *, icon: str | None = None, width: Any = "stretch",
     Example:
         >>> st.warning("Low disk space")                                # doctest: +SKIP
     """
+    sized("warning", width, "stretch")
     return _alert("warning", body, icon, title)
 
 
@@ -241,6 +247,7 @@ def error(body: Any, *, icon: str | None = None, width: Any = "stretch",
     Example:
         >>> st.error("Could not connect")                               # doctest: +SKIP
     """
+    sized("error", width, "stretch")
     return _alert("error", body, icon, title)
 
 
@@ -253,6 +260,7 @@ def exception(exception: BaseException, width: Any = "stretch") -> ElementHandle
         ... except ZeroDivisionError as e:
         ...     st.exception(e)
     """
+    sized("exception", width, "stretch")
     return handle(require("exception"), exception_element(exception))
 
 
@@ -371,6 +379,7 @@ def help(obj: Any = _ST, *, width: Any = "stretch") -> ElementHandle:  # noqa: A
     Example:
         >>> st.help(pandas.DataFrame)                                   # doctest: +SKIP
     """
+    sized("help", width, "stretch")
     ctx = require("help")
     var = _variable_name()
     summary, signature = _help_value(obj)

@@ -21,7 +21,7 @@ from .errors import (
     InvalidLayoutContextError,
     NbstateAPIException,
 )
-from .params import choice, ignored, on_change
+from .params import choice, ignored, on_change, sized
 from .run import RunContext, current, require
 from .state import normalize_key
 
@@ -129,6 +129,7 @@ def form(key: str, clear_on_submit: bool = False, *, enter_to_submit: bool = Tru
         ...     st.slider("My slider", 0, 10, 5, key="my_slider")
         ...     st.form_submit_button("Submit")
     """
+    sized("form", width, "stretch", height=height, height_default="content")
     ctx = require("form")
     key = normalize_key(key)
     if ctx.form is not None:
@@ -208,6 +209,7 @@ def columns(spec: int | list[float] | tuple[float, ...], *, gap: str | int | Non
         >>> with right:                                                 # doctest: +SKIP
         ...     st.write("on the right")
     """
+    sized("columns", width, "stretch")
     ctx = require("columns")
     if isinstance(spec, bool):
         spec = None  # type: ignore[assignment]
@@ -303,6 +305,7 @@ def tabs(tabs: list[str] | tuple[str, ...], *, width: Any = "stretch",
         >>> chart, data = st.tabs(["Chart", "Data"], default="Data")    # doctest: +SKIP
         >>> data.dataframe(df)                                          # doctest: +SKIP
     """
+    sized("tabs", width, "stretch")
     ctx = require("tabs")
     labels = list(tabs) if isinstance(tabs, (list, tuple)) else None
     if not labels:
@@ -337,6 +340,7 @@ def expander(label: str, expanded: bool = False, *, key: Any = None, icon: str |
         >>> with st.expander("Details", icon="ℹ️"):                     # doctest: +SKIP
         ...     st.write("more")
     """
+    sized("expander", width, "stretch")
     ctx = require("expander")
     if not isinstance(label, str) or not label:
         raise InvalidArgumentError("`st.expander` needs a non-empty label.")
@@ -368,6 +372,7 @@ def popover(label: str, *, type: str = "secondary", help: str | None = None,
         >>> with st.popover("Settings"):                                # doctest: +SKIP
         ...     st.checkbox("Verbose")
     """
+    sized("popover", width, "content", use_container_width=use_container_width)
     ctx = require("popover")
     choice("popover", "type", type, ("primary", "secondary", "tertiary"))
     if wrap is not None and wrap is not False:

@@ -39,6 +39,7 @@ from typing import Any
 from .elements import Element
 from .errors import InvalidArgumentError
 from .layout import ElementHandle, handle
+from .params import sized
 from .run import require
 
 # -- media -----------------------------------------------------------------------------------
@@ -231,6 +232,7 @@ def badge(label: str, *, icon: str | None = None, color: str = "blue", width: An
     Example:
         >>> st.badge("Beta", icon="🧪", color="violet")                    # doctest: +SKIP
     """
+    sized("badge", width, "content")
     ctx = require("badge")
     if color not in _BADGE_COLORS:
         raise InvalidArgumentError(
@@ -286,6 +288,7 @@ def skeleton(height: Any = None, *, width: Any = "stretch") -> Any:
         >>> slot = st.skeleton(height=200)                              # doctest: +SKIP
         >>> slot.dataframe(load())                                      # doctest: +SKIP
     """
+    sized("skeleton", width, "stretch")
     from .layout import Placeholder
 
     ctx = require("skeleton")
@@ -380,6 +383,7 @@ def map(data: Any = None, *, latitude: str | None = None,  # noqa: A001 - Stream
     Example:
         >>> st.map(pd.DataFrame({"lat": [48.85], "lon": [2.35]}), zoom=4)  # doctest: +SKIP
     """
+    sized("map", None, None, use_container_width=use_container_width)
     ctx = require("map")
     rows = _records(data)
     cols = list(rows[0].keys()) if rows else []
@@ -479,12 +483,15 @@ def pydeck_chart(pydeck_obj: Any = None, *, width: Any = "stretch",
     Example:
         >>> st.pydeck_chart(pdk.Deck(layers=[...]))                     # doctest: +SKIP
     """
+    sized("pydeck_chart", width, "stretch", use_container_width=use_container_width)
     ctx = require("pydeck_chart")
     if on_select != "ignore":
         raise InvalidArgumentError(
             "`st.pydeck_chart`: selections (on_select) are not available in nbstate: the "
             "chart is drawn by pydeck's own page, which reports no selection to the kernel. "
-            "Leave on_select='ignore'.")
+            "Leave on_select='ignore' and let the user pick with a widget beside the map "
+            "(st.selectbox or st.multiselect over the points' names, or st.map for plain "
+            "points).")
     if pydeck_obj is None:
         html = "<div style='height:100%;background:#f0f2f6'></div>"
         spec = "{}"
@@ -510,6 +517,8 @@ def graphviz_chart(figure_or_dot: Any, use_container_width: bool | None = None, 
     Example:
         >>> st.graphviz_chart("digraph { a -> b }")                       # doctest: +SKIP
     """
+    sized("graphviz_chart", width, "content",
+          use_container_width=use_container_width, height=height, height_default="content")
     ctx = require("graphviz_chart")
     if isinstance(figure_or_dot, str):
         dot = figure_or_dot
@@ -546,6 +555,7 @@ def mermaid_chart(body: str, *, width: Any = "stretch", alt: str | None = None) 
     Example:
         >>> st.mermaid_chart("graph LR; A-->B")                          # doctest: +SKIP
     """
+    sized("mermaid_chart", width, "stretch")
     ctx = require("mermaid_chart")
     if not isinstance(body, str) or not body.strip():
         raise InvalidArgumentError("`st.mermaid_chart` needs the diagram's Mermaid source.")
@@ -564,6 +574,7 @@ def echarts_chart(spec: Any, *, width: Any = "stretch", height: Any = "content",
         ...                   "yAxis": {"type": "value"},
         ...                   "series": [{"type": "bar", "data": [3, 5]}]})  # doctest: +SKIP
     """
+    sized("echarts_chart", width, "stretch")
     ctx = require("echarts_chart")
     if renderer not in ("canvas", "svg"):
         raise InvalidArgumentError(
@@ -573,8 +584,10 @@ def echarts_chart(spec: Any, *, width: Any = "stretch", height: Any = "content",
             f"`st.echarts_chart`: theme must be 'streamlit' or None, got {theme!r}.")
     if on_select != "ignore":
         raise InvalidArgumentError(
-            "`st.echarts_chart`: selections (on_select) are not available in nbstate yet; "
-            "leave on_select='ignore'.")
+            "`st.echarts_chart`: selections (on_select) are not available in nbstate: the "
+            "chart's ECharts view reports no clicks to the kernel. Leave on_select='ignore' "
+            "and let the user pick with a widget beside the chart (st.selectbox, "
+            "st.multiselect or st.pills over the chart's categories).")
     if hasattr(spec, "dump_options"):  # pyecharts
         option = json.loads(spec.dump_options())
     elif isinstance(spec, dict):

@@ -39,6 +39,8 @@ from .kinds import (
     state_never,
 )
 from .layout import handle
+from .params import ignored as ignored_once
+from .params import sized
 from .run import require
 from .widgets import _common, _options, _props, _what
 
@@ -144,6 +146,7 @@ def datetime_input(label: str, value: Any = "now", min_value: Any = None,
     Example:
         >>> when = st.datetime_input("Start", datetime.datetime(2025, 1, 1, 9, 0))  # doctest: +SKIP
     """
+    sized("datetime_input", width, "stretch")
     ctx = require("datetime_input")
     cb = _callback("datetime_input", label, on_change)
     key = _common("datetime_input", label, key, cb, label_visibility)
@@ -220,6 +223,7 @@ def feedback(options: str = "thumbs", *, key: str | int | None = None,
         >>> if stars is not None:                                       # doctest: +SKIP
         ...     st.write(f"{stars + 1} stars")
     """
+    sized("feedback", width, "content")
     ctx = require("feedback")
     if options not in FEEDBACK:
         raise InvalidArgumentError(
@@ -254,6 +258,7 @@ def pagination(num_pages: int, *, default: int = 1, max_visible_pages: int | Non
         >>> page = st.pagination(20, key="page")                         # doctest: +SKIP
         >>> st.dataframe(df.iloc[(page - 1) * 10: page * 10])            # doctest: +SKIP
     """
+    sized("pagination", width, "content")
     ctx = require("pagination")
     if not _is_int(num_pages) or num_pages < 1:
         raise InvalidArgumentError(
@@ -306,6 +311,9 @@ def menu_button(label: str, options: Sequence[Any], *, key: str | int | None = N
         >>> if action == "CSV":                                         # doctest: +SKIP
         ...     export_csv()
     """
+    sized("menu_button", width, "content")
+    if wrap is not None:
+        ignored_once("menu_button", "wrap", wrap, "wrap_label")
     ctx = require("menu_button")
     key = _common("menu_button", label, key, on_click, "visible")
     if ctx.form is not None:
@@ -352,6 +360,8 @@ def link_button(label: str, url: str, *, key: str | int | None = None,
     if icon_position not in ("left", "right"):
         raise InvalidArgumentError(f"{_what('link_button', label)}icon_position must be "
                                    f"'left' or 'right', got {icon_position!r}.")
+    if wrap is not None:
+        ignored_once("link_button", "wrap", wrap, "wrap_label")
     if shortcut is not None:
         ignored("link_button", "shortcut", "keyboard shortcuts would clash with the "
                 "notebook's own")
@@ -392,6 +402,7 @@ def camera_input(label: str, key: str | int | None = None, help: str | None = No
         >>> if photo:                                                   # doctest: +SKIP
         ...     st.image(photo)
     """
+    sized("camera_input", width, "stretch")
     ctx = require("camera_input")
     cb = _callback("camera_input", label, on_change)
     key = _common("camera_input", label, key, cb, label_visibility)
@@ -416,6 +427,7 @@ def audio_input(label: str, *, sample_rate: int | None = 16000, key: str | int |
         >>> if rec:                                                      # doctest: +SKIP
         ...     st.audio(rec)
     """
+    sized("audio_input", width, "stretch")
     ctx = require("audio_input")
     if sample_rate not in (None, 8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000):
         raise InvalidArgumentError(

@@ -45,6 +45,7 @@ from .errors import (
 )
 from .kinds import Kind, check_trigger, state_never
 from .layout import ElementHandle, handle
+from .params import sized
 from .run import ROOT_HOOKS, App, Session, _local, current, default_session, require
 
 # -- set_page_config ------------------------------------------------------------------------
@@ -533,7 +534,9 @@ def _as_page(p: Any) -> Page:
 def navigation(pages: Any, *, position: str = "sidebar", expanded: bool | int = False) -> Page:
     """Declare the app's pages; returns the current one (call its ``.run()``). The page menu
     is a list of page links in the sidebar (``position="top"``: above the main area;
-    ``"hidden"``: none).
+    ``"hidden"``: none). ``expanded``, as in Streamlit: a sidebar menu of 3 or more pages
+    beyond its limit (10, or ``expanded`` if a positive int) shows the first pages and a
+    "View N more" button (then "View less"); ``expanded=True`` always shows every page.
 
     Example:
         >>> pg = st.navigation([st.Page(home, default=True), st.Page(settings)])  # doctest: +SKIP
@@ -543,6 +546,14 @@ def navigation(pages: Any, *, position: str = "sidebar", expanded: bool | int = 
     if position not in ("sidebar", "hidden", "top"):
         raise InvalidArgumentError(
             f"`st.navigation`: position must be 'sidebar', 'hidden' or 'top', got {position!r}.")
+    if isinstance(expanded, bool) or expanded is None:
+        limit = None if expanded else _NAV_VISIBLE
+    elif isinstance(expanded, int) and expanded >= 0:
+        limit = expanded or _NAV_VISIBLE
+    else:
+        raise InvalidArgumentError(
+            f"`st.navigation`: expanded must be True, False or a non-negative int, got "
+            f"{expanded!r}.")
     sections: list[tuple[str, list[Page]]]
     if isinstance(pages, Mapping):
         sections = [(str(k), [_as_page(p) for p in v]) for k, v in pages.items()]
@@ -585,15 +596,38 @@ def navigation(pages: Any, *, position: str = "sidebar", expanded: bool | int = 
                 ctx.emit(menu)
         else:
             ctx.emit(menu)
+        n = sum(len(ps) for _, ps in visible)
+        collapsible = position == "sidebar" and limit is not None and n >= limit + 3
+        shown = limit if collapsible and not extras.get("nav_open") else n
         with Container(menu, ctx, form=None):
             for section, ps in visible:
+                if shown <= 0:
+                    break
                 if section:
                     ctx.emit(Element("caption", props={"body": section,
                                                        "unsafe_allow_html": False}))
-                for p in ps:
+                for p in ps[:shown]:
                     _link(ctx, p, p.title, p.icon, p.help, False, nav=True,
                           current=p.url_path == page.url_path)
+                shown -= len(ps)
+            if collapsible:
+                _fold_button(ctx, extras, n - limit)  # type: ignore[operator]
     return page
+
+
+#: how many pages a collapsed sidebar menu shows (Streamlit's default)
+_NAV_VISIBLE = 10
+
+
+def _fold_button(ctx: Any, extras: dict[str, Any], more: int) -> None:
+    """The "View N more" / "View less" button under a long page menu."""
+    from .widgets import button
+
+    def flip() -> None:
+        extras["nav_open"] = not extras.get("nav_open")
+
+    label = "View less" if extras.get("nav_open") else f"View {more} more"
+    button(label, key=None, on_click=flip, type="tertiary")
 
 
 def _find_page(ctx: Any, page: Any, func: str) -> Page:
@@ -670,6 +704,7 @@ def page_link(page: str | Path | Page, *, label: str | None = None, icon: str | 
         >>> st.page_link(settings_page, label="Settings", icon="⚙️")     # doctest: +SKIP
         >>> st.page_link("https://streamlit.io", label="Streamlit")     # doctest: +SKIP
     """
+    sized("page_link", width, "content", use_container_width=use_container_width)
     ctx = require("page_link")
     if icon_position not in ("left", "right"):
         raise InvalidArgumentError(

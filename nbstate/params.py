@@ -33,6 +33,11 @@ WHY: dict[str, str] = {
     "type": "the notebook shows one style of expandable box",
     "parallel": "fragments of a notebook app run one after the other in the kernel",
     "refresh_mode": "the notebook's cache recomputes an expired entry in the foreground",
+    "width": "the notebook lays this element out at its own width (as an ipywidget sizes "
+             "itself); put it in st.columns to give it a share of the row",
+    "height": "the notebook lays this element out at its own height",
+    "autocomplete": "the notebook's text box (an ipywidgets Text) sets no autocomplete hint "
+                    "for the browser",
 }
 
 
@@ -133,3 +138,19 @@ def text_props(func: str, text_alignment: str, wrap: bool) -> dict:
     if not wrap:
         out["wrap"] = False
     return out
+
+
+def sized(func: str, width: Any, default: Any, use_container_width: Any = None,
+          height: Any = None, height_default: Any = None) -> None:
+    """Warn (once) that a purely visual size the notebook does not apply was given: a
+    ``width`` (``height``) other than Streamlit's default, or ``use_container_width``.
+
+    Example:
+        >>> sized("button", "content", "content")     # the default: nothing to say
+    """
+    if width != default:
+        ignored(func, "width", width, "width")
+    if use_container_width is not None:
+        ignored(func, "use_container_width", use_container_width, "width")
+    if height != height_default:
+        ignored(func, "height", height, "height")

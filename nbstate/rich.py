@@ -18,7 +18,7 @@ from typing import Any
 from .elements import Element
 from .errors import InvalidArgumentError
 from .layout import Container, ElementHandle, handle
-from .params import choice, ignored
+from .params import choice, ignored, sized
 from .run import require
 
 
@@ -47,6 +47,7 @@ def metric(label: str, value: Any, delta: Any = None, delta_color: str = "normal
     Example:
         >>> st.metric("Revenue", "$1.2M", "+8%", chart_data=[3, 5, 4, 8])  # doctest: +SKIP
     """
+    sized("metric", width, "stretch")
     ctx = require("metric")
     what = f'`st.metric` "{label}"'
     if delta_color not in ("normal", "inverse", "off", *_NAMED_COLORS):
@@ -197,6 +198,7 @@ def progress(value: int | float, text: str | None = None,
         >>> bar = st.progress(0.25, text="a quarter")                    # doctest: +SKIP
         >>> bar.progress(50, text="half")                                # doctest: +SKIP
     """
+    sized("progress", width, "stretch")
     ctx = require("progress")
     h = handle(ctx, Element("progress", props=_progress_props(value, text)))
     ctx.flush()
@@ -267,6 +269,7 @@ def status(label: str, *, expanded: bool = False, state: str = "running",
         ...     st.write("step 1")
         ...     s.update(label="Done", state="complete")
     """
+    sized("status", width, "stretch")
     ctx = require("status")
     choice("status", "type", type, ("default", "compact", "step"))
     if type != "default":
@@ -300,6 +303,7 @@ def latex(body: Any, *, help: str | None = None, width: Any = "stretch") -> Elem
     Example:
         >>> st.latex(r"a^2 + b^2 = c^2")                                # doctest: +SKIP
     """
+    sized("latex", width, "stretch")
     ctx = require("latex")
     if not isinstance(body, str):
         try:

@@ -32,7 +32,7 @@ from .errors import (
 )
 from .kinds import KINDS, _is_int, _is_real
 from .options import option_index
-from .params import choice, ignored, widget_extras
+from .params import choice, ignored, sized, widget_extras
 from .run import require
 from .state import normalize_key
 
@@ -128,6 +128,7 @@ def button(label: str, key: str | int | None = None, help: str | None = None,
         >>> if st.button("Go"):                                         # doctest: +SKIP
         ...     st.write("clicked")
     """
+    sized("button", width, "content", use_container_width=use_container_width)
     ctx = require("button")
     key = _common("button", label, key, on_click, "visible")
     if ctx.form is not None:
@@ -172,6 +173,7 @@ def download_button(label: str, data: Any, file_name: str | None = None,
     Example:
         >>> st.download_button("Save CSV", "a,b\\n1,2\\n", "data.csv")    # doctest: +SKIP
     """
+    sized("download_button", width, "content", use_container_width=use_container_width)
     ctx = require("download_button")
     cb = on_click if callable(on_click) else None
     if on_click not in (None, "rerun", "ignore") and not callable(on_click):
@@ -239,6 +241,7 @@ def form_submit_button(label: str = "Submit", help: str | None = None,
         ...     name = st.text_input("Name")
         ...     sent = st.form_submit_button("Send")
     """
+    sized("form_submit_button", width, "content", use_container_width=use_container_width)
     ctx = require("form_submit_button")
     key = _common("form_submit_button", label, key, on_click, "visible")
     if ctx.form is None:
@@ -280,6 +283,7 @@ def checkbox(label: str, value: bool = False, key: str | int | None = None,
     Example:
         >>> agree = st.checkbox("I agree", key="agree")                 # doctest: +SKIP
     """
+    sized("checkbox", width, "content")
     return _boolean("checkbox", label, value, key, help, on_change, args, kwargs, disabled,
                     label_visibility, _ext("checkbox", bind, persist_state, wrap=wrap))
 
@@ -295,6 +299,7 @@ def toggle(label: str, value: bool = False, key: str | int | None = None,
     Example:
         >>> on = st.toggle("Dark mode")                                 # doctest: +SKIP
     """
+    sized("toggle", width, "content")
     return _boolean("toggle", label, value, key, help, on_change, args, kwargs, disabled,
                     label_visibility, _ext("toggle", bind, persist_state, wrap=wrap))
 
@@ -327,6 +332,7 @@ def selectbox(label: str, options: Iterable, index: int | None = 0,
     Example:
         >>> color = st.selectbox("Colour", ["red", "green"], key="c")  # doctest: +SKIP
     """
+    sized("selectbox", width, "stretch")
     return _single_choice("selectbox", label, options, index, format_func, key, help,
                           on_change, args, kwargs, disabled, label_visibility,
                           placeholder=placeholder or "Choose an option",
@@ -361,6 +367,7 @@ def radio(label: str, options: Iterable, index: int | None = 0,
     Example:
         >>> size = st.radio("Size", ["S", "M", "L"], horizontal=True)   # doctest: +SKIP
     """
+    sized("radio", width, "content")
     return _single_choice("radio", label, options, index, format_func, key, help, on_change,
                           args, kwargs, disabled, label_visibility, horizontal=horizontal,
                           captions=list(captions) if captions else None,
@@ -381,6 +388,7 @@ def multiselect(label: str, options: Iterable, default: Any = None,
     Example:
         >>> picked = st.multiselect("Fruit", ["apple", "pear"], ["pear"])  # doctest: +SKIP
     """
+    sized("multiselect", width, "stretch")
     ctx = require("multiselect")
     key = _common("multiselect", label, key, on_change, label_visibility)
     opts, labels = _options("multiselect", label, options, format_func)
@@ -430,6 +438,7 @@ def pills(label: str, options: Iterable, *, selection_mode: str = "single",
     Example:
         >>> tag = st.pills("Tag", ["a", "b"])                           # doctest: +SKIP
     """
+    sized("pills", width, "content")
     return _toggle_group("pills", label, options, selection_mode, default, format_func, key,
                          help, on_change, args, kwargs, disabled, label_visibility,
                          _ext("pills", bind, persist_state, required, wrap))
@@ -449,6 +458,7 @@ def segmented_control(label: str, options: Iterable, *, selection_mode: str = "s
     Example:
         >>> view = st.segmented_control("View", ["Map", "Table"])       # doctest: +SKIP
     """
+    sized("segmented_control", width, "content")
     return _toggle_group("segmented_control", label, options, selection_mode, default,
                          format_func, key, help, on_change, args, kwargs, disabled,
                          label_visibility,
@@ -522,6 +532,7 @@ def slider(label: str, min_value: Any = None, max_value: Any = None, value: Any 
     Example:
         >>> lo, hi = st.slider("Range", 0, 100, (20, 80))               # doctest: +SKIP
     """
+    sized("slider", width, "stretch")
     ctx = require("slider")
     if key is not None or on_change not in (None, "rerun") or label_visibility != "visible":
         key = _common("slider", label, key, on_change, label_visibility)
@@ -632,6 +643,7 @@ def number_input(label: str, min_value: Any = None, max_value: Any = None,
     Example:
         >>> n = st.number_input("Count", min_value=0, value=3)          # doctest: +SKIP
     """
+    sized("number_input", width, "stretch")
     ctx = require("number_input")
     key = _common("number_input", label, key, on_change, label_visibility)
     what = _what("number_input", label)
@@ -684,6 +696,7 @@ def select_slider(label: str, options: Iterable = (), value: Any = None,
     Example:
         >>> size = st.select_slider("Size", ["S", "M", "L"], value="M")  # doctest: +SKIP
     """
+    sized("select_slider", width, "stretch")
     ctx = require("select_slider")
     key = _common("select_slider", label, key, on_change, label_visibility)
     what = _what("select_slider", label)
@@ -734,6 +747,9 @@ def text_input(label: str, value: str | None = "", max_chars: int | None = None,
     Example:
         >>> name = st.text_input("Your name", key="name")              # doctest: +SKIP
     """
+    sized("text_input", width, "stretch")
+    if autocomplete is not None:
+        ignored("text_input", "autocomplete", autocomplete, "autocomplete")
     if type not in _TEXT_TYPES:
         raise InvalidArgumentError(
             f"{_what('text_input', label)}type must be one of "
@@ -779,6 +795,7 @@ def text_area(label: str, value: str | None = "", height: int | None = None,
     Example:
         >>> notes = st.text_area("Notes", height=120)                   # doctest: +SKIP
     """
+    sized("text_area", width, "stretch")
     return _text("text_area", label, value, max_chars, key, help, on_change, args, kwargs,
                  disabled, label_visibility, height=height, placeholder=placeholder,
                  **_ext("text_area", bind, persist_state, required))
@@ -804,6 +821,7 @@ def date_input(label: str, value: Any = "today", min_value: Any = None,
     Example:
         >>> start = st.date_input("Start", datetime.date(2024, 1, 1))   # doctest: +SKIP
     """
+    sized("date_input", width, "stretch")
     ctx = require("date_input")
     key = _common("date_input", label, key, on_change, label_visibility)
     what = _what("date_input", label)
@@ -864,6 +882,7 @@ def time_input(label: str, value: Any = "now", key: str | int | None = None,
     Example:
         >>> t = st.time_input("Alarm", datetime.time(7, 30))            # doctest: +SKIP
     """
+    sized("time_input", width, "stretch")
     ctx = require("time_input")
     key = _common("time_input", label, key, on_change, label_visibility)
     what = _what("time_input", label)
@@ -913,6 +932,7 @@ def color_picker(label: str, value: str | None = None, key: str | int | None = N
     Example:
         >>> c = st.color_picker("Colour", "#00f900")                    # doctest: +SKIP
     """
+    sized("color_picker", width, "content")
     ctx = require("color_picker")
     key = _common("color_picker", label, key, on_change, label_visibility)
     what = _what("color_picker", label)
@@ -945,6 +965,7 @@ def file_uploader(label: str, type: str | Sequence[str] | None = None,
         >>> if f is not None:                                           # doctest: +SKIP
         ...     st.write(f.name, f.size)
     """
+    sized("file_uploader", width, "stretch")
     ctx = require("file_uploader")
     key = _common("file_uploader", label, key, on_change, label_visibility)
     if type is None:

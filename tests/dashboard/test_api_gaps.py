@@ -143,3 +143,92 @@ if st.button("clear"):
     assert at.tree.props["page"]["query"] == "tab=b&ids=1&ids=2"
     at.button[1].click().run()
     assert at.tree.props["page"]["query"] == ""
+
+
+# -- parameters that only size an element: applied, or said to be ignored ----------------------
+@pytest.mark.parametrize("call, param", [
+    ("st.button('b', width='stretch')", "width"),
+    ("st.button('b', use_container_width=True)", "use_container_width"),
+    ("st.slider('s', width=200)", "width"),
+    ("st.info('i', width=300)", "width"),
+    ("st.columns(2, width=400)", "width"),
+    ("st.graphviz_chart('digraph { a }', height=300)", "height"),
+    ("st.menu_button('m', ['a'], wrap=True)", "wrap"),
+    ("st.link_button('l', 'https://example.com', wrap=True)", "wrap"),
+    ("st.text_input('t', autocomplete='email')", "autocomplete"),
+    ("st.pydeck_chart(width=300)", "width"),
+])
+def test_a_size_the_notebook_does_not_apply_warns_once(call, param):
+    from nbstate.errors import IgnoredParameterWarning
+
+    at = AppTest.from_string(f"import nbstate as st\n{call}\n")
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        at.run()
+        at.run()
+    said = [str(x.message) for x in w if issubclass(x.category, IgnoredParameterWarning)]
+    assert len(said) == 1, said  # once per session, not on every rerun
+    assert f"({param}=" in said[0] and "is ignored" in said[0]
+    assert not at.exception
+
+
+def test_default_sizes_say_nothing():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        at = app("st.button('b', width='content')\nst.slider('s', width='stretch')\n"
+                 "st.info('i')\nst.columns(2)\nst.graphviz_chart('digraph { a }')")
+    assert not at.exception
+
+
+# -- st.navigation(expanded=...) -----------------------------------------------------------------
+NAV = """
+import nbstate as st
+def mk(i):
+    def page():
+        st.write(f"page {i}")
+    page.__name__ = f"p{i}"
+    return st.Page(page, title=f"P{i}")
+st.navigation([mk(i) for i in range(N)], expanded=st.session_state.get("exp", False)).run()
+"""
+
+
+def _nav(n: int) -> AppTest:
+    return AppTest.from_string(NAV.replace("N)", f"{n})")).run()
+
+
+def test_a_long_page_menu_folds_to_ten_pages_and_unfolds():
+    at = _nav(14)
+    links = lambda: [e.label for e in at.sidebar.get("page_link")]  # noqa: E731
+    assert links() == [f"P{i}" for i in range(10)]
+    assert [b.label for b in at.sidebar.button] == ["View 4 more"]
+    at.sidebar.button[0].click().run()
+    assert len(links()) == 14
+    assert [b.label for b in at.sidebar.button] == ["View less"]
+    at.sidebar.button[0].click().run()
+    assert len(links()) == 10
+
+
+def test_menu_folding_follows_expanded():
+    assert len(_nav(12).sidebar.get("page_link")) == 12  # fewer than 10 + 3: never folded
+    assert len(_nav(12).sidebar.button) == 0
+    at = _nav(14)
+    at.session_state["exp"] = True
+    at.run()
+    assert len(at.sidebar.get("page_link")) == 14 and len(at.sidebar.button) == 0
+    at.session_state["exp"] = 4
+    at.run()
+    assert len(at.sidebar.get("page_link")) == 4
+    assert [b.label for b in at.sidebar.button] == ["View 10 more"]
+    at.session_state["exp"] = -1
+    at.run()
+    assert "expanded must be True, False or a non-negative int" in at.exception[0].value
+
+
+# -- pydeck / echarts selections ----------------------------------------------------------------
+@pytest.mark.parametrize("call", [
+    "st.pydeck_chart(on_select='rerun')",
+    "st.echarts_chart({'series': []}, on_select='rerun')"])
+def test_chart_selections_nbstate_cannot_report_say_what_to_use(call):
+    at = app(call)
+    msg = at.exception[0].value
+    assert "on_select" in msg and "st.selectbox" in msg

@@ -85,3 +85,21 @@ def test_query_params_in_voila_read_the_url_and_write_it(voila_kernel):
     url = k.find(within=root, query="tab=b&n=1")  # the browser puts it in the address bar
     k.click(k.find(description="clear", within=root))
     assert url["query"] == ""
+
+
+def test_a_long_page_menu_unfolds_live(kernel, app):
+    root = app("""
+    def mk(i):
+        def page():
+            st.write(f"page {i}")
+        page.__name__ = f"p{i}"
+        return st.Page(page, title=f"P{i}")
+    st.navigation([mk(i) for i in range(14)]).run()
+    """)
+    def titles():
+        return [m["description"] for m in kernel.find_all(within=root)
+                if str(m.get("description", "")).startswith("P")]
+    assert titles() == [f"P{i}" for i in range(10)]
+    kernel.click(kernel.find(description="View 4 more", within=root))
+    assert titles() == [f"P{i}" for i in range(14)]
+    assert kernel.find(description="View less", within=root)
