@@ -570,7 +570,9 @@ def write_stream(stream: Callable[..., Any] | Generator[Any, Any, Any] | Iterabl
                 continue
             first = not holder
             text += chunk
-            shown = text + ("" if first else cursor_str)
+            # while it streams, unclosed Markdown is completed (Streamlit's
+            # unterminated_parsing): a half-received **bold or code fence shows as such
+            shown = complete_markdown(text) + ("" if first else cursor_str)
             if first:
                 md = Element("markdown", props={"body": _body(shown),
                                                 "unsafe_allow_html": False, "help": None})
@@ -596,6 +598,55 @@ def write_stream(stream: Callable[..., Any] | Generator[Any, Any, Any] | Iterabl
     if len(written) == 1 and isinstance(written[0], str):
         return written[0]
     return written
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
+
+
+def complete_markdown(text: str) -> str:
+    """``text`` (Markdown received so far) with what is left open closed, as Streamlit's
+    frontend completes a stream's text: an open code fence, inline code span, ``**bold**``,
+    ``__bold__`` or ``~~strike~~``. Text that is complete comes back unchanged.
+
+    Example:
+        >>> complete_markdown("Some **bold")
+        'Some **bold**'
+        >>> complete_markdown("```python\nx = 1")
+        '```python\nx = 1\n```'
+        >>> complete_markdown("a `b` **c** d")
+        'a `b` **c** d'
+    """
+    fence = None
+    plain = []  # the lines outside code blocks
+    for line in text.split("\n"):
+        m = _FENCE.match(line)
+        if fence is None:
+            if m:
+                fence = m.group(1)
+            else:
+                plain.append(line)
+        elif m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and \
+                not line.strip()[len(m.group(1)):]:
+            fence = None
+    if fence is not None:
+        return text + ("" if text.endswith("\n") else "\n") + fence
+    # the last paragraph only: Markdown's inline spans never cross a blank line
+    para = "\n".join(plain).rsplit("\n\n", 1)[-1]
+    tail = ""
+    ticks = re.findall(r"`+", para)
+    if ticks and ticks.count(ticks[-1]) % 2 == 1:
+        return text + ticks[-1]  # inside an open code span: nothing else is markup
+    bare = re.sub(r"(`+).*?\1", "", para)
+    for mark in ("~~", "__", "**"):
+        if bare.count(mark) % 2 == 0:
+            continue
+        at = bare.rfind(mark)
+        after = bare[at + len(mark):at + len(mark) + 1]
+        before = bare[at - 1:at] if at else " "
+        # an opener: text follows it (and `__` does not open inside a word)
+        if after and not after.isspace() and (mark != "__" or not before.isalnum()):
+            tail = mark + tail
+    return text + tail
 
 
 def _body(text: str) -> str:

@@ -232,3 +232,42 @@ def test_chart_selections_nbstate_cannot_report_say_what_to_use(call):
     at = app(call)
     msg = at.exception[0].value
     assert "on_select" in msg and "st.selectbox" in msg
+
+
+# -- st.write_stream: unclosed Markdown completed while it streams -------------------------------
+def test_streamed_markdown_is_completed_while_it_streams_and_exact_at_the_end():
+    at = AppTest.from_string("""
+import nbstate as st
+st.session_state.reply = st.write_stream(iter(["Some **bo", "ld** and ", "`co", "de`\\n```py\\n",
+                                               "x = 1"]))
+""")
+    shown: list[str] = []
+
+    def on_flush(tree_so_far):
+        for el in tree_so_far().walk():
+            if el.type == "markdown":
+                shown.append(el.props["body"])
+
+    at._app.on_flush = on_flush
+    at.run()
+    assert "Some **bo**" in shown  # the half-received bold shows as bold
+    assert any(s.startswith("Some **bold** and `co`") for s in shown)
+    assert "Some **bold** and `code`\n```py\nx = 1\n```" in shown  # an open fence is closed
+    # what the run returns and finally shows is the text as received
+    assert at.session_state.reply == "Some **bold** and `code`\n```py\nx = 1"
+    assert at.markdown.values == ["Some **bold** and `code`\n```py\nx = 1"]
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("Some **bold", "Some **bold**"),
+    ("```python\nx = 1", "```python\nx = 1\n```"),
+    ("done `code` **b** ~~s~~", "done `code` **b** ~~s~~"),
+    ("a `partial", "a `partial`"),
+    ("2 ** 3 is", "2 ** 3 is"),
+    ("snake__case__name", "snake__case__name"),
+    ("**a**\n\nnew **b", "**a**\n\nnew **b**"),
+])
+def test_complete_markdown(text, shown):
+    from nbstate.chat import complete_markdown
+
+    assert complete_markdown(text) == shown

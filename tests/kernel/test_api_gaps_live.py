@@ -103,3 +103,25 @@ def test_a_long_page_menu_unfolds_live(kernel, app):
     kernel.click(kernel.find(description="View 4 more", within=root))
     assert titles() == [f"P{i}" for i in range(14)]
     assert kernel.find(description="View less", within=root)
+
+
+def test_streamed_markdown_shows_closed_while_it_streams(kernel, app):
+    root = app("""
+    import time
+    def reply():
+        for chunk in ["Start. ", "Some **bo", "ld** and ", "`co", "de` end"]:
+            yield chunk
+            time.sleep(0.15)  # more than the push interval: each state reaches the browser
+    if st.button("go"):
+        st.write_stream(reply)
+    """)
+    before = set(kernel.models)
+    kernel.click(kernel.find(description="go", within=root))
+    new = [kernel.models[c] for c in set(kernel.models) - before]
+    html = [m for m in new if m.name == "HTML" and "Start" in str(m.get("value", ""))]
+    assert html, "the streamed text was not shown"
+    values = [str(u["value"]) for u in html[-1].updates if "value" in u] + [html[-1]["value"]]
+    # "Some **bo" arrived alone: it showed in bold, not with its asterisks
+    assert any("<strong>bo</strong>" in v for v in values), values
+    assert not any("**" in v for v in values), values
+    assert "<code>code</code>" in values[-1]
