@@ -271,3 +271,39 @@ def test_complete_markdown(text, shown):
     from nbstate.chat import complete_markdown
 
     assert complete_markdown(text) == shown
+
+
+# -- st.chat_input(accept_audio=True) --------------------------------------------------------------
+CHAT_AUDIO = """
+import nbstate as st
+v = st.chat_input("Say", accept_audio=True)
+if v is not None:
+    st.write(f"text={v.text!r} audio={v.audio.name if v.audio else None}")
+    if v.audio:
+        st.audio(v.audio)
+"""
+
+
+def test_chat_input_takes_an_audio_file_with_the_message():
+    from nbstate.uploads import UploadedFile
+
+    at = AppTest.from_string(CHAT_AUDIO).run()
+    wav = UploadedFile("note.wav", b"RIFF....WAVE", "audio/wav")
+    at.chat_input[0].set_value({"text": "listen", "audio": wav}).run()
+    assert at.markdown.values == ["text='listen' audio=note.wav"]
+    assert len(at.audio) == 1
+    at.chat_input[0].set_value("just text").run()
+    assert at.markdown.values == ["text='just text' audio=None"]
+
+
+def test_chat_input_refuses_audio_it_does_not_take():
+    from nbstate.uploads import UploadedFile
+
+    at = AppTest.from_string(CHAT_AUDIO).run()
+    at.chat_input[0].set_value({"text": "x", "audio": UploadedFile("a.txt", b"x", "text/plain")})
+    at.run()
+    assert "is not audio" in at.warning[0].value
+    at = AppTest.from_string("import nbstate as st\nst.write(repr(st.chat_input('Say')))").run()
+    at.chat_input[0].set_value({"text": "x", "audio": UploadedFile("a.wav", b"x", "audio/wav")})
+    at.run()
+    assert "does not accept audio" in at.warning[0].value

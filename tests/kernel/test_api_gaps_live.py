@@ -125,3 +125,19 @@ def test_streamed_markdown_shows_closed_while_it_streams(kernel, app):
     assert any("<strong>bo</strong>" in v for v in values), values
     assert not any("**" in v for v in values), values
     assert "<code>code</code>" in values[-1]
+
+
+def test_chat_input_sends_an_audio_file_live(kernel, app):
+    import base64
+
+    root = app("""
+    v = st.chat_input("Say", accept_audio=True)
+    if v is not None:
+        st.write(f"got {v.text!r} with {v.audio.name} of {v.audio.size} bytes")
+    """)
+    box = next(m for m in root.walk() if "prefill_n" in m.state and not m.closed)
+    assert box["accept_audio"] is True  # the browser shows the microphone button
+    wav = b"RIFF0000WAVEfmt "
+    kernel.custom(box, {"event": "submit", "text": "listen", "audio": {
+        "name": "note.wav", "type": "audio/wav", "b64": base64.b64encode(wav).decode()}})
+    assert f"got 'listen' with note.wav of {len(wav)} bytes" in kernel.text(root)
