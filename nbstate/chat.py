@@ -629,8 +629,8 @@ def complete_markdown(text: str) -> str:
     Example:
         >>> complete_markdown("Some **bold")
         'Some **bold**'
-        >>> complete_markdown("```python\nx = 1")
-        '```python\nx = 1\n```'
+        >>> complete_markdown("```python\\nx = 1")
+        '```python\\nx = 1\\n```'
         >>> complete_markdown("a `b` **c** d")
         'a `b` **c** d'
     """
