@@ -96,3 +96,32 @@ def test_query_params_leave_jupyterlabs_url_alone(page, server, gaps):
     expect(root).to_contain_text("tab: b")
     assert page.evaluate("() => location.pathname + location.search") == before
     assert "tab=b" not in page.url
+
+
+CHAT = '''\
+%%app voice
+import nbstate as st
+v = st.chat_input("Say something", accept_file=True, accept_audio=True)
+if v is not None:
+    st.write(f"heard {v.audio.name} ({v.audio.size} bytes)" if v.audio else f"read {v.text}")
+'''
+
+
+def test_chat_input_microphone_sends_an_audio_file(page, server, screenshots):
+    nbformat.write(notebook("%load_ext nbstate", CHAT), server.root / "scenario_voice.ipynb")
+    root = open_app(page, server, "lab", "scenario_voice.ipynb")
+    mic = root.get_by_role("button", name="Attach audio")
+    attach = root.get_by_role("button", name="Attach files")
+    send = root.get_by_role("button", name="Send message")
+    expect(mic).to_be_visible()
+    ab, mb, sb = _box(attach), _box(mic), _box(send)
+    # beside the attach button, on the same line, before the send button
+    assert ab["x"] + ab["width"] <= mb["x"] + 1 and mb["x"] + mb["width"] <= sb["x"] + 1
+    assert abs((ab["y"] + ab["height"] / 2) - (mb["y"] + mb["height"] / 2)) < 4
+    root.locator(".nbstate-chat-audio-picker").set_input_files(
+        files=[{"name": "note.wav", "mimeType": "audio/wav", "buffer": b"RIFF0000WAVEfmt "}])
+    expect(root.locator(".nbstate-chat-files")).to_contain_text("note.wav")
+    root.screenshot(path=str(screenshots / "chat-audio-lab.png"))
+    send.click()
+    expect(root).to_contain_text("heard note.wav (16 bytes)")
+    assert page_errors(page) == []
