@@ -116,8 +116,8 @@ def grid(columns: Any = "auto", *, min_column_width: Any = "auto", wrap: bool = 
         >>> for i in range(6):                                          # doctest: +SKIP
         ...     g.metric(f"KPI {i}", i)
     """
-    ctx = require("grid")
     size_ignored("grid", width, "stretch")
+    ctx = require("grid")
     if not (columns == "auto" or (isinstance(columns, int) and not isinstance(columns, bool)
                                   and columns > 0)):
         raise InvalidArgumentError(

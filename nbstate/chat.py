@@ -46,6 +46,7 @@ from .errors import (
 )
 from .kinds import KINDS, Kind
 from .layout import Container, _Sidebar
+from .params import ignored
 from .run import RunContext, require
 from .state import normalize_key
 from .uploads import UploadedFile
@@ -251,15 +252,21 @@ def _file_ok(spec: dict, f: Any) -> UploadedFile:
     return f
 
 
+_AUDIO_EXTENSIONS = (".wav", ".mp3", ".m4a", ".ogg", ".oga", ".webm", ".flac", ".aac", ".opus")
+
+
 def check_chat(spec: dict, v: Any) -> Any:
     """A submission from the frontend: its text (cut at ``max_chars``, as Streamlit does),
     with the attached files when the input accepts files."""
     files: list = []
+    audio = None
     if isinstance(v, ChatInputValue):
         text = v.to_dict().get("text", "")
         files = list(v.to_dict().get("files", []))
+        audio = v.to_dict().get("audio")
     elif isinstance(v, dict):
         text, files = v.get("text", ""), list(v.get("files") or [])
+        audio = v.get("audio")
     else:
         text = v
     if not isinstance(text, str):
@@ -273,8 +280,16 @@ def check_chat(spec: dict, v: Any) -> Any:
     files = [_file_ok(spec, f) for f in files]
     if spec.get("accept_file") is True and len(files) > 1:
         raise RefusedValue("this chat input accepts one file (accept_file=True)")
+    if audio is not None:
+        if not spec.get("accept_audio"):
+            raise RefusedValue("this chat input does not accept audio (accept_audio=False)")
+        if not isinstance(audio, UploadedFile):
+            raise RefusedValue(f"expected an audio file, got {type(audio).__name__}")
+        if not ((audio.type or "").startswith("audio/") or audio.name.lower().endswith(
+                _AUDIO_EXTENSIONS)):
+            raise RefusedValue(f"the file {audio.name!r} is not audio")
     if accept or spec.get("accept_audio"):
-        return ChatInputValue(text, files, None, _include_files=accept,
+        return ChatInputValue(text, files, audio, _include_files=accept,
                               _include_audio=bool(spec.get("accept_audio")))
     return text
 
@@ -317,7 +332,10 @@ def chat_input(placeholder: str = "Your message", *, key: str | int | None = Non
                kwargs: dict | None = None, width: Any = "stretch",
                height: Any = "content") -> str | ChatInputValue | None:
     """A chat input: returns the submitted text for the run after a submission (Enter), then
-    ``None``. In the app's main area it is pinned to the bottom of the app.
+    ``None``. In the app's main area it is pinned to the bottom of the app. With
+    ``accept_file`` an attach button sends files with the message; with ``accept_audio`` a
+    microphone button beside it sends one audio file (``value.audio``; a phone's browser
+    offers to record it, a desktop's picks a file).
 
     Example:
         >>> if prompt := st.chat_input("Say something"):                # doctest: +SKIP
@@ -400,15 +418,15 @@ def chat_input(placeholder: str = "Your message", *, key: str | int | None = Non
         # a failing on_submit ends the interaction before any run: the message is spent
         # all the same (as a button's click), not returned again by the next run
         rec.callback = _spent_on_error(on_submit, rec, store)
-    for what, why in ((accept_audio, "accept_audio=True: recording audio is not available in "
-                                     "nbstate's chat input (no microphone button is shown)"),
-                      (submit_mode != "submit",
-                       f"submit_mode={submit_mode!r}: a notebook kernel handles one run at a "
-                       "time, so a message sent during a run is applied after it (as "
-                       "'submit')")):
-        if what:
-            ctx.emit(Element("warning", props={"body": (
-                f'`st.chat_input` "{placeholder}": {why}; this option is ignored.')}))
+    if accept_audio and audio_sample_rate is not None:
+        ignored("chat_input", "audio_sample_rate", audio_sample_rate,
+                "the microphone button hands on the audio file the browser gives (recorded "
+                "or picked), as it is: it is not resampled")
+    if submit_mode != "submit":
+        why = (f"submit_mode={submit_mode!r}: a notebook kernel handles one run at a time, so "
+               "a message sent during a run is applied after it (as 'submit')")
+        ctx.emit(Element("warning", props={"body": (
+            f'`st.chat_input` "{placeholder}": {why}; this option is ignored.')}))
     return value
 
 
@@ -571,7 +589,9 @@ def write_stream(stream: Callable[..., Any] | Generator[Any, Any, Any] | Iterabl
                 continue
             first = not holder
             text += chunk
-            shown = text + ("" if first else cursor_str)
+            # while it streams, unclosed Markdown is completed (Streamlit's
+            # unterminated_parsing): a half-received **bold or code fence shows as such
+            shown = complete_markdown(text) + ("" if first else cursor_str)
             if first:
                 md = Element("markdown", props={"body": _body(shown),
                                                 "unsafe_allow_html": False, "help": None})
@@ -597,6 +617,55 @@ def write_stream(stream: Callable[..., Any] | Generator[Any, Any, Any] | Iterabl
     if len(written) == 1 and isinstance(written[0], str):
         return written[0]
     return written
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
+
+
+def complete_markdown(text: str) -> str:
+    """``text`` (Markdown received so far) with what is left open closed, as Streamlit's
+    frontend completes a stream's text: an open code fence, inline code span, ``**bold**``,
+    ``__bold__`` or ``~~strike~~``. Text that is complete comes back unchanged.
+
+    Example:
+        >>> complete_markdown("Some **bold")
+        'Some **bold**'
+        >>> complete_markdown("```python\\nx = 1")
+        '```python\\nx = 1\\n```'
+        >>> complete_markdown("a `b` **c** d")
+        'a `b` **c** d'
+    """
+    fence = None
+    plain = []  # the lines outside code blocks
+    for line in text.split("\n"):
+        m = _FENCE.match(line)
+        if fence is None:
+            if m:
+                fence = m.group(1)
+            else:
+                plain.append(line)
+        elif m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and \
+                not line.strip()[len(m.group(1)):]:
+            fence = None
+    if fence is not None:
+        return text + ("" if text.endswith("\n") else "\n") + fence
+    # the last paragraph only: Markdown's inline spans never cross a blank line
+    para = "\n".join(plain).rsplit("\n\n", 1)[-1]
+    tail = ""
+    ticks = re.findall(r"`+", para)
+    if ticks and ticks.count(ticks[-1]) % 2 == 1:
+        return text + ticks[-1]  # inside an open code span: nothing else is markup
+    bare = re.sub(r"(`+).*?\1", "", para)
+    for mark in ("~~", "__", "**"):
+        if bare.count(mark) % 2 == 0:
+            continue
+        at = bare.rfind(mark)
+        after = bare[at + len(mark):at + len(mark) + 1]
+        before = bare[at - 1:at] if at else " "
+        # an opener: text follows it (and `__` does not open inside a word)
+        if after and not after.isspace() and (mark != "__" or not before.isalnum()):
+            tail = mark + tail
+    return text + tail
 
 
 def _body(text: str) -> str:

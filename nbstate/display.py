@@ -176,8 +176,8 @@ def json(body: Any, *, expanded: bool | int = True, width: Any = "stretch") -> E
     Example:
         >>> st.json({"a": [1, 2]})                                     # doctest: +SKIP
     """
-    ctx = require("json")
     size_ignored("json", width, "stretch")
+    ctx = require("json")
     if isinstance(body, str):
         try:
             _json.loads(body)
@@ -375,8 +375,8 @@ def help(obj: Any = _ST, *, width: Any = "stretch") -> ElementHandle:
     Example:
         >>> st.help(pandas.DataFrame)                                   # doctest: +SKIP
     """
-    ctx = require("help")
     size_ignored("help", width, "stretch")
+    ctx = require("help")
     var = _variable_name()
     summary, signature = _help_value(obj)
     if summary == var:

@@ -33,6 +33,7 @@ from typing import Any, Literal
 
 from .elements import Element
 from .errors import InvalidArgumentError, MissingRequiredParameterError, NbstateAPIException
+from .layout import ElementHandle, handle
 from .run import require
 
 #: the sandbox and feature policy of Streamlit's iframes (its frontend's IFrameUtil)
@@ -93,7 +94,7 @@ def _check_tab_index(func: str, tab_index: Any) -> None:
 
 
 def html(body: Any, *, width: int | Literal["stretch", "content"] = "stretch",
-         unsafe_allow_javascript: bool = False) -> None:
+         unsafe_allow_javascript: bool = False) -> ElementHandle:
     """Insert HTML into the app (not in an iframe).
 
     ``body`` is HTML text, a ``pathlib.Path`` to a file of HTML (a ``.css`` file is wrapped in
@@ -124,7 +125,7 @@ def html(body: Any, *, width: int | Literal["stretch", "content"] = "stretch",
             "`st.html` needs a non-empty `body`: the HTML it was given is empty.")
     _check_size("html", "width", width, ("stretch", "content"))
     style_only = _only_style_tags(content)
-    ctx.emit(Element("html", props={
+    return handle(ctx, Element("html", props={
         "body": content, "width": width, "style_only": style_only,
         # as in Streamlit, style-only HTML never runs scripts
         "unsafe_allow_javascript": bool(unsafe_allow_javascript) and not style_only}))
@@ -137,7 +138,7 @@ def _file_data_url(path: Path) -> str:
 
 def iframe(src: str | Path, *, width: int | Literal["stretch", "content"] = "stretch",
            height: int | Literal["stretch", "content"] = "content",
-           tab_index: int | None = None, alt: str | None = None) -> None:
+           tab_index: int | None = None, alt: str | None = None) -> ElementHandle:
     """Embed a URL, a local file or HTML text in an iframe.
 
     ``src``: a URL (``http://``, ``https://``, ``data:``, or a path starting with ``/``) is
@@ -186,13 +187,13 @@ def iframe(src: str | Path, *, width: int | Literal["stretch", "content"] = "str
     if srcdoc is None:  # a URL's content cannot be measured (another origin)
         width = "stretch" if width == "content" else width
         height = 400 if height == "content" else height
-    ctx.emit(Element("iframe", props={
+    return handle(ctx, Element("iframe", props={
         "src": url, "srcdoc": srcdoc, "width": width, "height": height, "scrolling": True,
         "tab_index": tab_index, "alt": alt_text, "command": "iframe"}))
 
 
 def _v1_frame(command: str, src: str | None, srcdoc: str | None, width: Any, height: Any,
-              scrolling: bool, tab_index: Any) -> None:
+              scrolling: bool, tab_index: Any) -> ElementHandle:
     ctx = require(f"components.v1.{command}")
     func = f"components.v1.{command}"
     if width is not None:
@@ -200,7 +201,7 @@ def _v1_frame(command: str, src: str | None, srcdoc: str | None, width: Any, hei
     if height is not None:
         _check_size(func, "height", height, ())
     _check_tab_index(func, tab_index)
-    ctx.emit(Element("iframe", props={
+    out = handle(ctx, Element("iframe", props={
         "src": src, "srcdoc": srcdoc, "width": width if width is not None else "stretch",
         "height": height if height is not None else 150, "scrolling": bool(scrolling),
         "tab_index": tab_index, "alt": None, "command": f"components.v1.{command}"}))
@@ -212,13 +213,14 @@ def _v1_frame(command: str, src: str | None, srcdoc: str | None, width: Any, hei
             f"st.components.v1.{command} is deprecated and will be removed in a future "
             "release (after 2026-06-01). Please use st.iframe instead.", DeprecationWarning,
             stacklevel=3)
+    return out
 
 
 _deprecation_shown: set[str] = set()
 
 
 def components_html(html: str, width: int | None = None, height: int | None = None,
-                    scrolling: bool = False, *, tab_index: int | None = None) -> None:
+                    scrolling: bool = False, *, tab_index: int | None = None) -> ElementHandle:
     """``st.components.v1.html``: HTML text in an iframe (150 px high unless ``height``).
 
     The iframe runs the HTML's scripts, sandboxed as Streamlit's (scripts, forms, popups,
@@ -229,14 +231,14 @@ def components_html(html: str, width: int | None = None, height: int | None = No
         >>> components.html("<script>document.write('hi')</script>", height=40)
         ...                                                              # doctest: +SKIP
     """
-    _v1_frame("html", None, html, width, height, scrolling, tab_index)
+    return _v1_frame("html", None, html, width, height, scrolling, tab_index)
 
 
 def components_iframe(src: str, width: int | None = None, height: int | None = None,
-                      scrolling: bool = False, *, tab_index: int | None = None) -> None:
+                      scrolling: bool = False, *, tab_index: int | None = None) -> ElementHandle:
     """``st.components.v1.iframe``: a URL in an iframe (150 px high unless ``height``).
 
     Example:
         >>> components.iframe("https://example.com", height=500)     # doctest: +SKIP
     """
-    _v1_frame("iframe", src, None, width, height, scrolling, tab_index)
+    return _v1_frame("iframe", src, None, width, height, scrolling, tab_index)

@@ -130,6 +130,7 @@ def form(key: str, clear_on_submit: bool = False, *, enter_to_submit: bool = Tru
         ...     st.slider("My slider", 0, 10, 5, key="my_slider")
         ...     st.form_submit_button("Submit")
     """
+    size_ignored("form", width, "stretch", height=height, default_height="content")
     ctx = require("form")
     # enter_to_submit is not read: Enter in a notebook form's text box never submits it (the
     # text boxes are ipywidgets, not an HTML form), so only the submit button does; a warning
@@ -213,8 +214,8 @@ def columns(spec: int | list[float] | tuple[float, ...], *, gap: str | int | Non
         >>> with right:                                                 # doctest: +SKIP
         ...     st.write("on the right")
     """
-    ctx = require("columns")
     size_ignored("columns", width, "stretch")
+    ctx = require("columns")
     if isinstance(spec, bool):
         spec = None  # type: ignore[assignment]
     if isinstance(spec, int) and spec > 0:
@@ -309,8 +310,8 @@ def tabs(tabs: list[str] | tuple[str, ...], *, width: Any = "stretch",
         >>> chart, data = st.tabs(["Chart", "Data"], default="Data")    # doctest: +SKIP
         >>> data.dataframe(df)                                          # doctest: +SKIP
     """
-    ctx = require("tabs")
     size_ignored("tabs", width, "stretch")
+    ctx = require("tabs")
     labels = list(tabs) if isinstance(tabs, (list, tuple)) else None
     if not labels:
         raise InvalidArgumentError("`st.tabs` needs a non-empty list of tab labels.")
@@ -344,8 +345,8 @@ def expander(label: str, expanded: bool = False, *, key: Any = None, icon: str |
         >>> with st.expander("Details", icon="ℹ️"):                     # doctest: +SKIP
         ...     st.write("more")
     """
-    ctx = require("expander")
     size_ignored("expander", width, "stretch")
+    ctx = require("expander")
     if not isinstance(label, str) or not label:
         raise InvalidArgumentError("`st.expander` needs a non-empty label.")
     _expandable_type("expander", type)
@@ -376,6 +377,7 @@ def popover(label: str, *, type: str = "secondary", help: str | None = None,
         >>> with st.popover("Settings"):                                # doctest: +SKIP
         ...     st.checkbox("Verbose")
     """
+    size_ignored("popover", width, "content", use_container_width=use_container_width)
     ctx = require("popover")
     size_ignored("popover", width, "content", use_container_width)
     choice("popover", "type", type, ("primary", "secondary", "tertiary"))

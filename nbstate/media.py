@@ -38,6 +38,7 @@ from typing import Any
 
 from .elements import Element
 from .errors import InvalidArgumentError
+from .layout import ElementHandle, handle
 from .params import choice, size_ignored
 from .run import require
 
@@ -142,7 +143,7 @@ def _fragment(start: float | None, end: float | None) -> str:
 
 def audio(data: Any, format: str = "audio/wav", start_time: Any = 0, *,
           sample_rate: int | None = None, end_time: Any = None, loop: bool = False,
-          autoplay: bool = False, alt: str | None = None, width: Any = "stretch") -> None:
+          autoplay: bool = False, alt: str | None = None, width: Any = "stretch") -> ElementHandle:
     """An audio player: a URL, a file path, bytes, a file, or a NumPy array of samples (with
     ``sample_rate``).
 
@@ -153,15 +154,15 @@ def audio(data: Any, format: str = "audio/wav", start_time: Any = 0, *,
     start = _seconds("audio", "start_time", start_time)
     end = _seconds("audio", "end_time", end_time)
     src = _media_src("audio", data, format, sample_rate)
-    ctx.emit(Element("audio", props={"src": src + _fragment(start, end), "format": format,
-                                     "start_time": start, "end_time": end, "loop": bool(loop),
-                                     "autoplay": bool(autoplay), "alt": alt,
-                                     "width": _px(width)}))
+    return handle(ctx, Element("audio", props={
+        "src": src + _fragment(start, end), "format": format, "start_time": start,
+        "end_time": end, "loop": bool(loop), "autoplay": bool(autoplay), "alt": alt,
+        "width": _px(width)}))
 
 
 def video(data: Any, format: str = "video/mp4", start_time: Any = 0, *, subtitles: Any = None,
           end_time: Any = None, loop: bool = False, autoplay: bool = False, muted: bool = False,
-          alt: str | None = None, width: Any = "stretch") -> None:
+          alt: str | None = None, width: Any = "stretch") -> ElementHandle:
     """A video player: a URL, a file path, bytes or a file; ``subtitles`` as WebVTT/SRT text,
     a path, or a dict of label -> subtitles.
 
@@ -177,10 +178,10 @@ def video(data: Any, format: str = "video/mp4", start_time: Any = 0, *, subtitle
         items = subtitles.items() if isinstance(subtitles, dict) else [("default", subtitles)]
         for label, sub in items:
             tracks.append({"label": str(label), "src": _vtt_src(sub)})
-    ctx.emit(Element("video", props={"src": src + _fragment(start, end), "format": format,
-                                     "start_time": start, "end_time": end, "loop": bool(loop),
-                                     "autoplay": bool(autoplay), "muted": bool(muted),
-                                     "subtitles": tracks, "alt": alt, "width": _px(width)}))
+    return handle(ctx, Element("video", props={
+        "src": src + _fragment(start, end), "format": format, "start_time": start,
+        "end_time": end, "loop": bool(loop), "autoplay": bool(autoplay), "muted": bool(muted),
+        "subtitles": tracks, "alt": alt, "width": _px(width)}))
 
 
 def _vtt_src(sub: Any) -> str:
@@ -198,7 +199,8 @@ def _vtt_src(sub: Any) -> str:
     return "data:text/vtt;base64," + base64.b64encode(text.encode()).decode()
 
 
-def pdf(data: Any, *, height: Any = 500, key: str | None = None, alt: str | None = None) -> None:
+def pdf(data: Any, *, height: Any = 500, key: str | None = None,
+        alt: str | None = None) -> ElementHandle:
     """A PDF viewer (the browser's own), ``height`` pixels tall.
 
     Example:
@@ -214,8 +216,8 @@ def pdf(data: Any, *, height: Any = 500, key: str | None = None, alt: str | None
 
         key = normalize_key(key)
         ctx.check_key(key)
-    ctx.emit(Element("pdf", key=key, props={"src": _media_src("pdf", data, "application/pdf"),
-                                            "height": height, "alt": alt}))
+    return handle(ctx, Element("pdf", key=key, props={
+        "src": _media_src("pdf", data, "application/pdf"), "height": height, "alt": alt}))
 
 
 # -- decoration ------------------------------------------------------------------------------
@@ -224,20 +226,20 @@ _BADGE_COLORS = ("red", "orange", "yellow", "blue", "green", "violet", "gray", "
 
 
 def badge(label: str, *, icon: str | None = None, color: str = "blue", width: Any = "content",
-          help: str | None = None) -> None:
+          help: str | None = None) -> ElementHandle:
     """A small coloured label.
 
     Example:
         >>> st.badge("Beta", icon="🧪", color="violet")                    # doctest: +SKIP
     """
-    ctx = require("badge")
     size_ignored("badge", width, "content")
+    ctx = require("badge")
     if color not in _BADGE_COLORS:
         raise InvalidArgumentError(
             f"`st.badge`: color must be one of {', '.join(_BADGE_COLORS)}, got {color!r}.")
-    ctx.emit(Element("badge", props={"label": str(label), "icon": icon,
-                                     "color": "gray" if color == "grey" else color,
-                                     "help": help}))
+    return handle(ctx, Element("badge", props={"label": str(label), "icon": icon,
+                                               "color": "gray" if color == "grey" else color,
+                                               "help": help}))
 
 
 #: st.space sizes, as Streamlit 1.67 documents them
@@ -246,7 +248,7 @@ SPACE_SIZES: dict[Any, str] = {"xxsmall": "0.25rem", "xsmall": "0.5rem", "small"
                "stretch": "auto"}
 
 
-def space(size: Any = "small") -> None:
+def space(size: Any = "small") -> ElementHandle:
     """Empty space: a named size, ``"stretch"`` or a number of pixels.
 
     Example:
@@ -258,25 +260,25 @@ def space(size: Any = "small") -> None:
         raise InvalidArgumentError(
             f"`st.space`: size must be one of {', '.join(SPACE_SIZES)} or a number of pixels, "
             f"got {size!r}.")
-    ctx.emit(Element("space", props={"size": size, "value": size}))
+    return handle(ctx, Element("space", props={"size": size, "value": size}))
 
 
-def balloons() -> None:
+def balloons() -> ElementHandle:
     """Balloons float up over the app (once, when the element first shows).
 
     Example:
         >>> st.balloons()                                               # doctest: +SKIP
     """
-    require("balloons").emit(Element("balloons", props={"kind": "balloons"}))
+    return handle(require("balloons"), Element("balloons", props={"kind": "balloons"}))
 
 
-def snow() -> None:
+def snow() -> ElementHandle:
     """Snowflakes fall over the app (once, when the element first shows).
 
     Example:
         >>> st.snow()                                                   # doctest: +SKIP
     """
-    require("snow").emit(Element("snow", props={"kind": "snow"}))
+    return handle(require("snow"), Element("snow", props={"kind": "snow"}))
 
 
 def skeleton(height: Any = None, *, width: Any = "stretch") -> Any:
@@ -373,7 +375,7 @@ def _find_column(columns: list[str], given: str | None, names: tuple[str, ...],
 def map(data: Any = None, *, latitude: str | None = None,  # Streamlit's name
         longitude: str | None = None, color: Any = None, size: Any = None,
         zoom: int | None = None, width: Any = "stretch", height: Any = 500,
-        use_container_width: bool | None = None, alt: str | None = None) -> None:
+        use_container_width: bool | None = None, alt: str | None = None) -> ElementHandle:
     """Points on a map: a frame (or dict of columns) with latitude/longitude columns; ``color``
     and ``size`` a value or a column name. Drawn as a Vega-Lite chart on a Mercator projection
     (no map tiles: see the module docstring).
@@ -381,6 +383,7 @@ def map(data: Any = None, *, latitude: str | None = None,  # Streamlit's name
     Example:
         >>> st.map(pd.DataFrame({"lat": [48.85], "lon": [2.35]}), zoom=4)  # doctest: +SKIP
     """
+    size_ignored("map", None, None, use_container_width=use_container_width)
     ctx = require("map")
     size_ignored("map", None, None, use_container_width)
     rows = _records(data)
@@ -430,10 +433,9 @@ def map(data: Any = None, *, latitude: str | None = None,  # Streamlit's name
             {"data": {"values": rows}, "mark": mark, "encoding": encoding}]}
     if alt:
         spec["description"] = alt
-    ctx.emit(Element("chart", props={"library": "vega-lite",
-                                     "spec": json.dumps(spec, sort_keys=True, default=str),
-                                     "figure": None, "chart_type": "map", "zoom": zoom,
-                                     "latitude": lat, "longitude": lon}))
+    return handle(ctx, Element("chart", props={
+        "library": "vega-lite", "spec": json.dumps(spec, sort_keys=True, default=str),
+        "figure": None, "chart_type": "map", "zoom": zoom, "latitude": lat, "longitude": lon}))
 
 
 def _css_color(c: Any) -> str:
@@ -475,13 +477,14 @@ def _plain(v: Any) -> Any:
 def pydeck_chart(pydeck_obj: Any = None, *, width: Any = "stretch",
                  use_container_width: bool | None = None, height: Any = 500,
                  selection_mode: str = "single-object", on_select: Any = "ignore",
-                 key: Any = None, alt: str | None = None) -> None:
+                 key: Any = None, alt: str | None = None) -> ElementHandle:
     """A pydeck (deck.gl) chart, drawn by pydeck's own HTML page in a frame (it loads deck.gl
     from pydeck's CDN, as pydeck does in notebooks).
 
     Example:
         >>> st.pydeck_chart(pdk.Deck(layers=[...]))                     # doctest: +SKIP
     """
+    size_ignored("pydeck_chart", width, "stretch", use_container_width=use_container_width)
     ctx = require("pydeck_chart")
     size_ignored("pydeck_chart", width, "stretch", use_container_width)
     # selection_mode and key serve selections only, and on_select other than "ignore" is
@@ -491,7 +494,9 @@ def pydeck_chart(pydeck_obj: Any = None, *, width: Any = "stretch",
         raise InvalidArgumentError(
             "`st.pydeck_chart`: selections (on_select) are not available in nbstate: the "
             "chart is drawn by pydeck's own page, which reports no selection to the kernel. "
-            "Leave on_select='ignore'.")
+            "Leave on_select='ignore' and let the user pick with a widget beside the map "
+            "(st.selectbox or st.multiselect over the points' names, or st.map for plain "
+            "points).")
     if pydeck_obj is None:
         html = "<div style='height:100%;background:#f0f2f6'></div>"
         spec = "{}"
@@ -503,13 +508,13 @@ def pydeck_chart(pydeck_obj: Any = None, *, width: Any = "stretch",
         html = pydeck_obj.to_html(as_string=True, notebook_display=False) \
             if hasattr(pydeck_obj, "to_html") else f"<pre>{spec}</pre>"
     h = height if isinstance(height, int) and not isinstance(height, bool) else 500
-    ctx.emit(Element("pydeck_chart", props={"spec": spec, "html": html, "height": h,
-                                            "alt": alt}))
+    return handle(ctx, Element("pydeck_chart", props={"spec": spec, "html": html, "height": h,
+                                                      "alt": alt}))
 
 
 def graphviz_chart(figure_or_dot: Any, use_container_width: bool | None = None, *,
                    width: Any = "content", height: Any = "content",
-                   alt: str | None = None) -> None:
+                   alt: str | None = None) -> ElementHandle:
     """A Graphviz graph: DOT source or a ``graphviz.Graph``/``Digraph``. Drawn to SVG by the
     ``dot`` program when it is installed (Debian: ``apt-get install graphviz``); without it,
     the DOT source is shown with a note saying so.
@@ -517,6 +522,8 @@ def graphviz_chart(figure_or_dot: Any, use_container_width: bool | None = None, 
     Example:
         >>> st.graphviz_chart("digraph { a -> b }")                       # doctest: +SKIP
     """
+    size_ignored("graphviz_chart", width, "content",
+          use_container_width=use_container_width, height=height, default_height="content")
     ctx = require("graphviz_chart")
     size_ignored("graphviz_chart", width, "content", use_container_width, height, "content")
     if isinstance(figure_or_dot, str):
@@ -527,8 +534,8 @@ def graphviz_chart(figure_or_dot: Any, use_container_width: bool | None = None, 
         raise InvalidArgumentError(
             f"`st.graphviz_chart` takes DOT source or a graphviz.Graph, got "
             f"{type(figure_or_dot).__name__}.")
-    ctx.emit(Element("graphviz_chart", props={"spec": dot, "svg": _dot_svg(dot),
-                                              "alt": alt}))
+    return handle(ctx, Element("graphviz_chart", props={"spec": dot, "svg": _dot_svg(dot),
+                                                        "alt": alt}))
 
 
 def _dot_svg(dot: str) -> str | None:
@@ -548,23 +555,23 @@ def _dot_svg(dot: str) -> str | None:
     return svg[svg.find("<svg"):] if "<svg" in svg else svg
 
 
-def mermaid_chart(body: str, *, width: Any = "stretch", alt: str | None = None) -> None:
+def mermaid_chart(body: str, *, width: Any = "stretch", alt: str | None = None) -> ElementHandle:
     """A Mermaid diagram, drawn by JupyterLab's own Mermaid renderer.
 
     Example:
         >>> st.mermaid_chart("graph LR; A-->B")                          # doctest: +SKIP
     """
-    ctx = require("mermaid_chart")
     size_ignored("mermaid_chart", width, "stretch")
+    ctx = require("mermaid_chart")
     if not isinstance(body, str) or not body.strip():
         raise InvalidArgumentError("`st.mermaid_chart` needs the diagram's Mermaid source.")
     body = textwrap.dedent(body).strip()
-    ctx.emit(Element("mermaid_chart", props={"body": body, "alt": alt}))
+    return handle(ctx, Element("mermaid_chart", props={"body": body, "alt": alt}))
 
 
 def echarts_chart(spec: Any, *, width: Any = "stretch", height: Any = "content",
                   theme: str | None = "streamlit", key: Any = None, on_select: Any = "ignore",
-                  renderer: str = "canvas", alt: str | None = None) -> None:
+                  renderer: str = "canvas", alt: str | None = None) -> ElementHandle:
     """An Apache ECharts chart from its option dict (or a pyecharts chart), drawn by ECharts
     in the browser (loaded from a CDN: a browser without network shows the option instead).
 
@@ -573,8 +580,8 @@ def echarts_chart(spec: Any, *, width: Any = "stretch", height: Any = "content",
         ...                   "yAxis": {"type": "value"},
         ...                   "series": [{"type": "bar", "data": [3, 5]}]})  # doctest: +SKIP
     """
-    ctx = require("echarts_chart")
     size_ignored("echarts_chart", width, "stretch")
+    ctx = require("echarts_chart")
     if renderer not in ("canvas", "svg"):
         raise InvalidArgumentError(
             f"`st.echarts_chart`: renderer must be 'canvas' or 'svg', got {renderer!r}.")
@@ -583,8 +590,10 @@ def echarts_chart(spec: Any, *, width: Any = "stretch", height: Any = "content",
             f"`st.echarts_chart`: theme must be 'streamlit' or None, got {theme!r}.")
     if on_select != "ignore":
         raise InvalidArgumentError(
-            "`st.echarts_chart`: selections (on_select) are not available in nbstate yet; "
-            "leave on_select='ignore'.")
+            "`st.echarts_chart`: selections (on_select) are not available in nbstate: the "
+            "chart's ECharts view reports no clicks to the kernel. Leave on_select='ignore' "
+            "and let the user pick with a widget beside the chart (st.selectbox, "
+            "st.multiselect or st.pills over the chart's categories).")
     if hasattr(spec, "dump_options"):  # pyecharts
         option = json.loads(spec.dump_options())
     elif isinstance(spec, dict):
@@ -603,7 +612,7 @@ def echarts_chart(spec: Any, *, width: Any = "stretch", height: Any = "content",
 
         key = normalize_key(key)
         ctx.check_key(key)
-    ctx.emit(Element("echarts_chart", key=key, props={
+    return handle(ctx, Element("echarts_chart", key=key, props={
         "spec": json.dumps(option, sort_keys=True, default=str), "height": h,
         "renderer": renderer, "alt": alt}))
 

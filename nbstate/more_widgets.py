@@ -36,6 +36,7 @@ from .kinds import (
     check_trigger,
     state_never,
 )
+from .layout import handle
 from .params import ignored, size_ignored
 from .run import require
 from .widgets import _common, _options, _props, _what, time_step
@@ -137,8 +138,8 @@ def datetime_input(label: str, value: Any = "now", min_value: Any = None,
     Example:
         >>> when = st.datetime_input("Start", datetime.datetime(2025, 1, 1, 9, 0))  # doctest: +SKIP
     """
-    ctx = require("datetime_input")
     size_ignored("datetime_input", width, "stretch")
+    ctx = require("datetime_input")
     cb = _callback("datetime_input", label, on_change)
     key = _common("datetime_input", label, key, cb, label_visibility)
     _bind_persist("datetime_input", key, bind, persist_state)
@@ -209,8 +210,8 @@ def feedback(options: str = "thumbs", *, key: str | int | None = None,
         >>> if stars is not None:                                       # doctest: +SKIP
         ...     st.write(f"{stars + 1} stars")
     """
-    ctx = require("feedback")
     size_ignored("feedback", width, "content")
+    ctx = require("feedback")
     if options not in FEEDBACK:
         raise InvalidArgumentError(
             f"`st.feedback`: options must be 'thumbs', 'faces' or 'stars', got {options!r}.")
@@ -244,8 +245,8 @@ def pagination(num_pages: int, *, default: int = 1, max_visible_pages: int | Non
         >>> page = st.pagination(20, key="page")                         # doctest: +SKIP
         >>> st.dataframe(df.iloc[(page - 1) * 10: page * 10])            # doctest: +SKIP
     """
-    ctx = require("pagination")
     size_ignored("pagination", width, "content")
+    ctx = require("pagination")
     if not _is_int(num_pages) or num_pages < 1:
         raise InvalidArgumentError(
             f"`st.pagination`: num_pages must be a positive int, got {num_pages!r}.")
@@ -297,8 +298,8 @@ def menu_button(label: str, options: Sequence[Any], *, key: str | int | None = N
         >>> if action == "CSV":                                         # doctest: +SKIP
         ...     export_csv()
     """
-    ctx = require("menu_button")
     size_ignored("menu_button", width, "content")
+    ctx = require("menu_button")
     if wrap is not None and wrap is not False:
         ignored("menu_button", "wrap", wrap, "wrap_label")
     key = _common("menu_button", label, key, on_click, "visible")
@@ -332,7 +333,7 @@ def link_button(label: str, url: str, *, key: str | int | None = None,
                 kwargs: dict | None = None, help: str | None = None, type: str = "secondary",
                 icon: str | None = None, icon_position: str = "left", disabled: bool = False,
                 use_container_width: bool | None = None, width: Any = "content",
-                shortcut: str | None = None, wrap: bool | None = None) -> bool | None:
+                shortcut: str | None = None, wrap: bool | None = None) -> Any:
     """A button that opens ``url`` in a new tab. With ``on_click="rerun"`` or a callback it
     is also a widget: ``True`` for the run after a click.
 
@@ -361,8 +362,7 @@ def link_button(label: str, url: str, *, key: str | int | None = None,
 
             key = normalize_key(key)
             ctx.check_key(key)
-        ctx.emit(Element("link_button", key=key, props=props))
-        return None
+        return handle(ctx, Element("link_button", key=key, props=props))
     cb = None if on_click == "rerun" or on_click is None else on_click
     key = _common("link_button", label, key, cb, "visible")
     return ctx.widget(LINK_BUTTON, label, key, (label, str(url)), props, False, False, cb,
@@ -389,8 +389,8 @@ def camera_input(label: str, key: str | int | None = None, help: str | None = No
         >>> if photo:                                                   # doctest: +SKIP
         ...     st.image(photo)
     """
-    ctx = require("camera_input")
     size_ignored("camera_input", width, "stretch")
+    ctx = require("camera_input")
     cb = _callback("camera_input", label, on_change)
     key = _common("camera_input", label, key, cb, label_visibility)
     if resolution is not None:
@@ -415,8 +415,8 @@ def audio_input(label: str, *, sample_rate: int | None = 16000, key: str | int |
         >>> if rec:                                                      # doctest: +SKIP
         ...     st.audio(rec)
     """
-    ctx = require("audio_input")
     size_ignored("audio_input", width, "stretch")
+    ctx = require("audio_input")
     if sample_rate not in (None, 8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000):
         raise InvalidArgumentError(
             "`st.audio_input`: sample_rate must be None or one of 8000, 11025, 16000, 22050, "

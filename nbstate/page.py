@@ -44,8 +44,9 @@ from .errors import (
     RerunApp,
 )
 from .kinds import Kind, check_trigger, state_never
+from .layout import ElementHandle, handle
 from .params import ignored, size_ignored
-from .run import App, Session, _local, current, default_session, require
+from .run import ROOT_HOOKS, App, Session, _local, current, default_session, require
 
 # -- set_page_config ------------------------------------------------------------------------
 _SIDEBAR_STATES = ("auto", "expanded", "collapsed", "locked")
@@ -177,7 +178,12 @@ class QueryParams(MutableMapping[str, str]):
             raise KeyError(f'st.query_params has no key "{key}".') from None
         return values[-1] if values else ""
 
+    def _written(self) -> None:
+        # from now on the page's URL follows the app's query (see _query_on_root)
+        session_extras(self._bound or _session())["query_written"] = True
+
     def __setitem__(self, key: str, value: Any) -> None:
+        self._written()
         if isinstance(value, dict):
             raise InvalidArgumentError(
                 f"`st.query_params`: a value cannot be a dict (key {key!r}); use a string or "
@@ -188,6 +194,7 @@ class QueryParams(MutableMapping[str, str]):
             self._data()[key] = [str(value)]
 
     def __delitem__(self, key: str) -> None:
+        self._written()
         try:
             del self._data()[key]
         except KeyError:
@@ -226,6 +233,7 @@ class QueryParams(MutableMapping[str, str]):
 
     def from_dict(self, params: Mapping[str, Any]) -> None:
         """Replace every parameter with ``params``."""
+        self._written()
         data = self._data()
         data.clear()
         for k, v in params.items():
@@ -241,6 +249,19 @@ class QueryParams(MutableMapping[str, str]):
 
     def __repr__(self) -> str:
         return repr(self.to_dict())
+
+
+def _query_on_root(app: App, props: dict[str, Any]) -> None:
+    """Once the app's session has written ``st.query_params``, each tree's root carries its
+    query string (``props["page"]["query"]``): a frontend that has a page URL (Voila) puts it
+    there, as Streamlit's frontend does. Until then the URL is left as the page was opened."""
+    extras = session_extras(app.session)
+    if extras.get("query_written"):
+        props["page"] = {**props.get("page", {}),
+                         "query": QueryParams(app.session).to_query_string()}
+
+
+ROOT_HOOKS.append(_query_on_root)
 
 
 query_params = QueryParams()
@@ -394,8 +415,11 @@ def logout() -> None:
 # -- logo ----------------------------------------------------------------------------------------
 def logo(image: Any, *, size: str = "medium", link: str | None = None,
          icon_image: Any = None) -> None:
-    """The app's logo, shown where it is called (usually first; Streamlit pins it to the
-    page's top-left corner), as a link if ``link`` is given.
+    """The app's logo, pinned where Streamlit puts it wherever it is called: at the top of
+    the sidebar when the app has one, else at the top-left of the app. The last call of a run
+    wins; a run that does not call it shows none. A link if ``link`` is given; ``icon_image``
+    is what Streamlit shows when its sidebar is collapsed (a notebook's sidebar is always
+    open, so it is kept for the static picture's narrow view only).
 
     Example:
         >>> st.logo("logo.png", link="https://example.com")             # doctest: +SKIP
@@ -408,9 +432,11 @@ def logo(image: Any, *, size: str = "medium", link: str | None = None,
             f"`st.logo`: size must be 'small', 'medium' or 'large', got {size!r}.")
     if link is not None and not re.match(r"^https?://", str(link)):
         raise InvalidArgumentError(f"`st.logo`: link must be an http(s) URL, got {link!r}.")
-    ctx.emit(Element("logo", props={
+    # not emitted here: the run's root holds it (run.App._root), the frontends pin it
+    ctx.logo = Element("logo", props={
         "src": _image_src(image, "auto"), "size": size, "link": link,
-        "icon_src": _image_src(icon_image, "auto") if icon_image is not None else None}))
+        "icon_src": _image_src(icon_image, "auto") if icon_image is not None else None})
+    ctx.flush()
 
 
 # -- pages ---------------------------------------------------------------------------------------
@@ -502,7 +528,9 @@ def _as_page(p: Any) -> Page:
 def navigation(pages: Any, *, position: str = "sidebar", expanded: bool | int = False) -> Page:
     """Declare the app's pages; returns the current one (call its ``.run()``). The page menu
     is a list of page links in the sidebar (``position="top"``: above the main area;
-    ``"hidden"``: none).
+    ``"hidden"``: none). ``expanded``, as in Streamlit: a sidebar menu of 3 or more pages
+    beyond its limit (10, or ``expanded`` if a positive int) shows the first pages and a
+    "View N more" button (then "View less"); ``expanded=True`` always shows every page.
 
     Example:
         >>> pg = st.navigation([st.Page(home, default=True), st.Page(settings)])  # doctest: +SKIP
@@ -512,6 +540,14 @@ def navigation(pages: Any, *, position: str = "sidebar", expanded: bool | int = 
     if position not in ("sidebar", "hidden", "top"):
         raise InvalidArgumentError(
             f"`st.navigation`: position must be 'sidebar', 'hidden' or 'top', got {position!r}.")
+    if isinstance(expanded, bool) or expanded is None:
+        limit = None if expanded else _NAV_VISIBLE
+    elif isinstance(expanded, int) and expanded >= 0:
+        limit = expanded or _NAV_VISIBLE
+    else:
+        raise InvalidArgumentError(
+            f"`st.navigation`: expanded must be True, False or a non-negative int, got "
+            f"{expanded!r}.")
     sections: list[tuple[str, list[Page]]]
     if isinstance(pages, Mapping):
         sections = [(str(k), [_as_page(p) for p in v]) for k, v in pages.items()]
@@ -559,15 +595,39 @@ def navigation(pages: Any, *, position: str = "sidebar", expanded: bool | int = 
                 ctx.emit(menu)
         else:
             ctx.emit(menu)
+        n = sum(len(ps) for _, ps in visible)
+        collapsible = position == "sidebar" and limit is not None and n >= limit + 3
+        shown: int = limit if collapsible and limit is not None and not extras.get("nav_open") \
+            else n
         with Container(menu, ctx, form=None):
             for section, ps in visible:
+                if shown <= 0:
+                    break
                 if section:
                     ctx.emit(Element("caption", props={"body": section,
                                                        "unsafe_allow_html": False}))
-                for p in ps:
+                for p in ps[:shown]:
                     _link(ctx, p, p.title, p.icon, p.help, False, nav=True,
                           current=p.url_path == page.url_path)
+                shown -= len(ps)
+            if collapsible:
+                _fold_button(ctx, extras, n - (limit or 0))
     return page
+
+
+#: how many pages a collapsed sidebar menu shows (Streamlit's default)
+_NAV_VISIBLE = 10
+
+
+def _fold_button(ctx: Any, extras: dict[str, Any], more: int) -> None:
+    """The "View N more" / "View less" button under a long page menu."""
+    from .widgets import button
+
+    def flip() -> None:
+        extras["nav_open"] = not extras.get("nav_open")
+
+    label = "View less" if extras.get("nav_open") else f"View {more} more"
+    button(label, key=None, on_click=flip, type="tertiary")
 
 
 def _find_page(ctx: Any, page: Any, func: str) -> Page:
@@ -636,7 +696,7 @@ def _link(ctx: Any, page: Page, label: str | None, icon: str | None, help: str |
 def page_link(page: str | Path | Page, *, label: str | None = None, icon: str | None = None,
               icon_position: str = "left", help: str | None = None, disabled: bool = False,
               use_container_width: bool | None = None, width: Any = "content",
-              query_params: Any = None) -> None:
+              query_params: Any = None) -> ElementHandle:
     """A link to a page of ``st.navigation`` (clicking it runs that page), or to an external
     ``http(s)`` URL (opened in a new tab).
 
@@ -644,6 +704,7 @@ def page_link(page: str | Path | Page, *, label: str | None = None, icon: str | 
         >>> st.page_link(settings_page, label="Settings", icon="⚙️")     # doctest: +SKIP
         >>> st.page_link("https://streamlit.io", label="Streamlit")     # doctest: +SKIP
     """
+    size_ignored("page_link", width, "content", use_container_width=use_container_width)
     ctx = require("page_link")
     size_ignored("page_link", width, "content", use_container_width)
     if icon_position not in ("left", "right"):
@@ -653,10 +714,9 @@ def page_link(page: str | Path | Page, *, label: str | None = None, icon: str | 
         if not label:
             raise InvalidArgumentError(
                 f"`st.page_link` to the URL {page!r} needs a label.")
-        ctx.emit(Element("page_link", props={"label": label, "icon": icon, "help": help,
-                                             "disabled": bool(disabled), "url": page,
-                                             "page": None, "current": False}))
-        return
+        return handle(ctx, Element("page_link", props={
+            "label": label, "icon": icon, "help": help, "disabled": bool(disabled), "url": page,
+            "page": None, "current": False}))
     p = _find_page(ctx, page, "page_link")
     if query_params is not None:
         qp = dict(query_params)
@@ -672,6 +732,14 @@ def page_link(page: str | Path | Page, *, label: str | None = None, icon: str | 
                     "label_visibility": "visible", "page": p.url_path,
                     "current": app_extras(app).get("page") == p.url_path, "url": None},
                    False, False, go_with_query)
-        return
+        return _last_handle(ctx)
     _link(ctx, p, label, icon, help, disabled,
           current=app_extras(ctx.app).get("page") == p.url_path)
+    return _last_handle(ctx)
+
+
+def _last_handle(ctx: Any) -> ElementHandle:
+    """The handle of the element the run has just emitted (a page link is a widget: what
+    ``st.page_link`` returns is its element's handle, as in Streamlit)."""
+    parent = ctx.stack[-1]
+    return ElementHandle(parent.children[-1], ctx, parent)

@@ -35,6 +35,11 @@ WHY: dict[str, str] = {
     "refresh_mode": "the notebook's cache recomputes an expired entry in the foreground",
     "size": "in a notebook it keeps the size its frontend gives it (ipywidgets' own widths, "
             "the output area's width for text and boxes)",
+    "width": "the notebook lays this element out at its own width (as an ipywidget sizes "
+             "itself); put it in st.columns to give it a share of the row",
+    "height": "the notebook lays this element out at its own height",
+    "autocomplete": "the notebook's text box (an ipywidgets Text) sets no autocomplete hint "
+                    "for the browser",
 }
 
 

@@ -47,8 +47,8 @@ def metric(label: str, value: Any, delta: Any = None, delta_color: str = "normal
     Example:
         >>> st.metric("Revenue", "$1.2M", "+8%", chart_data=[3, 5, 4, 8])  # doctest: +SKIP
     """
-    ctx = require("metric")
     size_ignored("metric", width, "stretch")
+    ctx = require("metric")
     what = f'`st.metric` "{label}"'
     if delta_color not in ("normal", "inverse", "off", *_NAMED_COLORS):
         raise InvalidArgumentError(
@@ -198,8 +198,8 @@ def progress(value: int | float, text: str | None = None,
         >>> bar = st.progress(0.25, text="a quarter")                    # doctest: +SKIP
         >>> bar.progress(50, text="half")                                # doctest: +SKIP
     """
-    ctx = require("progress")
     size_ignored("progress", width, "stretch")
+    ctx = require("progress")
     h = handle(ctx, Element("progress", props=_progress_props(value, text)))
     ctx.flush()
     return h
@@ -272,8 +272,8 @@ def status(label: str, *, expanded: bool = False, state: str = "running",
         ...     st.write("step 1")
         ...     s.update(label="Done", state="complete")
     """
-    ctx = require("status")
     size_ignored("status", width, "stretch")
+    ctx = require("status")
     choice("status", "type", type, ("default", "compact", "step"))
     if type != "default":
         ignored("status", "type", type, "type")
@@ -306,8 +306,8 @@ def latex(body: Any, *, help: str | None = None, width: Any = "stretch") -> Elem
     Example:
         >>> st.latex(r"a^2 + b^2 = c^2")                                # doctest: +SKIP
     """
-    ctx = require("latex")
     size_ignored("latex", width, "stretch")
+    ctx = require("latex")
     if not isinstance(body, str):
         try:
             import sympy

@@ -52,6 +52,10 @@ KEYLESS_PROPS = ("help", "width", "placeholder", "icon", "type", "horizontal", "
 _local = threading.local()
 _PKG_DIR = os.path.dirname(os.path.abspath(__file__))
 
+#: functions that add to the props of each tree's root (``hook(app, props)``): page-level
+#: state kept outside the run, as the URL query of ``st.query_params`` (page.py)
+ROOT_HOOKS: list[Callable[[App, dict[str, Any]], None]] = []
+
 
 def current() -> RunContext | None:
     """The context of the run under way in this thread, or None (also when the run this
@@ -135,6 +139,7 @@ class RunContext:
         self.main.path = ("main",)
         self.sidebar: Element | None = None
         self.bottom: Element | None = None  # st.bottom (a chat input pins itself there)
+        self.logo: Element | None = None  # st.logo's last call: pinned at the app's top
         self.one_shot: list[Any] = []  # widget states that hold a value for this run only
         # set while flushing what a reader waits for (a stream's first chunk): a live
         # frontend shows it without its usual wait
@@ -566,7 +571,7 @@ class App:
             _local.ctx = outer
             self.session.store.frozen = set()
             self.running = False
-        self.tree = self._root(ctx.main, sidebar=ctx.sidebar)
+        self.tree = self._root(ctx.main, sidebar=ctx.sidebar, logo=ctx.logo)
         return self.tree
 
     # -- the steps --------------------------------------------------------------------
@@ -765,7 +770,7 @@ class App:
         main = ctx.main
         if ctx.bottom is not None and (not main.children or main.children[-1] is not ctx.bottom):
             main = Element("main", children=[*main.contents, ctx.bottom])
-        return self._root(main, sidebar=ctx.sidebar)
+        return self._root(main, sidebar=ctx.sidebar, logo=ctx.logo)
 
     def _exec(self, ctx: RunContext) -> bool:
         """Run the code once; clean up if it completed. True if it asked for a rerun."""
@@ -902,21 +907,29 @@ class App:
         old_main = tree.contents[1] if tree is not None else Element("main", children=[])
         main = Element("main", children=[*head, *_current_values(old_main.contents, widgets)])
         main.path = old_main.path
-        side = tree.contents[2] if tree is not None and len(tree.contents) > 2 else None
+        rest = {c.type: c for c in tree.contents[2:]} if tree is not None else {}
+        side = rest.get("sidebar")
         if side is not None:
             kids = _current_values(side.contents, widgets)
             if kids is not side.children:
                 side = Element(side.type, side.id, side.key, side.props, kids)
-        return self._root(main, sidebar=side)
+        return self._root(main, sidebar=side, logo=rest.get("logo"))
 
-    def _root(self, main: Element, *, stale: bool = False,
-              sidebar: Element | None = None) -> Element:
+    def _root(self, main: Element, *, stale: bool = False, sidebar: Element | None = None,
+              logo: Element | None = None) -> Element:
         children = [Element("notices", children=list(self.notices)), main]
         if sidebar is not None:
             children.append(sidebar)
+        if logo is not None:
+            # after the others, so that paths into main and the sidebar stay put; where it
+            # shows (top of the sidebar, else of the app) is the frontends' part
+            children.append(Element("logo", props={**logo.props,
+                                                   "in_sidebar": sidebar is not None}))
         props = {"name": self.name, "stale": stale}
         if self.root_props:
             props.update(self.root_props)
+        for hook in ROOT_HOOKS:
+            hook(self, props)
         return Element("app", props=props, children=children)
 
     def discard_invalid_writes(self) -> list[str]:

@@ -146,6 +146,7 @@ def button(label: str, key: str | int | None = None, help: str | None = None,
         >>> if st.button("Go"):                                         # doctest: +SKIP
         ...     st.write("clicked")
     """
+    size_ignored("button", width, "content", use_container_width=use_container_width)
     ctx = require("button")
     size_ignored("button", width, "content", use_container_width)
     key = _common("button", label, key, on_click, "visible")
@@ -191,6 +192,7 @@ def download_button(label: str, data: Any, file_name: str | None = None,
     Example:
         >>> st.download_button("Save CSV", "a,b\\n1,2\\n", "data.csv")    # doctest: +SKIP
     """
+    size_ignored("download_button", width, "content", use_container_width=use_container_width)
     ctx = require("download_button")
     size_ignored("download_button", width, "content", use_container_width)
     cb = on_click if callable(on_click) else None
@@ -260,6 +262,7 @@ def form_submit_button(label: str = "Submit", help: str | None = None,
         ...     name = st.text_input("Name")
         ...     sent = st.form_submit_button("Send")
     """
+    size_ignored("form_submit_button", width, "content", use_container_width=use_container_width)
     ctx = require("form_submit_button")
     size_ignored("form_submit_button", width, "content", use_container_width)
     key = _common("form_submit_button", label, key, on_click, "visible")
@@ -407,8 +410,8 @@ def multiselect(label: str, options: Iterable, default: Any = None,
     Example:
         >>> picked = st.multiselect("Fruit", ["apple", "pear"], ["pear"])  # doctest: +SKIP
     """
-    ctx = require("multiselect")
     size_ignored("multiselect", width, "stretch")
+    ctx = require("multiselect")
     key = _common("multiselect", label, key, on_change, label_visibility)
     opts, labels = _options("multiselect", label, options, format_func)
     what = _what("multiselect", label)
@@ -551,8 +554,8 @@ def slider(label: str, min_value: Any = None, max_value: Any = None, value: Any 
     Example:
         >>> lo, hi = st.slider("Range", 0, 100, (20, 80))               # doctest: +SKIP
     """
-    ctx = require("slider")
     size_ignored("slider", width, "stretch")
+    ctx = require("slider")
     if key is not None or on_change not in (None, "rerun") or label_visibility != "visible":
         key = _common("slider", label, key, on_change, label_visibility)
     value_given = value is not None
@@ -662,8 +665,8 @@ def number_input(label: str, min_value: Any = None, max_value: Any = None,
     Example:
         >>> n = st.number_input("Count", min_value=0, value=3)          # doctest: +SKIP
     """
-    ctx = require("number_input")
     size_ignored("number_input", width, "stretch")
+    ctx = require("number_input")
     key = _common("number_input", label, key, on_change, label_visibility)
     what = _what("number_input", label)
     given = {"value": None if value in ("min", None) else value, "min_value": min_value,
@@ -715,8 +718,8 @@ def select_slider(label: str, options: Iterable = (), value: Any = None,
     Example:
         >>> size = st.select_slider("Size", ["S", "M", "L"], value="M")  # doctest: +SKIP
     """
-    ctx = require("select_slider")
     size_ignored("select_slider", width, "stretch")
+    ctx = require("select_slider")
     key = _common("select_slider", label, key, on_change, label_visibility)
     what = _what("select_slider", label)
     opts, labels = _options("select_slider", label, options, format_func)
@@ -841,8 +844,8 @@ def date_input(label: str, value: Any = "today", min_value: Any = None,
     Example:
         >>> start = st.date_input("Start", datetime.date(2024, 1, 1))   # doctest: +SKIP
     """
-    ctx = require("date_input")
     size_ignored("date_input", width, "stretch")
+    ctx = require("date_input")
     key = _common("date_input", label, key, on_change, label_visibility)
     what = _what("date_input", label)
 
@@ -902,8 +905,8 @@ def time_input(label: str, value: Any = "now", key: str | int | None = None,
     Example:
         >>> t = st.time_input("Alarm", datetime.time(7, 30))            # doctest: +SKIP
     """
-    ctx = require("time_input")
     size_ignored("time_input", width, "stretch")
+    ctx = require("time_input")
     key = _common("time_input", label, key, on_change, label_visibility)
     what = _what("time_input", label)
     step = time_step(what, step)
@@ -947,8 +950,8 @@ def color_picker(label: str, value: str | None = None, key: str | int | None = N
     Example:
         >>> c = st.color_picker("Colour", "#00f900")                    # doctest: +SKIP
     """
-    ctx = require("color_picker")
     size_ignored("color_picker", width, "content")
+    ctx = require("color_picker")
     key = _common("color_picker", label, key, on_change, label_visibility)
     what = _what("color_picker", label)
     default = "#000000" if value is None else value
@@ -980,8 +983,8 @@ def file_uploader(label: str, type: str | Sequence[str] | None = None,
         >>> if f is not None:                                           # doctest: +SKIP
         ...     st.write(f.name, f.size)
     """
-    ctx = require("file_uploader")
     size_ignored("file_uploader", width, "stretch")
+    ctx = require("file_uploader")
     key = _common("file_uploader", label, key, on_change, label_visibility)
     if type is None:
         types = None

@@ -147,3 +147,25 @@ test("a height in pixels fixes the field's height", () => {
   model.set("height", 0);
   assert.equal(field.style.height, "");
 });
+
+test("accept_audio: a microphone button beside the attach button sends one audio file", async () => {
+  const { form, model, field, chips, doc, send } = setup({ accept_audio: false });
+  const mic = form.children[4];
+  const audioPicker = form.children[5];
+  assert.equal(mic.getAttribute("aria-label"), "Attach audio");
+  assert.equal(mic.style.display, "none");
+  model.set("accept_audio", true);
+  assert.equal(mic.style.display, "flex");
+  assert.ok(Number(mic.style.order) < Number(send.style.order), "before the send button");
+  assert.equal(audioPicker.getAttribute("accept"), "audio/*");
+  mic.click();
+  assert.ok(doc.clicked.includes(audioPicker), "the microphone opens the audio picker");
+  pick(audioPicker, [fakeFile("note.wav", "RIFF", "audio/wav")]);
+  assert.equal(send.disabled, false, "an audio file alone can be sent");
+  assert.match(chips.textContent, /note\.wav/);
+  key(field, "Enter");
+  await new Promise((r) => setTimeout(r, 0));
+  assert.deepEqual(model.sent, [{ event: "submit", text: "", audio:
+    { name: "note.wav", type: "audio/wav", b64: toBase64(new TextEncoder().encode("RIFF")) } }]);
+  assert.equal(chips.textContent, "");
+});

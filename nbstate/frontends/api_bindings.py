@@ -8,7 +8,8 @@ ipywidgets draws what it can: ``NaiveDatetimePicker`` (``datetime_input``), ``To
 badges, balloons...). What it cannot draw is an anywidget (ESM in ``nbstate/js/``, as
 ``anywidgets.py`` explains): ``LinkButton`` (a link that opens a tab and may report the
 click), ``FragmentTimer`` (the browser's clock for ``run_every``), ``PageConfig`` (the page's
-title and icon) and ``EChart`` (ECharts from its CDN). A dialog is a box whose stylesheet (in
+title and icon), ``UrlQuery`` (``st.query_params`` in the page's URL, in Voila) and ``EChart``
+(ECharts from its CDN). A dialog is a box whose stylesheet (in
 an HTML widget inside it) lays it over the app as a modal.
 
 Example:
@@ -21,6 +22,7 @@ Example:
 from __future__ import annotations
 
 import html as _h
+import os
 from typing import Any
 
 import anywidget
@@ -73,6 +75,19 @@ class PageConfig(anywidget.AnyWidget):
     _esm = asset("page_config.js")
     title = t.Unicode("").tag(sync=True)
     icon = t.Unicode("").tag(sync=True)
+
+
+class UrlQuery(anywidget.AnyWidget):
+    """``st.query_params`` as the page URL's query (Voila): the browser puts ``query`` in its
+    address bar with ``history.replaceState``, as Streamlit's frontend does."""
+
+    _esm = asset("url_query.js")
+    query = t.Unicode("").tag(sync=True)
+
+
+def in_voila() -> bool:
+    """Is the app the whole page (Voila gives its kernels ``SERVER_SOFTWARE=voila/...``)?"""
+    return os.environ.get("SERVER_SOFTWARE", "").startswith("voila")
 
 
 class EChart(anywidget.AnyWidget):
@@ -177,7 +192,9 @@ def _logo(el: Element) -> str:
     p = el.props
     sizes: dict[Any, int] = {"small": 20, "medium": 24, "large": 32}
     h = sizes.get(p.get("size"), 24)
-    img = f'<img src="{_e(p["src"])}" alt="logo" style="height: {h}px;"/>'
+    # as in Streamlit: the sidebar shows `image`; the app's header `icon_image` if given
+    src = p["src"] if p.get("in_sidebar") or not p.get("icon_src") else p["icon_src"]
+    img = f'<img src="{_e(src)}" alt="logo" style="height: {h}px; max-width: 100%;"/>'
     if p.get("link"):
         img = f'<a href="{_e(p["link"])}" target="_blank" rel="noopener">{img}</a>'
     return f'<div class="nbstate-logo">{img}</div>'
@@ -477,6 +494,17 @@ def apply_page(view: Any, page: dict[str, Any] | None, has_sidebar: bool = False
     elif pc is not None and (pc.title, pc.icon) != (title, icon):
         with pc.hold_sync():
             pc.title, pc.icon = title, icon
+    query = page.get("query")  # set once the app wrote st.query_params (page.py)
+    if query is not None and in_voila():
+        uq = getattr(view, "url_query", None)
+        if uq is None:
+            tops = view.root.children[len(view.prefix):]
+            uq = view.url_query = UrlQuery(query=query,
+                                           layout={"display": "none", "grid_area": "marker"})
+            view.prefix.append(uq)
+            view.root.children = (*view.prefix, *tops)
+        elif uq.query != query:
+            uq.query = query
 
 
 def _register() -> None:

@@ -9,7 +9,9 @@
   (``nbstate/js/chat_input.js``): Enter sends ``{event: "submit", text}``, which the binding
   hands to the core as the widget's value for one run. With ``accept_file``, an attach button
   picks files, sent with the message (base64 in the custom message: no change to the
-  reconciler's message path) and handed on as ``UploadedFile`` objects.
+  reconciler's message path) and handed on as ``UploadedFile`` objects; with
+  ``accept_audio``, a microphone button beside it picks one audio file (a phone's browser
+  offers to record one), handed on as the value's ``audio``.
 - ``bottom``: a ``VBox`` with the class ``nbstate-bottom``, which the app's stylesheet
   (``stale_marker.css``) pins to the bottom of the app (``position: sticky``).
 
@@ -53,6 +55,7 @@ class ChatInput(anywidget.AnyWidget):
     height = t.Int(0).tag(sync=True)  # the field's height in pixels (0: grows with its text)
     accept_file = t.Unicode("").tag(sync=True)  # "", "true", "multiple" or "directory"
     file_type = t.List(t.Unicode()).tag(sync=True)
+    accept_audio = t.Bool(False).tag(sync=True)  # a microphone button picks an audio file
 
 
 class ChatInputBinding(Binding):
@@ -72,6 +75,7 @@ class ChatInputBinding(Binding):
                                "accept_file": "" if not accept else (
                                    "true" if accept is True else str(accept)),
                                "file_type": list(p.get("file_type") or []),
+                               "accept_audio": bool(p.get("accept_audio")),
                                "height": height if isinstance(height, int) else 0,
                                "layout": {"width": f"{width}px" if isinstance(width, int)
                                           else "100%"}}
@@ -87,9 +91,12 @@ class ChatInputBinding(Binding):
             # anything but text is handed on as such: the core refuses it (and says so)
             if not isinstance(text, str):
                 return Unrecognized(f"{text!r:.60}")
-            if "files" not in content:
+            if "files" not in content and "audio" not in content:
                 return text
-            return {"text": text, "files": _files(content.get("files"))}
+            out: dict[str, Any] = {"text": text, "files": _files(content.get("files") or [])}
+            if content.get("audio") is not None:
+                out["audio"] = _files(content["audio"])[0]
+            return out
         return NOTHING
 
 

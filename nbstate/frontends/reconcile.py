@@ -204,17 +204,19 @@ class View:
         holder = _Holder(self._top, self.root)
         top = tree.children or []
         has_sidebar = any(c.type == "sidebar" for c in top)
-        if has_sidebar:
-            # the sidebar comes before the main area (in the DOM too, for a narrow screen)
-            order = {"notices": 0, "sidebar": 1}
-            top = sorted(top, key=lambda c: order.get(c.type, 2))
+        has_logo = any(c.type == "logo" for c in top)
+        if has_sidebar or has_logo:
+            # the logo (st.logo, pinned) and the sidebar come before the main area (in the
+            # DOM too, for a narrow screen)
+            order = {"notices": 0, "logo": 1, "sidebar": 2}
+            top = sorted(top, key=lambda c: order.get(c.type, 3))
             tree = Element(tree.type, props=tree.props, children=top)
         self._skip = trusted
         apply_page(self, tree.props.get("page"), has_sidebar)
         self._sync_children(holder, tree, None, used, dropped, prefix=self.prefix)
         self._top = holder.children
         self.main = next((n for n in self._top if n.type == "main"), None)
-        self._lay_out_sidebar(has_sidebar)
+        self._lay_out_sidebar(has_sidebar, has_logo)
         # what left its container and was not taken up elsewhere (a keyed widget may move)
         for gone in dropped:
             for n in gone.walk():
@@ -243,9 +245,10 @@ class View:
                 if not partial:
                     marker.running = False
 
-    def _lay_out_sidebar(self, has_sidebar: bool) -> None:
+    def _lay_out_sidebar(self, has_sidebar: bool, has_logo: bool = False) -> None:
         """With a sidebar, the app's box is a grid: the sidebar in a column beside the main
-        area, as in Streamlit. Traits that already hold these values send nothing."""
+        area, as in Streamlit, under the logo if there is one. Traits that already hold
+        these values send nothing."""
         lay = self.root.layout
         if not has_sidebar:
             if lay.display == "grid":
@@ -253,17 +256,24 @@ class View:
                     lay.display = None
                     lay.grid_template_columns = None
                     lay.grid_template_areas = None
+                    lay.grid_template_rows = None
             return
         with self.root.hold_sync():
             lay.display = "grid"
             lay.grid_template_columns = self.sidebar_columns
-            lay.grid_template_areas = '"marker marker" "notices notices" "sidebar main"'
+            if has_logo:  # the logo tops the sidebar's column; the main area spans both rows
+                lay.grid_template_areas = ('"marker marker" "notices notices" "logo main" '
+                                           '"sidebar main"')
+                lay.grid_template_rows = "auto auto auto 1fr"
+            else:
+                lay.grid_template_areas = '"marker marker" "notices notices" "sidebar main"'
+                lay.grid_template_rows = None
             lay.grid_gap = "0 1.5rem"
             self.marker.layout.grid_area = "marker"
             for n in self._top:
-                if n.type in ("notices", "sidebar", "main"):
+                if n.type in ("notices", "sidebar", "main", "logo"):
                     n.widget.layout.grid_area = n.type
-                if n.type == "sidebar":
+                if n.type in ("sidebar", "logo"):
                     n.widget.layout.border_right = "1px solid #e6e6e6"
                     n.widget.layout.padding = "0 1rem 0 0"
 

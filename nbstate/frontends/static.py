@@ -287,10 +287,13 @@ def picture_html(tree: Element) -> str:
     body = _html_of(kids["notices"]) if "notices" in kids else ""
     main = _html_of(kids["main"]) if "main" in kids else ""
     side = kids.get("sidebar")
-    if side is not None and side.children:
+    logo = _html_of(kids["logo"]) if "logo" in kids else ""  # st.logo, pinned at the top
+    if side is not None and (side.children or logo):
         main = (f'<div style="display: flex; gap: 1em;"><div style="flex: 0 0 16em;">'
-                f'{_html_of(side)}</div><div style="flex: 1 1 0; min-width: 0;">{main}</div>'
-                f'</div>')
+                f'{logo}{_html_of(side)}</div><div style="flex: 1 1 0; min-width: 0;">'
+                f'{main}</div></div>')
+    else:
+        body = logo + body
     note = (f'<div class="nbstate-static-note" style="font-size: 0.85em; opacity: 0.7; '
             f'margin-bottom: 0.4em;">A picture of the app {_esc(name)!s} as last shown: not '
             f'live. Run the cell to use the app.</div>')

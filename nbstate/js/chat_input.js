@@ -12,9 +12,17 @@
 //                button picks files, listed above the field and sent with the next message
 //                as {name, type, b64} (base64 content)
 //   file_type    the accepted extensions (".txt", ...), or empty for any
+//   accept_audio a microphone button beside the attach button picks one audio file (on a
+//                phone the browser offers to record one), sent with the next message as
+//                `audio` ({name, type, b64})
 //   height       the field's height in pixels (0: one line, growing with the text)
 
-const TRAITS = ["placeholder", "max_chars", "disabled", "accept_file", "file_type", "height"];
+const TRAITS = ["placeholder", "max_chars", "disabled", "accept_file", "file_type", "height",
+  "accept_audio"];
+const MIC_ICON =
+  '<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">' +
+  '<path fill="currentColor" d="M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3zm5-3a5 5 ' +
+  '0 0 1-10 0H5a7 7 0 0 0 6 6.92V21h2v-3.08A7 7 0 0 0 19 11z"/></svg>';
 const ATTACH_ICON =
   '<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">' +
   '<path fill="currentColor" d="M16.5 6v11.5a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10.5a1 1 0 0 1' +
@@ -38,6 +46,14 @@ export function toBase64(bytes) {
     bin += String.fromCharCode.apply(null, bytes.subarray(i, i + chunk));
   }
   return globalThis.btoa(bin);
+}
+
+/** A picked file as the message carries it. */
+async function encode(f) {
+  return {
+    name: f.webkitRelativePath || f.name, type: f.type || "",
+    b64: toBase64(new Uint8Array(await f.arrayBuffer())),
+  };
 }
 
 /** Should this keydown send the message? (Enter without Shift, not while composing) */
@@ -67,19 +83,39 @@ function render({ model, el }) {
   picker.type = "file";
   picker.className = "nbstate-chat-picker";
   picker.style.display = "none";
+  const mic = doc.createElement("button");
+  mic.type = "button";
+  mic.className = "nbstate-chat-audio";
+  mic.setAttribute("aria-label", "Attach audio");
+  mic.innerHTML = MIC_ICON;
+  const audioPicker = doc.createElement("input");
+  audioPicker.type = "file";
+  audioPicker.className = "nbstate-chat-audio-picker";
+  audioPicker.setAttribute("accept", "audio/*");
+  audioPicker.setAttribute("capture", "user");
+  audioPicker.style.display = "none";
   const chips = doc.createElement("div");
   chips.className = "nbstate-chat-files";
+  // the microphone shows beside the attach button (flex order), after it in the DOM
+  Object.assign(mic.style, { order: "1", flex: "0 0 auto", border: "none", cursor: "pointer",
+    background: "transparent", padding: "0.3rem", borderRadius: "0.5rem", display: "flex" });
+  send.style.order = "2";
   form.appendChild(field);
   form.appendChild(attach);
   form.appendChild(send);
   form.appendChild(picker);
+  form.appendChild(mic);
+  form.appendChild(audioPicker);
   el.appendChild(chips);
   el.appendChild(form);
   let files = []; // File objects picked for the next message
+  let audio = null; // the audio file picked for the next message
 
   const showFiles = () => {
-    chips.textContent = files.map((f) => f.name).join(", ");
-    chips.style.display = files.length ? "" : "none";
+    const names = files.map((f) => f.name);
+    if (audio) names.push(`\u{1F3A4} ${audio.name}`);
+    chips.textContent = names.join(", ");
+    chips.style.display = names.length ? "" : "none";
   };
   const grow = () => {
     field.style.height = "auto";
@@ -89,7 +125,7 @@ function render({ model, el }) {
     if (fixed > 0) field.style.height = `${fixed}px`;
     else field.style.height = h > 0 ? `${Math.min(h, 200)}px` : "";
     send.disabled = Boolean(model.get("disabled")) ||
-      (toSend(field.value, 0) === null && files.length === 0);
+      (toSend(field.value, 0) === null && files.length === 0 && !audio);
   };
   const sync = () => {
     const placeholder = String(model.get("placeholder") ?? "");
@@ -102,6 +138,8 @@ function render({ model, el }) {
     const accept = String(model.get("accept_file") || "");
     attach.style.display = accept ? "" : "none";
     attach.disabled = field.disabled;
+    mic.style.display = model.get("accept_audio") ? "flex" : "none";
+    mic.disabled = field.disabled;
     picker.multiple = accept === "multiple" || accept === "directory";
     if (accept === "directory") picker.setAttribute("webkitdirectory", "");
     else picker.removeAttribute("webkitdirectory");
@@ -114,24 +152,29 @@ function render({ model, el }) {
     if (model.get("disabled")) return;
     const max = Number(model.get("max_chars") || 0);
     let text = toSend(field.value, max);
-    if (text === null && files.length === 0) return;
+    if (text === null && files.length === 0 && !audio) return;
     if (text === null) text = "";
     const picked = files;
+    const recorded = audio;
     files = [];
+    audio = null;
     field.value = "";
     showFiles();
     grow();
-    if (picked.length === 0) {
-      model.send({ event: "submit", text });
-      return;
-    }
-    const sent = await Promise.all(picked.map(async (f) => ({
-      name: f.webkitRelativePath || f.name, type: f.type || "",
-      b64: toBase64(new Uint8Array(await f.arrayBuffer())),
-    })));
-    model.send({ event: "submit", text, files: sent });
+    const msg = { event: "submit", text };
+    if (picked.length) msg.files = await Promise.all(picked.map(encode));
+    if (recorded) msg.audio = await encode(recorded);
+    model.send(msg);
   };
   const onAttach = () => picker.click();
+  const onMic = () => audioPicker.click();
+  const onAudio = () => {
+    const chosen = Array.from(audioPicker.files || []);
+    if (chosen.length) audio = chosen[0];
+    audioPicker.value = "";
+    showFiles();
+    grow();
+  };
   const onPick = () => {
     const chosen = Array.from(picker.files || []);
     files = picker.multiple ? [...files, ...chosen] : chosen.slice(0, 1);
@@ -157,6 +200,8 @@ function render({ model, el }) {
   };
   attach.addEventListener("click", onAttach);
   picker.addEventListener("change", onPick);
+  mic.addEventListener("click", onMic);
+  audioPicker.addEventListener("change", onAudio);
   showFiles();
   field.addEventListener("keydown", onKey);
   field.addEventListener("input", grow);

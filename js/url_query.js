@@ -1,0 +1,1 @@
+../nbstate/js/url_query.js
