@@ -897,3 +897,6 @@ from . import api_bindings as _api_bindings  # noqa: E402, F401
 # registers its bindings here when imported)
 from . import chat as _chat  # noqa: E402, F401
 from . import embeds as _embeds  # noqa: E402, F401
+
+# charts (issue 12): Vega-Lite specs drawn by nbstate's vega-embed anywidget, selections
+from . import vega_chart as _vega_chart  # noqa: E402, F401

@@ -1,0 +1,224 @@
+// nbstate vega_chart: an anywidget ESM module (no build step, no lab extension).
+//
+// Draws a Vega-Lite spec (the `spec` trait, JSON text) with vega-embed, the same way in
+// JupyterLab, Notebook 7, VS Code and Voila, and reports selections as Streamlit does.
+//
+// - Version: the spec's "$schema" names its Vega-Lite version. Vega 6, Vega-Lite 6 and
+//   vega-embed 7 ship with nbstate (nbstate/js/vendor, sent once per page by the kernel on
+//   request: no network needed). A spec that declares another major version (v5) is drawn with
+//   that version loaded from a CDN when the browser can reach one; without a network it is
+//   drawn by the shipped Vega-Lite 6 (which reads v5 specs), its "$schema" replaced so that no
+//   version warning is logged on every redraw.
+// - Width: a spec whose width is "container" (Streamlit's width="stretch") is never handed to
+//   Vega as "container" (Vega then follows its container's size, and a page whose height
+//   depends on the chart can resize forever: it froze Voila). The chart is drawn at the
+//   element's measured width (autosize "fit-x", axes included), and a ResizeObserver that
+//   reacts to width changes only (never to height) redraws it at the new width.
+// - Selections (`selection_mode`: the selection parameters to report): as Streamlit's
+//   useVegaLiteSelections, a signal listener per parameter, debounced 150 ms; a point
+//   selection reports its `vlPoint.or` list, an interval its {field: [lo, hi]}; the message
+//   {event: "select", value: {selection: {...}}} carries every parameter reported so far.
+
+const BUNDLED_MAJOR = 6;
+const CDN = {
+  5: "https://esm.sh/vega-embed@6?deps=vega@5&deps=vega-lite@5",
+  6: "https://esm.sh/vega-embed@7?deps=vega@6&deps=vega-lite@6",
+};
+const DEBOUNCE_MS = 150;
+
+let bundled = null; // Promise<vegaEmbed> of the shipped libraries
+const fromCdn = {}; // major -> Promise<vegaEmbed | null>
+
+/** The major Vega-Lite version a spec declares ("$schema"), or null. */
+export function declaredMajor(spec) {
+  const m = /vega-lite\/v(\d+)/.exec((spec && spec.$schema) || "");
+  return m ? Number(m[1]) : null;
+}
+
+/** Run UMD bundles (vega, vega-lite, vega-embed) and return vegaEmbed, leaving the page's
+ * globals as they were. */
+export function evaluateBundles(sources, scope = globalThis) {
+  const names = ["vega", "vegaLite", "vegaEmbed"];
+  const saved = names.map((n) => [n, Object.prototype.hasOwnProperty.call(scope, n), scope[n]]);
+  try {
+    for (const src of sources) {
+      // define/module/exports shadowed: the UMD wrappers then set globals, never AMD modules
+      new Function("define", "module", "exports", src).call(scope);
+    }
+    const embed = scope.vegaEmbed;
+    if (typeof embed !== "function") throw new Error("vega-embed did not load");
+    return embed;
+  } finally {
+    for (const [n, had, v] of saved) {
+      if (had) scope[n] = v;
+      else delete scope[n];
+    }
+  }
+}
+
+function loadBundled(model) {
+  if (bundled) return bundled;
+  bundled = new Promise((resolve, reject) => {
+    const onMsg = (msg) => {
+      if (!msg || msg.type !== "vega-lib") return;
+      model.off("msg:custom", onMsg);
+      try {
+        resolve(evaluateBundles(msg.sources));
+      } catch (e) {
+        reject(e);
+      }
+    };
+    model.on("msg:custom", onMsg);
+    model.send({ event: "vega-lib" });
+  }).catch((e) => {
+    bundled = null;
+    throw e;
+  });
+  return bundled;
+}
+
+function loadCdn(major) {
+  if (!(major in fromCdn)) {
+    const url = CDN[major];
+    fromCdn[major] = !url ? Promise.resolve(null) : Promise.race([
+      import(/* webpackIgnore: true */ url).then((m) => m.default || null),
+      new Promise((resolve) => setTimeout(() => resolve(null), 4000)),
+    ]).catch(() => null);
+  }
+  return fromCdn[major];
+}
+
+/** vegaEmbed for a spec, and the spec to give it. */
+async function embedderFor(model, spec) {
+  const major = declaredMajor(spec);
+  if (major !== null && major !== BUNDLED_MAJOR) {
+    const embed = await loadCdn(major);
+    if (embed) return [embed, spec];
+    const copy = { ...spec };
+    delete copy.$schema; // drawn by the shipped Vega-Lite: no version warning per redraw
+    return [await loadBundled(model), copy];
+  }
+  return [await loadBundled(model), spec];
+}
+
+/** Streamlit's value for one selection parameter's signal value. */
+export function selectionValue(value) {
+  if (value && typeof value === "object" && value.vlPoint && "or" in value.vlPoint) {
+    return value.vlPoint.or;
+  }
+  return value || {};
+}
+
+/** The spec as drawn at `width` pixels when it fills its container. */
+export function sizedSpec(spec, width, height) {
+  const out = { ...spec };
+  if (out.width === "container") {
+    out.width = Math.max(50, Math.floor(width));
+    const auto = typeof out.autosize === "object" ? out.autosize : {};
+    out.autosize = { ...auto, type: "fit-x", contains: "padding" };
+  }
+  if (height > 0) out.height = height;
+  return out;
+}
+
+function debounce(ms, fn) {
+  let timer = null;
+  return (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), ms);
+  };
+}
+
+export default {
+  render({ model, el }) {
+    el.classList.add("nbstate-vega-chart");
+    el.style.display = "block";
+    el.style.maxWidth = "100%";
+    el.style.boxSizing = "border-box";
+    const box = el.ownerDocument.createElement("div");
+    box.className = "nbstate-vega-chart-view";
+    box.style.width = "100%";
+    el.append(box);
+    let view = null;
+    let lastWidth = 0;
+    let fills = false;
+    let generation = 0;
+    let selections = {};
+
+    const draw = async () => {
+      const mine = ++generation;
+      let spec;
+      try {
+        spec = JSON.parse(model.get("spec") || "{}");
+      } catch (e) {
+        box.textContent = `The chart's spec is not JSON: ${e}`;
+        return;
+      }
+      fills = spec.width === "container";
+      lastWidth = el.clientWidth || el.getBoundingClientRect().width || 600;
+      el.style.width = fills ? "100%" : "";
+      let embed;
+      try {
+        [embed, spec] = await embedderFor(model, spec);
+      } catch (e) {
+        box.textContent = `Vega-Lite could not be loaded: ${e}`;
+        return;
+      }
+      if (mine !== generation) return;
+      const sized = sizedSpec(spec, lastWidth, model.get("height"));
+      const old = view;
+      let result;
+      try {
+        result = await embed(box, sized, { actions: false, renderer: "svg" });
+      } catch (e) {
+        box.textContent = `The chart could not be drawn: ${e}`;
+        return;
+      }
+      if (mine !== generation) {
+        result.finalize();
+        return;
+      }
+      if (old) old.finalize();
+      view = result.view;
+      const now = Math.floor(el.clientWidth);
+      if (fills && now > 0 && now !== Math.floor(lastWidth)) {
+        lastWidth = now; // measured before the element was laid out
+        view.width(Math.max(50, now)).runAsync();
+      }
+      selections = {};
+      for (const name of model.get("selection_mode") || []) {
+        try {
+          view.addSignalListener(name, debounce(DEBOUNCE_MS, (_name, value) => {
+            selections = { ...selections, [name]: selectionValue(value) };
+            model.send({ event: "select", value: { selection: selections } });
+          }));
+        } catch (e) {
+          console.warn(`nbstate: the chart has no selection parameter ${name}`, e);
+        }
+      }
+    };
+
+    const observer = new ResizeObserver((entries) => {
+      if (!fills || !view) return;
+      const width = Math.floor(entries[entries.length - 1].contentRect.width);
+      // width changes only: a height change (the chart itself growing) never redraws
+      if (width > 0 && Math.abs(width - lastWidth) >= 1) {
+        lastWidth = width;
+        view.width(Math.max(50, width)).runAsync();
+      }
+    });
+    observer.observe(el);
+    model.on("change:spec", draw);
+    model.on("change:height", draw);
+    model.on("change:selection_mode", draw);
+    draw();
+    return () => {
+      generation += 1;
+      observer.disconnect();
+      if (view) view.finalize();
+      model.off("change:spec", draw);
+      model.off("change:height", draw);
+      model.off("change:selection_mode", draw);
+    };
+  },
+};
