@@ -1,0 +1,110 @@
+"""Charts as a person sees them (issue 12), in JupyterLab and Voila: each Vega-Lite chart fills
+its column and never sticks out of it (also after the window narrows), no Vega-Lite version
+warning is logged, and a click on a point of a chart with ``on_select="rerun"`` changes what
+the app shows. Measured in the DOM; screenshots are kept."""
+
+from __future__ import annotations
+
+import nbformat
+import pytest
+from playwright.sync_api import expect
+
+from .jupyter import open_app, page_errors
+from .notebooks import notebook
+
+APP = '''\
+%%app charts
+import altair as alt
+import pandas as pd
+import nbstate as st
+
+df = pd.DataFrame({"x": [1, 2, 3, 4, 5], "y": [3, 1, 4, 1, 5], "name": list("abcde")})
+left, right = st.columns(2)
+with left:
+    st.line_chart(df, x="x", y="y")
+with right:
+    st.bar_chart(df, x="name", y="y")
+pick = alt.selection_point(name="pick", fields=["name"])
+chart = alt.Chart(df).mark_circle(size=600).encode(
+    x="x:Q", y="y:Q",
+    color=alt.condition(pick, alt.value("crimson"), alt.value("steelblue")),
+).add_params(pick)
+event = st.altair_chart(chart, on_select="rerun", key="sel")
+picked = event.selection.pick
+st.markdown(f"picked: {picked[0]['name'] if picked else 'none'}")
+'''
+
+# Each chart's box and its drawing (svg) against the box of the column that holds it.
+_MEASURE = """
+(root) => [...root.querySelectorAll(".nbstate-vega-chart")].map((el) => {
+  const svg = el.querySelector("svg");
+  const col = el.parentElement.getBoundingClientRect();
+  const box = el.getBoundingClientRect();
+  const drawn = svg ? svg.getBoundingClientRect() : { left: 0, right: 0, width: 0, height: 0 };
+  return { col: [col.left, col.right, col.width], box: [box.left, box.right, box.width],
+           drawn: [drawn.left, drawn.right, drawn.width, drawn.height] };
+})
+"""
+
+
+@pytest.fixture
+def charts(server):
+    nbformat.write(notebook("%load_ext nbstate", APP), server.root / "scenario_charts.ipynb")
+    return "scenario_charts.ipynb"
+
+
+def _drawn(page, root, n: int) -> list[dict]:
+    page.wait_for_function(
+        "([root, n]) => root.querySelectorAll('.nbstate-vega-chart svg.marks').length >= n",
+        arg=[root.element_handle(), n], timeout=60_000)
+    return root.evaluate(_MEASURE)
+
+
+def _assert_fill(charts: list[dict]) -> None:
+    for c in charts:
+        col_left, col_right, col_width = c["col"]
+        left, right, width, height = c["drawn"]
+        assert height > 100, c
+        assert left >= col_left - 1 and right <= col_right + 1, f"overflows its column: {c}"
+        assert width >= 0.9 * col_width, f"does not fill its column: {c}"
+
+
+def _click_point(page, root, index: int) -> None:
+    chart = root.locator(".nbstate-vega-chart").nth(2)
+    point = chart.locator("svg .mark-symbol path").nth(index)
+    point.scroll_into_view_if_needed()
+    box = point.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+@pytest.mark.parametrize("frontend", ["lab", "voila"])
+def test_charts_fill_their_column_and_a_click_selects(page, server, screenshots, charts,
+                                                      frontend):
+    console: list[str] = []
+    page.on("console", lambda m: console.append(m.text))
+    root = open_app(page, server, frontend, charts)
+    measured = _drawn(page, root, 3)
+    assert len(measured) == 3
+    _assert_fill(measured)
+    # the two charts in columns are half as wide as the full-width one
+    assert measured[0]["drawn"][2] < 0.6 * measured[2]["drawn"][2]
+    # the page settles: a chart that kept resizing (Vega's "container" width in Voila) fails
+    first = root.evaluate(_MEASURE)
+    page.wait_for_timeout(700)
+    assert root.evaluate(_MEASURE) == first
+
+    expect(root).to_contain_text("picked: none")
+    _click_point(page, root, 2)
+    expect(root).to_contain_text("picked: c", timeout=20_000)
+    _click_point(page, root, 4)
+    expect(root).to_contain_text("picked: e", timeout=20_000)
+    root.screenshot(path=str(screenshots / f"charts-{frontend}.png"))
+
+    # a narrower window: every chart follows its column's width, none sticks out
+    page.set_viewport_size({"width": 900, "height": 900})
+    page.wait_for_timeout(800)
+    _assert_fill(root.evaluate(_MEASURE))
+
+    warnings = [m for m in console if "vega" in m.lower() and "version" in m.lower()]
+    assert warnings == []
+    assert page_errors(page) == []
