@@ -27,7 +27,6 @@ from .elements import Element
 from .errors import InvalidArgumentError, NbstateAPIException, RefusedValue
 from .kinds import KINDS, Kind, state_never
 from .layout import ElementHandle, handle
-from .params import ignored
 from .run import require
 from .state import normalize_key
 
@@ -92,26 +91,6 @@ class AttributeDict(dict):
     update = pop = clear = setdefault = popitem = _readonly  # type: ignore[assignment]
 
 
-def _selection(func: str, on_select: Any, key: Any, empty: dict,
-               chart: ElementHandle) -> Any:
-    """What a Plotly chart returns: its handle, or with ``on_select`` Streamlit's selection
-    state (an attribute dict with ``selection``), which its key also holds in session state.
-    Plotly's renderer reports no selections, so that state stays empty (with a warning)."""
-    if on_select == "ignore":
-        return chart
-    _check_on_select(func, on_select)
-    ignored(func, "on_select", on_select if isinstance(on_select, str) else "<function>",
-            "the notebook's chart renderers do not report selections to the kernel, so the "
-            "selection stays empty")
-    state = AttributeDict(selection=AttributeDict(empty))
-    if key is not None:
-        ctx = require(func)
-        key = normalize_key(key)
-        ctx.check_key(key, freeze=True)
-        ctx.store.values[key] = state
-    return state
-
-
 def _check_on_select(func: str, on_select: Any) -> None:
     if not (on_select in ("ignore", "rerun") or callable(on_select)):
         raise InvalidArgumentError(
@@ -127,6 +106,8 @@ def check_selection(spec: dict, v: Any) -> AttributeDict:
     """A chart's selection as the browser (or ``AppTest``) sends it:
     ``{"selection": {param: value}}``, or ``{param: value}``, for the chart's parameters."""
     modes = list(spec.get("selection_mode") or ())
+    if spec.get("library") == "plotly":
+        return _plotly_selection(v)
     if isinstance(v, dict) and "selection" in v and set(v) == {"selection"}:
         sel = v["selection"]
     elif isinstance(v, dict) and set(v) <= set(modes):
@@ -143,6 +124,22 @@ def check_selection(spec: dict, v: Any) -> AttributeDict:
             f"the chart has no selection parameter {', '.join(map(repr, unknown))} (its "
             f"parameters: {', '.join(map(repr, modes))})")
     return _selection_state(json.loads(json.dumps(sel, default=str)))
+
+
+def _plotly_selection(v: Any) -> AttributeDict:
+    """Streamlit's PlotlyState: ``{"selection": {points, point_indices, box, lasso}}`` (the
+    browser sends all four; a part left out, as ``AppTest`` may, is empty)."""
+    sel = v.get("selection") if isinstance(v, dict) and set(v) == {"selection"} else v
+    if not isinstance(sel, dict) or not set(sel) <= set(_PLOTLY_EMPTY):
+        raise RefusedValue(
+            "a Plotly chart's selection is {'selection': {'points': [...], "
+            f"'point_indices': [...], 'box': [...], 'lasso': [...]}}}}, got {v!r:.80}")
+    for part, got in sel.items():
+        if not isinstance(got, list):
+            raise RefusedValue(f"a Plotly selection's {part!r} must be a list, got "
+                               f"{type(got).__name__}")
+    sel = json.loads(json.dumps({**_PLOTLY_EMPTY, **sel}, default=str))
+    return _selection_state(sel)
 
 
 KINDS.setdefault("chart", Kind("chart", check_selection, state_never, settable=False,
@@ -312,9 +309,35 @@ def plotly_chart(figure_or_data: Any, use_container_width: bool | None = None, *
     if alt is not None:
         # kept with the figure (layout.meta) and on the element: Plotly has no alt text
         spec.setdefault("layout", {}).setdefault("meta", {})["description"] = str(alt)
-    h = _emit_chart("plotly_chart", "plotly", spec, fig, alt)
-    return _selection("plotly_chart", on_select, key,
-                      {"points": [], "point_indices": [], "box": [], "lasso": []}, h)
+    props = _chart_props("plotly_chart", "plotly", spec, fig, alt)
+    props["fill"] = bool(use_container_width) or (use_container_width is None
+                                                  and width == "stretch")
+    _check_on_select("plotly_chart", on_select)
+    if on_select == "ignore":
+        return handle(require("plotly_chart"), Element("chart", key=None, props=props))
+    ctx = require("plotly_chart")
+    props["selection_mode"] = _plotly_modes(selection_mode)
+    if key is not None:
+        key = normalize_key(key)
+    ident = (props["spec"], tuple(props["selection_mode"]), repr(width), repr(height),
+             props.get("alt"))
+    default = _selection_state(dict(_PLOTLY_EMPTY))
+    value = ctx.widget(KINDS["chart"], "plotly_chart", key, ident, props, default, False,
+                       on_select)
+    return value if isinstance(value, AttributeDict) else default
+
+
+_PLOTLY_MODES = ("points", "box", "lasso")
+_PLOTLY_EMPTY = {"points": [], "point_indices": [], "box": [], "lasso": []}
+
+
+def _plotly_modes(selection_mode: Any) -> list[str]:
+    modes = {selection_mode} if isinstance(selection_mode, str) else set(selection_mode or ())
+    if not modes or not modes <= set(_PLOTLY_MODES):
+        raise InvalidArgumentError(
+            "`st.plotly_chart`: selection_mode must be 'points', 'box' or 'lasso', or a "
+            f"list of them, got {selection_mode!r}.")
+    return sorted(modes)
 
 
 def _records(data: Any) -> list[dict]:

@@ -17,6 +17,13 @@ Why an anywidget of nbstate's own rather than JupyterLab's renderer or ``altair.
   Streamlit's frontend does (``{"selection": {param: value}}``, point selections as their
   ``vlPoint.or`` list). See ``nbstate/js/vega_chart.js``.
 
+``plotly_chart`` is drawn the same way (``PlotlyChart``): plotly.js is the copy the ``plotly``
+package ships, sent to the page once on request; the figure fills its container's width
+(width-only ResizeObserver) at its own height, and selections (click, box, lasso) come back
+in Streamlit's shape. JupyterLab's Plotly renderer needs a lab extension, and its HTML
+fallback loads plotly.js from a CDN: neither works everywhere, and neither reports
+selections. See ``nbstate/js/plotly_chart.js``.
+
 Example:
     >>> w = VegaChart(spec='{"mark": "point", "width": "container"}')
     >>> w.selection_mode
@@ -91,12 +98,73 @@ class VegaChartBinding(Binding):
         return NOTHING
 
 
+@cache
+def plotly_source() -> str:
+    """The plotly.js bundle that the ``plotly`` package ships."""
+    from importlib import resources
+
+    return resources.files("plotly").joinpath("package_data", "plotly.min.js").read_text(
+        encoding="utf-8")
+
+
+class PlotlyChart(anywidget.AnyWidget):
+    """A Plotly figure drawn by plotly.js; selections arrive as custom messages."""
+
+    _esm = asset("plotly_chart.js")
+
+    #: the figure's JSON (Plotly's encoder: {"data": ..., "layout": ...})
+    figure = t.Unicode("{}").tag(sync=True)
+    #: Plotly's config (JSON)
+    config = t.Unicode("{}").tag(sync=True)
+    height = t.Int(0).tag(sync=True)
+    fill = t.Bool(True).tag(sync=True)
+    selection_mode = t.List(t.Unicode()).tag(sync=True)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.on_msg(self._handle_chart_msg)
+
+    def _handle_chart_msg(self, _widget: Any, content: Any, _buffers: Any) -> None:
+        if isinstance(content, dict) and content.get("event") == "plotly-lib":
+            self.send({"type": "plotly-lib", "source": plotly_source()})
+
+
+class PlotlyChartBinding(VegaChartBinding):
+    """``chart`` elements of Plotly figures (a widget with ``on_select``)."""
+
+    def create(self, el: Element) -> W.Widget:
+        return PlotlyChart(**self.traits(el))
+
+    def traits(self, el: Element) -> dict[str, Any]:
+        p = el.props
+        spec = json.loads(p.get("spec") or "{}")
+        fig = p.get("figure")
+        if fig is not None and hasattr(fig, "to_json"):
+            figure = fig.to_json()  # Plotly's own encoder (numpy arrays, dates)
+        else:
+            figure = json.dumps({"data": spec.get("data", []),
+                                 "layout": spec.get("layout", {})})
+        height = p.get("pixel_height")
+        return {"figure": figure, "config": json.dumps(spec.get("config") or {}),
+                "height": height if isinstance(height, int) else 0,
+                "fill": bool(p.get("fill")),
+                "selection_mode": list(p.get("selection_mode") or ()),
+                "layout": {"width": "100%" if p.get("fill") else "auto",
+                           "max_width": "100%"}}
+
+
 _VEGA = VegaChartBinding()
+_PLOTLY = PlotlyChartBinding()
 _OTHER = Chart()
 
 
 def _chart_binding(el: Element) -> Binding:
-    return _VEGA if el.props.get("library") == "vega-lite" else _OTHER
+    library = el.props.get("library")
+    if library == "vega-lite":
+        return _VEGA
+    if library == "plotly":
+        return _PLOTLY
+    return _OTHER
 
 
 def spec_of(widget: VegaChart) -> dict:
