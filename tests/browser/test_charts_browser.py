@@ -108,3 +108,77 @@ def test_charts_fill_their_column_and_a_click_selects(page, server, screenshots,
     warnings = [m for m in console if "vega" in m.lower() and "version" in m.lower()]
     assert warnings == []
     assert page_errors(page) == []
+
+
+FIGURES = '''\
+%%app figures
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import plotly.express as px
+import pandas as pd
+import nbstate as st
+
+df = pd.DataFrame({"x": [1, 2, 3, 4], "y": [2, 4, 1, 3]})
+left, right = st.columns(2)
+with left:
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.plot(df.x, df.y)
+    st.pyplot(fig)
+with right:
+    st.plotly_chart(px.line(df, x="x", y="y"))
+event = st.plotly_chart(px.scatter(df, x="x", y="y"), on_select="rerun", key="pts")
+st.markdown(f"selected: {event.selection.point_indices or 'none'}")
+'''
+
+_FIGURE_BOXES = """
+(root) => {
+  const img = root.querySelector(".nbstate-image img");
+  const plots = [...root.querySelectorAll(".nbstate-plotly-chart")];
+  const rect = (el) => { const r = el.getBoundingClientRect();
+                         return [r.left, r.right, r.width, r.height]; };
+  return {
+    img: rect(img), imgCol: rect(img.closest(".nbstate-column") || img.parentElement),
+    natural: [img.naturalWidth, img.naturalHeight],
+    plots: plots.map((p) => ({ svg: rect(p.querySelector(".main-svg")),
+                               col: rect(p.parentElement) })),
+  };
+}
+"""
+
+
+@pytest.mark.parametrize("frontend", ["lab", "voila"])
+def test_pyplot_and_plotly_fill_their_column_and_a_plotly_click_selects(page, server,
+                                                                       screenshots, frontend):
+    nbformat.write(notebook("%load_ext nbstate", FIGURES),
+                   server.root / "scenario_figures.ipynb")
+    root = open_app(page, server, frontend, "scenario_figures.ipynb")
+    page.wait_for_function(
+        "(root) => root.querySelectorAll('.nbstate-plotly-chart .main-svg').length >= 2",
+        arg=root.element_handle(), timeout=60_000)
+    page.wait_for_timeout(300)
+    boxes = root.evaluate(_FIGURE_BOXES)
+    left, right, width, height = boxes["img"]
+    col_left, col_right, col_width, _ = boxes["imgCol"]
+    assert col_left - 1 <= left and right <= col_right + 1 and width >= 0.9 * col_width
+    nat_w, nat_h = boxes["natural"]
+    assert abs(width / height - nat_w / nat_h) < 0.02  # its aspect is kept
+    for p in boxes["plots"]:
+        s_left, s_right, s_width, s_height = p["svg"]
+        c_left, c_right, c_width, _ = p["col"]
+        assert c_left - 1 <= s_left and s_right <= c_right + 1, p
+        assert s_width >= 0.9 * c_width and s_height == 450, p
+    assert boxes["plots"][0]["svg"][2] < 0.6 * boxes["plots"][1]["svg"][2]
+
+    # the page settles (no resize loop)
+    page.wait_for_timeout(500)
+    assert root.evaluate(_FIGURE_BOXES) == boxes
+
+    expect(root).to_contain_text("selected: none")
+    point = root.locator(".nbstate-plotly-chart").nth(1).locator(".scatterlayer .point").nth(2)
+    point.scroll_into_view_if_needed()
+    box = point.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(root).to_contain_text("selected: [2]", timeout=20_000)
+    root.screenshot(path=str(screenshots / f"figures-{frontend}.png"))
+    assert page_errors(page) == []
