@@ -312,6 +312,8 @@ def plotly_chart(figure_or_data: Any, use_container_width: bool | None = None, *
     props = _chart_props("plotly_chart", "plotly", spec, fig, alt)
     props["fill"] = bool(use_container_width) or (use_container_width is None
                                                   and width == "stretch")
+    if isinstance(height, int) and not isinstance(height, bool):
+        props["pixel_height"] = height
     _check_on_select("plotly_chart", on_select)
     if on_select == "ignore":
         return handle(require("plotly_chart"), Element("chart", key=None, props=props))

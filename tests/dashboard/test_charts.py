@@ -130,3 +130,28 @@ st.write(f"bars: {e.selection.bars}")
     assert at.markdown.values == ["bars: [{'name': 'b'}]"]
     assert json.loads(at.chart[0].spec)["params"][0]["select"] == {
         "type": "point", "fields": ["name"]}  # the user's fields stay
+
+
+def test_plotly_chart_selections_are_streamlits_plotly_state():
+    pytest.importorskip("plotly")
+    at = AppTest.from_string("""import nbstate as st
+import plotly.express as px
+fig = px.scatter(x=[1, 2, 3], y=[3, 1, 2])
+e = st.plotly_chart(fig, on_select="rerun", key="pts", selection_mode=("points", "box"))
+st.write(f"indices: {e.selection.point_indices}")
+st.plotly_chart(fig, use_container_width=False, height=300)
+""", default_timeout=30).run()
+    assert not at.exception
+    assert at.session_state.pts == {"selection": {"points": [], "point_indices": [],
+                                                  "box": [], "lasso": []}}
+    assert at.chart[0].selection_mode == ["box", "points"]
+    assert [c.fill for c in at.chart] == [True, False] and at.chart[1].pixel_height == 300
+    box = {"xref": "x", "yref": "y", "x": [0.5, 2.5], "y": [0, 4]}
+    at.chart[0].set_value({"selection": {"points": [{"x": 1, "y": 3, "point_index": 0}],
+                                         "point_indices": [0], "box": [box]}}).run()
+    assert at.markdown.values == ["indices: [0]"]
+    assert at.session_state.pts.selection.box == [box]
+    assert at.session_state.pts.selection.lasso == []
+    at = AppTest.from_string("import nbstate as st\nst.plotly_chart({}, on_select='rerun', "
+                             "selection_mode='circle')", default_timeout=30).run()
+    assert "selection_mode" in at.exception[0].message

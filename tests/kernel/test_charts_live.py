@@ -70,3 +70,24 @@ def test_the_page_gets_the_shipped_vega_libraries_on_request(kernel, app):
     vega, vega_lite, embed = reply["sources"]
     assert "vegaEmbed" in embed and len(vega) > 400_000
     assert '"6.4.1"' in vega_lite
+
+
+def test_a_plotly_selection_from_the_browser_reruns_the_app(kernel, app):
+    pytest.importorskip("plotly")
+    app("""
+import plotly.graph_objects as go
+e = st.plotly_chart(go.Figure(go.Scatter(x=[1, 2, 3], y=[3, 1, 2])), on_select="rerun",
+                    key="pts")
+st.write(f"indices: {e.selection.point_indices or 'none'}")
+""")
+    (chart,) = [m for m in kernel.app().walk() if not m.closed and "figure" in m.state]
+    assert json.loads(chart["figure"])["data"][0]["type"] == "scatter"
+    assert chart["fill"] is True and chart["selection_mode"] == ["box", "lasso", "points"]
+    assert "indices: none" in kernel.text()
+    kernel.custom(chart, {"event": "select", "value": {"selection": {
+        "points": [{"x": 2, "y": 1, "point_index": 1, "curve_number": 0}],
+        "point_indices": [1], "box": [], "lasso": []}}})
+    assert "indices: [1]" in kernel.text()
+    kernel.custom(chart, {"event": "plotly-lib"})
+    (reply, _buffers), = chart.customs
+    assert reply["type"] == "plotly-lib" and "plotly.js" in reply["source"][:200]
