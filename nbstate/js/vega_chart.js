@@ -36,8 +36,9 @@ export function declaredMajor(spec) {
 }
 
 /** Run UMD bundles (vega, vega-lite, vega-embed) and return vegaEmbed, leaving the page's
- * globals as they were. */
-export function evaluateBundles(sources, scope = globalThis) {
+ * globals as they were (the bundles set globalThis.vega, vegaLite and vegaEmbed). */
+export function evaluateBundles(sources) {
+  const scope = globalThis;
   const names = ["vega", "vegaLite", "vegaEmbed"];
   const saved = names.map((n) => [n, Object.prototype.hasOwnProperty.call(scope, n), scope[n]]);
   try {
