@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import { selectionState } from "../plotly_chart.js";
-import { declaredMajor, evaluateBundles, selectionValue, sizedSpec } from "../vega_chart.js";
+import { declaredMajor, evaluateBundles, selectionValue, sizedSpec, themeFor } from "../vega_chart.js";
 
 const vendor = (name) => readFileSync(new URL(`../../nbstate/js/vendor/${name}`, import.meta.url), "utf8");
 
@@ -52,4 +52,10 @@ test("a plotly selection event becomes Streamlit's PlotlyState", () => {
   const lasso = selectionState({ points: [], selections: [{ type: "path", xref: "x", yref: "y",
     path: "M1,2L3,4L5,0Z" }] }, ["lasso"]);
   assert.deepEqual(lasso.selection.lasso, [{ xref: "x", yref: "y", x: [1, 3, 5], y: [2, 4, 0] }]);
+});
+
+test("a dark notebook theme draws Vega charts with vega-embed's dark theme", () => {
+  assert.equal(themeFor({ body: { dataset: { jpThemeLight: "false" } } }), "dark");
+  assert.equal(themeFor({ body: { dataset: { jpThemeLight: "true" } } }), undefined);
+  assert.equal(themeFor({ body: { dataset: {} } }), undefined);
 });

@@ -18,6 +18,7 @@
 //   useVegaLiteSelections, a signal listener per parameter, debounced 150 ms; a point
 //   selection reports its `vlPoint.or` list, an interval its {field: [lo, hi]}; the message
 //   {event: "select", value: {selection: {...}}} carries every parameter reported so far.
+// - Theme: vega-embed's "dark" theme when the notebook's theme is dark (readable axes).
 
 const BUNDLED_MAJOR = 6;
 const CDN = {
@@ -122,6 +123,13 @@ export function sizedSpec(spec, width, height) {
   return out;
 }
 
+/** vega-embed's "dark" theme under a dark notebook theme (JupyterLab, Notebook 7 and Voila
+ * mark the body with data-jp-theme-light), else none. */
+export function themeFor(doc) {
+  const light = doc && doc.body && doc.body.dataset ? doc.body.dataset.jpThemeLight : undefined;
+  return light === "false" ? "dark" : undefined;
+}
+
 function debounce(ms, fn) {
   let timer = null;
   return (...args) => {
@@ -170,7 +178,10 @@ export default {
       const old = view;
       let result;
       try {
-        result = await embed(box, sized, { actions: false, renderer: "svg" });
+        const options = { actions: false, renderer: "svg" };
+        const theme = themeFor(el.ownerDocument);
+        if (theme) options.theme = theme;
+        result = await embed(box, sized, options);
       } catch (e) {
         box.textContent = `The chart could not be drawn: ${e}`;
         return;

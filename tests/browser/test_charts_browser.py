@@ -77,7 +77,7 @@ def _click_point(page, root, index: int) -> None:
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 
 
-@pytest.mark.parametrize("frontend", ["lab", "voila"])
+@pytest.mark.parametrize("frontend", ["lab", "notebook7", "voila"])
 def test_charts_fill_their_column_and_a_click_selects(page, server, screenshots, charts,
                                                       frontend):
     console: list[str] = []
