@@ -18,7 +18,8 @@
 //   useVegaLiteSelections, a signal listener per parameter, debounced 150 ms; a point
 //   selection reports its `vlPoint.or` list, an interval its {field: [lo, hi]}; the message
 //   {event: "select", value: {selection: {...}}} carries every parameter reported so far.
-// - Theme: vega-embed's "dark" theme when the notebook's theme is dark (readable axes).
+// - Theme: vega-embed's "dark" theme when the notebook's theme is dark (readable axes),
+//   redrawn when the notebook switches theme.
 
 const BUNDLED_MAJOR = 6;
 const CDN = {
@@ -149,10 +150,22 @@ export default {
     box.style.width = "100%";
     el.append(box);
     let view = null;
-    let lastWidth = 0;
+    let measured = 0; // the element's latest width (ResizeObserver)
+    let drawnWidth = 0; // the width the view was drawn at
     let fills = false;
     let generation = 0;
     let selections = {};
+
+    const widthNow = () => Math.floor(el.clientWidth) || measured || 600;
+    const follow = () => {
+      // a container-wide chart takes the element's width (width changes only)
+      if (!fills || !view) return;
+      const width = widthNow();
+      if (width > 0 && width !== drawnWidth) {
+        drawnWidth = width;
+        view.width(Math.max(50, width)).runAsync();
+      }
+    };
 
     const draw = async () => {
       const mine = ++generation;
@@ -164,7 +177,6 @@ export default {
         return;
       }
       fills = spec.width === "container";
-      lastWidth = el.clientWidth || el.getBoundingClientRect().width || 600;
       el.style.width = fills ? "100%" : "";
       let embed;
       try {
@@ -174,7 +186,8 @@ export default {
         return;
       }
       if (mine !== generation) return;
-      const sized = sizedSpec(spec, lastWidth, model.get("height"));
+      const width = widthNow();
+      const sized = sizedSpec(spec, width, model.get("height"));
       const old = view;
       let result;
       try {
@@ -192,11 +205,8 @@ export default {
       }
       if (old) old.finalize();
       view = result.view;
-      const now = Math.floor(el.clientWidth);
-      if (fills && now > 0 && now !== Math.floor(lastWidth)) {
-        lastWidth = now; // measured before the element was laid out
-        view.width(Math.max(50, now)).runAsync();
-      }
+      drawnWidth = Math.max(50, Math.floor(width));
+      follow(); // the element may have been laid out (or resized) while drawing
       selections = {};
       for (const name of model.get("selection_mode") || []) {
         try {
@@ -211,15 +221,22 @@ export default {
     };
 
     const observer = new ResizeObserver((entries) => {
-      if (!fills || !view) return;
       const width = Math.floor(entries[entries.length - 1].contentRect.width);
-      // width changes only: a height change (the chart itself growing) never redraws
-      if (width > 0 && Math.abs(width - lastWidth) >= 1) {
-        lastWidth = width;
-        view.width(Math.max(50, width)).runAsync();
-      }
+      if (width > 0) measured = width;
+      follow(); // never reacts to a height change: the width is all it compares
     });
     observer.observe(el);
+    // the notebook's theme switched (light <-> dark): redraw with the matching theme
+    const body = el.ownerDocument.body;
+    let theme = themeFor(el.ownerDocument);
+    const themeWatch = new MutationObserver(() => {
+      const now = themeFor(el.ownerDocument);
+      if (now !== theme) {
+        theme = now;
+        draw();
+      }
+    });
+    if (body) themeWatch.observe(body, { attributes: true, attributeFilter: ["data-jp-theme-light"] });
     model.on("change:spec", draw);
     model.on("change:height", draw);
     model.on("change:selection_mode", draw);
@@ -227,6 +244,7 @@ export default {
     return () => {
       generation += 1;
       observer.disconnect();
+      themeWatch.disconnect();
       if (view) view.finalize();
       model.off("change:spec", draw);
       model.off("change:height", draw);

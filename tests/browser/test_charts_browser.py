@@ -182,3 +182,27 @@ def test_pyplot_and_plotly_fill_their_column_and_a_plotly_click_selects(page, se
     expect(root).to_contain_text("selected: [2]", timeout=20_000)
     root.screenshot(path=str(screenshots / f"figures-{frontend}.png"))
     assert page_errors(page) == []
+
+
+def _axis_label_rgb(root) -> tuple[int, ...]:
+    fill = root.locator(".nbstate-vega-chart .role-axis-label text").first.evaluate(
+        "t => getComputedStyle(t).fill")
+    return tuple(int(v) for v in fill[fill.index("(") + 1:fill.index(")")].split(",")[:3])
+
+
+def test_a_dark_notebook_theme_keeps_the_axes_readable(page, server, screenshots, charts):
+    root = open_app(page, server, "lab", charts)
+    _drawn(page, root, 3)
+    assert max(_axis_label_rgb(root)) < 100  # dark labels on the light theme
+    page.evaluate("() => window.jupyterapp.commands.execute('apputils:change-theme',"
+                  " {theme: 'JupyterLab Dark'})")
+    page.wait_for_function("() => document.body.dataset.jpThemeLight === 'false'")
+    page.wait_for_function(
+        "(root) => { const t = root.querySelector('.nbstate-vega-chart .role-axis-label text');"
+        " return t && getComputedStyle(t).fill !== 'rgb(0, 0, 0)' &&"
+        " Math.min(...getComputedStyle(t).fill.match(/\\d+/g).slice(0, 3).map(Number)) > 150; }",
+        arg=root.element_handle(), timeout=20_000)
+    assert min(_axis_label_rgb(root)) > 150
+    _assert_fill(root.evaluate(_MEASURE))
+    root.screenshot(path=str(screenshots / "charts-lab-dark.png"))
+    assert page_errors(page) == []
