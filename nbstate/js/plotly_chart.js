@@ -12,11 +12,12 @@
 //   {selection: {points, point_indices, box, lasso}}, a double click (plotly_deselect) the
 //   empty selection.
 
-let loading = null;
+// shared by every chart of the page (anywidget may load this module once per widget)
+const shared = (globalThis.__nbstatePlotly = globalThis.__nbstatePlotly || { loading: null });
 
 function loadPlotly(model) {
-  if (loading) return loading;
-  loading = new Promise((resolve, reject) => {
+  if (shared.loading) return shared.loading;
+  shared.loading = new Promise((resolve, reject) => {
     const onMsg = (msg) => {
       if (!msg || msg.type !== "plotly-lib") return;
       model.off("msg:custom", onMsg);
@@ -35,11 +36,16 @@ function loadPlotly(model) {
     };
     model.on("msg:custom", onMsg);
     model.send({ event: "plotly-lib" });
+    // no answer (the asking chart was closed first): give up, the next chart asks again
+    setTimeout(() => {
+      model.off("msg:custom", onMsg);
+      reject(new Error("the kernel did not send the chart library"));
+    }, 30000);
   }).catch((e) => {
-    loading = null;
+    shared.loading = null;
     throw e;
   });
-  return loading;
+  return shared.loading;
 }
 
 function snake(key) {

@@ -28,8 +28,10 @@ const CDN = {
 };
 const DEBOUNCE_MS = 150;
 
-let bundled = null; // Promise<vegaEmbed> of the shipped libraries
-const fromCdn = {}; // major -> Promise<vegaEmbed | null>
+// shared by every chart of the page (anywidget may load this module once per widget): the
+// libraries are asked for and evaluated once
+const shared = (globalThis.__nbstateVega = globalThis.__nbstateVega || { bundled: null, cdn: {} });
+const fromCdn = shared.cdn; // major -> Promise<vegaEmbed | null>
 
 /** The major Vega-Lite version a spec declares ("$schema"), or null. */
 export function declaredMajor(spec) {
@@ -60,8 +62,8 @@ export function evaluateBundles(sources) {
 }
 
 function loadBundled(model) {
-  if (bundled) return bundled;
-  bundled = new Promise((resolve, reject) => {
+  if (shared.bundled) return shared.bundled;
+  shared.bundled = new Promise((resolve, reject) => {
     const onMsg = (msg) => {
       if (!msg || msg.type !== "vega-lib") return;
       model.off("msg:custom", onMsg);
@@ -73,11 +75,16 @@ function loadBundled(model) {
     };
     model.on("msg:custom", onMsg);
     model.send({ event: "vega-lib" });
+    // no answer (the asking chart was closed first): give up, the next chart asks again
+    setTimeout(() => {
+      model.off("msg:custom", onMsg);
+      reject(new Error("the kernel did not send the chart library"));
+    }, 30000);
   }).catch((e) => {
-    bundled = null;
+    shared.bundled = null;
     throw e;
   });
-  return bundled;
+  return shared.bundled;
 }
 
 function loadCdn(major) {

@@ -32,6 +32,10 @@ chart = alt.Chart(df).mark_circle(size=600).encode(
 event = st.altair_chart(chart, on_select="rerun", key="sel")
 picked = event.selection.pick
 st.markdown(f"picked: {picked[0]['name'] if picked else 'none'}")
+# a spec that declares Vega-Lite 5 (drawn by the shipped Vega-Lite without a network)
+st.vega_lite_chart(df, {"$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+                        "mark": "bar", "encoding": {"x": {"field": "name", "type": "nominal"},
+                                                    "y": {"field": "y", "type": "quantitative"}}})
 '''
 
 # Each chart's box and its drawing (svg) against the box of the column that holds it.
@@ -83,8 +87,8 @@ def test_charts_fill_their_column_and_a_click_selects(page, server, screenshots,
     console: list[str] = []
     page.on("console", lambda m: console.append(m.text))
     root = open_app(page, server, frontend, charts)
-    measured = _drawn(page, root, 3)
-    assert len(measured) == 3
+    measured = _drawn(page, root, 4)
+    assert len(measured) == 4
     _assert_fill(measured)
     # the two charts in columns are half as wide as the full-width one
     assert measured[0]["drawn"][2] < 0.6 * measured[2]["drawn"][2]
@@ -192,7 +196,7 @@ def _axis_label_rgb(root) -> tuple[int, ...]:
 
 def test_a_dark_notebook_theme_keeps_the_axes_readable(page, server, screenshots, charts):
     root = open_app(page, server, "lab", charts)
-    _drawn(page, root, 3)
+    _drawn(page, root, 4)
     assert max(_axis_label_rgb(root)) < 100  # dark labels on the light theme
     page.evaluate("() => window.jupyterapp.commands.execute('apputils:change-theme',"
                   " {theme: 'JupyterLab Dark'})")
