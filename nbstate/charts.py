@@ -51,7 +51,7 @@ def _chart_props(func: str, library: str, spec: dict, obj: Any,
     if alt is not None and library == "vega-lite":
         spec = dict(spec, description=str(alt))  # Vega-Lite's text for screen readers
     props = {"library": library, "spec": json.dumps(spec, sort_keys=True, default=str),
-             "figure": obj, "chart_type": func,
+             "figure": obj, "chart_type": func, "theme": "streamlit",
              # the frontend: fill the container's width; the height in pixels, if given
              "fill": spec.get("width") == "container"}
     if isinstance(spec.get("height"), int) and not isinstance(spec.get("height"), bool):
@@ -188,16 +188,23 @@ def _prepare_selections(spec: dict) -> dict:
 
 
 def _vega_chart(func: str, spec: dict, obj: Any, alt: str | None, key: Any, on_select: Any,
-                selection_mode: Any) -> Any:
+                selection_mode: Any, theme: str | None = "streamlit") -> Any:
     """Emit an Altair/Vega-Lite chart: a plain element, or with ``on_select`` a widget whose
-    value (Streamlit's selection state) is returned."""
+    value (Streamlit's selection state) is returned. ``theme="streamlit"``: Streamlit's
+    chart look (fonts, palette, grid); ``None``: Vega-Lite's own."""
     _check_on_select(func, on_select)
     if on_select == "ignore":
+        if theme is None:
+            ctx = require(func)
+            props = dict(_chart_props(func, "vega-lite", spec, obj, alt), theme=None)
+            return handle(ctx, Element("chart", key=None, props=props))
         return _emit_chart(func, "vega-lite", spec, obj, alt)
     ctx = require(func)
     modes = _selection_modes(func, spec, selection_mode)
     spec = _prepare_selections(spec)
     props = _chart_props(func, "vega-lite", spec, obj, alt)
+    if theme is None:
+        props["theme"] = None
     props["selection_mode"] = modes
     if key is not None:
         key = normalize_key(key)
@@ -232,11 +239,12 @@ def altair_chart(altair_chart: Any, *, width: Any = None, height: Any = "content
         >>> st.altair_chart(alt.Chart(df).mark_line().encode(x="a", y="b"))  # doctest: +SKIP
     """
     _need("altair", "altair", "altair_chart")
+    _check_theme("altair_chart", theme)
     spec = altair_chart.to_dict()
     return _vega_chart("altair_chart", _sized(spec, _default_width(spec, width,
                                                                    use_container_width),
                                               height, use_container_width),
-                       altair_chart, alt, key, on_select, selection_mode)
+                       altair_chart, alt, key, on_select, selection_mode, theme)
 
 
 def vega_lite_chart(data: Any = None, spec: dict | None = None, *, width: Any = None,
@@ -250,6 +258,7 @@ def vega_lite_chart(data: Any = None, spec: dict | None = None, *, width: Any = 
         >>> st.vega_lite_chart(df, {"mark": "bar", "encoding": {...}})   # doctest: +SKIP
     """
     alt_ = _need("altair", "altair", "vega_lite_chart")
+    _check_theme("vega_lite_chart", theme)
     if spec is None and isinstance(data, dict) and ("mark" in data or "layer" in data):
         data, spec = None, data  # st.vega_lite_chart(spec), as Streamlit takes it
     spec = dict(spec or {})
@@ -258,7 +267,13 @@ def vega_lite_chart(data: Any = None, spec: dict | None = None, *, width: Any = 
     sized = _sized(spec, _default_width(spec, width, use_container_width), height,
                    use_container_width)
     return _vega_chart("vega_lite_chart", sized, alt_.Chart.from_dict(spec), alt, key,
-                       on_select, selection_mode)
+                       on_select, selection_mode, theme)
+
+
+def _check_theme(func: str, theme: Any) -> None:
+    if theme not in ("streamlit", None):
+        raise InvalidArgumentError(
+            f"`st.{func}`: theme must be 'streamlit' or None, got {theme!r}.")
 
 
 def _default_width(spec: dict, width: Any, use_container_width: Any) -> Any:

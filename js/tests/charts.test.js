@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import { selectionState } from "../plotly_chart.js";
-import { declaredMajor, evaluateBundles, selectionValue, sizedSpec, themeFor } from "../vega_chart.js";
+import { declaredMajor, evaluateBundles, selectionValue, sizedSpec, streamlitConfig, themeFor } from "../vega_chart.js";
 
 const vendor = (name) => readFileSync(new URL(`../../nbstate/js/vendor/${name}`, import.meta.url), "utf8");
 
@@ -58,4 +58,13 @@ test("a dark notebook theme draws Vega charts with vega-embed's dark theme", () 
   assert.equal(themeFor({ body: { dataset: { jpThemeLight: "false" } } }), "dark");
   assert.equal(themeFor({ body: { dataset: { jpThemeLight: "true" } } }), undefined);
   assert.equal(themeFor({ body: { dataset: {} } }), undefined);
+});
+
+test("Streamlit's chart look: its palette and font, text readable in both themes", () => {
+  const light = streamlitConfig(false);
+  const dark = streamlitConfig(true);
+  assert.equal(light.range.category[0], "#0068c9");
+  assert.match(light.font, /Source Sans/);
+  assert.equal(light.axis.labelColor, "#31333f");
+  assert.equal(dark.axis.labelColor, "#fafafa");
 });

@@ -63,6 +63,8 @@ class VegaChart(anywidget.AnyWidget):
     height = t.Int(0).tag(sync=True)
     #: the selection parameters whose changes the browser reports
     selection_mode = t.List(t.Unicode()).tag(sync=True)
+    #: "streamlit" (Streamlit's fonts, palette and grid) or "" (Vega-Lite's own look)
+    theme = t.Unicode("streamlit").tag(sync=True)
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -86,6 +88,7 @@ class VegaChartBinding(Binding):
         return {"spec": str(p.get("spec") or "{}"),
                 "height": height if isinstance(height, int) else 0,
                 "selection_mode": list(p.get("selection_mode") or ()),
+                "theme": "streamlit" if p.get("theme", "streamlit") else "",
                 "layout": {"width": "100%" if p.get("fill") else "auto",
                            "max_width": "100%"}}
 

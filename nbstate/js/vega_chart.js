@@ -18,8 +18,9 @@
 //   useVegaLiteSelections, a signal listener per parameter, debounced 150 ms; a point
 //   selection reports its `vlPoint.or` list, an interval its {field: [lo, hi]}; the message
 //   {event: "select", value: {selection: {...}}} carries every parameter reported so far.
-// - Theme: vega-embed's "dark" theme when the notebook's theme is dark (readable axes),
-//   redrawn when the notebook switches theme.
+// - Theme: with theme "streamlit" (Streamlit's default), Streamlit's chart look (font,
+//   palette, grid); with "" Vega-Lite's own, in vega-embed's "dark" theme under a dark
+//   notebook theme. Either is redrawn when the notebook switches between light and dark.
 
 const BUNDLED_MAJOR = 6;
 const CDN = {
@@ -131,6 +132,28 @@ export function sizedSpec(spec, width, height) {
   return out;
 }
 
+/** Streamlit's chart look (theme="streamlit"): its font, categorical palette, light grid, no
+ * frame; a spec's own config wins over it. */
+export function streamlitConfig(dark) {
+  const text = dark ? "#fafafa" : "#31333f";
+  const grid = dark ? "#31333f" : "#e6eaf1";
+  return {
+    font: '"Source Sans Pro", "Source Sans 3", sans-serif',
+    background: null,
+    view: { stroke: null },
+    axis: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 400, labelColor: text,
+            titleColor: text, gridColor: grid, domainColor: grid, tickColor: grid,
+            labelPadding: 4 },
+    legend: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 400, labelColor: text,
+              titleColor: text },
+    title: { fontSize: 14, fontWeight: 600, color: text },
+    range: { category: ["#0068c9", "#83c9ff", "#ff2b2b", "#ffabab", "#29b09d", "#7defa1",
+                        "#ff8700", "#ffd16a", "#6d3fc0", "#d5dae5"] },
+    mark: { color: "#0068c9" },
+    line: { strokeWidth: 2 },
+  };
+}
+
 /** vega-embed's "dark" theme under a dark notebook theme (JupyterLab, Notebook 7 and Voila
  * mark the body with data-jp-theme-light), else none. */
 export function themeFor(doc) {
@@ -200,7 +223,8 @@ export default {
       try {
         const options = { actions: false, renderer: "svg" };
         const theme = themeFor(el.ownerDocument);
-        if (theme) options.theme = theme;
+        if (model.get("theme") === "streamlit") options.config = streamlitConfig(theme === "dark");
+        else if (theme) options.theme = theme;
         result = await embed(box, sized, options);
       } catch (e) {
         box.textContent = `The chart could not be drawn: ${e}`;
@@ -247,6 +271,7 @@ export default {
     model.on("change:spec", draw);
     model.on("change:height", draw);
     model.on("change:selection_mode", draw);
+    model.on("change:theme", draw);
     draw();
     return () => {
       generation += 1;
@@ -256,6 +281,7 @@ export default {
       model.off("change:spec", draw);
       model.off("change:height", draw);
       model.off("change:selection_mode", draw);
+      model.off("change:theme", draw);
     };
   },
 };

@@ -155,3 +155,14 @@ st.plotly_chart(fig, use_container_width=False, height=300)
     at = AppTest.from_string("import nbstate as st\nst.plotly_chart({}, on_select='rerun', "
                              "selection_mode='circle')", default_timeout=30).run()
     assert "selection_mode" in at.exception[0].message
+
+
+def test_theme_is_streamlits_or_vega_lites_own():
+    at = app("""
+st.altair_chart(base)
+st.altair_chart(base, theme=None)
+st.vega_lite_chart(df, {"mark": "bar"}, theme=None, on_select="ignore")
+""")
+    assert [c.theme for c in at.chart] == ["streamlit", None, None]
+    at = app("st.altair_chart(base, theme='dark')")
+    assert "theme must be 'streamlit' or None" in at.exception[0].message
