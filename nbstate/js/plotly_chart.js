@@ -4,7 +4,8 @@
 // plotly.js, the same way in JupyterLab, Notebook 7, VS Code and Voila. plotly.js is the copy
 // the `plotly` Python package ships, sent once per page by the kernel on request (no network).
 //
-// - Width: with `fill`, the figure is as wide as its element; a ResizeObserver that reacts to
+// - Width: without `fill` (width="content"), the figure's own width, else 700 px (as
+//   Streamlit); with `fill`, the figure is as wide as its element; a ResizeObserver that reacts to
 //   width changes only (never to height: no resize loop) relayouts it at the new width. Its
 //   height is `height` pixels (the figure's own layout height, else Plotly's 450).
 // - Selections (`selection_mode`: "points", "box", "lasso"), as Streamlit's frontend: a click
@@ -106,6 +107,8 @@ export default {
         lastWidth = Math.floor(el.clientWidth) || lastWidth || 700;
         layout.width = lastWidth;
         layout.autosize = false;
+      } else if (!layout.width) {
+        layout.width = 700; // Streamlit's width="content": the figure's width, else 700
       }
       const modes = model.get("selection_mode") || [];
       if (modes.length) {
