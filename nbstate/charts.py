@@ -2,8 +2,17 @@
 ``line_chart``/``bar_chart``/``area_chart``/``scatter_chart`` over a DataFrame.
 
 The element carries the chart's JSON spec (so it compares cheaply between runs and tests can
-read it) and the chart object, which a live frontend displays with Jupyter's own renderers.
-The plotting libraries are optional: a clear error names the one to install.
+read it) and the chart object. A live frontend draws Vega-Lite specs with nbstate's vega-embed
+anywidget (``frontends/vega_chart.py``: the spec's own Vega-Lite version, the container's
+width) and Plotly figures with Jupyter's renderer. The plotting libraries are optional: a clear
+error names the one to install.
+
+Selections (``on_select="rerun"`` or a callable, with ``selection_mode``) make an Altair or
+Vega-Lite chart a widget whose value is Streamlit's selection state, an attribute dict
+``{"selection": {param_name: value}}`` (a point selection's value: the list of selected points;
+an interval's: ``{field: [low, high]}``), also in session state under the chart's key. Under
+``AppTest``, ``at.chart[0].set_value({"selection": {"pick": [{"a": 1}]}}).run()`` makes a
+selection as the browser would (Streamlit's own AppTest has no chart accessor).
 
 Example (inside an app):
     >>> st.line_chart(df, x="day", y="sales")                            # doctest: +SKIP
@@ -15,9 +24,9 @@ import json
 from typing import Any
 
 from .elements import Element
-from .errors import InvalidArgumentError, NbstateAPIException
+from .errors import InvalidArgumentError, NbstateAPIException, RefusedValue
+from .kinds import KINDS, Kind, state_never
 from .layout import ElementHandle, handle
-from .params import ignored
 from .run import require
 from .state import normalize_key
 
@@ -37,15 +46,25 @@ def _need(module: str, package: str, func: str) -> Any:
             f"with: pip install {package}") from None
 
 
-def _emit_chart(func: str, library: str, spec: dict, obj: Any,
-                alt: str | None = None) -> ElementHandle:
-    ctx = require(func)
+def _chart_props(func: str, library: str, spec: dict, obj: Any,
+                 alt: str | None = None) -> dict:
     if alt is not None and library == "vega-lite":
         spec = dict(spec, description=str(alt))  # Vega-Lite's text for screen readers
     props = {"library": library, "spec": json.dumps(spec, sort_keys=True, default=str),
-             "figure": obj, "chart_type": func}
+             "figure": obj, "chart_type": func, "theme": "streamlit",
+             # the frontend: fill the container's width; the height in pixels, if given
+             "fill": spec.get("width") == "container"}
+    if isinstance(spec.get("height"), int) and not isinstance(spec.get("height"), bool):
+        props["pixel_height"] = spec["height"]
     if alt is not None:
         props["alt"] = str(alt)
+    return props
+
+
+def _emit_chart(func: str, library: str, spec: dict, obj: Any,
+                alt: str | None = None) -> ElementHandle:
+    ctx = require(func)
+    props = _chart_props(func, library, spec, obj, alt)
     return handle(ctx, Element("chart", key=None, props=props))
 
 
@@ -62,30 +81,140 @@ class AttributeDict(dict):
     def _readonly(self, *args: Any, **kwargs: Any) -> None:
         raise NbstateAPIException("A chart's selection state cannot be changed.")
 
+    def __reduce__(self) -> Any:  # copies and pickles without the read-only setters
+        return (type(self), (dict(self),))
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        return self.__reduce__()
+
     __setitem__ = __delitem__ = __setattr__ = _readonly  # type: ignore[assignment]
     update = pop = clear = setdefault = popitem = _readonly  # type: ignore[assignment]
 
 
-def _selection(func: str, on_select: Any, key: Any, empty: dict,
-               chart: ElementHandle) -> Any:
-    """What a chart returns: its handle, or with ``on_select`` Streamlit's selection state
-    (an attribute dict with ``selection``), which its key also holds in session state."""
-    if on_select == "ignore":
-        return chart
-    if not (on_select == "rerun" or callable(on_select)):
+def _check_on_select(func: str, on_select: Any) -> None:
+    if not (on_select in ("ignore", "rerun") or callable(on_select)):
         raise InvalidArgumentError(
             f"`st.{func}`: on_select must be 'ignore', 'rerun' or a function, got "
             f"{on_select!r}.")
-    ignored(func, "on_select", on_select if isinstance(on_select, str) else "<function>",
-            "the notebook's chart renderers do not report selections to the kernel, so the "
-            "selection stays empty")
-    state = AttributeDict(selection=AttributeDict(empty))
+
+
+def _selection_state(selection: Any) -> AttributeDict:
+    return AttributeDict(selection=AttributeDict(selection))
+
+
+def check_selection(spec: dict, v: Any) -> AttributeDict:
+    """A chart's selection as the browser (or ``AppTest``) sends it:
+    ``{"selection": {param: value}}``, or ``{param: value}``, for the chart's parameters."""
+    modes = list(spec.get("selection_mode") or ())
+    if spec.get("library") == "plotly":
+        return _plotly_selection(v)
+    if isinstance(v, dict) and "selection" in v and set(v) == {"selection"}:
+        sel = v["selection"]
+    elif isinstance(v, dict) and set(v) <= set(modes):
+        sel = v
+    else:
+        raise RefusedValue(
+            "a chart's selection is {'selection': {parameter name: value}}, got "
+            f"{v!r:.80}")
+    if not isinstance(sel, dict):
+        raise RefusedValue(f"a chart's selection must be a dict, got {type(sel).__name__}")
+    unknown = sorted(set(sel) - set(modes))
+    if unknown:
+        raise RefusedValue(
+            f"the chart has no selection parameter {', '.join(map(repr, unknown))} (its "
+            f"parameters: {', '.join(map(repr, modes))})")
+    return _selection_state(json.loads(json.dumps(sel, default=str)))
+
+
+def _plotly_selection(v: Any) -> AttributeDict:
+    """Streamlit's PlotlyState: ``{"selection": {points, point_indices, box, lasso}}`` (the
+    browser sends all four; a part left out, as ``AppTest`` may, is empty)."""
+    sel = v.get("selection") if isinstance(v, dict) and set(v) == {"selection"} else v
+    if not isinstance(sel, dict) or not set(sel) <= set(_PLOTLY_EMPTY):
+        raise RefusedValue(
+            "a Plotly chart's selection is {'selection': {'points': [...], "
+            f"'point_indices': [...], 'box': [...], 'lasso': [...]}}}}, got {v!r:.80}")
+    for part, got in sel.items():
+        if not isinstance(got, list):
+            raise RefusedValue(f"a Plotly selection's {part!r} must be a list, got "
+                               f"{type(got).__name__}")
+    sel = json.loads(json.dumps({**_PLOTLY_EMPTY, **sel}, default=str))
+    return _selection_state(sel)
+
+
+KINDS.setdefault("chart", Kind("chart", check_selection, state_never, settable=False,
+                               callback="on_select", value_type="selection"))
+
+
+def _selection_modes(func: str, spec: dict, selection_mode: Any) -> list[str]:
+    """Streamlit's ``_parse_selection_mode``: the parameters to report, sorted."""
+    params = set(_vega_params(spec))
+    if not params:
+        raise InvalidArgumentError(
+            f"`st.{func}`: selections are activated (on_select), but the chart spec does "
+            "not have any selection parameters. Add one to the chart (Altair: "
+            "`.add_params(alt.selection_point())`; Vega-Lite: a parameter with \"select\").")
+    if selection_mode is None:
+        return sorted(params)
+    modes = [selection_mode] if isinstance(selection_mode, str) else list(selection_mode)
+    for name in modes:
+        if name not in params:
+            raise InvalidArgumentError(
+                f"`st.{func}`: selection parameter '{name}' is not defined in the chart "
+                f"spec. Available selection parameters are: {sorted(params)}.")
+    return sorted(modes)
+
+
+def _prepare_selections(spec: dict) -> dict:
+    """As Streamlit's frontend: a point selection without encodings gets the chart's
+    encodings, so that it reports the points' values (not Vega's internal row ids)."""
+    if "params" not in spec or "encoding" not in spec:
+        return spec
+    params = []
+    for param in spec["params"]:
+        if isinstance(param, dict) and "select" in param:
+            param = dict(param)
+            select = param["select"]
+            if select in ("point", "interval"):
+                select = {"type": select}
+            if isinstance(select, dict):
+                select = dict(select)
+                if select.get("type") == "point" and select.get("encodings") is None \
+                        and "fields" not in select:
+                    select["encodings"] = list(spec["encoding"])
+                param["select"] = select
+        params.append(param)
+    return dict(spec, params=params)
+
+
+def _vega_chart(func: str, spec: dict, obj: Any, alt: str | None, key: Any, on_select: Any,
+                selection_mode: Any, theme: str | None = "streamlit") -> Any:
+    """Emit an Altair/Vega-Lite chart: a plain element, or with ``on_select`` a widget whose
+    value (Streamlit's selection state) is returned. ``theme="streamlit"``: Streamlit's
+    chart look (fonts, palette, grid); ``None``: Vega-Lite's own."""
+    _check_on_select(func, on_select)
+    if on_select == "ignore":
+        if theme is None:
+            ctx = require(func)
+            props = dict(_chart_props(func, "vega-lite", spec, obj, alt), theme=None)
+            return handle(ctx, Element("chart", key=None, props=props))
+        return _emit_chart(func, "vega-lite", spec, obj, alt)
+    ctx = require(func)
+    modes = _selection_modes(func, spec, selection_mode)
+    spec = _prepare_selections(spec)
+    props = _chart_props(func, "vega-lite", spec, obj, alt)
+    if theme is None:
+        props["theme"] = None
+    props["selection_mode"] = modes
     if key is not None:
-        ctx = require(func)
         key = normalize_key(key)
-        ctx.check_key(key, freeze=True)
-        ctx.store.values[key] = state
-    return state
+        ident: tuple = (tuple(modes),)  # Streamlit: the key and the selection mode
+    else:
+        ident = (props["spec"], tuple(modes), props.get("alt"))
+    default = _selection_state({p: {} for p in modes})
+    value = ctx.widget(KINDS["chart"], func, key, ident, props, default, False,
+                       on_select)
+    return value if isinstance(value, AttributeDict) else default
 
 
 def _vega_params(spec: dict) -> list[str]:
@@ -110,12 +239,12 @@ def altair_chart(altair_chart: Any, *, width: Any = None, height: Any = "content
         >>> st.altair_chart(alt.Chart(df).mark_line().encode(x="a", y="b"))  # doctest: +SKIP
     """
     _need("altair", "altair", "altair_chart")
+    _check_theme("altair_chart", theme)
     spec = altair_chart.to_dict()
-    h = _emit_chart("altair_chart", "vega-lite", _sized(spec, width, height,
-                                                         use_container_width), altair_chart,
-                    alt)
-    return _selection("altair_chart", on_select, key,
-                      {p: {} for p in _vega_params(spec)}, h)
+    return _vega_chart("altair_chart", _sized(spec, _default_width(spec, width,
+                                                                   use_container_width),
+                                              height, use_container_width),
+                       altair_chart, alt, key, on_select, selection_mode, theme)
 
 
 def vega_lite_chart(data: Any = None, spec: dict | None = None, *, width: Any = None,
@@ -129,16 +258,34 @@ def vega_lite_chart(data: Any = None, spec: dict | None = None, *, width: Any = 
         >>> st.vega_lite_chart(df, {"mark": "bar", "encoding": {...}})   # doctest: +SKIP
     """
     alt_ = _need("altair", "altair", "vega_lite_chart")
+    _check_theme("vega_lite_chart", theme)
     if spec is None and isinstance(data, dict) and ("mark" in data or "layer" in data):
         data, spec = None, data  # st.vega_lite_chart(spec), as Streamlit takes it
     spec = dict(spec or {})
     if data is not None:
         spec["data"] = {"values": _records(data)}
-    h = _emit_chart("vega_lite_chart", "vega-lite",
-                    _sized(spec, width, height, use_container_width),
-                    alt_.Chart.from_dict(spec), alt)
-    return _selection("vega_lite_chart", on_select, key,
-                      {p: {} for p in _vega_params(spec)}, h)
+    sized = _sized(spec, _default_width(spec, width, use_container_width), height,
+                   use_container_width)
+    return _vega_chart("vega_lite_chart", sized, alt_.Chart.from_dict(spec), alt, key,
+                       on_select, selection_mode, theme)
+
+
+def _check_theme(func: str, theme: Any) -> None:
+    if theme not in ("streamlit", None):
+        raise InvalidArgumentError(
+            f"`st.{func}`: theme must be 'streamlit' or None, got {theme!r}.")
+
+
+def _default_width(spec: dict, width: Any, use_container_width: Any) -> Any:
+    """Streamlit 1.67's default width of an Altair/Vega-Lite chart: "stretch", except
+    facet, hconcat, repeat and nested compositions ("content")."""
+    if width is not None or use_container_width is not None:
+        return width
+    enc = spec.get("encoding") or {}
+    facet = "facet" in spec or any(k in enc for k in ("row", "column", "facet"))
+    nested = any(isinstance(c, dict) and any(k in c for k in ("hconcat", "vconcat", "concat"))
+                 for part in ("hconcat", "vconcat", "concat") for c in spec.get(part) or ())
+    return "content" if facet or "hconcat" in spec or "repeat" in spec or nested else "stretch"
 
 
 def _sized(spec: dict, width: Any, height: Any, use_container_width: Any) -> dict:
@@ -177,9 +324,37 @@ def plotly_chart(figure_or_data: Any, use_container_width: bool | None = None, *
     if alt is not None:
         # kept with the figure (layout.meta) and on the element: Plotly has no alt text
         spec.setdefault("layout", {}).setdefault("meta", {})["description"] = str(alt)
-    h = _emit_chart("plotly_chart", "plotly", spec, fig, alt)
-    return _selection("plotly_chart", on_select, key,
-                      {"points": [], "point_indices": [], "box": [], "lasso": []}, h)
+    props = _chart_props("plotly_chart", "plotly", spec, fig, alt)
+    props["fill"] = bool(use_container_width) or (use_container_width is None
+                                                  and width == "stretch")
+    if isinstance(height, int) and not isinstance(height, bool):
+        props["pixel_height"] = height
+    _check_on_select("plotly_chart", on_select)
+    if on_select == "ignore":
+        return handle(require("plotly_chart"), Element("chart", key=None, props=props))
+    ctx = require("plotly_chart")
+    props["selection_mode"] = _plotly_modes(selection_mode)
+    if key is not None:
+        key = normalize_key(key)
+    ident = (props["spec"], tuple(props["selection_mode"]), repr(width), repr(height),
+             props.get("alt"))
+    default = _selection_state(dict(_PLOTLY_EMPTY))
+    value = ctx.widget(KINDS["chart"], "plotly_chart", key, ident, props, default, False,
+                       on_select)
+    return value if isinstance(value, AttributeDict) else default
+
+
+_PLOTLY_MODES = ("points", "box", "lasso")
+_PLOTLY_EMPTY: dict[str, list] = {"points": [], "point_indices": [], "box": [], "lasso": []}
+
+
+def _plotly_modes(selection_mode: Any) -> list[str]:
+    modes = {selection_mode} if isinstance(selection_mode, str) else set(selection_mode or ())
+    if not modes or not modes <= set(_PLOTLY_MODES):
+        raise InvalidArgumentError(
+            "`st.plotly_chart`: selection_mode must be 'points', 'box' or 'lasso', or a "
+            f"list of them, got {selection_mode!r}.")
+    return sorted(modes)
 
 
 def _records(data: Any) -> list[dict]:

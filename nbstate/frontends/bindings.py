@@ -918,3 +918,7 @@ def _editor(el: Element) -> Binding:
 BINDINGS["data_editor"] = _editor
 # st.table: a plain HTML table, or the grid for a large one (its element then has a source)
 BINDINGS["table"] = lambda el: _grid_binding(el) if "source" in el.props else _HTML
+
+
+# charts (issue 12): Vega-Lite specs drawn by nbstate's vega-embed anywidget, selections
+from . import vega_chart as _vega_chart  # noqa: E402, F401

@@ -444,9 +444,7 @@ c = alt.Chart(df).mark_point().encode(x="a", y="b").add_params(alt.selection_poi
 event = st.altair_chart(c, on_select="rerun", key="sel")
 st.write(event.selection.pick, "pick" in st.session_state.sel.selection)
 """
-    at = AppTest.from_string("import nbstate as st\n" + src)
-    with pytest.warns(IgnoredParameterWarning, match="do not report selections"):
-        at.run()
+    at = AppTest.from_string("import nbstate as st\n" + src, default_timeout=30).run()
     assert at.json.values == ["{}"] and at.markdown.values == ["`True`"]
     assert at.session_state.sel == {"selection": {"pick": {}}}
     at = app("import altair as alt, pandas as pd\n"

@@ -82,6 +82,28 @@ def test_chart_selection_state(pair):
     p.assert_agree()
 
 
+def test_chart_selection_modes_and_the_plotly_state(pair):
+    pytest.importorskip("altair")
+    pytest.importorskip("plotly")
+    p = pair("""
+        import altair as alt, pandas as pd, plotly.express as px
+        df = pd.DataFrame({"a": [1, 2], "b": [3, 4]})
+        c = alt.Chart(df).mark_point().encode(x="a", y="b").add_params(
+            alt.selection_point(name="pick"), alt.selection_interval(name="brush"))
+        e = st.altair_chart(c, on_select="rerun", key="sel", selection_mode=["brush"])
+        st.write(dict(e.selection), dict(st.session_state.sel))
+        f = st.plotly_chart(px.scatter(df, x="a", y="b"), on_select="rerun", key="pl")
+        st.write(dict(f.selection), sorted(f))
+        for bad in ({}, {"selection_mode": "nope"}):
+            try:
+                st.altair_chart(c if bad else alt.Chart(df).mark_point(), on_select="rerun",
+                                key=f"bad{len(bad)}", **bad)
+            except Exception:
+                st.write("refused", sorted(bad))
+    """).run()
+    p.assert_agree()
+
+
 def test_simple_charts_take_arrays_lists_dicts_and_series(pair):
     pytest.importorskip("altair")
     p = pair("""

@@ -1,0 +1,1 @@
+../nbstate/js/plotly_chart.js

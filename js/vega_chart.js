@@ -1,0 +1,1 @@
+../nbstate/js/vega_chart.js
