@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -59,7 +58,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         import jupyterlab  # type: ignore[import-untyped]  # noqa: F401
     except ImportError:
         parser.exit(2, "nbstate demo: JupyterLab is not installed: pip install 'nbstate[lab]'\n")
-    return subprocess.call(demo_command(directory.resolve(), extra))
+    cmd = demo_command(directory.resolve(), extra)
+    # this process becomes JupyterLab: stopping `nbstate demo` stops the server (no orphan)
+    os.execv(cmd[0], cmd)
+    return 0  # (not reached)
 
 
 if __name__ == "__main__":  # pragma: no cover - `python -m nbstate.cli demo`

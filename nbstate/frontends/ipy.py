@@ -732,8 +732,9 @@ def run_app(target: str | Callable | os.PathLike, name: str | None = None,
         >>> run_app("app.py")          # an existing Streamlit script   # doctest: +SKIP
     """
     live = start(target, name, **kwargs)
-    # a slow first run shows its output as it comes: displayed at its first push
-    live._display_first = live._display_now
+    # a slow first run shows its output as it comes: displayed at its first push (not in a
+    # headless run, which nobody watches: its saved output must not depend on timing)
+    live._display_first = None if _headless() else live._display_now
     try:
         live.show()
     finally:
