@@ -22,6 +22,7 @@ function render({ model, el }) {
   text.className = "nbstate-toggle-text";
   const help = doc.createElement("span");
   help.className = "nbstate-help-icon";
+  help.textContent = "?";
   row.appendChild(sw);
   row.appendChild(text);
   row.appendChild(help);

@@ -300,7 +300,7 @@ DEMOS = ["dashboard.ipynb", "form.ipynb", "counter.ipynb"]
 @pytest.mark.parametrize("theme", ["light", "dark"])
 @pytest.mark.parametrize("frontend", ["lab", "voila"])
 def test_demo_pictures_for_the_docs(page, server, frontend, theme):
-    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.set_viewport_size({"width": 1400, "height": 2400})  # the whole app in the window
     for nb in DEMOS:
         if frontend == "voila":
             page.goto(server.voila(nb) + ("?theme=dark" if theme == "dark" else ""),
