@@ -338,12 +338,13 @@ class PageLink(Press):
     def create(self, el: Element) -> W.Widget:
         if el.id is None:
             return W.HTML(value=_page_link_url(el))
-        return W.Button(**self.traits(el), _dom_classes=("nbstate-page-link",))
+        return W.Button(**self.traits(el))
 
     def traits(self, el: Element) -> dict[str, Any]:
         if el.id is None:
             return {"value": _page_link_url(el)}
         out = super().traits(el)
+        out["_dom_classes"] = ("nbstate-page-link",)
         out["style"] = {"font_weight": "bold" if el.props.get("current") else "normal",
                         "button_color": "transparent"}
         return out
