@@ -172,7 +172,8 @@ export function staleMarking(model) {
 //   while the app is narrower than NARROW_PX (Streamlit's breakpoint: a notebook's output is
 //   often narrow in a wide window), where an opened sidebar lies over the main column;
 // - Enter in a text or number input of a form submits the form (Streamlit's
-//   `enter_to_submit`, unless the form has the class "nbstate-no-enter").
+//   `enter_to_submit`, unless the form has the class "nbstate-no-enter");
+// - number fields get -/+ steppers (Streamlit's number_input), which send as an edit does.
 export const NARROW_PX = 768;
 export const SIDEBAR_MIN_PX = 200;
 export const MAIN_MIN_PX = 320;
@@ -282,10 +283,59 @@ export function enterToSubmit(root) {
   return () => root.removeEventListener("keydown", onKey, true);
 }
 
+/** Put -/+ steppers after a number field (Streamlit's number_input): each steps the field
+ * within its min/max/step and sends the value as an edit does (a change event). */
+export function addSteppers(input) {
+  if (!input || input.getAttribute("data-nbstate-steps")) return null;
+  const doc = input.ownerDocument;
+  input.setAttribute("data-nbstate-steps", "1");
+  const box = doc.createElement("span");
+  box.className = "nbstate-steppers";
+  for (const [text, dir, name] of [["\u2212", -1, "Decrement"], ["+", 1, "Increment"]]) {
+    const b = doc.createElement("button");
+    b.type = "button";
+    b.className = "nbstate-stepper";
+    b.textContent = text;
+    b.setAttribute("aria-label", name);
+    b.addEventListener("click", () => {
+      if (input.disabled || input.readOnly) return;
+      try {
+        if (dir > 0) input.stepUp(); else input.stepDown();
+      } catch (err) {
+        return; // not a number yet
+      }
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    box.appendChild(b);
+  }
+  input.parentNode.insertBefore(box, input.nextSibling);
+  return box;
+}
+
+/** Steppers on every number field of the app, now and as they come. */
+export function numberSteppers(root) {
+  const win = root.ownerDocument.defaultView || globalThis;
+  const decorate = () => {
+    if (typeof root.querySelectorAll !== "function") return;
+    for (const input of root.querySelectorAll(".widget-text input[type=number]")) {
+      addSteppers(input);
+    }
+  };
+  let queued = false;
+  const observer = win.MutationObserver ? new win.MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    (win.requestAnimationFrame || setTimeout)(() => { queued = false; decorate(); });
+  }) : null;
+  if (observer) observer.observe(root, { childList: true, subtree: true });
+  decorate();
+  return () => { if (observer) observer.disconnect(); };
+}
+
 /** Draw the shell once per app root (a root keeps it while its marker's view lives). */
 export function installShell(root, host) {
   if (!root || root.__nbstateShell) return null;
-  const off = [sidebarShell(root, host), enterToSubmit(root)];
+  const off = [sidebarShell(root, host), enterToSubmit(root), numberSteppers(root)];
   root.__nbstateShell = true;
   return () => { for (const f of off) f(); root.__nbstateShell = false; };
 }

@@ -45,7 +45,7 @@ with st.form("f"):
     st.number_input("Second", 0, 10, 1, key="f2")
     st.selectbox("Third", ["x", "y"], key="f3")
     sent = st.form_submit_button("Send the form now")
-st.write(f"form: {st.session_state.f1 or '-'} sent={sent}")
+st.write(f"form: {st.session_state.f1 or '-'} {st.session_state.f2} sent={sent}")
 st.button("A very long button label that a fixed width would clip: it must show in full",
           key="long")
 st.button("Primary", type="primary")
@@ -99,9 +99,13 @@ _LABELS = """(root) => [...root.querySelectorAll('.widget-inline-hbox')].flatMap
 _FORM = """(root) => {
   const form = root.querySelector('.nbstate-form');
   const f = form.getBoundingClientRect();
+  // a field's box: the input, with its -/+ steppers for a number
   const fields = [...form.querySelectorAll('input[type=text], input[type=number], select')]
     .filter((n) => n.offsetParent).map((n) => {
-      const r = n.getBoundingClientRect(); return { left: r.left, right: r.right };
+      const r = n.getBoundingClientRect();
+      const steps = n.nextElementSibling && n.nextElementSibling.matches('.nbstate-steppers')
+        ? n.nextElementSibling.getBoundingClientRect() : r;
+      return { left: r.left, right: Math.max(r.right, steps.right) };
     });
   return { left: f.left, right: f.right, fields };
 }"""
@@ -282,12 +286,21 @@ def test_multiselect_toggle_and_enter_behave_as_streamlits(page, server, look, f
     expect(root).to_contain_text("power: True")
     expect(switch).to_have_attribute("aria-checked", "true")
 
+    # the number input's + and - step it (sent with the form)
+    second = root.locator(".nbstate-form input[type=number]")
+    plus = root.locator(".nbstate-form").get_by_role("button", name="Increment")
+    plus.click()
+    plus.click()
+    expect(second).to_have_value("3")
+    root.locator(".nbstate-form").get_by_role("button", name="Decrement").click()
+    expect(second).to_have_value("2")
+
     # Enter in a form's text input submits the form (enter_to_submit)
     first = root.locator(".nbstate-form input[type=text]").first
     first.click()
     first.press_sequentially("abc")
     first.press("Enter")
-    expect(root).to_contain_text("form: abc sent=True")
+    expect(root).to_contain_text("form: abc 2 sent=True")
     assert page_errors(page) == []
 
 
