@@ -197,7 +197,19 @@ class Radio(Choice):
     def extra(self, el: Element) -> dict[str, Any]:
         out = super().extra(el)
         out["orientation"] = "horizontal" if el.props.get("horizontal") else "vertical"
+        captions = el.props.get("captions") or ()
+        if captions:
+            # each caption on a second line of its option's label, drawn small and muted by
+            # the app's stylesheet (class nbstate-captions); the value is still the index
+            out["options"] = [(f"{lab}\n{captions[i]}" if i < len(captions) and captions[i]
+                               else lab, i) for lab, i in out["options"]]
         return out
+
+    def traits(self, el: Element) -> dict[str, Any]:
+        t = super().traits(el)
+        if el.props.get("captions"):
+            t["_dom_classes"] = (*t["_dom_classes"], "nbstate-captions")
+        return t
 
 
 class Several(Simple):

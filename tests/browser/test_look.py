@@ -51,6 +51,9 @@ st.button("A very long button label that a fixed width would clip: it must show 
 st.button("Primary", type="primary")
 st.button("Wide", use_container_width=True)
 st.metric("Revenue", "1,000", "+4%", help="Money in")
+with st.expander("More details"):
+    st.write("inside the expander")
+st.radio("Plan", ["basic", "pro"], captions=["for one", "for a team"], key="plan")
 st.write("end of look")
 '''
 
@@ -140,7 +143,7 @@ _CONTRAST = """(el) => {
 @pytest.mark.parametrize("theme", ["light", "dark"])
 @pytest.mark.parametrize("frontend", ["lab", "voila"])
 def test_layout_is_streamlits(page, server, screenshots, look, frontend, theme):
-    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.set_viewport_size({"width": 1400, "height": 2000})  # the whole app in the window
     root = open_look(page, server, frontend, theme, look)
     # the app's own text is readable on the page in either theme
     title = root.locator("h1", has_text="Look")
@@ -193,6 +196,14 @@ def test_layout_is_streamlits(page, server, screenshots, look, frontend, theme):
     assert name_label.evaluate("(l) => getComputedStyle(l, '::after').content") == '"?"'
     metric_label = root.locator(".nbstate-metric[title] > div").first
     assert metric_label.evaluate("(l) => getComputedStyle(l, '::after').content") == '"?"'
+
+    # an expander's header has a chevron at its right, pointing down while closed
+    header = root.locator(".nbstate-expander .jupyter-widget-Collapse-header")
+    chevron = header.evaluate(
+        "(h) => { const s = getComputedStyle(h, '::after'); return [s.content, s.transform]; }")
+    assert chevron[0] == '""' and chevron[1] != "none", chevron
+    # radio captions show under their options
+    expect(root.get_by_text("for a team")).to_be_visible()
 
     shot = screenshots / f"look-{frontend}-{theme}.png"
     root.screenshot(path=str(shot))

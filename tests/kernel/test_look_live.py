@@ -65,3 +65,15 @@ def test_switch_and_tags_send_values_and_receive_writes(kernel, app):
     kernel.click(kernel.find(description="Reset", within=root))
     assert tags["index"] == [2] and power["value"] is False
     assert "tags=['c'] power=False" in kernel.text(root)
+
+
+def test_radio_captions_travel_under_their_options_and_the_index_stays_the_value(kernel, app):
+    root = app("""
+    plan = st.radio("Plan", ["basic", "pro"], captions=["for one", "for a team"], key="plan")
+    st.write(f"plan={plan}")
+    """)
+    radio = kernel.find(description="Plan", within=root)
+    assert radio["_options_labels"] == ["basic\nfor one", "pro\nfor a team"]
+    assert "nbstate-captions" in radio["_dom_classes"]
+    kernel.set(radio, 1)
+    assert "plan=pro" in kernel.text(root)
