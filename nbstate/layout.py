@@ -146,7 +146,8 @@ def form(key: str, clear_on_submit: bool = False, *, enter_to_submit: bool = Tru
     ctx.check_key(key, freeze=True)
     el = ctx.emit(Element("form", id=f"form-{key}", key=key,
                           props={"clear_on_submit": bool(clear_on_submit),
-                                 "border": bool(border)}, children=[]))
+                                 "border": bool(border),
+                                 "enter_to_submit": bool(enter_to_submit)}, children=[]))
     ctx.form_info[key] = {"key": key, "clear": bool(clear_on_submit), "submit": False,
                           "widgets": [], "closed": False}
     return Container(el, ctx, form=key)

@@ -157,19 +157,32 @@ def button(label: str, key: str | int | None = None, help: str | None = None,
     _button_type("button", label, type)
     return ctx.widget(KINDS["button"], label, key, (label, ctx.form),
                       _props(label, help, disabled, "visible", type=type, icon=icon,
-                             **_button_extras("button", icon_position, shortcut, wrap)),
+                             **_button_extras("button", icon_position, shortcut, wrap,
+                                             use_container_width, width)),
                       False, False, on_click, args, kwargs)
 
 
-def _button_extras(kind: str, icon_position: str, shortcut: Any, wrap: Any) -> dict:
+def _button_extras(kind: str, icon_position: str, shortcut: Any, wrap: Any,
+                   use_container_width: Any = None, width: Any = "content") -> dict:
+    # the button's width: "stretch" (use_container_width=True) fills its container, a number
+    # of pixels sets it, "content" (the default) fits its label
+    shown = "stretch" if use_container_width else width
+    if shown != "content" and not (shown == "stretch" or isinstance(shown, int)
+                                   and not isinstance(shown, bool) and shown > 0):
+        raise InvalidArgumentError(
+            f"`st.{kind}`: width must be 'content', 'stretch' or a positive number of pixels, "
+            f"got {width!r}.")
     if icon_position == "left" and shortcut is None and wrap is None:
-        return _NO_EXT
+        return _NO_EXT if shown == "content" else {"width": shown}
     choice(kind, "icon_position", icon_position, ("left", "right"))
     if shortcut is not None:
         ignored(kind, "shortcut", shortcut, "shortcut")
     if wrap is not None and wrap is not False:
         ignored(kind, "wrap", wrap, "wrap_label")
-    return {"icon_position": icon_position} if icon_position != "left" else _NO_EXT
+    out: dict[str, Any] = {"icon_position": icon_position} if icon_position != "left" else {}
+    if shown != "content":
+        out["width"] = shown
+    return out or _NO_EXT
 
 
 def _button_type(kind: str, label: Any, type: str) -> None:
@@ -208,7 +221,8 @@ def download_button(label: str, data: Any, file_name: str | None = None,
     payload, mime = _download_bytes(label, data, mime)
     props = _props(label, help, disabled, "visible", type=type, icon=icon, data=payload,
                    file_name=file_name or "download", mime=mime, ignore=on_click == "ignore",
-                   **_button_extras("download_button", icon_position, shortcut, wrap))
+                   **_button_extras("download_button", icon_position, shortcut, wrap,
+                                   use_container_width, width))
     return ctx.widget(KINDS["download_button"], label, key, (label, file_name, mime), props,
                       False, False, cb, args, kwargs)
 
@@ -274,7 +288,7 @@ def form_submit_button(label: str = "Submit", help: str | None = None,
     return ctx.widget(KINDS["form_submit_button"], label, key, (label,),
                       _props(label, help, disabled, "visible", type=type, icon=icon,
                              **_button_extras("form_submit_button", icon_position, shortcut,
-                                              wrap)),
+                                              wrap, use_container_width, width)),
                       False, False, on_click, args, kwargs)
 
 

@@ -54,12 +54,13 @@ test("running on and off shows the badge and fades the app: attributes only, nev
   assert.ok(app.classList.contains(APP_CLASS), "the app keeps its own classes");
 });
 
-test("stale without running (a callback failed): faded, no badge", () => {
+test("stale without running (a callback failed): nothing faded, no badge, as Streamlit", () => {
   const { app, model, badge } = setup();
   model.set("running", true);
+  assert.equal(app.classList.contains(STALE_CLASS), true);
   model.set("stale", true);
   model.set("running", false);
-  assert.equal(app.classList.contains(STALE_CLASS), true);
+  assert.equal(app.classList.contains(STALE_CLASS), false);
   assert.equal(badge.getAttribute("data-running"), "false");
   model.set("stale", false);
   assert.equal(app.classList.contains(STALE_CLASS), false);

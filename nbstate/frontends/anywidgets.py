@@ -111,7 +111,9 @@ class StaleMarker(anywidget.AnyWidget):
     """
 
     _esm = asset("stale_marker.js")
-    _css = asset("stale_marker.css")
+    # the app's stylesheet (Streamlit's look, scoped to the app's root: see frontends/look.py)
+    # comes with the marker: one per app root
+    _css = asset("stale_marker.css") + "\n" + asset("app.css")
 
     #: a rerun is under way: the badge shows and the app fades
     running = t.Bool(False).tag(sync=True)

@@ -357,12 +357,13 @@ class PageLink(Press):
     def create(self, el: Element) -> W.Widget:
         if el.id is None:
             return W.HTML(value=_page_link_url(el))
-        return W.Button(**self.traits(el), _dom_classes=("nbstate-page-link",))
+        return W.Button(**self.traits(el))
 
     def traits(self, el: Element) -> dict[str, Any]:
         if el.id is None:
             return {"value": _page_link_url(el)}
         out = super().traits(el)
+        out["_dom_classes"] = ("nbstate-page-link",)
         out["style"] = {"font_weight": "bold" if el.props.get("current") else "normal",
                         "button_color": "transparent"}
         return out
@@ -472,17 +473,19 @@ def apply_page(view: Any, page: dict[str, Any] | None, has_sidebar: bool = False
     page = page or {}
     lay = view.root.layout
     layout = page.get("layout")
-    # "centered": Streamlit's 736 px main column (beside the sidebar, if there is one)
+    # "centered" (Streamlit's default): Streamlit's 736 px main column (beside the sidebar,
+    # if there is one); "wide": the whole output's width
     width = None
-    if layout == "centered":
-        side = f"{int(page['sidebar_width'])}px" if page.get("sidebar_width") else "18rem"
+    if layout in (None, "centered"):
+        side = f"{int(page['sidebar_width'])}px" if page.get("sidebar_width") else "21rem"
         width = f"calc(736px + {side} + 1.5rem)" if has_sidebar else "736px"
     if lay.max_width != width:
         lay.max_width = width
         lay.margin = "0 auto" if width else None
     sw = page.get("sidebar_width")
-    view.sidebar_columns = (f"{int(sw)}px minmax(0, 1fr)" if sw
-                            else "minmax(12rem, 18rem) minmax(0, 1fr)")
+    # the reader may resize the sidebar (--nbstate-sidebar-width, set in the browser)
+    view.sidebar_columns = (f"var(--nbstate-sidebar-width, {int(sw)}px) minmax(0, 1fr)" if sw
+                            else "var(--nbstate-sidebar-width, 21rem) minmax(0, 1fr)")
     pc = getattr(view, "page_config", None)
     title, icon = str(page.get("title") or ""), str(page.get("icon") or "")
     if pc is None and (title or icon):

@@ -114,8 +114,11 @@ def _label(p: dict) -> str:
 
 
 def _described(p: dict) -> dict[str, Any]:
+    # the app's stylesheet (nbstate/js/app.css) draws a "?" after the label of a widget with
+    # help (class nbstate-help); its tooltip is the help text
     return {"description": _label(p), "disabled": bool(p.get("disabled")),
-            "tooltip": str(p["help"]) if p.get("help") else None}
+            "tooltip": str(p["help"]) if p.get("help") else None,
+            "_dom_classes": ("nbstate-help",) if p.get("help") and _label(p) else ()}
 
 
 class Simple(Binding):
@@ -194,7 +197,19 @@ class Radio(Choice):
     def extra(self, el: Element) -> dict[str, Any]:
         out = super().extra(el)
         out["orientation"] = "horizontal" if el.props.get("horizontal") else "vertical"
+        captions = el.props.get("captions") or ()
+        if captions:
+            # each caption on a second line of its option's label, drawn small and muted by
+            # the app's stylesheet (class nbstate-captions); the value is still the index
+            out["options"] = [(f"{lab}\n{captions[i]}" if i < len(captions) and captions[i]
+                               else lab, i) for lab, i in out["options"]]
         return out
+
+    def traits(self, el: Element) -> dict[str, Any]:
+        t = super().traits(el)
+        if el.props.get("captions"):
+            t["_dom_classes"] = (*t["_dom_classes"], "nbstate-captions")
+        return t
 
 
 class Several(Simple):
@@ -503,14 +518,31 @@ class Press(Binding):
         if icon and not str(icon).startswith(":"):
             label = f"{label} {icon}" if p.get("icon_position") == "right" else \
                 f"{icon} {label}"
-        return {"description": label, "disabled": bool(p.get("disabled")),
-                "tooltip": str(p["help"]) if p.get("help") else None,
-                "button_style": "primary" if p.get("type") == "primary" else ""}
+        t = {"description": label, "disabled": bool(p.get("disabled")),
+             "tooltip": str(p["help"]) if p.get("help") else None,
+             "_dom_classes": _button_classes(el)}
+        width = p.get("width")
+        if isinstance(width, int) and not isinstance(width, bool):
+            t["layout"] = {"width": f"{width}px"}
+        return t
 
     def on_custom(self, el: Element, content: Any) -> Any:
         if isinstance(content, dict) and content.get("event") == "click":
             return True
         return NOTHING
+
+
+def _button_classes(el: Element) -> tuple[str, ...]:
+    """A button's classes, which the app's stylesheet draws as Streamlit's: its type
+    (primary, secondary, tertiary), full width (``width="stretch"``), a form's submit."""
+    p = el.props
+    kind = p.get("type") if p.get("type") in ("primary", "tertiary") else "secondary"
+    out: tuple[str, ...] = ("nbstate-button", f"nbstate-button-{kind}")
+    if p.get("width") == "stretch":
+        out += ("nbstate-stretch",)
+    if el.type == "form_submit_button":
+        out += ("nbstate-submit",)
+    return out
 
 
 class Download(Press):
@@ -525,7 +557,9 @@ class Download(Press):
     def traits(self, el: Element) -> dict[str, Any]:
         from .anywidgets import download_button_traits
 
-        return download_button_traits(el.props)
+        t = download_button_traits(el.props)
+        t["_dom_classes"] = ("nbstate-stretch",) if el.props.get("width") == "stretch" else ()
+        return t
 
     def on_custom(self, el: Element, content: Any) -> Any:
         if el.props.get("ignore"):
@@ -615,7 +649,10 @@ class Box(Binding):
 
     def create(self, el: Element) -> W.Widget:
         # classes given at construction travel in the comm_open (add_class would send more)
-        return self.cls(**self.traits(el), _dom_classes=(*self.classes, f"nbstate-{el.type}"))
+        classes = (*self.classes, f"nbstate-{el.type}")
+        if el.type == "form" and el.props.get("enter_to_submit") is False:
+            classes += ("nbstate-no-enter",)  # Enter in its text inputs does not submit it
+        return self.cls(**self.traits(el), _dom_classes=classes)
 
     def traits(self, el: Element) -> dict[str, Any]:
         p = el.props
@@ -921,4 +958,7 @@ BINDINGS["table"] = lambda el: _grid_binding(el) if "source" in el.props else _H
 
 
 # charts (issue 12): Vega-Lite specs drawn by nbstate's vega-embed anywidget, selections
+# look (issue 12): st.toggle as a switch, st.multiselect as tags (anywidgets registering
+# their bindings here when imported)
+from . import look as _look  # noqa: E402, F401
 from . import vega_chart as _vega_chart  # noqa: E402, F401

@@ -158,7 +158,7 @@ class View:
         self.marker.app = self.root  # lets the marker key this app's boxes in the browser
         # the root box's first children, before the tree's (st.set_page_config may add one)
         self.prefix: list[W.Widget] = [self.marker]
-        self.sidebar_columns = "minmax(12rem, 18rem) minmax(0, 1fr)"
+        self.sidebar_columns = "var(--nbstate-sidebar-width, 21rem) minmax(0, 1fr)"
         self.by_id: dict[str, Node] = {}
         self.held: dict[str, dict[str, Any]] = {}
         self.quiet: dict[str, Any] = {}  # values of on_change="ignore" widgets, not yet sent

@@ -166,6 +166,180 @@ export function staleMarking(model) {
   return { apply, clear };
 }
 
+// The app's frame, drawn once per app root by its marker (the stylesheet is app.css):
+// - the sidebar: a chevron collapses and expands it, a handle on its edge resizes it (the
+//   root's grid column is `var(--nbstate-sidebar-width, ...)`), and it collapses by itself
+//   while the app is narrower than NARROW_PX (Streamlit's breakpoint: a notebook's output is
+//   often narrow in a wide window), where an opened sidebar lies over the main column;
+// - Enter in a text or number input of a form submits the form (Streamlit's
+//   `enter_to_submit`, unless the form has the class "nbstate-no-enter");
+// - number fields get -/+ steppers (Streamlit's number_input), which send as an edit does.
+export const NARROW_PX = 768;
+export const SIDEBAR_MIN_PX = 200;
+export const MAIN_MIN_PX = 320;
+
+/** Keep the sidebar's classes, chevron and handle right; returns the shell's disposer. */
+export function sidebarShell(root, host) {
+  const doc = root.ownerDocument;
+  const toggle = doc.createElement("button");
+  toggle.type = "button";
+  toggle.className = "nbstate-sidebar-toggle";
+  const resizer = doc.createElement("div");
+  resizer.className = "nbstate-sidebar-resizer";
+  resizer.setAttribute("role", "separator");
+  resizer.setAttribute("aria-orientation", "vertical");
+  host.appendChild(toggle);
+  host.appendChild(resizer);
+  let choice = null; // the reader's: true open, false collapsed, null as the width says
+  let wasNarrow = null;
+  const sidebar = () => [...root.children].find((c) => c.classList.contains("nbstate-sidebar"));
+  const place = () => {
+    const width = root.clientWidth;
+    const narrow = width > 0 && width < NARROW_PX;
+    if (narrow !== wasNarrow) choice = null; // crossing the breakpoint: automatic again
+    wasNarrow = narrow;
+    const collapsed = choice === null ? narrow : !choice;
+    root.classList.toggle("nbstate-narrow", narrow);
+    root.classList.toggle("nbstate-sidebar-collapsed", collapsed);
+    toggle.textContent = collapsed ? "\u203a" : "\u2039"; // › and ‹
+    toggle.setAttribute("aria-label", collapsed ? "Expand sidebar" : "Collapse sidebar");
+    toggle.setAttribute("aria-expanded", collapsed ? "false" : "true");
+    const side = sidebar();
+    if (!side) return;
+    const right = collapsed ? 0 : side.getBoundingClientRect().right -
+      root.getBoundingClientRect().left;
+    toggle.style.left = collapsed ? "0.25rem" : `${Math.max(0, right - 40)}px`;
+    resizer.style.left = `${right}px`;
+  };
+  const onToggle = () => {
+    choice = root.classList.contains("nbstate-sidebar-collapsed");
+    place();
+    requestAnimationFrame(place);
+  };
+  toggle.addEventListener("click", onToggle);
+  const onDown = (e) => {
+    e.preventDefault();
+    const left = root.getBoundingClientRect().left;
+    const move = (ev) => {
+      const max = Math.max(SIDEBAR_MIN_PX, root.clientWidth - MAIN_MIN_PX);
+      const w = Math.min(max, Math.max(SIDEBAR_MIN_PX, ev.clientX - left));
+      root.style.setProperty("--nbstate-sidebar-width", `${Math.round(w)}px`);
+      place();
+    };
+    const up = () => {
+      doc.removeEventListener("pointermove", move);
+      doc.removeEventListener("pointerup", up);
+      place();
+    };
+    doc.addEventListener("pointermove", move);
+    doc.addEventListener("pointerup", up);
+  };
+  resizer.addEventListener("pointerdown", onDown);
+  const win = doc.defaultView || globalThis;
+  const resized = win.ResizeObserver ? new win.ResizeObserver(() => place()) : null;
+  const watched = new Set();
+  const watch = () => {
+    if (!resized) return;
+    for (const n of [root, sidebar()]) {
+      if (n && !watched.has(n)) { resized.observe(n); watched.add(n); }
+    }
+  };
+  const children = win.MutationObserver ? new win.MutationObserver(() => { watch(); place(); })
+    : null;
+  if (children) children.observe(root, { childList: true });
+  watch();
+  place();
+  return () => {
+    toggle.removeEventListener("click", onToggle);
+    resizer.removeEventListener("pointerdown", onDown);
+    if (resized) resized.disconnect();
+    if (children) children.disconnect();
+    toggle.remove();
+    resizer.remove();
+  };
+}
+
+/** The submit button Enter in `input` presses, or null (not in a form, or not a field). */
+export function enterSubmitButton(input) {
+  if (!input || input.tagName !== "INPUT") return null;
+  const kind = (input.type || "text").toLowerCase();
+  if (!["text", "password", "number", "email", "search", "url", "tel"].includes(kind)) return null;
+  const form = input.closest(".nbstate-form");
+  if (!form || form.classList.contains("nbstate-no-enter")) return null;
+  return [...form.querySelectorAll(".nbstate-submit")].find((b) => !b.disabled) || null;
+}
+
+/** Enter in a form's field: its value is sent (a change), then the form's submit pressed. */
+export function enterToSubmit(root) {
+  const onKey = (e) => {
+    if (e.key !== "Enter" || e.isComposing || e.shiftKey) return;
+    const button = enterSubmitButton(e.target);
+    if (!button) return;
+    e.target.dispatchEvent(new Event("change", { bubbles: true }));
+    setTimeout(() => button.click(), 0);
+  };
+  // capture: ipywidgets' text views stop the keydown from bubbling (the notebook's shortcuts)
+  root.addEventListener("keydown", onKey, true);
+  return () => root.removeEventListener("keydown", onKey, true);
+}
+
+/** Put -/+ steppers after a number field (Streamlit's number_input): each steps the field
+ * within its min/max/step and sends the value as an edit does (a change event). */
+export function addSteppers(input) {
+  if (!input || input.getAttribute("data-nbstate-steps")) return null;
+  const doc = input.ownerDocument;
+  input.setAttribute("data-nbstate-steps", "1");
+  const box = doc.createElement("span");
+  box.className = "nbstate-steppers";
+  for (const [text, dir, name] of [["\u2212", -1, "Decrement"], ["+", 1, "Increment"]]) {
+    const b = doc.createElement("button");
+    b.type = "button";
+    b.className = "nbstate-stepper";
+    b.textContent = text;
+    b.setAttribute("aria-label", name);
+    b.addEventListener("click", () => {
+      if (input.disabled || input.readOnly) return;
+      try {
+        if (dir > 0) input.stepUp(); else input.stepDown();
+      } catch (err) {
+        return; // not a number yet
+      }
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    box.appendChild(b);
+  }
+  input.parentNode.insertBefore(box, input.nextSibling);
+  return box;
+}
+
+/** Steppers on every number field of the app, now and as they come. */
+export function numberSteppers(root) {
+  const win = root.ownerDocument.defaultView || globalThis;
+  const decorate = () => {
+    if (typeof root.querySelectorAll !== "function") return;
+    for (const input of root.querySelectorAll(".widget-text input[type=number]")) {
+      addSteppers(input);
+    }
+  };
+  let queued = false;
+  const observer = win.MutationObserver ? new win.MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    (win.requestAnimationFrame || setTimeout)(() => { queued = false; decorate(); });
+  }) : null;
+  if (observer) observer.observe(root, { childList: true, subtree: true });
+  decorate();
+  return () => { if (observer) observer.disconnect(); };
+}
+
+/** Draw the shell once per app root (a root keeps it while its marker's view lives). */
+export function installShell(root, host) {
+  if (!root || root.__nbstateShell) return null;
+  const off = [sidebarShell(root, host), enterToSubmit(root), numberSteppers(root)];
+  root.__nbstateShell = true;
+  return () => { for (const f of off) f(); root.__nbstateShell = false; };
+}
+
 function render({ model, el }) {
   const doc = el.ownerDocument || globalThis.document;
   el.classList.add("nbstate-stale-host");
@@ -179,15 +353,19 @@ function render({ model, el }) {
   badge.appendChild(spinner);
   badge.appendChild(text);
   el.appendChild(badge);
+  let shellOff = null;
 
   const sync = () => {
     const running = Boolean(model.get("running"));
-    const stale = running || Boolean(model.get("stale"));
+    // as in Streamlit, the elements fade only while a rerun is in progress: after a run
+    // (a failed callback's too) nothing stays faded
+    const stale = running;
     text.textContent = String(model.get("text") ?? "Running...");
     badge.setAttribute("data-running", running ? "true" : "false");
     badge.setAttribute("aria-hidden", running ? "false" : "true");
     // The view may not be in the page yet when it is first rendered: find the root when needed.
     const root = appRoot(el);
+    if (root && !shellOff && root.classList.contains(APP_CLASS)) shellOff = installShell(root, el);
     if (root) {
       root.classList.toggle(STALE_CLASS, stale);
       root.classList.toggle(LIVE_CLASS, Boolean(model.get("live")));
@@ -210,6 +388,7 @@ function render({ model, el }) {
     for (const t of TRAITS) model.off(`change:${t}`, sync);
     model.off("change:stale_ids", onStale);
     stale.clear();
+    if (shellOff) shellOff();
     const root = appRoot(el);
     if (root) root.classList.remove(STALE_CLASS, LIVE_CLASS);
   };

@@ -63,7 +63,7 @@ def test_layout_centered_then_wide(page, server, screenshots, tour):
     main = root.locator(".nbstate-main").first
     centered = root.bounding_box()["width"]
     assert main.bounding_box()["width"] <= 740  # "centered": Streamlit's 736 px column
-    root.locator(".widget-toggle-button", has_text="Wide layout").click()
+    root.get_by_role("switch", name="Wide layout").click()
     expect(root).to_have_css("max-width", "none")
     # "wide": the whole width of the output area
     page.wait_for_function(

@@ -22,13 +22,14 @@ CASES = {
     "download_button": ('st.download_button("Save", "x,y", "t.csv", key=K, on_click=cb)',
                         ("Any", {"label": "Save"}), ("click",), "True"),
     "checkbox": ('st.checkbox("Tick", key=K, on_change=cb)', "Checkbox", ("set", True), "True"),
-    "toggle": ('st.toggle("On", key=K, on_change=cb)', "ToggleButton", ("set", True), "True"),
+    "toggle": ('st.toggle("On", key=K, on_change=cb)', ("Any", {"description": "On"}),
+               ("set", True), "True"),
     "radio": (f'st.radio("Pick", {OPTS}, key=K, on_change=cb)', "RadioButtons", ("set", 2),
               "'c'"),
     "selectbox": (f'st.selectbox("Pick", {OPTS}, key=K, on_change=cb)', "Dropdown", ("set", 1),
                   "'b'"),
-    "multiselect": (f'st.multiselect("Pick", {OPTS}, key=K, on_change=cb)', "SelectMultiple",
-                    ("set", [2, 0]), "['c', 'a']"),
+    "multiselect": (f'st.multiselect("Pick", {OPTS}, key=K, on_change=cb)',
+                    ("Any", {"description": "Pick"}), ("set", [2, 0]), "['c', 'a']"),
     "slider": ('st.slider("N", 0, 10, 3, key=K, on_change=cb)', "IntSlider", ("set", 7), "7"),
     "slider_float": ('st.slider("F", 0.0, 1.0, 0.25, key=K, on_change=cb)', "FloatSlider",
                      ("set", 0.5), "0.5"),
@@ -115,8 +116,9 @@ REFUSALS = {
     "text_max_chars": ('st.text_input("Short", "ab", max_chars=3, key=K)', "Text", "value",
                        "too long"),
     "multiselect_max": (f'st.multiselect("Few", {OPTS}, ["a"], max_selections=1, key=K)',
-                        "SelectMultiple", "index", [0, 1]),
-    "multiselect_unknown": (f'st.multiselect("Known", {OPTS}, ["a"], key=K)', "SelectMultiple",
+                        ("Any", {"description": "Few"}), "index", [0, 1]),
+    "multiselect_unknown": (f'st.multiselect("Known", {OPTS}, ["a"], key=K)',
+                            ("Any", {"description": "Known"}),
                             "index", [9]),
     "color_name": ('st.color_picker("Hex", "#112233", key=K)', "ColorPicker", "value", "red"),
     "date_outside": ('st.date_input("Inside", datetime.date(2024, 5, 2), '
@@ -143,7 +145,8 @@ def test_invalid_browser_value_is_refused_and_set_back(kernel, app, case):
     kernel.execute("import datetime")
     key = f"r_{case}"
     root = app(f"K = {key!r}\n{widget}\nst.write(f'state={{st.session_state[K]!r}}')")
-    [model] = kernel.find_all(name=model_name, within=root)
+    name, query = model_name if isinstance(model_name, tuple) else (model_name, {})
+    [model] = kernel.find_all(name=name, within=root, **query)
     shown_before = model[trait]
     state_before = kernel.text(root)
     kernel.update(model, **{trait: bad})
@@ -173,11 +176,12 @@ def test_refused_upload_sets_the_previous_file_back(kernel, app):
 # receives it)
 WRITES = {
     "checkbox": ('st.checkbox("Flag", key=K)', "True", "Checkbox", "value", True),
-    "toggle": ('st.toggle("Switch", key=K)', "True", "ToggleButton", "value", True),
+    "toggle": ('st.toggle("Switch", key=K)', "True", ("Any", {"description": "Switch"}),
+               "value", True),
     "radio": (f'st.radio("One", {OPTS}, key=K)', "'c'", "RadioButtons", "index", 2),
     "selectbox": (f'st.selectbox("One", {OPTS}, key=K)', "'b'", "Dropdown", "index", 1),
-    "multiselect": (f'st.multiselect("Some", {OPTS}, key=K)', "['c', 'a']", "SelectMultiple",
-                    "index", [2, 0]),
+    "multiselect": (f'st.multiselect("Some", {OPTS}, key=K)', "['c', 'a']",
+                    ("Any", {"description": "Some"}), "index", [2, 0]),
     "slider": ('st.slider("N", 0, 10, 1, key=K)', "9", "IntSlider", "value", 9),
     "slider_range": ('st.slider("R", 0.0, 1.0, (0.1, 0.2), key=K)', "(0.5, 0.75)",
                      "FloatRangeSlider", "value", [0.5, 0.75]),
@@ -214,7 +218,8 @@ def test_callback_write_reaches_the_browser(kernel, app, case):
     st.button("Write", on_click=write)
     {widget}
     """)
-    [model] = kernel.find_all(name=model_name, within=root)
+    name, query = model_name if isinstance(model_name, tuple) else (model_name, {})
+    [model] = kernel.find_all(name=name, within=root, **query)
     with kernel.updates_during() as ups:
         kernel.click(kernel.find(description="Write", within=root))
     assert model[trait] == shown, kernel.text(root)

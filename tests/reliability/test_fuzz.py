@@ -31,6 +31,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as hs
 from ipywidgets.widgets.widget import _put_buffers
 
+from nbstate.frontends.look import MultiSelect, Toggle
 from nbstate.uploads import UploadedFile
 
 APP = """
@@ -149,10 +150,10 @@ def _is_date(v):
 
 WIDGETS: dict[str, tuple] = {
     "f_check": ("Flag", W.Checkbox, "value", _ident, lambda v: type(v) is bool),
-    "f_toggle": ("Power", W.ToggleButton, "value", _ident, lambda v: type(v) is bool),
+    "f_toggle": ("Power", Toggle, "value", _ident, lambda v: type(v) is bool),
     "f_radio": ("Radio", W.RadioButtons, "index", _index("f_radio"), lambda v: v in "abc"),
     "f_select": ("Select", W.Dropdown, "index", _index("f_select"), lambda v: v in "xyz"),
-    "f_multi": ("Multi", W.SelectMultiple, "index", _indices,
+    "f_multi": ("Multi", MultiSelect, "index", _indices,
                 lambda v: len(v) <= 2 and len(set(v)) == len(v)),
     "f_int": ("Int", W.IntSlider, "value", _ident, lambda v: _num(v, 0, 10, ints=True)),
     "f_float": ("Float", W.FloatSlider, "value", _float,

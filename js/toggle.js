@@ -1,0 +1,1 @@
+../nbstate/js/toggle.js
