@@ -3,8 +3,9 @@
 A ``LiveApp`` owns one core ``App`` (in the notebook's session and namespace) and the ``View``
 that shows it. Changes from the browser are queued; the rerun waits until no other shell
 message is waiting, so a burst (a slider drag, 50 updates at once) becomes one rerun with all
-of them applied. Re-executing the cell reruns the same app with the new code, closes the old
-output's widgets and shows a new live output.
+of them applied. Re-executing the cell reruns the same app with the new code and shows the
+same live output in the cell's new output area: the widget models of unchanged elements are
+kept (only what changed is sent, what is gone is closed), as an interaction does.
 
 During a run, ``print()`` output and ``display()`` calls become elements at their place in the
 app, and figures the run leaves open are closed (``st.pyplot`` already showed them).
@@ -74,6 +75,7 @@ class LiveApp:
         self._displayed = False
         self._shown: Element | None = None  # the last tree the output showed
         self.cell: str | None = None  # the id of the cell that last showed it
+        self._reuse = False  # the next show() keeps the live output's models (same cell)
         self._before: Element | None = None  # the tree the previous output showed (re-run cell)
         self._pusher = Pusher(self._progress, every=PROGRESS_EVERY)
         self._display_first: Callable[[], None] | None = None  # shows a new output at once
@@ -87,18 +89,28 @@ class LiveApp:
         """The app's output box (display it to show the app once more)."""
         return self.view.root if self.view is not None else None
 
-    def show(self) -> Any:
-        """Run the app and return a fresh live output; the previous output is closed."""
-        with deferred_interrupts() as interrupted:  # closing thousands of widgets: not half
-            if self.view is not None:
-                self.view.close()
-            self.view = View(self._receive)
-        # the cell's previous output is gone from the page: while the new run goes on, its
-        # elements show (faded) below what the run has shown so far
-        self._before = self._shown
-        if interrupted:
-            raise KeyboardInterrupt  # the cell shows it; the old output is closed in full
-        self._shown = None
+    def show(self, reuse: bool = False) -> Any:
+        """Run the app and return its live output.
+
+        ``reuse``: the cell that showed the app is executed again (the notebook replaces its
+        old output area), so the live output's widget models are kept and reconciled with
+        the new run, as an interaction does: the elements whose identity is unchanged keep
+        their models and only what changed is sent, what is gone is closed, and the new
+        output area shows the same root box. Otherwise the previous output is closed and a
+        new one is built."""
+        if reuse and self.view is not None and not self.view.closed:
+            self._before = None  # the view still shows the last run: progress merges it
+        else:
+            with deferred_interrupts() as interrupted:  # closing thousands of widgets
+                if self.view is not None:
+                    self.view.close()
+                self.view = View(self._receive)
+            # the cell's previous output is gone from the page: while the new run goes on,
+            # its elements show (faded) below what the run has shown so far
+            self._before = self._shown
+            if interrupted:
+                raise KeyboardInterrupt  # the cell shows it; the old output is closed in full
+            self._shown = None
         self._displayed = False
         self.queue.clear()
         self._render(self._run(()))
@@ -685,6 +697,8 @@ def start(target: str | Callable | os.PathLike, name: str | None = None,
                 live.view.close()
                 live.view = None
             raise
+    # the same cell executed again: its output area is replaced, the live models are reused
+    live._reuse = live.view is not None and live.cell == cell
     live.cell = cell
     return live
 
@@ -705,7 +719,7 @@ def run_app(target: str | Callable | os.PathLike, name: str | None = None,
     # a slow first run shows its output as it comes: displayed at its first push
     live._display_first = live._display_now
     try:
-        live.show()
+        live.show(reuse=live._reuse)
     finally:
         live._display_first = None
     if not live._displayed:  # (a slow first run displayed its output at its first push)
