@@ -38,6 +38,7 @@ from typing import Any
 from ..elements import Element
 from ..run import App, current, default_session, exception_element
 from . import compat
+from .pacing import PACER
 from .reconcile import View
 from .stream import Pusher
 
@@ -98,6 +99,7 @@ class LiveApp:
         their models and only what changed is sent, what is gone is closed, and the new
         output area shows the same root box. Otherwise the previous output is closed and a
         new one is built."""
+        PACER.reset()  # a new request: the server's rate count started at the last idle
         if reuse and self.view is not None and not self.view.closed:
             self._before = None  # the view still shows the last run: progress merges it
         else:
@@ -175,6 +177,7 @@ class LiveApp:
         # one and runs each changed widget's callback once, in order of first arrival
         changes = list(self.queue)
         self.queue = []
+        PACER.reset()  # (after the idle of the request that brought the changes)
         self.reruns += 1
         self._render(self._run(changes))
 

@@ -51,6 +51,7 @@ from .bindings import (
     own_layout,
     set_layout,
 )
+from .pacing import PACER
 
 _MISSING = object()
 
@@ -76,7 +77,10 @@ def close_widget(w: W.Widget) -> None:
     for name in ("layout", "style"):
         sub = compat.owned_widget(w, name)
         if isinstance(sub, W.Widget) and not is_shared(sub):
+            PACER.spend()  # (a comm_close counts against the server's rate limit)
             sub.close()
+    if getattr(w, "comm", None) is not None:
+        PACER.spend()
     w.close()
 
 
@@ -130,6 +134,7 @@ def _apply(w: W.Widget, traits: dict[str, Any], force: tuple[str, ...] = (),
     kernel-side only: the browser already shows them)."""
     if not traits and not force:
         return
+    PACER.spend()  # one update message (at most)
     with w.hold_sync():
         with w.hold_trait_notifications():
             for k, v in traits.items():
