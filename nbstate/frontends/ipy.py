@@ -31,6 +31,7 @@ import sys
 import threading
 import time
 import traceback
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,10 @@ STALE_AFTER = 0.25
 #: what a run emits is shown while it runs, at most this often (seconds; ``stream.Pusher``,
 #: which also waits ``stream.FIRST`` before the first push, so that a fast run sends nothing)
 PROGRESS_EVERY = 0.05
+
+#: a new output's first run that built more top-level elements than this shows them in
+#: batches (this many first, then four times as many each time), displayed after the first
+FIRST_BATCH = 100
 
 #: during a burst of updates, milliseconds to wait for the next one before rerunning (the
 #: shell-channel thread that forwards them may be starved of CPU and of the GIL: a short gap
@@ -80,6 +85,8 @@ class LiveApp:
         self._before: Element | None = None  # the tree the previous output showed (re-run cell)
         self._pusher = Pusher(self._progress, every=PROGRESS_EVERY)
         self._display_first: Callable[[], None] | None = None  # shows a new output at once
+        self._early = False  # displayed before its run ended (the picture comes after)
+        self._display_id = uuid.uuid4().hex
 
     @property
     def name(self) -> str:
@@ -113,7 +120,8 @@ class LiveApp:
             if interrupted:
                 raise KeyboardInterrupt  # the cell shows it; the old output is closed in full
             self._shown = None
-        self._displayed = False
+        self._displayed = self._early = False
+        self._display_id = uuid.uuid4().hex
         self.queue.clear()
         self._render(self._run(()))
         return self.view.root
@@ -139,17 +147,34 @@ class LiveApp:
         shows where the widget models are gone, and what ``pytest --nbval`` compares."""
         from IPython.display import display
 
-        from .static import mimebundle
 
         assert self.view is not None, "shown before it is displayed"
+        bundle = self._bundle()
+        if self._early:
+            # displayed while its first run went on (without the picture of the finished
+            # run): the output is updated in place with the whole bundle
+            pub = getattr(_shell(), "display_pub", None)
+            if pub is not None:
+                getattr(pub, "real", pub).publish(
+                    data=bundle, metadata={}, transient={"display_id": self._display_id},
+                    update=True)
+            self._early = False
+            return
+        display(bundle, raw=True, display_id=self._display_id)
+        self._displayed = True
+
+    def _bundle(self) -> dict:
+        """The output's mime bundle: the widget view, and the static picture of the last
+        tree shown (if any)."""
+        from .static import mimebundle
+
         bundle = dict(self.view.root._repr_mimebundle_() or {})
         if self._shown is not None:
             try:
                 bundle.update(mimebundle(self._shown))
             except Exception:  # noqa: BLE001 - the picture is a courtesy: the app still shows
                 traceback.print_exc(file=sys.__stderr__)
-        display(bundle, raw=True)
-        self._displayed = True
+        return bundle
 
     def __repr__(self) -> str:
         return f"<nbstate app {self.name!r}>"
@@ -188,6 +213,8 @@ class LiveApp:
         try:
             if isinstance(tree, BaseException):
                 raise tree
+            if self._display_first is not None and self._shown is None:
+                self._stream_first(tree)  # a new output, empty and not displayed yet
             # an interrupt (the stop button) waits until the output is updated in full: a
             # half-reconciled output would show part of two runs and leave widgets open
             with deferred_interrupts() as interrupted:
@@ -314,8 +341,30 @@ class LiveApp:
             return
         data, md = shell.display_formatter.format(self.view.root)
         pub = shell.display_pub
-        getattr(pub, "real", pub).publish(data=data, metadata=md)
-        self._displayed = True
+        getattr(pub, "real", pub).publish(data=data, metadata=md,
+                                          transient={"display_id": self._display_id})
+        self._displayed = self._early = True
+
+    def _stream_first(self, tree: Element) -> None:
+        """A new output whose run built many elements: show the first ones at once, then
+        the rest in growing batches (the browser draws the first while the kernel makes the
+        others), rather than every widget before anything shows."""
+        top = tree.children or []
+        main = next((c for c in top if c.type == "main"), None)
+        kids = main.children if main is not None else None
+        if not kids or len(kids) <= FIRST_BATCH:
+            return
+        k = FIRST_BATCH
+        while k < len(kids):
+            part = Element(main.type, main.id, main.key, main.props, kids[:k])
+            with deferred_interrupts():
+                self.view.update(Element(tree.type, props={**tree.props, "stale": False},
+                                         children=[part if c is main else c for c in top]),
+                                 partial=True)
+            if self._display_first is not None:
+                show, self._display_first = self._display_first, None
+                show()
+            k *= 4
 
 
 def _snapshot(el: Element, final: set[int]) -> Element:
@@ -725,7 +774,8 @@ def run_app(target: str | Callable | os.PathLike, name: str | None = None,
         live.show(reuse=live._reuse)
     finally:
         live._display_first = None
-    if not live._displayed:  # (a slow first run displayed its output at its first push)
+    if not live._displayed or live._early:
+        # (a slow first run displayed its output at its first push: the picture is added)
         live._display()
     error = live.app.last_error
     if error is not None and _headless():

@@ -50,6 +50,11 @@ def test_big_app_output_is_never_dropped(server, n):
         sliders, texts = _shown(k, root)
         assert len(sliders) == n and sliders[-1] == f"Slider {n - 1}"
         assert "end one" in texts[-1]
+        # the first run streamed: the output was displayed before the last slider was made
+        shown_at = next(i for i, m in enumerate(msgs) if m["msg_type"] == "display_data")
+        last_at = next(i for i, m in enumerate(msgs) if m["msg_type"] == "comm_open" and
+                       m["content"]["data"]["state"].get("description") == f"Slider {n - 1}")
+        assert shown_at < last_at
 
         # the same code again: the same models, nothing closed, nothing re-created
         opened, closed = len(k.models), len(k.closed)
