@@ -334,9 +334,14 @@ def main() -> None:
     ap.add_argument("-n", type=int, nargs="+", default=[10, 100, 1000])
     ap.add_argument("--results", type=Path)
     ap.add_argument("--impls", default="nbstate,streamlit")
+    ap.add_argument("--from", dest="saved", type=Path,
+                    help="make the table from the JSON lines of an earlier run")
     args = ap.parse_args()
     results = []
-    for n in args.n:
+    if args.saved:
+        results = [json.loads(line) for line in args.saved.read_text().splitlines()
+                   if line.startswith("{")]
+    for n in [] if args.saved else args.n:
         for impl in args.impls.split(","):
             r = (measure_nbstate if impl == "nbstate" else measure_streamlit)(n)
             print(json.dumps(r), flush=True)
