@@ -226,12 +226,16 @@ def measure_nbstate(n: int) -> dict:
             page.wait_for_function("() => window.jupyterapp !== undefined")
             page.evaluate(OPEN)
             out["first"] = nb_phase(page, n, None, "end 1")
-            out["edited"] = nb_phase(page, n, body.format(n=n, text="end 2"), "end 2")
+            edits = [nb_phase(page, n, body.format(n=n, text="end 2"), "end 2")]
             out["heap_1_mib"] = heap(page)
             out["unchanged"] = nb_phase(page, n, None, "end 2")
             for i in range(9):
-                nb_phase(page, n, body.format(n=n, text=f"end {i + 3}"), f"end {i + 3}")
+                edits.append(nb_phase(page, n, body.format(n=n, text=f"end {i + 3}"),
+                                      f"end {i + 3}"))
             out["heap_11_mib"] = heap(page)
+            # the median of the 10 edited re-executions (the first one is listed too)
+            out["edited"] = sorted(edits, key=lambda e: e["s"])[len(edits) // 2]
+            out["edited_all_s"] = [round(e["s"], 3) for e in edits]
             out["rate_exceeded"] = "rate exceeded" in page.content()
             browser.close()
     finally:
@@ -294,7 +298,7 @@ def table(results: list[dict]) -> str:
             continue
         for label, a, b in [("first render (fresh kernel / cold server)", nb["first"],
                              st["first"]),
-                            ("re-execution, one line edited (vs warm navigation)",
+                            ("re-execution, one line edited, median of 10 (vs warm navigation)",
                              nb["edited"], st["again"]),
                             ("re-execution, unchanged (vs warm navigation)", nb["unchanged"],
                              st["again"])]:
