@@ -10,7 +10,7 @@ import pytest
 
 from .server_kernel import ServerKernel, displayed_root, rate_exceeded
 
-pytestmark = pytest.mark.timeout(900) if hasattr(pytest.mark, "timeout") else []
+pytestmark = pytest.mark.timeout(900)
 
 APP = """%%app
 import nbstate as st
