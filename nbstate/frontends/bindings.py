@@ -100,8 +100,87 @@ class Binding:
         """Traits of ``inner(widget)`` that depend on the children (tab titles)."""
         return {}
 
+    def create_with(self, el: Element, children: list[W.Widget]) -> W.Widget | None:
+        """For containers: a new widget showing ``el`` with ``children`` (the widgets of its
+        children, made first) already in it, so that its comm_open carries them (no
+        ``children`` update after it); ``None``: not supported, ``create`` then fill."""
+        return None
+
 
 _STYLE = {"description_width": "initial"}
+
+
+# -- shared Layout and Style models ---------------------------------------------------------
+# An ipywidget made without a ``layout`` (and, for most, a ``style``) opens a model of its
+# own for each: three models (comm_opens, then comm_closes) per slider. Widgets that look
+# the same share one ``Layout`` and one ``Style`` model per look instead (ipywidgets renders
+# a model shared by many views): ``look(cls, kw)`` fills them in, and every binding makes
+# its widgets through it. A shared model is never changed in place: ``set_layout`` gives the
+# widget the shared model of its new look, and ``close_widget`` leaves shared models open.
+_SHARED: dict[tuple, W.Widget] = {}
+
+
+def shared(cls: type, values: dict[str, Any] | None = None) -> W.Widget:
+    """The one open ``cls`` model (a Layout or a Style class) with these trait values."""
+    vals = {k: v for k, v in (values or {}).items() if v is not None}
+    try:
+        key = (cls, tuple(sorted(vals.items())))
+        hash(key)
+    except TypeError:  # an unhashable value: a model of its own
+        return cls(**vals)
+    w = _SHARED.get(key)
+    if w is None or getattr(w, "comm", None) is None:  # (closed: Widget.close_all())
+        w = _SHARED[key] = cls(**vals)
+        w._nbstate_look = vals
+    return w
+
+
+def is_shared(w: Any) -> bool:
+    """Is ``w`` a Layout/Style model shared by several widgets (see ``shared``)?"""
+    return getattr(w, "_nbstate_look", None) is not None
+
+
+def look(cls: type[W.Widget], kw: dict[str, Any]) -> dict[str, Any]:
+    """``kw`` for ``cls(**kw)`` with shared Layout and Style models in place of per-widget
+    ones (a ``layout``/``style`` given as a dict, or not given, is shared by its values)."""
+    traits = cls.class_traits()
+    if "layout" in traits:
+        lay = kw.get("layout")
+        if lay is None or isinstance(lay, dict):
+            kw["layout"] = shared(W.Layout, lay)
+    style = traits.get("style")
+    klass = getattr(style, "klass", None)
+    if isinstance(klass, type) and issubclass(klass, W.Widget):
+        st = kw.get("style")
+        if st is None or isinstance(st, dict):
+            kw["style"] = shared(klass, st)
+    return kw
+
+
+def make(cls: type, **kw: Any) -> W.Widget:
+    """``cls(**kw)`` with shared Layout/Style models (see ``look``)."""
+    return cls(**look(cls, kw))
+
+
+def set_layout(w: W.Widget, values: dict[str, Any]) -> None:
+    """Set layout properties of ``w`` (``None``: back to the CSS default): in place on a
+    layout of its own, or by moving ``w`` to the shared layout of its new look."""
+    lay = w.layout
+    if is_shared(lay):
+        vals = {**lay._nbstate_look, **values}
+        if vals != lay._nbstate_look:
+            w.layout = shared(W.Layout, vals)
+        return
+    for a, b in values.items():
+        setattr(lay, a, b)
+
+
+def own_layout(w: W.Widget) -> W.Layout:
+    """``w``'s layout, made its own first if it is shared (to be changed in place)."""
+    lay = w.layout
+    if is_shared(lay):
+        lay = w.layout = W.Layout(**lay._nbstate_look)
+    return lay
 
 
 def _label(p: dict) -> str:
@@ -146,7 +225,7 @@ class Simple(Binding):
         kw.update(self.extra(el))
         kw.update(self.traits(el))
         kw.update(self.value_traits(el, el.props.get("value"))[0])
-        return self.cls(**kw)
+        return make(self.cls, **kw)
 
     def traits(self, el: Element) -> dict[str, Any]:
         return _described(el.props)
@@ -401,7 +480,7 @@ class NumberBox(Simple):
             cls = W.IntText if ints else W.FloatText
         kw.update(self.traits(el))
         kw.update(self.value_traits(el, p.get("value"))[0])
-        return cls(**kw)
+        return make(cls, **kw)
 
     def to_trait(self, el: Element, value: Any) -> Any:
         if value is None:
@@ -440,8 +519,8 @@ class DateRange(Binding):
                   "disabled": bool(p.get("disabled"))}
             if i == 0:
                 kw["description"] = _label(p)
-            pickers.append(W.DatePicker(**kw))
-        return W.HBox(pickers)
+            pickers.append(make(W.DatePicker, **kw))
+        return make(W.HBox, children=pickers)
 
     def parts(self, widget: W.Widget) -> list[W.Widget]:
         return list(widget.children)
@@ -509,7 +588,7 @@ class Press(Binding):
     """Buttons: no value trait; a click (custom message) is the value ``True``."""
 
     def create(self, el: Element) -> W.Widget:
-        return W.Button(**self.traits(el))
+        return make(W.Button, **self.traits(el))
 
     def traits(self, el: Element) -> dict[str, Any]:
         p = el.props
@@ -571,7 +650,7 @@ class Html(Binding):
     """Display elements: one HTML widget each."""
 
     def create(self, el: Element) -> W.Widget:
-        return W.HTML(**self.traits(el))
+        return make(W.HTML, **self.traits(el))
 
     def traits(self, el: Element) -> dict[str, Any]:
         return {"value": _html.render(el)}
@@ -582,7 +661,7 @@ class RichOutput(Binding):
     (set through its ``outputs`` trait: never cleared and redisplayed)."""
 
     def create(self, el: Element) -> W.Widget:
-        return W.Output(**self.traits(el))
+        return make(W.Output, **self.traits(el))
 
     def traits(self, el: Element) -> dict[str, Any]:
         p = el.props
@@ -594,7 +673,7 @@ class Latex(Binding):
     """st.latex: typeset by the notebook's MathJax through HTMLMath."""
 
     def create(self, el: Element) -> W.Widget:
-        return W.HTMLMath(**self.traits(el))
+        return make(W.HTMLMath, **self.traits(el))
 
     def traits(self, el: Element) -> dict[str, Any]:
         import html
@@ -649,10 +728,19 @@ class Box(Binding):
 
     def create(self, el: Element) -> W.Widget:
         # classes given at construction travel in the comm_open (add_class would send more)
-        classes = (*self.classes, f"nbstate-{el.type}")
+        return make(self.cls, **self.traits(el), _dom_classes=self._classes(el))
+
+    def _classes(self, el: Element) -> tuple[str, ...]:
+        classes: tuple[str, ...] = (*self.classes, f"nbstate-{el.type}")
         if el.type == "form" and el.props.get("enter_to_submit") is False:
             classes += ("nbstate-no-enter",)  # Enter in its text inputs does not submit it
-        return self.cls(**self.traits(el), _dom_classes=classes)
+        return classes
+
+    def create_with(self, el: Element, children: list[W.Widget]) -> W.Widget | None:
+        if type(self).create is not Box.create or type(self).inner is not Box.inner:
+            return None  # a subclass that makes its own widget: create, then fill
+        return make(self.cls, **self.traits(el), **self.child_traits(el),
+                    children=children, _dom_classes=self._classes(el))
 
     def traits(self, el: Element) -> dict[str, Any]:
         p = el.props
@@ -752,6 +840,9 @@ class Tabs(Box):
         return Unrecognized(f"tab index {i!r}")
 
     def create(self, el: Element) -> W.Widget:
+        return self.create_with(el, None)
+
+    def create_with(self, el: Element, children: list[W.Widget] | None) -> W.Widget:
         # the tab shown first (tabs(default=...), or the tracked value): set once, with as
         # many (empty) pages as tabs for the index to be valid; the pages are replaced by
         # the tabs' boxes, and the reader's own choice of tab stays on reruns
@@ -762,9 +853,14 @@ class Tabs(Box):
         height = el.props.get("height")
         lay = ({"height": f"{height}px", "overflow": "auto"} if isinstance(height, int)
                and not isinstance(height, bool) else {})
-        return W.Tab(children=[W.VBox() for _ in range(n)],
-                     selected_index=default if 0 <= default < n else (0 if n else None),
-                     layout=lay, _dom_classes=(f"nbstate-{el.type}",))
+        if children is None:
+            children = [make(W.VBox) for _ in range(n)]
+            titles = {}
+        else:
+            titles = self.child_traits(el)
+        return make(W.Tab, children=children, **titles,
+                    selected_index=default if 0 <= default < n else (0 if n else None),
+                    layout=lay, _dom_classes=(f"nbstate-{el.type}",))
 
     def traits(self, el: Element) -> dict[str, Any]:
         return {}
@@ -789,10 +885,13 @@ class Fold(Box):
         return Unrecognized(f"section index {i!r}")
 
     def create(self, el: Element) -> W.Widget:
-        body = W.VBox()
+        return self.create_with(el, [])
+
+    def create_with(self, el: Element, children: list[W.Widget]) -> W.Widget:
+        body = make(W.VBox, children=children)
         p = el.props
         opened = p.get("value") if el.id is not None else p.get("expanded")
-        return W.Accordion(children=[body], titles=(_fold_title(el),),
+        return make(W.Accordion, children=[body], titles=(_fold_title(el),),
                            selected_index=0 if opened else None,
                            _dom_classes=(f"nbstate-{el.type}",))
 

@@ -3,8 +3,9 @@
 A ``LiveApp`` owns one core ``App`` (in the notebook's session and namespace) and the ``View``
 that shows it. Changes from the browser are queued; the rerun waits until no other shell
 message is waiting, so a burst (a slider drag, 50 updates at once) becomes one rerun with all
-of them applied. Re-executing the cell reruns the same app with the new code, closes the old
-output's widgets and shows a new live output.
+of them applied. Re-executing the cell reruns the same app with the new code and shows the
+same live output in the cell's new output area: the widget models of unchanged elements are
+kept (only what changed is sent, what is gone is closed), as an interaction does.
 
 During a run, ``print()`` output and ``display()`` calls become elements at their place in the
 app, and figures the run leaves open are closed (``st.pyplot`` already showed them).
@@ -30,6 +31,7 @@ import sys
 import threading
 import time
 import traceback
+import uuid
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -37,6 +39,7 @@ from typing import Any
 from ..elements import Element
 from ..run import App, current, default_session, exception_element
 from . import compat
+from .pacing import PACER
 from .reconcile import View
 from .stream import Pusher
 
@@ -47,6 +50,10 @@ STALE_AFTER = 0.25
 #: what a run emits is shown while it runs, at most this often (seconds; ``stream.Pusher``,
 #: which also waits ``stream.FIRST`` before the first push, so that a fast run sends nothing)
 PROGRESS_EVERY = 0.05
+
+#: a new output's first run that built more top-level elements than this shows them in
+#: batches (this many first, then four times as many each time), displayed after the first
+FIRST_BATCH = 100
 
 #: during a burst of updates, milliseconds to wait for the next one before rerunning (the
 #: shell-channel thread that forwards them may be starved of CPU and of the GIL: a short gap
@@ -74,10 +81,12 @@ class LiveApp:
         self._displayed = False
         self._shown: Element | None = None  # the last tree the output showed
         self.cell: str | None = None  # the id of the cell that last showed it
+        self._reuse = False  # the next show() keeps the live output's models (same cell)
         self._before: Element | None = None  # the tree the previous output showed (re-run cell)
         self._pusher = Pusher(self._progress, every=PROGRESS_EVERY)
         self._display_first: Callable[[], None] | None = None  # shows a new output at once
-        self._display_id: str | None = None  # of an output displayed before its run ended
+        self._early = False  # displayed before its run ended (the picture comes after)
+        self._display_id = uuid.uuid4().hex
 
     @property
     def name(self) -> str:
@@ -88,19 +97,31 @@ class LiveApp:
         """The app's output box (display it to show the app once more)."""
         return self.view.root if self.view is not None else None
 
-    def show(self) -> Any:
-        """Run the app and return a fresh live output; the previous output is closed."""
-        with deferred_interrupts() as interrupted:  # closing thousands of widgets: not half
-            if self.view is not None:
-                self.view.close()
-            self.view = View(self._receive)
-        # the cell's previous output is gone from the page: while the new run goes on, its
-        # elements show (faded) below what the run has shown so far
-        self._before = self._shown
-        if interrupted:
-            raise KeyboardInterrupt  # the cell shows it; the old output is closed in full
-        self._shown = None
-        self._displayed = False
+    def show(self, reuse: bool = False) -> Any:
+        """Run the app and return its live output.
+
+        ``reuse``: the cell that showed the app is executed again (the notebook replaces its
+        old output area), so the live output's widget models are kept and reconciled with
+        the new run, as an interaction does: the elements whose identity is unchanged keep
+        their models and only what changed is sent, what is gone is closed, and the new
+        output area shows the same root box. Otherwise the previous output is closed and a
+        new one is built."""
+        PACER.reset()  # a new request: the server's rate count started at the last idle
+        if reuse and self.view is not None and not self.view.closed:
+            self._before = None  # the view still shows the last run: progress merges it
+        else:
+            with deferred_interrupts() as interrupted:  # closing thousands of widgets
+                if self.view is not None:
+                    self.view.close()
+                self.view = View(self._receive)
+            # the cell's previous output is gone from the page: while the new run goes on,
+            # its elements show (faded) below what the run has shown so far
+            self._before = self._shown
+            if interrupted:
+                raise KeyboardInterrupt  # the cell shows it; the old output is closed in full
+            self._shown = None
+        self._displayed = self._early = False
+        self._display_id = uuid.uuid4().hex
         self.queue.clear()
         self._render(self._run(()))
         return self.view.root
@@ -126,17 +147,34 @@ class LiveApp:
         shows where the widget models are gone, and what ``pytest --nbval`` compares."""
         from IPython.display import display
 
+        assert self.view is not None, "shown before it is displayed"
+        bundle = self._bundle()
+        if self._early:
+            # displayed while its first run went on (without the picture of the finished
+            # run): the output is updated in place with the whole bundle
+            pub = getattr(_shell(), "display_pub", None)
+            if pub is not None:
+                getattr(pub, "real", pub).publish(
+                    data=bundle, metadata={}, transient={"display_id": self._display_id},
+                    update=True)
+            self._early = False
+            return
+        display(bundle, raw=True, display_id=self._display_id)
+        self._displayed = True
+
+    def _bundle(self) -> dict:
+        """The output's mime bundle: the widget view, and the static picture of the last
+        tree shown (if any)."""
         from .static import mimebundle
 
-        assert self.view is not None, "shown before it is displayed"
+        assert self.view is not None, "a bundle of an output that is shown"
         bundle = dict(self.view.root._repr_mimebundle_() or {})
         if self._shown is not None:
             try:
                 bundle.update(mimebundle(self._shown))
             except Exception:  # noqa: BLE001 - the picture is a courtesy: the app still shows
                 traceback.print_exc(file=sys.__stderr__)
-        display(bundle, raw=True)
-        self._displayed = True
+        return bundle
 
     def __repr__(self) -> str:
         return f"<nbstate app {self.name!r}>"
@@ -164,6 +202,7 @@ class LiveApp:
         # one and runs each changed widget's callback once, in order of first arrival
         changes = list(self.queue)
         self.queue = []
+        PACER.reset()  # (after the idle of the request that brought the changes)
         self.reruns += 1
         self._render(self._run(changes))
 
@@ -176,6 +215,8 @@ class LiveApp:
             assert view is not None  # show() made it before any run is rendered
             if isinstance(tree, BaseException):
                 raise tree
+            if self._display_first is not None and self._shown is None:
+                self._stream_first(tree)  # a new output, empty and not displayed yet
             # an interrupt (the stop button) waits until the output is updated in full: a
             # half-reconciled output would show part of two runs and leave widgets open
             with deferred_interrupts() as interrupted:
@@ -306,31 +347,30 @@ class LiveApp:
             return
         data, md = shell.display_formatter.format(self.view.root)
         pub = shell.display_pub
-        # a display id, so the output can take its static picture once the run is over
-        self._display_id = hashlib.blake2b(os.urandom(8), digest_size=8).hexdigest()
         getattr(pub, "real", pub).publish(data=data, metadata=md,
                                           transient={"display_id": self._display_id})
-        self._displayed = True
+        self._displayed = self._early = True
 
-    def _picture_after_first_run(self) -> None:
-        """A first run displayed as it went: now that it is over, its output also carries the
-        static picture of the app (what a saved notebook shows), as ``_display`` gives."""
-        shell = _shell()
-        if shell is None or self.view is None or self._display_id is None:
+    def _stream_first(self, tree: Element) -> None:
+        """A new output whose run built many elements: show the first ones at once, then
+        the rest in growing batches (the browser draws the first while the kernel makes the
+        others), rather than every widget before anything shows."""
+        top = tree.children or []
+        main = next((c for c in top if c.type == "main"), None)
+        kids = main.children if main is not None else None
+        if main is None or not kids or len(kids) <= FIRST_BATCH or self.view is None:
             return
-        from .static import mimebundle
-
-        bundle = dict(self.view.root._repr_mimebundle_() or {})
-        if self._shown is not None:
-            try:
-                bundle.update(mimebundle(self._shown))
-            except Exception:  # noqa: BLE001 - the picture is a courtesy: the app still shows
-                traceback.print_exc(file=sys.__stderr__)
-        pub = shell.display_pub
-        getattr(pub, "real", pub).publish(data=bundle, metadata={}, update=True,
-                                          transient={"display_id": self._display_id})
-        self._display_id = None
-
+        k = FIRST_BATCH
+        while k < len(kids):
+            part = Element(main.type, main.id, main.key, main.props, kids[:k])
+            with deferred_interrupts():
+                self.view.update(Element(tree.type, props={**tree.props, "stale": False},
+                                         children=[part if c is main else c for c in top]),
+                                 partial=True)
+            if self._display_first is not None:
+                show, self._display_first = self._display_first, None
+                show()
+            k *= 4
 
 def _snapshot(el: Element, final: set[int]) -> Element:
     """A copy of what a run built so far (the run goes on changing it); the subtrees shared
@@ -715,6 +755,8 @@ def start(target: str | Callable | os.PathLike, name: str | None = None,
                 live.view.close()
                 live.view = None
             raise
+    # the same cell executed again: its output area is replaced, the live models are reused
+    live._reuse = live.view is not None and live.cell == cell
     live.cell = cell
     return live
 
@@ -736,13 +778,12 @@ def run_app(target: str | Callable | os.PathLike, name: str | None = None,
     # headless run, which nobody watches: its saved output must not depend on timing)
     live._display_first = None if _headless() else live._display_now
     try:
-        live.show()
+        live.show(reuse=live._reuse)
     finally:
         live._display_first = None
-    if not live._displayed:
+    if not live._displayed or live._early:
+        # (a slow first run displayed its output at its first push: the picture is added)
         live._display()
-    else:  # a slow first run displayed its output at its first push
-        live._picture_after_first_run()
     error = live.app.last_error
     if error is not None and _headless():
         # nobody can see the app's output (nbval, nbconvert --execute, papermill): the cell

@@ -40,17 +40,31 @@ from ..elements import Element, same, same_props  # type-strict: a changed type 
 from . import compat
 from .anywidgets import APP_CLASS, StaleMarker
 from .api_bindings import apply_page
-from .bindings import NOTHING, Binding, Box, Unrecognized, binding_for, from_json
+from .bindings import (
+    NOTHING,
+    Binding,
+    Box,
+    Unrecognized,
+    binding_for,
+    from_json,
+    is_shared,
+    own_layout,
+    set_layout,
+)
+from .pacing import PACER
 
 _MISSING = object()
 
 
 def close_widget(w: W.Widget) -> None:
-    """Close a widget and the layout/style models it owns."""
+    """Close a widget and the layout/style models it owns (shared ones stay open)."""
     for name in ("layout", "style"):
         sub = compat.owned_widget(w, name)
-        if isinstance(sub, W.Widget):
+        if isinstance(sub, W.Widget) and not is_shared(sub):
+            PACER.spend()  # (a comm_close counts against the server's rate limit)
             sub.close()
+    if getattr(w, "comm", None) is not None:
+        PACER.spend()
     w.close()
 
 
@@ -104,12 +118,12 @@ def _apply(w: W.Widget, traits: dict[str, Any], force: tuple[str, ...] = (),
     kernel-side only: the browser already shows them)."""
     if not traits and not force:
         return
+    PACER.spend()  # one update message (at most)
     with w.hold_sync():
         with w.hold_trait_notifications():
             for k, v in traits.items():
                 if k == "layout" and isinstance(v, dict):
-                    for a, b in v.items():
-                        setattr(w.layout, a, b)
+                    set_layout(w, v)
                 else:
                     setattr(w, k, v)
         compat.send_also(w, force)
@@ -269,12 +283,12 @@ class View:
                 lay.grid_template_areas = '"marker marker" "notices notices" "sidebar main"'
                 lay.grid_template_rows = None
             lay.grid_gap = "0 1.5rem"
-            self.marker.layout.grid_area = "marker"
+            own_layout(self.marker).grid_area = "marker"
             for n in self._top:
                 if n.type in ("notices", "sidebar", "main", "logo"):
-                    n.widget.layout.grid_area = n.type
+                    own_layout(n.widget).grid_area = n.type
                 if n.type in ("sidebar", "logo"):
-                    n.widget.layout.border_right = "1px solid #e6e6e6"
+                    own_layout(n.widget).border_right = "1px solid #e6e6e6"
                     n.widget.layout.padding = "0 1rem 0 0"
 
     def _sync_children(self, node: Any, el: Element, form: str | None, used: set[int],
@@ -316,7 +330,12 @@ class View:
             if cn is not None and cn.binding is not binding:
                 cn = None
             if cn is None:
-                cn = self._create(child, binding)
+                cn = self._create(child, binding, form, used, dropped)
+                if child.children is not None:  # created with its children in it
+                    used.add(id(cn))
+                    cn.form = form
+                    new.append(cn)
+                    continue
             else:
                 self._update(cn, child)
             used.add(id(cn))
@@ -332,6 +351,8 @@ class View:
             kept = {id(c) for c in new}
             dropped.extend(o for o in olds if id(o) not in kept)
         node.children = new
+        if isinstance(node, _Pending):
+            return  # its widget is made next, with these children
         inner = node.binding.inner(node.widget)
         widgets = [*prefix, *(c.widget for c in new)] if not same else None
         if widgets is not None and (len(inner.children) != len(widgets) or any(
@@ -361,9 +382,27 @@ class View:
             return None
         return cn
 
-    def _create(self, el: Element, binding: Binding) -> Node:
-        w = binding.create(el)
+    def _create(self, el: Element, binding: Binding, form: str | None = None,
+                used: set[int] | None = None, dropped: list[Node] | None = None) -> Node:
+        kids: list[Node] | None = None
+        if el.children is not None:
+            # a container: its children first, then the container with them in its
+            # comm_open (created empty and then filled, it would send one more message)
+            pending = _Pending(binding)
+            self._sync_children(pending, el, el.key if el.type == "form" else form,
+                                used if used is not None else set(),
+                                dropped if dropped is not None else [])
+            kids = pending.children
+            w = binding.create_with(el, [c.widget for c in kids])
+            if w is None:
+                w = binding.create(el)
+                _apply(binding.inner(w), {"children": [c.widget for c in kids],
+                                          **binding.child_traits(el)})
+        else:
+            w = binding.create(el)
         n = Node(binding, w, el)
+        if kids is not None:
+            n.children = kids
         self._created.append(n)
         n.sent = dict(binding.traits(el))
         if n.wid is not None:
@@ -517,6 +556,14 @@ class View:
     def widget_count(self) -> int:
         """How many element nodes are displayed (for tests and diagnostics)."""
         return sum(1 for top in self._top for _ in top.walk())
+
+
+class _Pending:
+    """A container not made yet: its children are reconciled (created) first."""
+
+    def __init__(self, binding: Binding) -> None:
+        self.binding = binding
+        self.children: list[Node] = []
 
 
 class _Holder:

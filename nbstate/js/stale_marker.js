@@ -117,6 +117,33 @@ export function installKeyedUpdate(viewListPrototype) {
   return true;
 }
 
+/**
+ * Make removing a widget view remove the views of its Layout and Style models too (once per
+ * DOMWidgetView class, found from `view`). ipywidgets leaves them: they are dropped only when
+ * their model closes. nbstate shares those models between widgets and keeps an app's models
+ * over re-executions of its cell, so each view of a closed output area would stay reachable
+ * from them, with its DOM (the tab's heap grew with every re-execution).
+ */
+export function installViewCleanup(view) {
+  let proto = view ? Object.getPrototypeOf(view) : null;
+  while (proto && !Object.prototype.hasOwnProperty.call(proto, "setLayout")) {
+    proto = Object.getPrototypeOf(proto);
+  }
+  if (!proto || proto.__nbstateCleanup || typeof proto.remove !== "function") return false;
+  const original = proto.remove;
+  proto.remove = function remove(...args) {
+    for (const p of [this.layoutPromise, this.stylePromise]) {
+      if (p && typeof p.then === "function") {
+        p.then((v) => { if (v && typeof v.remove === "function") v.remove(); })
+          .catch(() => {});
+      }
+    }
+    return original.apply(this, args);
+  };
+  proto.__nbstateCleanup = true;
+  return true;
+}
+
 /** Find the app box's view (from the `app` trait) and install the keyed update through it. */
 export async function keyAppBoxes(model) {
   const ref = model.get("app");
@@ -127,6 +154,7 @@ export async function keyAppBoxes(model) {
   const views = await Promise.all(Object.values((box && box.views) || {}));
   const view = views.find((v) => v && v.children_views);
   if (!view) return false;
+  installViewCleanup(view);
   return installKeyedUpdate(Object.getPrototypeOf(view.children_views));
 }
 

@@ -1,0 +1,359 @@
+"""First render and re-execution of big apps in one headless Chromium: nbstate in JupyterLab
+(a real ``jupyter server``, default IOPub rate limits) beside Streamlit 1.67 (``streamlit
+run``), the same app: N keyed sliders and a text (issue 15). Loopback only.
+
+Measured per N (one fresh server and page per implementation):
+
+- **first render**: nbstate: from executing the app cell in a fresh kernel (the
+  ``notebook:run-cell`` command) until every slider and the text are in the cell's output DOM;
+  Streamlit: from navigation to a fresh server until every slider and the text are in the DOM;
+- **re-execution**: nbstate: the cell edited (the text changes) and executed again, until the
+  new output shows every element and the new text; **unchanged**: executed again as it is;
+  Streamlit: a navigation to the warm server (its equivalent of showing the app again);
+- **messages / bytes**: websocket frames (and their bytes) the page received meanwhile;
+- **JS heap**: ``usedJSHeapSize`` after a forced GC, after the first re-execution and after
+  10 more (nbstate), or after 1 and 11 navigations (Streamlit).
+
+Usage::
+
+    .venv/bin/python benchmarks/render_bench.py                      # N = 10, 100, 1000
+    .venv/bin/python benchmarks/render_bench.py -n 10 100 1000 --results benchmarks/RESULTS.md
+
+Each figure is one measurement (a cold first render happens once per server); run it twice to
+see the spread on a loaded machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+VENV = Path(sys.executable).parent
+CHROMIUM = os.environ.get("NBSTATE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+
+APP = """
+for i in range({n}):
+    st.slider(f"Slider {{i}}", 0, 100, 5, key=f"k{{i}}")
+st.text("{text}")
+"""
+
+# counts the websocket frames and bytes the page receives (kernel channels / Streamlit)
+COUNT_WS = """
+(() => {
+  window.__ws = { frames: 0, bytes: 0 };
+  const Orig = window.WebSocket;
+  window.WebSocket = function (...args) {
+    const ws = new Orig(...args);
+    ws.addEventListener("message", (e) => {
+      window.__ws.frames += 1;
+      const d = e.data;
+      window.__ws.bytes += typeof d === "string" ? d.length : (d.byteLength || d.size || 0);
+    });
+    return ws;
+  };
+  window.WebSocket.prototype = Orig.prototype;
+  Object.assign(window.WebSocket, Orig);
+})();
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_http(url: str, timeout: float = 120) -> None:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not answer")
+
+
+def start_streamlit(tmp: Path, n: int) -> tuple[subprocess.Popen, str]:
+    app = tmp / "app.py"
+    app.write_text("import streamlit as st\n" + APP.format(n=n, text="end 1"))
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(app), "--server.headless=true",
+         f"--server.port={port}", "--server.address=127.0.0.1",
+         "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"],
+        cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    wait_http(url + "/_stcore/health")
+    return proc, url
+
+
+def start_lab(tmp: Path, n: int) -> tuple[subprocess.Popen, str]:
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell("%load_ext nbstate"),
+                nbformat.v4.new_code_cell("%%app bench\nimport nbstate as st\n"
+                                          + APP.format(n=n, text="end 1"))]
+    nbformat.write(nb, tmp / "app.ipynb")
+    (tmp / "cfg").mkdir()
+    (tmp / "cfg" / "jupyter_server_config.json").write_text(json.dumps({
+        "ServerApp": {"jpserver_extensions": {"jupyter_lsp": False,
+                                              "jupyter_server_terminals": False}},
+        "LabApp": {"expose_app_in_browser": True}}))
+    port = free_port()
+    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(tmp / "cfg"),
+               JUPYTER_DATA_DIR=str(tmp / "data"), JUPYTER_RUNTIME_DIR=str(tmp / "rt"),
+               JUPYTER_PLATFORM_DIRS="1", PYTHONPATH=str(ROOT))
+    env.pop("JUPYTER_PATH", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}",
+         "--ip=127.0.0.1", "--port-retries=0", f"--ServerApp.root_dir={tmp}",
+         "--IdentityProvider.token=", "--ServerApp.password=",
+         "--ServerApp.disable_check_xsrf=True", f"--LabApp.workspaces_dir={tmp / 'ws'}",
+         f"--LabApp.user_settings_dir={tmp / 'settings'}",
+         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate", "--allow-root"],
+        cwd=tmp, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    wait_http(url + "/api/status")
+    return proc, url
+
+
+# JupyterLab: wait for the notebook and its kernel; run cell 0 (load the extension)
+OPEN = """
+async () => {
+  const app = window.jupyterapp;
+  await app.started; await app.restored;
+  let panel = null;
+  for (let i = 0; i < 600 && !panel; i++) {
+    const w = app.shell.currentWidget;
+    if (w && w.sessionContext && w.content && w.content.widgets) panel = w;
+    else await new Promise((r) => setTimeout(r, 50));
+  }
+  await panel.context.ready; await panel.sessionContext.ready;
+  window.__panel = panel;
+  panel.content.activeCellIndex = 0;
+  await app.commands.execute("notebook:run-cell");
+  for (let i = 0; i < 600; i++) {
+    if (panel.content.widgets[0].model.executionCount) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+"""
+
+# execute the app cell (its source replaced by ``src`` if given); resolves at once
+RUN = """
+async (src) => {
+  const panel = window.__panel;
+  for (const el of document.querySelectorAll(".nbstate-app")) el.dataset.old = "1";
+  const cell = panel.content.widgets[1];
+  if (src !== null) cell.model.sharedModel.setSource(src);
+  panel.content.activeCellIndex = 1;
+  window.__t0 = performance.now();
+  window.jupyterapp.commands.execute("notebook:run-cell");
+}
+"""
+
+# every slider and the text in the new output (nbstate) or the page (Streamlit)
+DONE_NB = """
+([n, text]) => {
+  const root = document.querySelector(".nbstate-app:not([data-old])");
+  if (!root) return false;
+  const s = root.querySelectorAll(".widget-slider");
+  if (s.length !== n) return false;
+  return n === 0 || (s[n - 1].textContent.includes("Slider " + (n - 1))
+    && root.textContent.includes(text));
+}
+"""
+DONE_ST = """
+([n, text]) => {
+  const s = document.querySelectorAll("[data-testid=stSlider]");
+  return s.length === n && document.body.textContent.includes(text)
+    && (n === 0 || s[n - 1].textContent.includes("Slider " + (n - 1)));
+}
+"""
+
+
+def heap(page) -> float:
+    page.evaluate("() => { if (window.gc) { window.gc(); window.gc(); } }")
+    return page.evaluate("performance.memory.usedJSHeapSize") / 2**20
+
+
+def ws(page) -> tuple[int, int]:
+    c = page.evaluate("() => window.__ws ? { ...window.__ws } : { frames: 0, bytes: 0 }")
+    return c["frames"], c["bytes"]
+
+
+def nb_phase(page, n: int, src: str | None, text: str) -> dict:
+    f0, b0 = ws(page)
+    t0 = time.perf_counter()
+    page.evaluate(RUN, src)
+    page.wait_for_function(DONE_NB, arg=[n, text], polling="raf", timeout=600_000)
+    t = time.perf_counter() - t0
+    page.wait_for_timeout(300)  # (what the kernel still sends after the DOM is complete)
+    f1, b1 = ws(page)
+    return {"s": t, "frames": f1 - f0, "bytes": b1 - b0}
+
+
+def measure_nbstate(n: int) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    tmp = Path(tempfile.mkdtemp(prefix="renderbench-nb-"))
+    proc, url = start_lab(tmp, n)
+    out: dict = {"impl": "nbstate", "n": n}
+    body = "%%app bench\nimport nbstate as st\n" + APP
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
+                "--no-sandbox", "--enable-precise-memory-info", "--js-flags=--expose-gc"])
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.set_default_timeout(600_000)
+            page.add_init_script(COUNT_WS)
+            page.goto(f"{url}/lab/tree/app.ipynb?reset")
+            page.wait_for_function("() => window.jupyterapp !== undefined")
+            page.evaluate(OPEN)
+            out["first"] = nb_phase(page, n, None, "end 1")
+            edits = [nb_phase(page, n, body.format(n=n, text="end 2"), "end 2")]
+            out["heap_1_mib"] = heap(page)
+            out["unchanged"] = nb_phase(page, n, None, "end 2")
+            for i in range(9):
+                edits.append(nb_phase(page, n, body.format(n=n, text=f"end {i + 3}"),
+                                      f"end {i + 3}"))
+            out["heap_11_mib"] = heap(page)
+            # the median of the 10 edited re-executions (the first one is listed too)
+            out["edited"] = sorted(edits, key=lambda e: e["s"])[len(edits) // 2]
+            out["edited_all_s"] = [round(e["s"], 3) for e in edits]
+            out["rate_exceeded"] = "rate exceeded" in page.content()
+            browser.close()
+    finally:
+        _stop(proc)
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
+def measure_streamlit(n: int) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    tmp = Path(tempfile.mkdtemp(prefix="renderbench-st-"))
+    proc, url = start_streamlit(tmp, n)
+    out: dict = {"impl": "streamlit", "n": n}
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
+                "--no-sandbox", "--enable-precise-memory-info", "--js-flags=--expose-gc"])
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.set_default_timeout(600_000)
+            page.add_init_script(COUNT_WS)
+
+            def nav() -> dict:
+                t0 = time.perf_counter()
+                page.goto(url + "/")
+                page.wait_for_function(DONE_ST, arg=[n, "end 1"], polling="raf")
+                t = time.perf_counter() - t0
+                page.wait_for_timeout(300)
+                f, b = ws(page)
+                return {"s": t, "frames": f, "bytes": b}
+
+            out["first"] = nav()
+            out["again"] = nav()
+            out["heap_1_mib"] = heap(page)
+            for _ in range(10):
+                nav()
+            out["heap_11_mib"] = heap(page)
+            browser.close()
+    finally:
+        _stop(proc)
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    import psutil
+
+    for c in psutil.Process(proc.pid).children(recursive=True):
+        c.kill()
+    proc.kill()
+    proc.wait()
+
+
+def table(results: list[dict]) -> str:
+    by = {(r["impl"], r["n"]): r for r in results}
+    rows = ["| N | | nbstate | Streamlit | ratio |", "|---|---|---|---|---|"]
+    for n in sorted({r["n"] for r in results}):
+        nb, st = by.get(("nbstate", n)), by.get(("streamlit", n))
+        if not nb or not st:
+            continue
+        for label, a, b in [("first render (fresh kernel / cold server)", nb["first"],
+                             st["first"]),
+                            ("re-execution, one line edited, median of 10 (vs warm navigation)",
+                             nb["edited"], st["again"]),
+                            ("re-execution, unchanged (vs warm navigation)", nb["unchanged"],
+                             st["again"])]:
+            rows.append(f"| {n} | {label} | {a['s']:.3f} s | {b['s']:.3f} s | "
+                        f"{a['s'] / b['s']:.2f}x |")
+        for label, a, b in [("frames / kB, first render", nb["first"], st["first"]),
+                            ("frames / kB, edited re-execution", nb["edited"], st["again"]),
+                            ("frames / kB, unchanged re-execution", nb["unchanged"],
+                             st["again"])]:
+            rows.append(f"| {n} | {label} | {a['frames']} / {a['bytes'] / 1e3:.0f} | "
+                        f"{b['frames']} / {b['bytes'] / 1e3:.0f} | |")
+        rows.append(f"| {n} | JS heap after 1 / 11 (MiB) | {nb['heap_1_mib']:.0f} / "
+                    f"{nb['heap_11_mib']:.0f} | {st['heap_1_mib']:.0f} / "
+                    f"{st['heap_11_mib']:.0f} | |")
+        rows.append(f"| {n} | rate limit exceeded | {nb['rate_exceeded']} | | |")
+    return "\n".join(rows)
+
+
+SECTION = "## First render and re-execution of big apps in Chromium: nbstate (JupyterLab) vs `streamlit run`"
+
+
+def write_results(path: Path, results: list[dict], argv: list[str]) -> None:
+    text = path.read_text() if path.exists() else ""
+    load = os.getloadavg()
+    section = (f"{SECTION}\n\n`{' '.join(['.venv/bin/python', 'benchmarks/render_bench.py', *argv])}`"
+               f" (load average {load[0]:.1f}; one measurement per figure; issue 15). "
+               "Streamlit's 'first render' is a navigation to a fresh server, its re-execution a "
+               "navigation to the warm server; frames are websocket messages the page received.\n\n"
+               + table(results) + "\n")
+    pat = re.compile(re.escape(SECTION) + r".*?(?=\n## |\Z)", re.S)
+    text = pat.sub(section, text) if pat.search(text) else text.rstrip() + "\n\n" + section
+    path.write_text(text)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("-n", type=int, nargs="+", default=[10, 100, 1000])
+    ap.add_argument("--results", type=Path)
+    ap.add_argument("--impls", default="nbstate,streamlit")
+    ap.add_argument("--from", dest="saved", type=Path,
+                    help="make the table from the JSON lines of an earlier run")
+    args = ap.parse_args()
+    results = []
+    if args.saved:
+        results = [json.loads(line) for line in args.saved.read_text().splitlines()
+                   if line.startswith("{")]
+    for n in [] if args.saved else args.n:
+        for impl in args.impls.split(","):
+            r = (measure_nbstate if impl == "nbstate" else measure_streamlit)(n)
+            print(json.dumps(r), flush=True)
+            results.append(r)
+    print(table(results))
+    if args.results:
+        write_results(args.results, results, sys.argv[1:])
+
+
+if __name__ == "__main__":
+    main()
