@@ -240,8 +240,10 @@ def dataframe(data: Any = None, width: Any = "stretch", height: Any = "auto", *,
     if not active:
         if key is not None:
             ctx.check_key(normalize_key(key))
-        ctx.emit(Element("dataframe", None, key, props))
-        return None
+        from .layout import handle
+
+        # as Streamlit: a dataframe without selections returns its element's handle
+        return handle(ctx, Element("dataframe", None, key, props))
     key = normalize_key(key) if key is not None else None
     cb = on_select if callable(on_select) else None
     names = [str(c) for c in source.frame.columns]

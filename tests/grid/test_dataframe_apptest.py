@@ -27,9 +27,10 @@ def test_value_is_the_dataframe_shown():
     assert at.dataframe[2].value.shape == (1, 2)
 
 
-def test_without_on_select_it_returns_none_and_is_no_widget():
+def test_without_on_select_it_returns_a_handle_and_is_no_widget():
+    # as Streamlit: the element's handle (tests/streamlit_diff/test_return_kinds.py)
     at = app("r = st.dataframe(df)\nst.text(repr(r))")
-    assert at.text[0].value == "None"
+    assert at.text[0].value == "<element dataframe>"
     with pytest.raises(TypeError):
         at.dataframe[0].select_rows([0])
 

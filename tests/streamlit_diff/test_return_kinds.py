@@ -189,7 +189,6 @@ STREAMLIT_WITHOUT_EXTRAS = {"pdf": "handle"}
 CALLS["pdf"] = "st.pdf(b'%PDF-1.4')"
 
 #: names whose return value the data-grid work brings
-GRID_WORK = {"dataframe"}
 
 #: functions that end the run, and names that are not functions
 NOT_CALLED = {"rerun", "stop", "switch_page", "App", "data_editor"}
@@ -233,7 +232,5 @@ def test_every_public_function_is_probed():
 @pytest.mark.parametrize("name", sorted(CALLS))
 def test_returns_what_streamlit_returns(name, kinds):
     ours = kinds["nbstate"].get(name, "<not run>")
-    if name in GRID_WORK and ours == "None":
-        pytest.xfail(f"st.{name} returns a handle with the data-grid work")
     theirs = STREAMLIT_WITHOUT_EXTRAS.get(name) or kinds["streamlit"].get(name, "<not run>")
     assert ours == theirs, f"{CALLS[name]}: nbstate returns {ours}, Streamlit 1.67 {theirs}"
