@@ -319,6 +319,7 @@ def plotly_chart(figure_or_data: Any, use_container_width: bool | None = None, *
     if isinstance(height, int) and not isinstance(height, bool):
         fig.update_layout(height=height)
     spec = fig.to_plotly_json()
+    _plotly_theme(spec, theme)
     if config:
         spec["config"] = dict(config)  # Plotly's renderer reads the config from the bundle
     if alt is not None:
@@ -342,6 +343,24 @@ def plotly_chart(figure_or_data: Any, use_container_width: bool | None = None, *
     value = ctx.widget(KINDS["chart"], "plotly_chart", key, ident, props, default, False,
                        on_select)
     return value if isinstance(value, AttributeDict) else default
+
+
+def _plotly_theme(spec: dict, theme: str | None) -> None:
+    """``theme="streamlit"``: Streamlit's colours, font and transparent background on what
+    the figure's own layout leaves to its template; ``None``: the figure as Plotly draws it."""
+    if theme is None:
+        return
+    if theme != "streamlit":
+        raise NbstateAPIException(
+            f'`st.plotly_chart`: you set theme="{theme}" while Streamlit charts only support '
+            'theme="streamlit" or theme=None to fallback to the default library theme.')
+    from .media import STREAMLIT_COLORS
+
+    layout = spec.setdefault("layout", {})
+    layout.setdefault("colorway", list(STREAMLIT_COLORS))
+    layout.setdefault("font", {}).setdefault("family", '"Source Sans Pro", sans-serif')
+    layout.setdefault("paper_bgcolor", "rgba(0,0,0,0)")
+    layout.setdefault("plot_bgcolor", "rgba(0,0,0,0)")
 
 
 _PLOTLY_MODES = ("points", "box", "lasso")

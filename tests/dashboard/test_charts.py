@@ -166,3 +166,25 @@ st.vega_lite_chart(df, {"mark": "bar"}, theme=None, on_select="ignore")
     assert [c.theme for c in at.chart] == ["streamlit", None, None]
     at = app("st.altair_chart(base, theme='dark')")
     assert "theme must be 'streamlit' or None" in at.exception[0].message
+
+
+def test_plotly_theme_streamlit_colours_the_figure_and_none_leaves_it():
+    pytest.importorskip("plotly")
+    src = """
+import plotly.graph_objects as go
+import nbstate as st
+fig = go.Figure(go.Bar(x=[1, 2], y=[3, 4]))
+st.plotly_chart(fig, key="a")
+st.plotly_chart(fig, theme=None, key="b")
+own = go.Figure(go.Bar(x=[1], y=[1]), layout={"colorway": ["#123456"]})
+st.plotly_chart(own, key="c")
+"""
+    at = AppTest.from_string(src).run()
+    themed, plain, own = (json.loads(c._el.props["spec"])["layout"] for c in at.chart)
+    assert themed["colorway"][0] == "#0068c9" and themed["paper_bgcolor"] == "rgba(0,0,0,0)"
+    assert "colorway" not in plain
+    assert own["colorway"] == ["#123456"]  # the figure's own layout wins
+    bad = AppTest.from_string(
+        "import plotly.graph_objects as go\nimport nbstate as st\n"
+        "st.plotly_chart(go.Figure(), theme='dark')").run()
+    assert 'theme="dark"' in bad.exception[0].value
