@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 import time
 import urllib.request
 import uuid
@@ -26,25 +27,32 @@ class ServerKernel:
         with urllib.request.urlopen(req, timeout=30) as r:
             self.kernel_id = json.load(r)["id"]
         self.session = uuid.uuid4().hex
+        # its own loop in its own thread: a browser test's sync Playwright already runs a loop
+        # in this thread
         self.loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self.loop.run_forever, daemon=True,
+                                        name="server-kernel-loop")
+        self._thread.start()
         ws = f"{url.replace('http', 'ws', 1)}/api/kernels/{self.kernel_id}/channels" \
              f"?session_id={self.session}"
 
         async def connect() -> Any:
             return await websocket_connect(ws, max_message_size=2**30)
 
-        self.ws = self.loop.run_until_complete(connect())
+        self.ws = self._run(connect())
         self.models: dict[str, dict] = {}
         self.closed: set[str] = set()
 
     def close(self) -> None:
-        self.ws.close()
+        self.loop.call_soon_threadsafe(self.ws.close)
         req = urllib.request.Request(f"{self.url}/api/kernels/{self.kernel_id}",
                                      method="DELETE")
         try:
             urllib.request.urlopen(req, timeout=30).close()
         except OSError:
             pass
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self._thread.join(timeout=10)
         self.loop.close()
 
     def _msg(self, msg_type: str, content: dict, channel: str = "shell",
@@ -60,7 +68,10 @@ class ServerKernel:
             await self.ws.write_message(json.dumps(msg))
             return await self._until_idle(msg["header"]["msg_id"])
 
-        return self.loop.run_until_complete(send())
+        return self._run(send())
+
+    def _run(self, coro: Any) -> Any:
+        return asyncio.run_coroutine_threadsafe(coro, self.loop).result()
 
     async def _until_idle(self, msg_id: str) -> list[dict]:
         got: list[dict] = []

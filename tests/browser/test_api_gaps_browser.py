@@ -56,7 +56,7 @@ def test_logo_pinned_above_the_app_then_atop_the_sidebar(page, server, screensho
     assert abs(lb["x"] - app["x"]) < 24, (lb, app)
     assert root.locator(".nbstate-logo a").get_attribute("href") == "https://example.com"
     root.screenshot(path=str(screenshots / "logo-top-lab.png"))
-    root.locator(".widget-toggle-button", has_text="Sidebar").click()
+    root.get_by_role("switch", name="Sidebar").click()
     side = root.locator(".nbstate-sidebar").first
     expect(side).to_contain_text("Filters")
     # with a sidebar: at the top of the sidebar's column, beside the main area's top
@@ -92,7 +92,7 @@ def test_query_params_leave_jupyterlabs_url_alone(page, server, gaps):
     root = open_app(page, server, "lab", gaps)
     before = page.evaluate("() => location.pathname + location.search")
     root.get_by_role("button", name="Go to b").click()
-    root.locator(".widget-toggle-button", has_text="Sidebar").click()  # a run that reads it
+    root.get_by_role("switch", name="Sidebar").click()  # a run that reads it
     expect(root).to_contain_text("tab: b")
     assert page.evaluate("() => location.pathname + location.search") == before
     assert "tab=b" not in page.url
