@@ -36,10 +36,10 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 import psutil
+from servers import free_port, wait_http  # (this folder: the scripts run from it)
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV = Path(sys.executable).parent
@@ -58,23 +58,6 @@ df = load({rows})
 t = st.slider("t", 0.0, 1.0, 0.0, 0.05)
 st.dataframe(df[df.a > t])
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_http(url: str, timeout: float = 120) -> None:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"{url} did not answer")
 
 
 def start_streamlit(tmp: Path, rows: int) -> tuple[subprocess.Popen, str]:

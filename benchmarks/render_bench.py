@@ -30,13 +30,13 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
+
+from servers import free_port, wait_http  # (this folder: the scripts run from it)
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV = Path(sys.executable).parent
@@ -66,23 +66,6 @@ COUNT_WS = """
   Object.assign(window.WebSocket, Orig);
 })();
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_http(url: str, timeout: float = 120) -> None:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"{url} did not answer")
 
 
 def start_streamlit(tmp: Path, n: int) -> tuple[subprocess.Popen, str]:
