@@ -130,6 +130,7 @@ export function installViewCleanup(view) {
     proto = Object.getPrototypeOf(proto);
   }
   if (!proto || proto.__nbstateCleanup || typeof proto.remove !== "function") return false;
+  installListenerCleanup(proto);  // first: `original` below may be WidgetView's remove
   const original = proto.remove;
   proto.remove = function remove(...args) {
     for (const p of [this.layoutPromise, this.stylePromise]) {
@@ -142,6 +143,74 @@ export function installViewCleanup(view) {
   };
   proto.__nbstateCleanup = true;
   return true;
+}
+
+/**
+ * Make removing any widget view (a Layout or Style view too) drop the listeners it left on its
+ * model (see dropModelListeners), once per WidgetView class (the prototype that owns
+ * `handle_message`, found from DOMWidgetView's prototype `domProto`).
+ */
+function installListenerCleanup(domProto) {
+  let proto = domProto;
+  while (proto && !Object.prototype.hasOwnProperty.call(proto, "handle_message")) {
+    proto = Object.getPrototypeOf(proto);
+  }
+  proto = proto || domProto;
+  if (proto.__nbstateListeners) return;
+  proto.__nbstateListeners = true;
+  const remove = proto.remove;
+  proto.remove = function (...args) {
+    dropModelListeners(this);
+    return remove.apply(this, args);
+  };
+  if (typeof proto.initialize === "function") {
+    const initialize = proto.initialize;
+    proto.initialize = function (...args) {
+      const model = args[0] && args[0].model;
+      const before = new Set(customListeners(model));
+      const out = initialize.apply(this, args);
+      this.__nbstateCustom = customListeners(model).filter((e) => !before.has(e))
+        .map((e) => e.callback);
+      for (const cb of this.__nbstateCustom) TRACKED.add(cb);
+      return out;
+    };
+  }
+}
+
+// The `msg:custom` handlers that views made after `installViewCleanup` registered (theirs are
+// removed with them; an untracked one belongs to a view made before, see dropModelListeners).
+const TRACKED = new WeakSet();
+
+function customListeners(model) {
+  const events = model && model._events;
+  return (events && events["msg:custom"]) || [];
+}
+
+/**
+ * Drop the listeners a removed view left on its model. ipywidgets' views register some with
+ * `model.on(...)` instead of `listenTo` (every view: a bound `msg:custom` handler; sliders:
+ * `change:min/max/step/...` with the view as context), which `remove()` does not undo. nbstate
+ * keeps an app's models over re-executions of its cell, so each closed output's views would
+ * stay reachable from the models, with their DOM: the tab's heap grew with every
+ * re-execution.
+ */
+export function dropModelListeners(view) {
+  const model = view && view.model;
+  if (!model || typeof model.off !== "function") return;
+  model.off(null, null, view);  // every listener registered with this view as its context
+  if (view.__nbstateCustom) {
+    for (const cb of view.__nbstateCustom) model.off("msg:custom", cb);
+    view.__nbstateCustom = null;
+    return;
+  }
+  // A view made before the cleanup was installed (the app's first output): its bound handler
+  // cannot be told apart from its siblings' untracked ones, which only move focus; drop them.
+  for (const e of customListeners(model).slice()) {
+    if (e.context == null && !TRACKED.has(e.callback) &&
+        String(e.callback && e.callback.name).startsWith("bound handle_message")) {
+      model.off("msg:custom", e.callback);
+    }
+  }
 }
 
 /** Find the app box's view (from the `app` trait) and install the keyed update through it. */
