@@ -196,21 +196,49 @@ function customListeners(model) {
  */
 export function dropModelListeners(view) {
   const model = view && view.model;
-  if (!model || typeof model.off !== "function") return;
-  model.off(null, null, view);  // every listener registered with this view as its context
-  if (view.__nbstateCustom) {
-    for (const cb of view.__nbstateCustom) model.off("msg:custom", cb);
-    view.__nbstateCustom = null;
-    return;
-  }
-  // A view made before the cleanup was installed (the app's first output): its bound handler
-  // cannot be told apart from its siblings' untracked ones, which only move focus; drop them.
-  for (const e of customListeners(model).slice()) {
-    if (e.context == null && !TRACKED.has(e.callback) &&
-        String(e.callback && e.callback.name).startsWith("bound handle_message")) {
-      model.off("msg:custom", e.callback);
+  const events = model && model._events;
+  if (!events || typeof model.off !== "function") return;
+  if (typeof view.setLayout === "function") {
+    // a widget's own model, with few handlers (Layout and Style views, whose shared models
+    // have one handler per view of the app, register none with a context)
+    for (const name of Object.keys(events)) {
+      if ((events[name] || []).some((e) => e.context === view && !e.listening)) {
+        model.off(name, null, view);
+      }
     }
   }
+  const mine = view.__nbstateCustom;
+  view.__nbstateCustom = null;
+  for (const cb of mine || []) DEAD.add(cb);
+  sweepSoon(model, !mine);
+}
+
+// handlers of removed views, and the models whose `msg:custom` list is swept once per turn:
+// a shared Layout model's list has a handler per view, so removing them one at a time while
+// an output of a thousand widgets goes away would be quadratic
+const DEAD = new WeakSet();
+const SWEEPS = new Map();
+
+function sweepSoon(model, untracked) {
+  const pending = SWEEPS.get(model);
+  if (pending) { pending.untracked ||= untracked; return; }
+  SWEEPS.set(model, { untracked });
+  Promise.resolve().then(() => {
+    const { untracked: all } = SWEEPS.get(model);
+    SWEEPS.delete(model);
+    const events = model._events;
+    const list = events && events["msg:custom"];
+    if (!list) return;
+    // A view made before the cleanup was installed (the app's first output) has an untracked
+    // handler that cannot be told apart from its siblings' untracked ones, which only move
+    // focus: they go together.
+    const kept = list.filter((e) => !DEAD.has(e.callback) && !(all && e.context == null &&
+      !TRACKED.has(e.callback) &&
+      String(e.callback && e.callback.name).startsWith("bound handle_message")));
+    if (kept.length === list.length) return;
+    if (kept.length) events["msg:custom"] = kept;
+    else delete events["msg:custom"];
+  });
 }
 
 /** Find the app box's view (from the `app` trait) and install the keyed update through it. */
