@@ -1,6 +1,8 @@
 """First render and re-execution of big apps in one headless Chromium: nbstate in JupyterLab
 (a real ``jupyter server``, default IOPub rate limits) beside Streamlit 1.67 (``streamlit
-run``), the same app: N keyed sliders and a text (issue 15). Loopback only.
+run``), the same app: N keyed sliders and a text, and the demo dashboard
+(``notebooks/dashboard.ipynb``: columns, a multiselect, a range slider, metrics, tabs, a
+matplotlib figure, a table, an Altair chart in a fragment; issue 15). Loopback only.
 
 Measured per N (one fresh server and page per implementation):
 
@@ -18,6 +20,7 @@ Usage::
 
     .venv/bin/python benchmarks/render_bench.py                      # N = 10, 100, 1000
     .venv/bin/python benchmarks/render_bench.py -n 10 100 1000 --results benchmarks/RESULTS.md
+    .venv/bin/python benchmarks/render_bench.py -n 0 --dashboard    # the dashboard only
 
 Each figure is one measurement (a cold first render happens once per server); run it twice to
 see the spread on a loaded machine.
@@ -48,6 +51,48 @@ for i in range({n}):
 st.text("{text}")
 """
 
+DASHBOARD_NB = ROOT / "notebooks" / "dashboard.ipynb"
+
+
+def dashboard_sources(text: str) -> tuple[str, str]:
+    """(setup, app) of the demo dashboard: its globals cell, and its app cell's code without
+    the ``%%app`` line, with the caption's text replaced by ``text``."""
+    import nbformat
+
+    cells = [c.source for c in nbformat.read(DASHBOARD_NB, as_version=4).cells
+             if c.cell_type == "code"]
+    setup = next(c for c in cells if "REGIONS" in c and "%%app" not in c)
+    app = next(c for c in cells if c.startswith("%%app"))
+    app = app.split("\n", 1)[1]
+    caption = 'st.caption(f"{len(sales)} rows, generated once and cached by `st.cache_data`.")'
+    assert caption in app, "the dashboard's caption changed: update render_bench.py"
+    return setup, app.replace(caption, f'st.caption("{text}")')
+
+
+class Target:
+    """What is measured: N sliders and a text, or the dashboard (``n`` = None)."""
+
+    def __init__(self, n: int | None) -> None:
+        self.n = n
+        self.name = "dashboard" if n is None else str(n)
+
+    def cells(self, text: str) -> tuple[str, str]:
+        """(setup cell, app cell) of the notebook."""
+        if self.n is None:
+            # the globals cell's imports inside the app cell: timed, as Streamlit's script
+            # imports them on its first run
+            setup, app = dashboard_sources(text)
+            return "", "%%app bench\n" + setup + "\n" + app
+        return "", "%%app bench\nimport nbstate as st\n" + APP.format(n=self.n, text=text)
+
+    def script(self, text: str) -> str:
+        """The same app as a Streamlit script."""
+        if self.n is None:
+            setup, app = dashboard_sources(text)
+            return setup + "\n" + app.replace("import nbstate as st", "import streamlit as st")
+        return "import streamlit as st\n" + APP.format(n=self.n, text=text)
+
+
 # counts the websocket frames and bytes the page receives (kernel channels / Streamlit)
 COUNT_WS = """
 (() => {
@@ -68,9 +113,9 @@ COUNT_WS = """
 """
 
 
-def start_streamlit(tmp: Path, n: int) -> tuple[subprocess.Popen, str]:
+def start_streamlit(tmp: Path, target: Target) -> tuple[subprocess.Popen, str]:
     app = tmp / "app.py"
-    app.write_text("import streamlit as st\n" + APP.format(n=n, text="end 1"))
+    app.write_text(target.script("end 1"))
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(app), "--server.headless=true",
@@ -82,15 +127,15 @@ def start_streamlit(tmp: Path, n: int) -> tuple[subprocess.Popen, str]:
     return proc, url
 
 
-def start_lab(tmp: Path, n: int) -> tuple[subprocess.Popen, str]:
+def start_lab(tmp: Path, target: Target) -> tuple[subprocess.Popen, str]:
     import nbformat
 
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                  "language": "python"}
-    nb.cells = [nbformat.v4.new_code_cell("%load_ext nbstate"),
-                nbformat.v4.new_code_cell("%%app bench\nimport nbstate as st\n"
-                                          + APP.format(n=n, text="end 1"))]
+    setup, app = target.cells("end 1")
+    nb.cells = [nbformat.v4.new_code_cell("%load_ext nbstate\n" + setup),
+                nbformat.v4.new_code_cell(app)]
     nbformat.write(nb, tmp / "app.ipynb")
     (tmp / "cfg").mkdir()
     (tmp / "cfg" / "jupyter_server_config.json").write_text(json.dumps({
@@ -154,19 +199,28 @@ async (src) => {
 DONE_NB = """
 ([n, text]) => {
   const root = document.querySelector(".nbstate-app:not([data-old])");
-  if (!root) return false;
+  if (!root || !root.textContent.includes(text)) return false;
+  if (n === null) return drawn(root);
   const s = root.querySelectorAll(".widget-slider");
   if (s.length !== n) return false;
-  return n === 0 || (s[n - 1].textContent.includes("Slider " + (n - 1))
-    && root.textContent.includes(text));
+  return n === 0 || s[n - 1].textContent.includes("Slider " + (n - 1));
 }
 """
 DONE_ST = """
 ([n, text]) => {
+  if (!document.body.textContent.includes(text)) return false;
+  if (n === null) return drawn(document.body);
   const s = document.querySelectorAll("[data-testid=stSlider]");
-  return s.length === n && document.body.textContent.includes(text)
-    && (n === 0 || s[n - 1].textContent.includes("Slider " + (n - 1)));
+  return s.length === n && (n === 0 || s[n - 1].textContent.includes("Slider " + (n - 1)));
 }
+"""
+# the dashboard is shown when its figure's image has loaded and its Altair chart is drawn
+DRAWN = """
+window.drawn = (root) => {
+  const img = [...root.querySelectorAll("img")].some((i) => i.complete && i.naturalWidth > 0);
+  const chart = root.querySelector(".vega-embed canvas, .vega-embed svg.marks");
+  return img && chart !== null;
+};
 """
 
 
@@ -180,7 +234,7 @@ def ws(page) -> tuple[int, int]:
     return c["frames"], c["bytes"]
 
 
-def nb_phase(page, n: int, src: str | None, text: str) -> dict:
+def nb_phase(page, n: int | None, src: str | None, text: str) -> dict:
     f0, b0 = ws(page)
     t0 = time.perf_counter()
     page.evaluate(RUN, src)
@@ -191,29 +245,32 @@ def nb_phase(page, n: int, src: str | None, text: str) -> dict:
     return {"s": t, "frames": f1 - f0, "bytes": b1 - b0}
 
 
-def measure_nbstate(n: int) -> dict:
+def measure_nbstate(target: Target) -> dict:
     from playwright.sync_api import sync_playwright
 
     tmp = Path(tempfile.mkdtemp(prefix="renderbench-nb-"))
-    proc, url = start_lab(tmp, n)
-    out: dict = {"impl": "nbstate", "n": n}
-    body = "%%app bench\nimport nbstate as st\n" + APP
+    proc, url = start_lab(tmp, target)
+    out: dict = {"impl": "nbstate", "n": target.name}
+    n = target.n
+
+    def body(text: str) -> str:
+        return target.cells(text)[1]
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
                 "--no-sandbox", "--enable-precise-memory-info", "--js-flags=--expose-gc"])
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.set_default_timeout(600_000)
-            page.add_init_script(COUNT_WS)
+            page.add_init_script(COUNT_WS + DRAWN)
             page.goto(f"{url}/lab/tree/app.ipynb?reset")
             page.wait_for_function("() => window.jupyterapp !== undefined")
             page.evaluate(OPEN)
             out["first"] = nb_phase(page, n, None, "end 1")
-            edits = [nb_phase(page, n, body.format(n=n, text="end 2"), "end 2")]
+            edits = [nb_phase(page, n, body("end 2"), "end 2")]
             out["heap_1_mib"] = heap(page)
             out["unchanged"] = nb_phase(page, n, None, "end 2")
             for i in range(9):
-                edits.append(nb_phase(page, n, body.format(n=n, text=f"end {i + 3}"),
+                edits.append(nb_phase(page, n, body(f"end {i + 3}"),
                                       f"end {i + 3}"))
             out["heap_11_mib"] = heap(page)
             # the median of the 10 edited re-executions (the first one is listed too)
@@ -227,19 +284,20 @@ def measure_nbstate(n: int) -> dict:
     return out
 
 
-def measure_streamlit(n: int) -> dict:
+def measure_streamlit(target: Target) -> dict:
     from playwright.sync_api import sync_playwright
 
     tmp = Path(tempfile.mkdtemp(prefix="renderbench-st-"))
-    proc, url = start_streamlit(tmp, n)
-    out: dict = {"impl": "streamlit", "n": n}
+    proc, url = start_streamlit(tmp, target)
+    out: dict = {"impl": "streamlit", "n": target.name}
+    n = target.n
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
                 "--no-sandbox", "--enable-precise-memory-info", "--js-flags=--expose-gc"])
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.set_default_timeout(600_000)
-            page.add_init_script(COUNT_WS)
+            page.add_init_script(COUNT_WS + DRAWN)
 
             def nav() -> dict:
                 t0 = time.perf_counter()
@@ -275,7 +333,8 @@ def _stop(proc: subprocess.Popen) -> None:
 def table(results: list[dict]) -> str:
     by = {(r["impl"], r["n"]): r for r in results}
     rows = ["| N | | nbstate | Streamlit | ratio |", "|---|---|---|---|---|"]
-    for n in sorted({r["n"] for r in results}):
+    for n in sorted({r["n"] for r in results}, key=lambda n: (not str(n).isdigit(), int(n)
+                                                          if str(n).isdigit() else 0)):
         nb, st = by.get(("nbstate", n)), by.get(("streamlit", n))
         if not nb or not st:
             continue
@@ -318,7 +377,8 @@ def write_results(path: Path, results: list[dict], argv: list[str]) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("-n", type=int, nargs="+", default=[10, 100, 1000])
+    ap.add_argument("-n", type=int, nargs="*", default=[10, 100, 1000])
+    ap.add_argument("--dashboard", action="store_true", help="measure the demo dashboard too")
     ap.add_argument("--results", type=Path)
     ap.add_argument("--impls", default="nbstate,streamlit")
     ap.add_argument("--from", dest="saved", type=Path,
@@ -328,9 +388,10 @@ def main() -> None:
     if args.saved:
         results = [json.loads(line) for line in args.saved.read_text().splitlines()
                    if line.startswith("{")]
-    for n in [] if args.saved else args.n:
+    targets = [Target(n) for n in args.n if n] + ([Target(None)] if args.dashboard else [])
+    for target in [] if args.saved else targets:
         for impl in args.impls.split(","):
-            r = (measure_nbstate if impl == "nbstate" else measure_streamlit)(n)
+            r = (measure_nbstate if impl == "nbstate" else measure_streamlit)(target)
             print(json.dumps(r), flush=True)
             results.append(r)
     print(table(results))
