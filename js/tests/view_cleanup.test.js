@@ -29,7 +29,11 @@ class WidgetView {
     model.on("msg:custom", this.handle_message.bind(this));
   }
   handle_message() {}
-  remove() { this.removed = true; return this; }
+  remove() {  // Backbone's View.remove (under WidgetView's): stopListening
+    for (const l of Object.values(this._listeningTo || {})) l.obj.off(undefined, undefined, this);
+    this.removed = true;
+    return this;
+  }
 }
 class LayoutView extends WidgetView {}  // one shared Layout model has a view per widget view
 class DOMWidgetView extends WidgetView {
@@ -82,4 +86,62 @@ test("removing one view keeps the listeners of another live view of the same mod
   assert.equal(custom.length, 3, "the views made before, and c's, keep their handlers");
   assert.equal(model._events["change:max"].length, 2, "the first view's and c's stay");
   assert.ok(model._events["change:max"].some((e) => e.context === c));
+});
+
+// Backbone 1.4's listenTo bookkeeping, as ipywidgets' views and models have it: the listener
+// keeps `_listeningTo[obj._listenId]`, the model `_listeners[listening.id]`, and every handler
+// points at its Listening; stopListening calls `obj.off(undefined, undefined, listener)`,
+// which rebuilds every handler list of the model.
+let ids = 0;
+class BackboneModel extends Model {
+  constructor() { super(); this._listenId = `l${++ids}`; this.offCalls = 0; }
+  off(name, callback, context) {
+    this.offCalls += 1;
+    for (const n of name ? [name] : Object.keys(this._events)) {
+      this._events[n] = (this._events[n] || []).filter((e) => {
+        const keep = (callback && e.callback !== callback) || (context && e.context !== context);
+        if (!keep && e.listening && --e.listening.count === 0) {
+          delete e.listening.listener._listeningTo[this._listenId];
+          delete this._listeners[e.listening.id];
+        }
+        return keep;
+      });
+    }
+  }
+}
+class BackboneView extends WidgetView {
+  initialize(options) {
+    super.initialize(options);
+    this._listenId = `v${++ids}`;
+    this.listenTo(options.model, "change");
+    this.listenTo(options.model, "change:width");
+  }
+  listenTo(obj, name) {
+    this._listeningTo ||= {};
+    const listening = this._listeningTo[obj._listenId] ||= {
+      obj, id: this._listenId, listener: this, count: 0, interop: false };
+    (obj._listeners ||= {})[listening.id] = listening;
+    listening.count += 1;
+    (obj._events[name] ||= []).push({ callback: () => {}, context: this, ctx: this, listening });
+  }
+}
+
+test("views of a shared model are detached from it at once and swept together", async () => {
+  const shared = new BackboneModel();
+  const views = Array.from({ length: 100 }, () => new BackboneView({ model: shared }));
+  installViewCleanup(Object.assign(Object.create(DOMWidgetView.prototype), {}));
+  assert.equal(shared._events.change.length, 100);
+  const before = shared.offCalls;
+  for (const v of views.slice(0, 60)) v.remove();
+  assert.equal(shared.offCalls, before, "no per-view rebuild of the shared model's lists");
+  await new Promise((r) => setTimeout(r, 0));
+  assert.equal(shared._events.change.length, 40);
+  assert.equal(shared._events["change:width"].length, 40);
+  assert.equal(shared._events["msg:custom"].length, 40);
+  assert.equal(Object.keys(shared._listeners).length, 40);
+  for (const v of views.slice(60)) v.remove();
+  await new Promise((r) => setTimeout(r, 0));
+  assert.equal(shared.count(), 0);
+  assert.equal(Object.keys(shared._listeners).length, 0);
+  assert.ok(views.every((v) => !v._listeningTo || !v._listeningTo[shared._listenId]));
 });

@@ -210,13 +210,36 @@ export function dropModelListeners(view) {
   const mine = view.__nbstateCustom;
   view.__nbstateCustom = null;
   for (const cb of mine || []) DEAD.add(cb);
+  detachFromShared(view);
   sweepSoon(model, !mine);
 }
 
-// handlers of removed views, and the models whose `msg:custom` list is swept once per turn:
-// a shared Layout model's list has a handler per view, so removing them one at a time while
-// an output of a thousand widgets goes away would be quadratic
+// a model with this many `change` handlers is shared by many views (nbstate's Layout/Style)
+const SHARED = 32;
+
+/**
+ * Detach a removed view from a shared model at once, leaving its handlers to the sweep.
+ * Backbone's stopListening (ipywidgets' remove) would rebuild every handler list of the model
+ * for each view: a Layout model shared by a thousand sliders has ~45 lists of a thousand
+ * handlers, so removing an output of a thousand sliders took seconds (quadratic). This does
+ * what Backbone 1.4's Listening.cleanup does for the pair, so stopListening skips the model.
+ */
+function detachFromShared(view) {
+  const model = view.model;
+  const change = model._events && model._events.change;
+  if (!change || change.length < SHARED) return;
+  const listening = view._listeningTo && view._listeningTo[model._listenId];
+  if (!listening || listening.interop || listening.obj !== model) return;
+  delete view._listeningTo[model._listenId];
+  if (model._listeners) delete model._listeners[listening.id];
+  DEAD_VIEWS.add(view);
+}
+
+// handlers of removed views, views detached from shared models, and the models whose handler
+// lists are swept once per turn: a shared Layout model's lists have a handler per view, so
+// removing them one at a time while an output of a thousand widgets goes away is quadratic
 const DEAD = new WeakSet();
+const DEAD_VIEWS = new WeakSet();
 const SWEEPS = new Map();
 
 function sweepSoon(model, untracked) {
@@ -226,18 +249,19 @@ function sweepSoon(model, untracked) {
   Promise.resolve().then(() => {
     const { untracked: all } = SWEEPS.get(model);
     SWEEPS.delete(model);
-    const events = model._events;
-    const list = events && events["msg:custom"];
-    if (!list) return;
-    // A view made before the cleanup was installed (the app's first output) has an untracked
-    // handler that cannot be told apart from its siblings' untracked ones, which only move
-    // focus: they go together.
-    const kept = list.filter((e) => !DEAD.has(e.callback) && !(all && e.context == null &&
-      !TRACKED.has(e.callback) &&
-      String(e.callback && e.callback.name).startsWith("bound handle_message")));
-    if (kept.length === list.length) return;
-    if (kept.length) events["msg:custom"] = kept;
-    else delete events["msg:custom"];
+    const events = model._events || {};
+    for (const name of Object.keys(events)) {
+      const list = events[name];
+      // A view made before the cleanup was installed (the app's first output) has an
+      // untracked msg:custom handler that cannot be told apart from its siblings' untracked
+      // ones, which only move focus: they go together.
+      const kept = list.filter((e) => !DEAD.has(e.callback) && !DEAD_VIEWS.has(e.context) &&
+        !(all && name === "msg:custom" && e.context == null && !TRACKED.has(e.callback) &&
+          String(e.callback && e.callback.name).startsWith("bound handle_message")));
+      if (kept.length === list.length) continue;
+      if (kept.length) events[name] = kept;
+      else delete events[name];
+    }
   });
 }
 
