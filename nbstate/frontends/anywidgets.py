@@ -90,7 +90,7 @@ class DownloadButton(anywidget.AnyWidget):
         them and then reports the click); a failure is sent instead, naming the error."""
         try:
             data, mime = self.fetch()
-        except Exception as e:  # noqa: BLE001 - the user's function failed: say so in the browser
+        except Exception as e:  # the user's function failed: say so in the browser
             self.send({"event": "error", "message": f"{type(e).__name__}: {e}"})
             return
         self.send({"event": "data", "mime": mime}, buffers=[data])

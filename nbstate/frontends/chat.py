@@ -111,7 +111,7 @@ def _files(sent: Any) -> list[Any]:
             name, kind = f["name"], f.get("type") or None
             if not isinstance(name, str) or not isinstance(kind, (str, type(None))):
                 raise TypeError("name and type must be text")
-        except Exception:  # noqa: BLE001 - the core refuses what is not a file
+        except Exception:  # the core refuses what is not a file
             out.append(Unrecognized(f"an attachment that is no file ({f!r:.60})"))
             continue
         out.append(UploadedFile(name, data, kind))

@@ -73,7 +73,7 @@ def parent_header(kernel: Any) -> dict | None:
         return None
     try:
         return kernel.get_parent("shell")
-    except Exception:  # noqa: BLE001 - ipykernel < 6: the shell keeps it
+    except Exception:  # ipykernel < 6: the shell keeps it
         return getattr(getattr(kernel, "shell", None), "parent_header", None)
 
 
@@ -112,7 +112,7 @@ def main_shell_stream(kernel: Any) -> Any:
     if thread is not None:
         try:
             return thread.manager.get_shell_channel_to_subshell_pair(None).to_stream
-        except Exception:  # noqa: BLE001 - another ipykernel layout
+        except Exception:  # another ipykernel layout
             return None
     return getattr(kernel, "shell_stream", None)
 

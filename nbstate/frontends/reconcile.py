@@ -144,7 +144,7 @@ def _with_resets(w: W.Widget, sent: dict[str, Any], desired: dict[str, Any]) -> 
         elif new is _MISSING:
             try:
                 desired[k] = w.trait_defaults(k)
-            except Exception:  # noqa: BLE001 - no such trait: nothing to reset
+            except Exception:  # no such trait: nothing to reset
                 continue
     return desired
 
@@ -457,7 +457,7 @@ class View:
         def on_msg(msg: dict) -> None:
             try:
                 self._on_msg(n, i, msg)
-            except Exception as e:  # noqa: BLE001 - a bad message must not kill the comm
+            except Exception as e:  # a bad message must not kill the comm
                 # one line per bad message (a hostile client can send many); the traceback
                 # only at debug level
                 _log.warning("nbstate: a message for a %s widget was dropped: %s: %s",
@@ -477,7 +477,7 @@ class View:
                 state = dict(data.get("state") or {})
                 compat.put_buffers(state, data.get("buffer_paths") or [],
                                    msg.get("buffers") or [])
-            except Exception as e:  # noqa: BLE001 - a malformed update: the core refuses it
+            except Exception as e:  # a malformed update: the core refuses it
                 if n.binding.value_keys:  # (the browser's value is unchanged: nothing to undo)
                     self._changed(n, Unrecognized(f"a malformed update ({type(e).__name__})"))
                 return
@@ -489,7 +489,7 @@ class View:
             if rest:
                 try:
                     part.set_state(rest)
-                except Exception as e:  # noqa: BLE001 - logged like any bad message
+                except Exception as e:  # logged like any bad message
                     _log.warning("nbstate: traits of a %s widget were not set: %s: %s",
                                  n.type, type(e).__name__, e)
             if not values:
@@ -497,7 +497,7 @@ class View:
             for k, raw in values.items():
                 try:
                     n.front[i][k] = from_json(part, k, raw)
-                except Exception:  # noqa: BLE001 - malformed: the core refuses it
+                except Exception:  # malformed: the core refuses it
                     n.front[i][k] = Unrecognized(repr(raw))
             value = n.binding.from_frontend(n.el, n.front)
             n.front_value = value

@@ -118,7 +118,7 @@ class Pusher:
         self.pushes += 1
         try:
             self._push(tree)
-        except Exception:  # noqa: BLE001 - showing progress is a courtesy: the run goes on
+        except Exception:  # showing progress is a courtesy: the run goes on
             traceback.print_exc(file=sys.__stderr__)
 
 

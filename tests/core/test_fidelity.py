@@ -318,7 +318,7 @@ def test_apptest_select_of_a_non_option_raises_value_error(app):
     at.run()  # the bad value is gone: the next run works
     assert at.session_state["x"] == "a"
     with pytest.raises(ValueError):
-        at.radio  # noqa: B018 - accessor exists
+        at.radio
         app('st.radio("r", ["a"])').radio[0].set_value("q").run()
 
 

@@ -74,7 +74,7 @@ def test_plain_code_still_gets_what_import_streamlit_gave_it(streamlit_presence)
     AppTest.from_string("import streamlit as st\nst.write('hi')").run()
     if streamlit_presence == "not installed":
         with pytest.raises(ImportError):
-            import streamlit  # noqa: F401
+            import streamlit
     else:
         import streamlit
         import streamlit.components.v1 as components

@@ -6,7 +6,7 @@ import pytest
 
 pytest.importorskip("jupyter_client")
 
-from nbstate.testing.kernel import KernelSession, Model  # noqa: E402
+from nbstate.testing.kernel import KernelSession, Model
 
 
 @pytest.fixture(scope="module")
