@@ -1,9 +1,10 @@
 """A static picture of an app: what a saved notebook keeps when the widgets are gone.
 
 The live app is an ipywidgets output; a notebook saved with it, then opened with no kernel
-(nbconvert's HTML, nbviewer, GitHub, an untrusted notebook in JupyterLab), has no widget
-models to draw it from. So the app's output carries two more forms beside the widget view,
-both made from the run's element tree:
+(nbconvert's HTML, nbviewer, GitHub, JupyterLab after the kernel stopped), has no widget
+models to draw it from. So an app shows as two outputs: the live output (the widget view and
+a short ``text/plain``) and, right after it, the picture output, with its own display id,
+made from the run's element tree:
 
 - ``text/html``: the app drawn in plain HTML (display elements through ``html.render``, the
   same HTML the live app shows; widgets as their label and value; layout as boxes), under a
@@ -12,8 +13,17 @@ both made from the run's element tree:
   a table's shape), stable from run to run, so that ``pytest --nbval`` (strict) compares what
   the app shows with the saved notebook and a change in it fails.
 
-Both are made once per displayed output (at the end of the cell's run), never per element or
-per rerun.
+The picture is made at the end of the cell's run, and again after interactions (on the
+kernel's event loop, once they pause: see ``ipy.LiveApp``), sent only when it changed; its
+own output is updated (``update_display_data``), never the live one, which JupyterLab would
+draw anew (losing focus, scroll and open menus). Its size is bounded (``MAX_HTML``,
+``MAX_OUTLINE``, ``MAX_ROWS``).
+
+While the app is live the picture is hidden by CSS of its own (a ``<style>`` in its HTML;
+no extension needed): the live root box carries the class ``live_class(name)``, and a
+notebook or page that holds such a box hides the picture of the same app. Where the widget
+models are gone, the same stylesheet hides the live output's "Error displaying widget"
+text, so the picture stands in its place (see ``_style``).
 
 Example:
     >>> from nbstate.elements import Element
@@ -31,6 +41,7 @@ Example:
 from __future__ import annotations
 
 import datetime
+import hashlib
 import html as _html
 from typing import Any
 
@@ -39,6 +50,13 @@ from .html import _SURROGATE, render
 
 #: rows of a table the picture keeps (a saved notebook stays small); the rest are counted
 MAX_ROWS = 50
+
+#: the picture's HTML stops drawing elements past about this many characters (a huge app's
+#: saved output stays small; the rest are counted in a note)
+MAX_HTML = 100_000
+
+#: the outline stops past about this many characters (the rest are counted in its last line)
+MAX_OUTLINE = 50_000
 
 #: element types whose ``body`` is their text, with the outline's prefix
 _TEXTS = {"title": "# ", "header": "## ", "subheader": "### ", "markdown": "", "text": "",
@@ -137,13 +155,27 @@ def _line(el: Element) -> str | None:
     return t
 
 
-def outline(tree: Element) -> str:
-    """A readable, stable text outline of an app's tree (the picture's ``text/plain``)."""
+def outline(tree: Element, max_chars: int = MAX_OUTLINE) -> str:
+    """A readable, stable text outline of an app's tree (the picture's ``text/plain``), at
+    most about ``max_chars`` long (the lines past that are counted in a last line)."""
     name = tree.props.get("name", "")
     lines = [f"nbstate app {name!r} (a picture of its last run; run the cell to use it)"]
+    left = [max_chars]
+    skipped = [0]
+
+    def add(line: str) -> None:
+        if len(line) >= left[0]:
+            left[0] = 0
+            skipped[0] += 1
+            return
+        left[0] -= len(line) + 1
+        lines.append(line)
 
     def walk(el: Element, depth: int) -> None:
         pad = "  " * depth
+        if left[0] <= 0:
+            skipped[0] += 1 if el.children is None else _leaves(el)
+            return
         if el.children is not None:
             if not el.children:
                 return
@@ -151,12 +183,11 @@ def outline(tree: Element) -> str:
             if group is not None:
                 prop, title = group
                 label = el.props.get(prop) if prop else None
-                lines.append(f"{pad}{title}" + (f' "{label}"' if label is not None else "")
-                             + ":")
+                add(f"{pad}{title}" + (f' "{label}"' if label is not None else "") + ":")
                 depth += 1
             for i, c in enumerate(el.children):
                 if el.type == "columns" and c.children:
-                    lines.append(f"{'  ' * depth}column {i + 1}:")
+                    add(f"{'  ' * depth}column {i + 1}:")
                     for k in c.children:
                         walk(k, depth + 1)
                 else:
@@ -166,11 +197,12 @@ def outline(tree: Element) -> str:
         if text is None:
             return
         first, *rest = text.rstrip("\n").split("\n") or [""]
-        lines.append(pad + first)
-        lines.extend(f"{pad}  {r}" for r in rest)
+        add("\n".join([pad + first, *(f"{pad}  {r}" for r in rest)]))
 
     for c in tree.children or []:
         walk(c, 0)
+    if skipped[0]:
+        lines.append(f"... and {skipped[0]:,} more elements (the outline is kept small)")
     return "\n".join(lines)
 
 
@@ -178,20 +210,32 @@ def _esc(x: Any) -> str:
     return _html.escape(str(x), quote=True)
 
 
-_GROUP_STYLE = ("border: 1px solid rgba(128,128,128,.35); border-radius: 0.5em; "
-                "padding: 0.4em 0.8em; margin: 0.3em 0;")
+class _Budget:
+    """What is left of the picture's size, and the elements left out once it is spent."""
+
+    def __init__(self, chars: int) -> None:
+        self.left = chars
+        self.skipped = 0
+
+    def take(self, html: str) -> str:
+        if len(html) > self.left:
+            self.skipped += 1
+            return ""
+        self.left -= len(html)
+        return html
+
+
+def _leaves(el: Element) -> int:
+    return 1 if el.children is None else sum(_leaves(c) for c in el.children)
 
 
 def _widget_html(el: Element) -> str:
     p = el.props
     label = _esc(p.get("label", ""))
     if el.type in ("button", "form_submit_button", "download_button", "link_button"):
-        return (f'<div class="nbstate-static-widget" style="margin: 0.3em 0;"><button disabled '
-                f'style="padding: 0.3em 0.9em;">{label}</button></div>')
-    return (f'<div class="nbstate-static-widget" style="margin: 0.3em 0;">'
-            f'<div style="font-size: 0.9em;">{label}</div>'
-            f'<div style="padding: 0.25em 0.6em; border: 1px solid rgba(128,128,128,.35); '
-            f'border-radius: 0.3em; display: inline-block; min-width: 8em;">'
+        return (f'<div class="nbstate-static-widget"><button disabled>{label}</button>'
+                f'</div>')
+    return (f'<div class="nbstate-static-widget"><div>{label}</div><div class="nbs-v">'
             f'{_esc(_shown_value(el, quote=False))}</div></div>')
 
 
@@ -233,8 +277,8 @@ def _leaf_html(el: Element) -> str:
             p.get("source") is not None or len(p.get("rows") or []) > MAX_ROWS):
         nrows, _ = _table_shape(el)
         cut = Element("table", props={**_first_rows(el), "border": True})
-        note = (f'<div style="font-size: 0.85em; opacity: 0.65;">The first {MAX_ROWS} of '
-                f'{nrows:,} rows.</div>' if nrows > MAX_ROWS else "")
+        note = (f'<div class="nbs-small">The first {MAX_ROWS} of {nrows:,} rows.</div>'
+                if nrows > MAX_ROWS else "")
         return render(cut) + note
     if el.type == "display_data":
         data = p.get("data") or {}
@@ -249,59 +293,141 @@ def _leaf_html(el: Element) -> str:
                 return f"<pre>{_esc(v)}</pre>"
         return ""
     if el.type == "chart":
-        return (f'<div class="nbstate-static-chart" style="{_GROUP_STYLE} opacity: 0.7;">'
-                f'{_esc(_line(el))}: drawn when the app is live</div>')
+        return (f'<div class="nbstate-static-chart nbs-g">{_esc(_line(el))}: drawn when the '
+                f'app is live</div>')
     return render(el)
 
 
-def _html_of(el: Element) -> str:
+def _html_of(el: Element, budget: _Budget) -> str:
     if el.children is None:
-        return _leaf_html(el)
+        if budget.left <= 0:
+            budget.skipped += 1
+            return ""
+        return budget.take(_leaf_html(el))
     if not el.children:
+        return ""
+    if budget.left <= 0:  # spent: what is left is only counted
+        budget.skipped += _leaves(el)
         return ""
     t, p = el.type, el.props
     kids = el.children
     if t == "columns":
-        cols = "".join(f'<div style="flex: {c.props.get("weight", 1)} 1 0; min-width: 0;">'
-                       f'{_html_of(c)}</div>' for c in kids)
-        return f'<div style="display: flex; gap: 1em;">{cols}</div>'
-    inner = "".join(_html_of(c) for c in kids)
+        cols = "".join(f'<div class="nbs-col" style="flex: {_esc(c.props.get("weight", 1))} '
+                       f'1 0;">{_html_of(c, budget)}</div>' for c in kids)
+        return f'<div class="nbs-row">{cols}</div>'
+    inner = "".join(_html_of(c, budget) for c in kids)
     if t == "column":
-        return "".join(_html_of(c) for c in kids)
+        return inner
     if t == "tab":
-        return (f'<div style="{_GROUP_STYLE}"><div style="font-weight: 600;">'
-                f'{_esc(p.get("label", ""))}</div>{inner}</div>')
+        return (f'<div class="nbs-g"><div class="nbs-b">{_esc(p.get("label", ""))}</div>'
+                f'{inner}</div>')
     if t in ("expander", "popover", "status"):
-        return (f'<details open style="{_GROUP_STYLE}"><summary>{_esc(p.get("label", ""))}'
-                f'</summary>{inner}</details>')
+        return (f'<details open class="nbs-g"><summary>{_esc(p.get("label", ""))}</summary>'
+                f'{inner}</details>')
     if t in ("form", "sidebar"):
-        return f'<div class="nbstate-static-{t}" style="{_GROUP_STYLE}">{inner}</div>'
+        return f'<div class="nbstate-static-{t} nbs-g">{inner}</div>'
     return f"<div>{inner}</div>"
 
 
-def picture_html(tree: Element) -> str:
+def token(name: str) -> str:
+    """A short, stable token of an app's name, for the CSS classes that tie its live output
+    to its picture (the same in every run, so that the saved HTML is too).
+
+    Example:
+        >>> token("demo") == token("demo") != token("other")
+        True
+    """
+    return hashlib.blake2b(str(name).encode("utf-8", "replace"), digest_size=5).hexdigest()
+
+
+def live_class(name: str) -> str:
+    """The class of the live output's root box: while it is in the page, the picture hides."""
+    return f"nbstate-live-{token(name)}"
+
+
+def picture_class(name: str) -> str:
+    """The class of the picture's root element."""
+    return f"nbstate-picture-{token(name)}"
+
+
+def _style(name: str) -> str:
+    """The picture's own stylesheet (``app.css`` is not there when the widgets are gone).
+
+    The first rules hide the picture wherever the app's live output is in the same notebook
+    (JupyterLab, Notebook 7, Voila) or page (VS Code's output webview), and while the live
+    output before it is still loading (its node has no element yet); the last one hides the
+    live output's placeholder text where the widget models are gone ("Error displaying
+    widget: model not found", a ``text/plain`` fallback), so the picture takes its place."""
+    live, pic = f".{live_class(name)}", f".{picture_class(name)}"
+    out = ".jp-OutputArea-output"
+    return (
+        f"<style>"
+        f".jp-Notebook:has({live}) {pic}, body:not(:has(.jp-Notebook)):has({live}) {pic}, "
+        f".jp-OutputArea-child:has(> {out}:not(.jupyter-widgets):not(:has(*))) "
+        f"+ .jp-OutputArea-child {pic} {{display: none !important}}"
+        f".jp-OutputArea-child:has(+ .jp-OutputArea-child {pic}):not(:has({live})) "
+        f"{{display: none}}"
+        f"{pic} .nbs-note, {pic} .nbs-small {{font-size: 0.85em; opacity: 0.7}}"
+        f"{pic} .nbs-note {{margin-bottom: 0.4em}}"
+        f"{pic} .nbs-g {{border: 1px solid rgba(128,128,128,.35); border-radius: 0.5em; "
+        f"padding: 0.4em 0.8em; margin: 0.3em 0}}"
+        f"{pic} .nbs-b {{font-weight: 600}}"
+        f"{pic} .nbstate-static-widget {{margin: 0.3em 0}}"
+        f"{pic} .nbstate-static-widget > div:first-child {{font-size: 0.9em}}"
+        f"{pic} .nbs-v {{padding: 0.25em 0.6em; border: 1px solid rgba(128,128,128,.35); "
+        f"border-radius: 0.3em; display: inline-block; min-width: 8em}}"
+        f"{pic} .nbs-row {{display: flex; gap: 1em}}"
+        f"{pic} .nbs-col {{min-width: 0}}"
+        f"{pic} .nbs-side {{flex: 0 0 16em}}"
+        f"</style>")
+
+
+def picture_html(tree: Element, max_chars: int = MAX_HTML) -> str:
     """The app's tree as static HTML (the picture's ``text/html``), with a note that it is
-    not live."""
+    not live; at most about ``max_chars`` long (the elements past that are counted in a
+    note, not drawn)."""
     name = tree.props.get("name", "")
+    budget = _Budget(max_chars)
     kids = {c.type: c for c in tree.children or []}
-    body = _html_of(kids["notices"]) if "notices" in kids else ""
-    main = _html_of(kids["main"]) if "main" in kids else ""
+    body = _html_of(kids["notices"], budget) if "notices" in kids else ""
+    logo = _html_of(kids["logo"], budget) if "logo" in kids else ""  # st.logo, at the top
+    main = _html_of(kids["main"], budget) if "main" in kids else ""
     side = kids.get("sidebar")
-    logo = _html_of(kids["logo"]) if "logo" in kids else ""  # st.logo, pinned at the top
-    if side is not None and (side.children or logo):
-        main = (f'<div style="display: flex; gap: 1em;"><div style="flex: 0 0 16em;">'
-                f'{logo}{_html_of(side)}</div><div style="flex: 1 1 0; min-width: 0;">'
-                f'{main}</div></div>')
+    side_html = _html_of(side, budget) if side is not None and side.children else ""
+    if side_html or (side is not None and logo):
+        main = (f'<div class="nbs-row"><div class="nbs-side">{logo}{side_html}</div>'
+                f'<div class="nbs-col" style="flex: 1 1 0;">{main}</div></div>')
     else:
         body = logo + body
-    note = (f'<div class="nbstate-static-note" style="font-size: 0.85em; opacity: 0.7; '
-            f'margin-bottom: 0.4em;">A picture of the app {_esc(name)!s} as last shown: not '
-            f'live. Run the cell to use the app.</div>')
-    return (f'<div class="nbstate-static" data-app="{_esc(name)}">{note}{body}{main}</div>')
+    note = (f'<div class="nbstate-static-note nbs-note">A picture of the app {_esc(name)} as '
+            f'last shown: not live. Run the cell to use the app.</div>')
+    more = (f'<div class="nbs-small">{budget.skipped:,} more elements are not drawn (the '
+            f'picture is kept small).</div>' if budget.skipped else "")
+    return (f'<div class="nbstate-static {picture_class(name)}" data-app="{_esc(name)}">'
+            f'{_style(name)}{note}{body}{main}{more}</div>')
 
 
 def mimebundle(tree: Element) -> dict[str, str]:
-    """``{"text/plain": outline, "text/html": picture}`` for the app's output (a lone
+    """The picture output's bundle: ``{"text/plain": outline, "text/html": picture}`` (a lone
     surrogate the app wrote, which cannot travel as UTF-8, shows as U+FFFD)."""
     out = {"text/plain": outline(tree), "text/html": picture_html(tree)}
     return {k: _SURROGATE.sub("\ufffd", v) for k, v in out.items()}
+
+
+def pending_bundle(name: str) -> dict[str, str]:
+    """The picture output of an app whose first run is still under way (shown at once when
+    that run is slow): empty, with the rules that keep it hidden while the app is live."""
+    return {"text/plain": f"nbstate app {name!r} (running)",
+            "text/html": f'<div class="nbstate-static {picture_class(name)}" '
+                         f'data-app="{_esc(name)}">{_style(name)}</div>'}
+
+
+def live_text(name: str) -> str:
+    """The live output's ``text/plain``: a short line (the outline is in the picture's
+    output, right after it).
+
+    Example:
+        >>> live_text("demo")
+        "nbstate app 'demo' (live output; a picture of it follows)"
+    """
+    return f"nbstate app {name!r} (live output; a picture of it follows)"
