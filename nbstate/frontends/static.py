@@ -229,6 +229,15 @@ def _leaves(el: Element) -> int:
     return 1 if el.children is None else sum(_leaves(c) for c in el.children)
 
 
+#: layout as inline styles (an untrusted notebook's HTML loses its <style>, not these);
+#: the many widgets' looks are classes of the picture's stylesheet (a huge app's picture
+#: stays small)
+_GROUP = ("border: 1px solid rgba(128,128,128,.35); border-radius: 0.5em; "
+          "padding: 0.4em 0.8em; margin: 0.3em 0;")
+_ROW = "display: flex; gap: 1em;"
+_SMALL = "font-size: 0.85em; opacity: 0.7;"
+
+
 def _widget_html(el: Element) -> str:
     p = el.props
     label = _esc(p.get("label", ""))
@@ -277,7 +286,7 @@ def _leaf_html(el: Element) -> str:
             p.get("source") is not None or len(p.get("rows") or []) > MAX_ROWS):
         nrows, _ = _table_shape(el)
         cut = Element("table", props={**_first_rows(el), "border": True})
-        note = (f'<div class="nbs-small">The first {MAX_ROWS} of {nrows:,} rows.</div>'
+        note = (f'<div style="{_SMALL}">The first {MAX_ROWS} of {nrows:,} rows.</div>'
                 if nrows > MAX_ROWS else "")
         return render(cut) + note
     if el.type == "display_data":
@@ -293,8 +302,8 @@ def _leaf_html(el: Element) -> str:
                 return f"<pre>{_esc(v)}</pre>"
         return ""
     if el.type == "chart":
-        return (f'<div class="nbstate-static-chart nbs-g">{_esc(_line(el))}: drawn when the '
-                f'app is live</div>')
+        return (f'<div class="nbstate-static-chart" style="{_GROUP} opacity: 0.7;">'
+                f'{_esc(_line(el))}: drawn when the app is live</div>')
     return render(el)
 
 
@@ -312,20 +321,20 @@ def _html_of(el: Element, budget: _Budget) -> str:
     t, p = el.type, el.props
     kids = el.children
     if t == "columns":
-        cols = "".join(f'<div class="nbs-col" style="flex: {_esc(c.props.get("weight", 1))} '
-                       f'1 0;">{_html_of(c, budget)}</div>' for c in kids)
-        return f'<div class="nbs-row">{cols}</div>'
+        cols = "".join(f'<div style="flex: {_esc(c.props.get("weight", 1))} 1 0; '
+                       f'min-width: 0;">{_html_of(c, budget)}</div>' for c in kids)
+        return f'<div style="{_ROW}">{cols}</div>'
     inner = "".join(_html_of(c, budget) for c in kids)
     if t == "column":
         return inner
     if t == "tab":
-        return (f'<div class="nbs-g"><div class="nbs-b">{_esc(p.get("label", ""))}</div>'
-                f'{inner}</div>')
+        return (f'<div style="{_GROUP}"><div style="font-weight: 600;">'
+                f'{_esc(p.get("label", ""))}</div>{inner}</div>')
     if t in ("expander", "popover", "status"):
-        return (f'<details open class="nbs-g"><summary>{_esc(p.get("label", ""))}</summary>'
-                f'{inner}</details>')
+        return (f'<details open style="{_GROUP}"><summary>{_esc(p.get("label", ""))}'
+                f'</summary>{inner}</details>')
     if t in ("form", "sidebar"):
-        return f'<div class="nbstate-static-{t} nbs-g">{inner}</div>'
+        return f'<div class="nbstate-static-{t}" style="{_GROUP}">{inner}</div>'
     return f"<div>{inner}</div>"
 
 
@@ -359,26 +368,21 @@ def _style(name: str) -> str:
     live output's placeholder text where the widget models are gone ("Error displaying
     widget: model not found", a ``text/plain`` fallback), so the picture takes its place."""
     live, pic = f".{live_class(name)}", f".{picture_class(name)}"
-    out = ".jp-OutputArea-output"
+    child, out = ".jp-OutputArea-child", ".jp-OutputArea-output"
+    hide = "{display: none !important}"
+    # (one rule each: a selector a browser rejects drops only its own rule; no :has() in
+    # another :has(), which no browser accepts)
     return (
         f"<style>"
-        f".jp-Notebook:has({live}) {pic}, body:not(:has(.jp-Notebook)):has({live}) {pic}, "
-        f".jp-OutputArea-child:has(> {out}:not(.jupyter-widgets):not(:has(*))) "
-        f"+ .jp-OutputArea-child {pic} {{display: none !important}}"
-        f".jp-OutputArea-child:has(+ .jp-OutputArea-child {pic}):not(:has({live})) "
-        f"{{display: none}}"
-        f"{pic} .nbs-note, {pic} .nbs-small {{font-size: 0.85em; opacity: 0.7}}"
-        f"{pic} .nbs-note {{margin-bottom: 0.4em}}"
-        f"{pic} .nbs-g {{border: 1px solid rgba(128,128,128,.35); border-radius: 0.5em; "
-        f"padding: 0.4em 0.8em; margin: 0.3em 0}}"
-        f"{pic} .nbs-b {{font-weight: 600}}"
+        f".jp-Notebook:has({live}) {pic} {hide}"
+        f"body:not(:has(.jp-Notebook)):has({live}) {pic} {hide}"
+        f"{child}:not(:has(> {out} > *)):not(:has(> {out}.jupyter-widgets)) + {child} {pic} "
+        f"{hide}"
+        f"{child}:has(+ {child} {pic}):not(:has({live})) {hide}"
         f"{pic} .nbstate-static-widget {{margin: 0.3em 0}}"
         f"{pic} .nbstate-static-widget > div:first-child {{font-size: 0.9em}}"
         f"{pic} .nbs-v {{padding: 0.25em 0.6em; border: 1px solid rgba(128,128,128,.35); "
         f"border-radius: 0.3em; display: inline-block; min-width: 8em}}"
-        f"{pic} .nbs-row {{display: flex; gap: 1em}}"
-        f"{pic} .nbs-col {{min-width: 0}}"
-        f"{pic} .nbs-side {{flex: 0 0 16em}}"
         f"</style>")
 
 
@@ -395,13 +399,14 @@ def picture_html(tree: Element, max_chars: int = MAX_HTML) -> str:
     side = kids.get("sidebar")
     side_html = _html_of(side, budget) if side is not None and side.children else ""
     if side_html or (side is not None and logo):
-        main = (f'<div class="nbs-row"><div class="nbs-side">{logo}{side_html}</div>'
-                f'<div class="nbs-col" style="flex: 1 1 0;">{main}</div></div>')
+        main = (f'<div style="{_ROW}"><div style="flex: 0 0 16em;">{logo}{side_html}</div>'
+                f'<div style="flex: 1 1 0; min-width: 0;">{main}</div></div>')
     else:
         body = logo + body
-    note = (f'<div class="nbstate-static-note nbs-note">A picture of the app {_esc(name)} as '
-            f'last shown: not live. Run the cell to use the app.</div>')
-    more = (f'<div class="nbs-small">{budget.skipped:,} more elements are not drawn (the '
+    note = (f'<div class="nbstate-static-note" style="{_SMALL} margin-bottom: 0.4em;">A '
+            f'picture of the app {_esc(name)} as last shown: not live. Run the cell to use '
+            f'the app.</div>')
+    more = (f'<div style="{_SMALL}">{budget.skipped:,} more elements are not drawn (the '
             f'picture is kept small).</div>' if budget.skipped else "")
     return (f'<div class="nbstate-static {picture_class(name)}" data-app="{_esc(name)}">'
             f'{_style(name)}{note}{body}{main}{more}</div>')

@@ -1,5 +1,7 @@
-"""What a person sees of an app where its widgets are gone (a saved notebook opened later), and
-the demo dashboards in Voila (nothing but the dashboard)."""
+"""What a person sees of an app's picture (issue 14): hidden while the app is live, up to date
+with the last state in the saved notebook, shown in place of the app where its widgets are gone
+(JupyterLab after the kernel stopped, nbconvert's HTML), never in Voila; and the demo
+dashboards in Voila (nothing but the dashboard)."""
 
 from __future__ import annotations
 
@@ -7,29 +9,35 @@ import json
 import subprocess
 import sys
 
+import nbformat
 from playwright.sync_api import expect
 
-from .jupyter import app_root
+from .conftest import _shutdown_kernels
+from .jupyter import app_root, drag_slider, labelled, open_notebook
 
 APP = """%%app picture
 import nbstate as st
 st.title("Saved sales")
 left, right = st.columns(2)
-left.slider("Units", 0, 100, 42)
+units = left.slider("Units", 0, 100, 42)
 right.metric("Revenue", "1,234", "+5%")
+st.write(f"units are {units}")
 st.table({"a": [1, 2, 3], "b": [4, 5, 6]})
 """
+
+KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
+
+
+def _notebook(path, *cells: str) -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(c) for c in ("%load_ext nbstate", *cells)]
+    nb.metadata["kernelspec"] = KERNELSPEC
+    nbformat.write(nb, path)
 
 
 def _saved_notebook(root):
     """A notebook executed headless and saved without widget state (as JupyterLab saves)."""
-    import nbformat
-
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell("%load_ext nbstate"), nbformat.v4.new_code_cell(APP)]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
-    nbformat.write(nb, root / "picture-src.ipynb")
+    _notebook(root / "picture-src.ipynb", APP)
     proc = subprocess.run([sys.executable, "-m", "nbconvert", "--to", "notebook", "--execute",
                            "picture-src.ipynb", "--output", "picture.ipynb"], cwd=root,
                           capture_output=True, text=True, timeout=240)
@@ -39,7 +47,95 @@ def _saved_notebook(root):
     (root / "picture.ipynb").write_text(json.dumps(saved))
 
 
+def _display(locator) -> str:
+    return locator.evaluate("e => getComputedStyle(e).display")
+
+
+def _hidden_picture(page):
+    """The app's picture is in the page, takes no room and is not drawn."""
+    pic = page.locator(".jp-OutputArea-output .nbstate-static")
+    expect(pic).to_have_count(1)
+    expect(pic).to_be_hidden()
+    assert _display(pic) == "none" and pic.bounding_box() is None
+    return pic
+
+
+_SAVE = """async () => {
+  const app = window.jupyterapp;
+  await app.commands.execute("docmanager:save");
+  const cell = app.shell.currentWidget.content.widgets[1];
+  return cell.model.trusted;
+}"""
+
+
+def test_live_app_hides_its_picture_and_the_saved_notebook_keeps_the_last_state(page, server):
+    _notebook(server.root / "picture-live.ipynb", APP)
+    open_notebook(page, server.lab("picture-live.ipynb") + "?reset")
+    root = app_root(page)
+    expect(root).to_contain_text("units are 42")
+    pic = _hidden_picture(page)
+    expect(pic.locator(".nbstate-static-widget .nbs-v")).to_have_text("42")  # (in the DOM)
+
+    # a person moves the slider: the picture follows (later, in its own output), and the
+    # live view is not drawn anew (the same node, the slider keeps its focus)
+    root.evaluate("e => { e.__kept = true; }")
+    drag_slider(labelled(root, "Units", ".widget-slider"), 70)
+    expect(root).to_contain_text("units are 7")  # 70 give or take a pixel
+    value = root.locator(".widget-readout").first.inner_text().strip()
+    assert value != "42"
+    expect(root).to_contain_text(f"units are {value}")
+    expect(pic.locator(".nbstate-static-widget .nbs-v")).to_have_text(value, timeout=20_000)
+    expect(pic.locator(".nbstate-static-widget .nbs-v")).to_have_text(value)
+    assert page.locator(".nbstate-app").evaluate("e => e.__kept === true")
+    _hidden_picture(page)
+    expect(root).to_be_visible()
+
+    # saved: the notebook keeps the picture of the last state
+    assert page.evaluate(_SAVE) is True  # (outputs made in this session are trusted)
+    saved = nbformat.read(server.root / "picture-live.ipynb", as_version=4)
+    live, picture = saved.cells[1].outputs
+    assert "application/vnd.jupyter.widget-view+json" in live.data
+    assert f'slider "Units": {value}' in picture.data["text/plain"]
+    assert f"units are {value}" in picture.data["text/html"]
+
+    # the kernel stops; the notebook is opened again (trusted: JupyterLab saved and signed
+    # it), its app's widget models are gone: the picture stands where the app was
+    _shutdown_kernels(server)
+    page.goto(server.lab("picture-live.ipynb") + "?reset")
+    pic = page.locator(".jp-OutputArea-output .nbstate-static")
+    expect(pic).to_be_visible(timeout=60_000)
+    expect(pic.locator(".nbstate-static-note")).to_contain_text("not live")
+    expect(pic.locator(".nbstate-static-widget .nbs-v")).to_have_text(value)
+    expect(pic.locator("h1")).to_have_text("Saved sales")
+    # the live output's placeholder ("Loading widget...", then "Error displaying widget:
+    # model not found") is there, and not visible
+    gone = page.locator(".jp-OutputArea-child:has(+ .jp-OutputArea-child .nbstate-static)")
+    expect(gone).to_have_count(1)
+    expect(gone.locator(".jp-OutputArea-output")).to_have_text(
+        "Error displaying widget: model not found", timeout=60_000)
+    expect(gone).to_be_hidden()
+    expect(page.get_by_text("model not found")).to_be_hidden()
+    expect(page.locator(".nbstate-app")).to_have_count(0)
+    assert page.evaluate("""() => window.jupyterapp.shell.currentWidget.content
+        .widgets[1].model.trusted""") is True
+
+    # nbconvert's HTML of the saved notebook: the picture once, nothing else of the app
+    proc = subprocess.run([sys.executable, "-m", "nbconvert", "--to", "html",
+                           "picture-live.ipynb"], cwd=server.root, capture_output=True,
+                          text=True, timeout=240)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    page.goto((server.root / "picture-live.html").as_uri(), wait_until="domcontentloaded")
+    pic = page.locator(".nbstate-static")
+    expect(pic).to_have_count(1)
+    expect(pic).to_be_visible()
+    expect(pic.locator(".nbstate-static-widget .nbs-v")).to_have_text(value)
+    expect(page.get_by_text("live output")).to_be_hidden()  # the live output's text/plain
+    expect(page.get_by_text("a picture of its last run")).to_have_count(0)  # the outline
+
+
 def test_saved_notebook_shows_the_apps_picture_in_jupyterlab(page, server):
+    # executed headless (nbconvert), not trusted in this JupyterLab: the widget view is not
+    # drawn at all, the picture is
     _saved_notebook(server.root)
     page.goto(server.lab("picture.ipynb") + "?reset")  # opened, not run
     pic = page.locator(".jp-OutputArea-output .nbstate-static")
@@ -57,13 +153,26 @@ def test_saved_notebook_shows_the_apps_picture_in_jupyterlab(page, server):
     assert page.locator("text=model not found").count() == 0
 
 
+def test_voila_shows_the_app_and_not_its_picture(page, server):
+    _notebook(server.root / "picture-voila.ipynb", APP)
+    page.goto(server.voila("picture-voila.ipynb"), timeout=120_000)
+    root = app_root(page)
+    expect(root).to_contain_text("units are 42")
+    pic = page.locator(".nbstate-static")
+    expect(pic).to_have_count(1)
+    expect(pic).to_be_hidden()
+    assert _display(pic) == "none"
+    assert page.get_by_text("not live").is_hidden()
+
+
 def test_voila_shows_only_the_dashboard(page, server):
     page.goto(server.voila("dashboard.ipynb"), timeout=120_000)
     root = app_root(page)
     expect(root).to_contain_text("Sales 2024")
     body = page.locator("body").inner_text()
     assert "AppTest" not in body and "Headless" not in body
-    # the app is the last thing on the page: no cell's output comes after it
+    # the app is the last thing on the page: no cell's output comes after it (its picture,
+    # hidden, is the last output)
     cells = page.locator(".jp-Cell")
     last = cells.nth(cells.count() - 1)
     assert last.locator(".nbstate-app").count() == 1
