@@ -230,7 +230,7 @@ def _leaves(el: Element) -> int:
 
 
 #: layout as inline styles (an untrusted notebook's HTML loses its <style>, not these);
-#: the many widgets' looks are classes of the picture's stylesheet (a huge app's picture
+#: the many widgets' looks are short classes of the picture's stylesheet (a huge app's picture
 #: stays small)
 _GROUP = ("border: 1px solid rgba(128,128,128,.35); border-radius: 0.5em; "
           "padding: 0.4em 0.8em; margin: 0.3em 0;")
@@ -242,9 +242,8 @@ def _widget_html(el: Element) -> str:
     p = el.props
     label = _esc(p.get("label", ""))
     if el.type in ("button", "form_submit_button", "download_button", "link_button"):
-        return (f'<div class="nbstate-static-widget"><button disabled>{label}</button>'
-                f'</div>')
-    return (f'<div class="nbstate-static-widget"><div>{label}</div><div class="nbs-v">'
+        return f'<div class="nbs-w"><button disabled>{label}</button></div>'
+    return (f'<div class="nbs-w"><div>{label}</div><div class="nbs-v">'
             f'{_esc(_shown_value(el, quote=False))}</div></div>')
 
 
@@ -379,8 +378,8 @@ def _style(name: str) -> str:
         f"{child}:not(:has(> {out} > *)):not(:has(> {out}.jupyter-widgets)) + {child} {pic} "
         f"{hide}"
         f"{child}:has(+ {child} {pic}):not(:has({live})) {hide}"
-        f"{pic} .nbstate-static-widget {{margin: 0.3em 0}}"
-        f"{pic} .nbstate-static-widget > div:first-child {{font-size: 0.9em}}"
+        f"{pic} .nbs-w {{margin: 0.3em 0}}"
+        f"{pic} .nbs-w > div:first-child {{font-size: 0.9em}}"
         f"{pic} .nbs-v {{padding: 0.25em 0.6em; border: 1px solid rgba(128,128,128,.35); "
         f"border-radius: 0.3em; display: inline-block; min-width: 8em}}"
         f"</style>")

@@ -60,6 +60,24 @@ def _hidden_picture(page):
     return pic
 
 
+# Samples every frame: records when any app picture takes room on the page.
+_WATCH_PICTURE = """() => {
+  window.__pictureDrawn = [];
+  const tick = () => {
+    for (const p of document.querySelectorAll(".nbstate-static")) {
+      if (p.getBoundingClientRect().height > 0) window.__pictureDrawn.push(p.textContent);
+    }
+    requestAnimationFrame(tick);
+  };
+  tick();
+}"""
+
+_RUN_APP_CELL = """async () => {
+  const app = window.jupyterapp;
+  app.shell.currentWidget.content.activeCellIndex = 1;
+  await app.commands.execute("notebook:run-cell");
+}"""
+
 _SAVE = """async () => {
   const app = window.jupyterapp;
   await app.commands.execute("docmanager:save");
@@ -74,7 +92,17 @@ def test_live_app_hides_its_picture_and_the_saved_notebook_keeps_the_last_state(
     root = app_root(page)
     expect(root).to_contain_text("units are 42")
     pic = _hidden_picture(page)
-    expect(pic.locator(".nbstate-static-widget .nbs-v")).to_have_text("42")  # (in the DOM)
+    expect(pic.locator(".nbs-w .nbs-v")).to_have_text("42")  # (in the DOM)
+
+    # executed again: the picture is not drawn at any moment (while the new live output
+    # loads, before its view is there, it is hidden too)
+    page.evaluate(_WATCH_PICTURE)
+    page.evaluate(_RUN_APP_CELL)
+    root = app_root(page)
+    expect(root).to_contain_text("units are 42")
+    page.wait_for_timeout(1500)  # (frames sampled meanwhile; the picture came long before)
+    assert page.evaluate("() => window.__pictureDrawn") == []
+    pic = _hidden_picture(page)
 
     # a person moves the slider: the picture follows (later, in its own output), and the
     # live view is not drawn anew (the same node, the slider keeps its focus)
@@ -84,8 +112,8 @@ def test_live_app_hides_its_picture_and_the_saved_notebook_keeps_the_last_state(
     value = root.locator(".widget-readout").first.inner_text().strip()
     assert value != "42"
     expect(root).to_contain_text(f"units are {value}")
-    expect(pic.locator(".nbstate-static-widget .nbs-v")).to_have_text(value, timeout=20_000)
-    expect(pic.locator(".nbstate-static-widget .nbs-v")).to_have_text(value)
+    expect(pic.locator(".nbs-w .nbs-v")).to_have_text(value, timeout=20_000)
+    expect(pic.locator(".nbs-w .nbs-v")).to_have_text(value)
     assert page.locator(".nbstate-app").evaluate("e => e.__kept === true")
     _hidden_picture(page)
     expect(root).to_be_visible()
@@ -98,6 +126,16 @@ def test_live_app_hides_its_picture_and_the_saved_notebook_keeps_the_last_state(
     assert f'slider "Units": {value}' in picture.data["text/plain"]
     assert f"units are {value}" in picture.data["text/html"]
 
+    # the page is loaded again, the kernel still running: while the widget manager gets the
+    # models from the kernel ("Loading widget..."), the picture is not drawn either
+    page.add_init_script(f"window.addEventListener('DOMContentLoaded', {_WATCH_PICTURE})")
+    page.goto(server.lab("picture-live.ipynb"))
+    root = app_root(page)
+    expect(root).to_contain_text(f"units are {value}")
+    page.wait_for_timeout(1000)
+    assert page.evaluate("() => window.__pictureDrawn") == []
+    _hidden_picture(page)
+
     # the kernel stops; the notebook is opened again (trusted: JupyterLab saved and signed
     # it), its app's widget models are gone: the picture stands where the app was
     _shutdown_kernels(server)
@@ -105,7 +143,7 @@ def test_live_app_hides_its_picture_and_the_saved_notebook_keeps_the_last_state(
     pic = page.locator(".jp-OutputArea-output .nbstate-static")
     expect(pic).to_be_visible(timeout=60_000)
     expect(pic.locator(".nbstate-static-note")).to_contain_text("not live")
-    expect(pic.locator(".nbstate-static-widget .nbs-v")).to_have_text(value)
+    expect(pic.locator(".nbs-w .nbs-v")).to_have_text(value)
     expect(pic.locator("h1")).to_have_text("Saved sales")
     # the live output's placeholder ("Loading widget...", then "Error displaying widget:
     # model not found") is there, and not visible
@@ -128,9 +166,18 @@ def test_live_app_hides_its_picture_and_the_saved_notebook_keeps_the_last_state(
     pic = page.locator(".nbstate-static")
     expect(pic).to_have_count(1)
     expect(pic).to_be_visible()
-    expect(pic.locator(".nbstate-static-widget .nbs-v")).to_have_text(value)
+    expect(pic.locator(".nbs-w .nbs-v")).to_have_text(value)
     expect(page.get_by_text("live output")).to_be_hidden()  # the live output's text/plain
     expect(page.get_by_text("a picture of its last run")).to_have_count(0)  # the outline
+
+
+def test_notebook7_hides_the_picture_of_a_live_app(page, server):
+    _notebook(server.root / "picture-nb7.ipynb", APP)
+    open_notebook(page, server.notebook7("picture-nb7.ipynb"))
+    root = app_root(page)
+    expect(root).to_contain_text("units are 42")
+    _hidden_picture(page)
+    expect(page.get_by_text("live output")).to_have_count(0)  # (the widget view is drawn)
 
 
 def test_saved_notebook_shows_the_apps_picture_in_jupyterlab(page, server):
@@ -142,7 +189,7 @@ def test_saved_notebook_shows_the_apps_picture_in_jupyterlab(page, server):
     expect(pic).to_be_visible(timeout=60_000)
     expect(pic.locator(".nbstate-static-note")).to_contain_text("not live")
     expect(pic.locator("h1")).to_have_text("Saved sales")
-    widget = pic.locator(".nbstate-static-widget").first
+    widget = pic.locator(".nbs-w").first
     expect(widget).to_contain_text("Units")
     expect(widget).to_contain_text("42")
     expect(pic.locator("table tbody tr")).to_have_count(3)

@@ -73,7 +73,7 @@ def test_html_picture_says_it_is_not_live_and_draws_the_app():
     at = AppTest.from_string(DASH, default_timeout=30).run()
     html = picture_html(at._tree)
     assert "not live" in html and "<h1" in html and "Shop" in html
-    assert html.count('class="nbstate-static-widget"') == 6  # every widget, submit included
+    assert html.count('class="nbs-w"') == 6  # every widget, submit included
     assert ">size 2</div>" in html and ">ann</div>" in html
     assert "<table" in html and "display: flex" in html  # the table; the columns side by side
 
