@@ -6,6 +6,7 @@ keeps a static picture of the app (text/html and a text/plain outline).
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -155,3 +156,22 @@ def test_strict_nbval_compares_the_apps_outline(tmp_path):
                    cwd=tmp_path)
     assert changed.returncode == 1
     assert "mismatch 'text/" in changed.stdout, changed.stdout[-3000:]
+
+
+def test_strict_nbval_passes_on_demo_notebooks_saved_with_their_pictures(tmp_path):
+    # a demo notebook executed and saved (as a user commits it), then checked by strict nbval:
+    # each app's outline and picture come out the same in the new run
+    demo = Path(__file__).resolve().parents[2] / "notebooks"
+    names = ["counter.ipynb", "dashboard.ipynb"]
+    for f in [*names, *(p.name for p in demo.glob("*.csv"))]:
+        shutil.copy(demo / f, tmp_path / f)
+    for name in names:
+        run = _run("-m", "nbconvert", "--to", "notebook", "--execute", "--inplace", name,
+                   cwd=tmp_path)
+        assert run.returncode == 0, run.stderr[-3000:]
+        saved = json.loads((tmp_path / name).read_text())
+        pictures = [o for c in saved["cells"] for o in c.get("outputs", ())
+                    if "nbstate-static" in "".join(o.get("data", {}).get("text/html", ""))]
+        assert pictures, name
+    check = _run("-m", "pytest", "-p", "no:cacheprovider", "--nbval", *names, cwd=tmp_path)
+    assert check.returncode == 0, check.stdout[-3000:]
