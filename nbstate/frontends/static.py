@@ -58,6 +58,9 @@ MAX_HTML = 100_000
 #: the outline stops past about this many characters (the rest are counted in its last line)
 MAX_OUTLINE = 50_000
 
+#: one element's text in the outline is cut past this many characters
+MAX_ELEMENT = 5_000
+
 #: element types whose ``body`` is their text, with the outline's prefix
 _TEXTS = {"title": "# ", "header": "## ", "subheader": "### ", "markdown": "", "text": "",
           "caption": "", "code": "", "stdout": "", "latex": "", "info": "info: ",
@@ -196,6 +199,8 @@ def outline(tree: Element, max_chars: int = MAX_OUTLINE) -> str:
         text = _line(el)
         if text is None:
             return
+        if len(text) > MAX_ELEMENT:
+            text = text[:MAX_ELEMENT] + f" ... ({len(text) - MAX_ELEMENT:,} more characters)"
         first, *rest = text.rstrip("\n").split("\n") or [""]
         add("\n".join([pad + first, *(f"{pad}  {r}" for r in rest)]))
 
@@ -317,24 +322,31 @@ def _html_of(el: Element, budget: _Budget) -> str:
     if budget.left <= 0:  # spent: what is left is only counted
         budget.skipped += _leaves(el)
         return ""
+    inner = [_html_of(c, budget) for c in el.children]
+    out = _box_html(el, inner)
+    budget.left -= len(out) - sum(map(len, inner))  # the box's own markup counts too
+    return out
+
+
+def _box_html(el: Element, inner: list[str]) -> str:
     t, p = el.type, el.props
-    kids = el.children
     if t == "columns":
         cols = "".join(f'<div style="flex: {_esc(c.props.get("weight", 1))} 1 0; '
-                       f'min-width: 0;">{_html_of(c, budget)}</div>' for c in kids)
+                       f'min-width: 0;">{h}</div>' for c, h in zip(el.children or (), inner,
+                                                                   strict=True))
         return f'<div style="{_ROW}">{cols}</div>'
-    inner = "".join(_html_of(c, budget) for c in kids)
+    body = "".join(inner)
     if t == "column":
-        return inner
+        return body
     if t == "tab":
         return (f'<div style="{_GROUP}"><div style="font-weight: 600;">'
-                f'{_esc(p.get("label", ""))}</div>{inner}</div>')
+                f'{_esc(p.get("label", ""))}</div>{body}</div>')
     if t in ("expander", "popover", "status"):
         return (f'<details open style="{_GROUP}"><summary>{_esc(p.get("label", ""))}'
-                f'</summary>{inner}</details>')
+                f'</summary>{body}</details>')
     if t in ("form", "sidebar"):
-        return f'<div class="nbstate-static-{t}" style="{_GROUP}">{inner}</div>'
-    return f"<div>{inner}</div>"
+        return f'<div class="nbstate-static-{t}" style="{_GROUP}">{body}</div>'
+    return f"<div>{body}</div>"
 
 
 def token(name: str) -> str:

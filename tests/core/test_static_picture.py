@@ -149,3 +149,14 @@ def test_live_output_text_and_pending_picture_are_short():
     pending = pending_bundle("demo")
     assert f'class="nbstate-static {picture_class("demo")}"' in pending["text/html"]
     assert "not live" not in pending["text/html"] and len(pending["text/html"]) < 2_000
+
+
+def test_many_boxes_and_one_huge_text_stay_bounded_too():
+    boxes = AppTest.from_string(
+        "import nbstate as st\nfor i in range(4000):\n    a, b = st.columns(2)\n"
+        "    a.write(i)\n", default_timeout=60).run()
+    assert len(picture_html(boxes._tree)) < MAX_HTML + 5_000
+    long = AppTest.from_string(
+        "import nbstate as st\nst.text('x' * 200_000)\nst.text('after')").run()
+    lines = outline(long._tree).splitlines()
+    assert lines[1].endswith(" ... (195,000 more characters)") and lines[2] == "after"
