@@ -132,6 +132,10 @@ class KernelSession:
     - ``updates_during()``: a context manager collecting the ``update`` messages the kernel
       sends meanwhile (``update_messages`` counts them all); ``wait(msg_id)`` waits for a
       message sent with ``wait=False``; ``run_notebook(path)`` runs a notebook's cells.
+    - ``displays``: the latest data of each display id (an app's picture output, updated
+      after interactions); ``iopub_during()`` collects every IOPub message meanwhile
+      (``message_bytes(msg)`` sizes one); ``listen(seconds)`` reads what the kernel sends on
+      its own meanwhile.
     """
 
     def __init__(self, *, kernel_name: str = "python3", cwd: str | None = None,
