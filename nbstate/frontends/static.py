@@ -61,6 +61,10 @@ MAX_OUTLINE = 50_000
 #: one element's text in the outline is cut past this many characters
 MAX_ELEMENT = 5_000
 
+#: seconds the picture stays invisible while the live output before it says "Loading
+#: widget..." (a reloaded page gets its widget models from the kernel meanwhile)
+LOADING_WAIT = 4
+
 #: element types whose ``body`` is their text, with the outline's prefix
 _TEXTS = {"title": "# ", "header": "## ", "subheader": "### ", "markdown": "", "text": "",
           "caption": "", "code": "", "stdout": "", "latex": "", "info": "info: ",
@@ -374,10 +378,13 @@ def _style(name: str) -> str:
     """The picture's own stylesheet (``app.css`` is not there when the widgets are gone).
 
     The first rules hide the picture wherever the app's live output is in the same notebook
-    (JupyterLab, Notebook 7, Voila) or page (VS Code's output webview), and while the live
-    output before it is still loading (its node has no element yet); the last one hides the
-    live output's placeholder text where the widget models are gone ("Error displaying
-    widget: model not found", a ``text/plain`` fallback), so the picture takes its place."""
+    (JupyterLab, Notebook 7, Voila) or page (VS Code's output webview); the next one keeps it
+    invisible while the live output before it is loading ("Loading widget...", no element
+    yet), for ``LOADING_WAIT`` seconds at most: a notebook reloaded beside its running kernel
+    gets its live view meanwhile, one opened with no kernel at all (which stays "Loading")
+    shows the picture after that. The last one hides the live output's placeholder text where
+    the widget models are gone ("Error displaying widget: model not found", "Loading
+    widget...", a ``text/plain`` fallback), so that the picture takes its place."""
     live, pic = f".{live_class(name)}", f".{picture_class(name)}"
     child, out = ".jp-OutputArea-child", ".jp-OutputArea-output"
     hide = "{display: none !important}"
@@ -388,7 +395,8 @@ def _style(name: str) -> str:
         f".jp-Notebook:has({live}) {pic} {hide}"
         f"body:not(:has(.jp-Notebook)):has({live}) {pic} {hide}"
         f"{child}:not(:has(> {out} > *)):not(:has(> {out}.jupyter-widgets)) + {child} {pic} "
-        f"{hide}"
+        f"{{animation: nbstate-picture-wait {LOADING_WAIT}s step-end}}"
+        f"@keyframes nbstate-picture-wait {{0%, 100% {{visibility: hidden}}}}"
         f"{child}:has(+ {child} {pic}):not(:has({live})) {hide}"
         f"{pic} .nbs-w {{margin: 0.3em 0}}"
         f"{pic} .nbs-w > div:first-child {{font-size: 0.9em}}"

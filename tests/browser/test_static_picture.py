@@ -8,11 +8,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 
 import nbformat
 from playwright.sync_api import expect
 
-from .conftest import _shutdown_kernels
+from .conftest import _env, _shutdown_kernels
 from .jupyter import app_root, drag_slider, labelled, open_notebook
 
 APP = """%%app picture
@@ -63,9 +64,15 @@ def _hidden_picture(page):
 # Samples every frame: records when any app picture takes room on the page.
 _WATCH_PICTURE = """() => {
   window.__pictureDrawn = [];
+  window.__pictureTimes = {};
   const tick = () => {
+    const t = window.__pictureTimes;
+    if (!t.picture && document.querySelector(".nbstate-static")) t.picture = performance.now();
+    if (!t.live && document.querySelector(".nbstate-app")) t.live = performance.now();
     for (const p of document.querySelectorAll(".nbstate-static")) {
-      if (p.getBoundingClientRect().height > 0) window.__pictureDrawn.push(p.textContent);
+      const style = getComputedStyle(p);
+      if (style.display !== "none" && style.visibility !== "hidden"
+          && p.getBoundingClientRect().height > 0) window.__pictureDrawn.push(p.textContent);
     }
     requestAnimationFrame(tick);
   };
@@ -129,9 +136,13 @@ def test_live_app_hides_its_picture_and_the_saved_notebook_keeps_the_last_state(
     # the page is loaded again, the kernel still running: while the widget manager gets the
     # models from the kernel ("Loading widget..."), the picture is not drawn either
     page.add_init_script(f"window.addEventListener('DOMContentLoaded', {_WATCH_PICTURE})")
+    t = time.monotonic()
     page.goto(server.lab("picture-live.ipynb"))
     root = app_root(page)
     expect(root).to_contain_text(f"units are {value}")
+    times = page.evaluate("() => window.__pictureTimes")
+    print(f"reloaded page: live app after {time.monotonic() - t:.1f} s, "
+          f"{(times['live'] - times['picture']) / 1000:.2f} s after its picture came")
     page.wait_for_timeout(1000)
     assert page.evaluate("() => window.__pictureDrawn") == []
     _hidden_picture(page)
@@ -198,6 +209,42 @@ def test_saved_notebook_shows_the_apps_picture_in_jupyterlab(page, server):
     revenue = pic.get_by_text("Revenue").bounding_box()
     assert revenue["x"] > units["x"] + units["width"] / 2
     assert page.locator("text=model not found").count() == 0
+
+
+# Opens a notebook with no kernel ("No Kernel": the notebook factory is told not to start one).
+_OPEN_WITHOUT_KERNEL = """async (path) => {
+  const app = window.jupyterapp;
+  await app.started;
+  await app.restored;
+  const factory = app.docRegistry.getWidgetFactory("Notebook");
+  Object.defineProperty(factory, "preferKernel", {value: false});
+  Object.defineProperty(factory, "canStartKernel", {value: false});
+  const panel = await app.commands.execute("docmanager:open", {path});
+  await panel.context.ready;
+  await panel.sessionContext.ready;
+  return [panel.sessionContext.kernelDisplayName, panel.content.widgets[1].model.trusted];
+}"""
+
+
+def test_trusted_notebook_opened_with_no_kernel_shows_the_picture(page, server):
+    # no kernel: the widget manager never gets past "Loading widget..."; after a moment the
+    # picture stands there instead
+    _saved_notebook(server.root)
+    (server.root / "picture-nokernel.ipynb").write_text((server.root / "picture.ipynb")
+                                                        .read_text())
+    trust = subprocess.run([sys.executable, "-m", "jupyter", "trust", "picture-nokernel.ipynb"],
+                           cwd=server.root, env=_env(server.root.parent), capture_output=True,
+                           text=True, timeout=60)
+    assert trust.returncode == 0, trust.stderr
+    page.goto(server.url + "/lab?reset")
+    page.wait_for_function("() => window.jupyterapp !== undefined", timeout=60_000)
+    assert page.evaluate(_OPEN_WITHOUT_KERNEL, "picture-nokernel.ipynb") == ["No Kernel", True]
+    pic = page.locator(".jp-OutputArea-output .nbstate-static")
+    expect(pic).to_be_visible()
+    expect(pic.locator("h1")).to_have_text("Saved sales")
+    loading = page.locator(".jp-OutputArea-output", has_text="Loading widget...")
+    expect(loading).to_have_count(1)
+    expect(loading).to_be_hidden()
 
 
 def test_voila_shows_the_app_and_not_its_picture(page, server):
