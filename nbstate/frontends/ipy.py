@@ -234,21 +234,27 @@ class LiveApp:
             loop = asyncio.get_running_loop()
         except RuntimeError:
             return  # no kernel loop (plain IPython): nobody saves this output's picture
-        now = loop.time()
-        if self._picture_timer is not None:
-            if now - self._picture_since >= PICTURE_AT_MOST:
-                return  # a steady stream of reruns: the pending update goes ahead
-            self._picture_timer.cancel()
-        else:
-            self._picture_since = now
-        self._picture_timer = loop.call_later(PICTURE_AFTER, self._picture_now)
+        try:
+            now = loop.time()
+            if self._picture_timer is not None:
+                if now - self._picture_since >= PICTURE_AT_MOST:
+                    return  # a steady stream of reruns: the pending update goes ahead
+                self._picture_timer.cancel()
+            else:
+                self._picture_since = now
+            self._picture_timer = loop.call_later(PICTURE_AFTER, self._picture_now)
+        except Exception:  # noqa: BLE001 - the picture is a courtesy: never the app's error
+            traceback.print_exc(file=sys.__stderr__)
 
     def _picture_now(self) -> None:
         self._picture_timer = None
         view = self.view
         if view is None or view.closed or not self._displayed or self._early:
             return
-        self._send_picture(update=True)
+        try:
+            self._send_picture(update=True)
+        except Exception:  # noqa: BLE001 - (on the event loop: nobody else would see it)
+            traceback.print_exc(file=sys.__stderr__)
 
     def __repr__(self) -> str:
         return f"<nbstate app {self.name!r}>"
