@@ -60,6 +60,12 @@ FIRST_BATCH = 100
 #: splits a burst into several reruns on a busy machine). Paid once, at the end of a burst.
 BURST_GAP_MS = 30
 
+#: after interactions, the app's picture output is brought up to date once no rerun came for
+#: this long (seconds), or at the latest this long after the first of a steady stream: on the
+#: kernel's event loop, off the path of an interaction (a saved notebook keeps the picture)
+PICTURE_AFTER = 0.5
+PICTURE_AT_MOST = 5.0
+
 _LIVE: dict[str, LiveApp] = {}
 _PENDING: dict[str, LiveApp] = {}
 #: two updates the client sent closer together than this (ms) show it sends bursts
@@ -87,6 +93,12 @@ class LiveApp:
         self._display_first: Callable[[], None] | None = None  # shows a new output at once
         self._early = False  # displayed before its run ended (the picture comes after)
         self._display_id = uuid.uuid4().hex
+        # the picture output, right after the live one (see _display and static.py)
+        self._picture_id = uuid.uuid4().hex
+        self._picture_sent: tuple[int, int] | None = None  # what it shows (hashes)
+        self._picture_of: Element | None = None  # the tree it was made from
+        self._picture_timer: asyncio.TimerHandle | None = None
+        self._picture_since = 0.0  # when the pending update was first asked for
 
     @property
     def name(self) -> str:
@@ -142,39 +154,107 @@ class LiveApp:
             self._display()
 
     def _display(self) -> None:
-        """Display the live output, with a static picture of the app beside the widget view
-        (``text/html`` and a ``text/plain`` outline, see ``static.py``): what a saved notebook
-        shows where the widget models are gone, and what ``pytest --nbval`` compares."""
+        """Display the live output, then the picture output right after it (``static.py``):
+        the app's static picture (``text/html``, hidden while the app is live) and its
+        ``text/plain`` outline, what a saved notebook shows where the widget models are gone
+        and what ``pytest --nbval`` compares. A slow first run displayed both already (the
+        picture empty): only the picture is brought up to date."""
         from IPython.display import display
 
         assert self.view is not None, "shown before it is displayed"
-        bundle = self._bundle()
         if self._early:
-            # displayed while its first run went on (without the picture of the finished
-            # run): the output is updated in place with the whole bundle
-            pub = getattr(_shell(), "display_pub", None)
-            if pub is not None:
-                getattr(pub, "real", pub).publish(
-                    data=bundle, metadata={}, transient={"display_id": self._display_id},
-                    update=True)
             self._early = False
+            self._send_picture(update=True)
             return
-        display(bundle, raw=True, display_id=self._display_id)
+        self._mark_live()
+        display(self._bundle(), raw=True, display_id=self._display_id)
         self._displayed = True
+        self._picture_id, self._picture_sent = uuid.uuid4().hex, None
+        self._send_picture(update=False)
 
     def _bundle(self) -> dict:
-        """The output's mime bundle: the widget view, and the static picture of the last
-        tree shown (if any)."""
-        from .static import mimebundle
+        """The live output's mime bundle: the widget view and a short ``text/plain`` (never
+        the root's ``repr``, which walks every widget of a big app)."""
+        from ipywidgets import __protocol_version__
+
+        from .static import live_text
 
         assert self.view is not None, "a bundle of an output that is shown"
-        bundle = dict(self.view.root._repr_mimebundle_() or {})
-        if self._shown is not None:
-            try:
-                bundle.update(mimebundle(self._shown))
-            except Exception:  # noqa: BLE001 - the picture is a courtesy: the app still shows
-                traceback.print_exc(file=sys.__stderr__)
-        return bundle
+        major, minor = (int(x) for x in __protocol_version__.split(".")[:2])
+        return {"text/plain": live_text(self.name),
+                "application/vnd.jupyter.widget-view+json": {
+                    "version_major": major, "version_minor": minor,
+                    "model_id": self.view.root.model_id}}
+
+    def _mark_live(self) -> None:
+        """Give the live root box the class that hides the app's picture while it shows."""
+        from .static import live_class
+
+        assert self.view is not None
+        cls = live_class(self.name)
+        if cls not in self.view.root._dom_classes:
+            self.view.root.add_class(cls)
+
+    def _picture_bundle(self) -> dict:
+        from .static import mimebundle, pending_bundle
+
+        if self._shown is None:
+            return pending_bundle(self.name)
+        return mimebundle(self._shown)
+
+    def _send_picture(self, update: bool) -> None:
+        """Display the picture output (``update=False``), or update it if it changed."""
+        shown = self._shown
+        if update and shown is not None and shown is self._picture_of:
+            return  # made from the same tree: the same picture
+        try:
+            bundle = self._picture_bundle()
+        except Exception:  # noqa: BLE001 - the picture is a courtesy: the app still shows
+            traceback.print_exc(file=sys.__stderr__)
+            return
+        sent = (hash(bundle["text/plain"]), hash(bundle["text/html"]))
+        self._picture_of = shown
+        if update and sent == self._picture_sent:
+            return
+        pub = getattr(_shell(), "display_pub", None)
+        if pub is None:
+            return
+        getattr(pub, "real", pub).publish(
+            data=bundle, metadata={}, transient={"display_id": self._picture_id},
+            update=update)
+        self._picture_sent = sent
+
+    def _picture_soon(self) -> None:
+        """Update the picture once the reruns pause (``PICTURE_AFTER`` s without one, or
+        ``PICTURE_AT_MOST`` s after the first of a steady stream): on the kernel's event
+        loop, never in the rerun that answers an interaction."""
+        if not self._displayed or self._early:
+            return  # (the end of the cell's run displays it)
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return  # no kernel loop (plain IPython): nobody saves this output's picture
+        try:
+            now = loop.time()
+            if self._picture_timer is not None:
+                if now - self._picture_since >= PICTURE_AT_MOST:
+                    return  # a steady stream of reruns: the pending update goes ahead
+                self._picture_timer.cancel()
+            else:
+                self._picture_since = now
+            self._picture_timer = loop.call_later(PICTURE_AFTER, self._picture_now)
+        except Exception:  # noqa: BLE001 - the picture is a courtesy: never the app's error
+            traceback.print_exc(file=sys.__stderr__)
+
+    def _picture_now(self) -> None:
+        self._picture_timer = None
+        view = self.view
+        if view is None or view.closed or not self._displayed or self._early:
+            return
+        try:
+            self._send_picture(update=True)
+        except Exception:  # noqa: BLE001 - (on the event loop: nobody else would see it)
+            traceback.print_exc(file=sys.__stderr__)
 
     def __repr__(self) -> str:
         return f"<nbstate app {self.name!r}>"
@@ -225,6 +305,7 @@ class LiveApp:
                     view.update(tree)
             self._shown = tree
             self._before = None
+            self._picture_soon()
             if not interrupted:
                 return
             e: BaseException = KeyboardInterrupt(
@@ -345,11 +426,14 @@ class LiveApp:
         shell = _shell()
         if shell is None or self.view is None or self._displayed:
             return
-        data, md = shell.display_formatter.format(self.view.root)
+        self._mark_live()
         pub = shell.display_pub
-        getattr(pub, "real", pub).publish(data=data, metadata=md,
+        getattr(pub, "real", pub).publish(data=self._bundle(), metadata={},
                                           transient={"display_id": self._display_id})
         self._displayed = self._early = True
+        # the picture output right after it (empty until the run ends: _display fills it)
+        self._picture_id, self._picture_sent, self._picture_of = uuid.uuid4().hex, None, None
+        self._send_picture(update=False)
 
     def _stream_first(self, tree: Element) -> None:
         """A new output whose run built many elements: show the first ones at once, then

@@ -132,6 +132,10 @@ class KernelSession:
     - ``updates_during()``: a context manager collecting the ``update`` messages the kernel
       sends meanwhile (``update_messages`` counts them all); ``wait(msg_id)`` waits for a
       message sent with ``wait=False``; ``run_notebook(path)`` runs a notebook's cells.
+    - ``displays``: the latest data of each display id (an app's picture output, updated
+      after interactions); ``iopub_during()`` collects every IOPub message meanwhile
+      (``message_bytes(msg)`` sizes one); ``listen(seconds)`` reads what the kernel sends on
+      its own meanwhile.
     """
 
     def __init__(self, *, kernel_name: str = "python3", cwd: str | None = None,
@@ -151,6 +155,10 @@ class KernelSession:
         self.kc: Any = None
         self._last_app: Model | None = None
         self._watchers: list[list[dict]] = []
+        #: the latest data of each display id, as a frontend keeps it (``display_data`` with
+        #: a display id, then its ``update_display_data``), e.g. an app's picture output
+        self.displays: dict[str, dict] = {}
+        self._iopub_watchers: list[list[dict]] = []
         self._cells = 0
 
     # -- life cycle -----------------------------------------------------------------------
@@ -421,8 +429,33 @@ class KernelSession:
         finally:
             self._watchers.remove(seen)
 
+    @contextmanager
+    def iopub_during(self) -> Iterator[list[dict]]:
+        """Collect every IOPub message the kernel sends inside the ``with`` block (as
+        ``jupyter_client`` gives them; ``message_bytes(msg)`` is its size on the wire, about)."""
+        seen: list[dict] = []
+        self._iopub_watchers.append(seen)
+        try:
+            yield seen
+        finally:
+            self._drain()
+            self._iopub_watchers.remove(seen)
+
     def open_models(self) -> list[Model]:
         return [m for m in self.models.values() if not m.closed]
+
+    def listen(self, seconds: float) -> None:
+        """Read what the kernel sends for ``seconds`` (messages it sends on its own, later:
+        e.g. an app's picture, updated once interactions pause)."""
+        import time
+
+        end = time.monotonic() + seconds
+        while (left := end - time.monotonic()) > 0:
+            try:
+                msg = self.kc.get_iopub_msg(timeout=min(left, 0.2))
+            except queue.Empty:
+                continue
+            self._handle(msg, None)
 
     # -- reading iopub --------------------------------------------------------------------
     def _drain(self) -> None:
@@ -454,6 +487,11 @@ class KernelSession:
     def _handle(self, msg: dict, result: ExecuteResult | None) -> None:
         t = msg["msg_type"]
         c = msg["content"]
+        for w in self._iopub_watchers:
+            w.append(msg)
+        did = (c.get("transient") or {}).get("display_id") if isinstance(c, dict) else None
+        if did and (t == "display_data" or (t == "update_display_data" and did in self.displays)):
+            self.displays[did] = dict(c.get("data", {}))
         if t == "comm_open" and c.get("target_name") == "jupyter.widget":
             state = copy.deepcopy(c["data"].get("state", {}))
             _put_buffers(state, c["data"].get("buffer_paths", []), msg.get("buffers", []))
@@ -493,6 +531,14 @@ class KernelSession:
 
 _MISSING = object()
 _TAG = re.compile(r"<[^>]+>")
+
+
+def message_bytes(msg: dict) -> int:
+    """About the size of one message on the wire: its JSON content and its buffers."""
+    import json
+
+    return (len(json.dumps(msg.get("content", {}), default=str).encode()) +
+            sum(len(b) for b in msg.get("buffers") or ()))
 
 
 def _strip_html(s: str) -> str:

@@ -3,7 +3,20 @@ text/plain, and its HTML, made from a run's tree."""
 
 from __future__ import annotations
 
-from nbstate.frontends.static import MAX_ROWS, mimebundle, outline, picture_html
+import re
+
+from nbstate.frontends.static import (
+    MAX_HTML,
+    MAX_OUTLINE,
+    MAX_ROWS,
+    live_class,
+    live_text,
+    mimebundle,
+    outline,
+    pending_bundle,
+    picture_class,
+    picture_html,
+)
 from nbstate.testing import AppTest
 
 DASH = """
@@ -73,7 +86,7 @@ def test_html_picture_says_it_is_not_live_and_draws_the_app():
     at = AppTest.from_string(DASH, default_timeout=30).run()
     html = picture_html(at._tree)
     assert "not live" in html and "<h1" in html and "Shop" in html
-    assert html.count('class="nbstate-static-widget"') == 6  # every widget, submit included
+    assert html.count('class="nbs-w"') == 6  # every widget, submit included
     assert ">size 2</div>" in html and ">ann</div>" in html
     assert "<table" in html and "display: flex" in html  # the table; the columns side by side
 
@@ -91,3 +104,59 @@ def test_bundle_replaces_a_lone_surrogate():
     for text in bundle.values():
         text.encode("utf-8")  # travels as JSON
     assert "bad \ufffd text" in bundle["text/plain"]
+
+
+def test_huge_app_picture_and_outline_stay_bounded():
+    at = AppTest.from_string("import nbstate as st\nst.title('Top')\n"
+                             "for i in range(5000):\n    st.slider(f's{i}', 0, 9, 1, key=f'k{i}')\n"
+                             "st.write('the end')", default_timeout=60).run()
+    html, plain = picture_html(at._tree), outline(at._tree)
+    assert len(html) < MAX_HTML + 5_000 and len(plain) < MAX_OUTLINE + 500
+    # what is drawn comes first, the rest is counted
+    assert "<h1" in html and ">s0</div>" in html and "the end" not in html
+    drawn = html.count('class="nbs-w"')
+    assert 500 < drawn < 5000
+    assert f"{5000 - drawn + 1:,} more elements are not drawn" in html  # (the text too)
+    lines = plain.splitlines()
+    assert lines[1] == "# Top" and lines[2] == 'slider "s0": 1'
+    assert re.fullmatch(r"\.\.\. and [\d,]+ more elements \(the outline is kept small\)",
+                        lines[-1])
+    assert len(lines) - 3 + int(lines[-1].split()[2].replace(",", "")) == 5001  # all counted
+
+
+def test_picture_carries_the_rules_that_hide_it_while_its_app_is_live():
+    at = AppTest.from_string("import nbstate as st\nst.text('hi')").run()
+    html = picture_html(at._tree)
+    name = at._tree.props["name"]
+    live, pic = live_class(name), picture_class(name)
+    assert live != live_class(name + "x")  # one app's live output hides its own picture only
+    assert f'class="nbstate-static {pic}"' in html
+    style = html[html.index("<style>"):html.index("</style>")]
+    assert f".jp-Notebook:has(.{live}) .{pic} {{display: none !important}}" in style
+    assert f"body:not(:has(.jp-Notebook)):has(.{live}) .{pic}" in style  # VS Code, others
+    # no :has() inside another :has() (a browser drops the whole rule)
+    for m in re.finditer(r":has\(", style):
+        depth, i = 1, m.end()
+        while depth:
+            depth += {"(": 1, ")": -1}.get(style[i], 0)
+            i += 1
+        assert ":has(" not in style[m.end():i], style[m.start():i]
+    assert html == picture_html(at._tree)  # the same for the same tree (strict nbval)
+
+
+def test_live_output_text_and_pending_picture_are_short():
+    assert live_text("demo") == "nbstate app 'demo' (live output; a picture of it follows)"
+    pending = pending_bundle("demo")
+    assert f'class="nbstate-static {picture_class("demo")}"' in pending["text/html"]
+    assert "not live" not in pending["text/html"] and len(pending["text/html"]) < 2_000
+
+
+def test_many_boxes_and_one_huge_text_stay_bounded_too():
+    boxes = AppTest.from_string(
+        "import nbstate as st\nfor i in range(4000):\n    a, b = st.columns(2)\n"
+        "    a.write(i)\n", default_timeout=60).run()
+    assert len(picture_html(boxes._tree)) < MAX_HTML + 5_000
+    long = AppTest.from_string(
+        "import nbstate as st\nst.text('x' * 200_000)\nst.text('after')").run()
+    lines = outline(long._tree).splitlines()
+    assert lines[1].endswith(" ... (195,000 more characters)") and lines[2] == "after"

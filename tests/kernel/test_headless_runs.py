@@ -6,6 +6,7 @@ keeps a static picture of the app (text/html and a text/plain outline).
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -118,13 +119,16 @@ def test_saved_notebook_keeps_a_static_picture(tmp_path):
                "--output", "saved.ipynb", cwd=tmp_path)
     assert run.returncode == 0, run.stderr[-3000:]
     saved = json.loads((tmp_path / "saved.ipynb").read_text())
-    [out] = saved["cells"][1]["outputs"]
-    data = out["data"]
-    assert "application/vnd.jupyter.widget-view+json" in data  # live when the kernel is there
-    plain = "".join(data["text/plain"])
+    # two outputs: the live one (the widget view, live when the kernel is there), then the
+    # picture (its HTML, and the outline that strict nbval compares)
+    live, pic = (o["data"] for o in saved["cells"][1]["outputs"])
+    assert set(live) == {"application/vnd.jupyter.widget-view+json", "text/plain"}
+    assert "".join(live["text/plain"]) == "nbstate app 'fine' (live output; a picture of it follows)"
+    assert set(pic) == {"text/html", "text/plain"}
+    plain = "".join(pic["text/plain"])
     assert plain.splitlines()[1:] == ["# Fine", 'slider "x": 4',
                                       "ZeroDivisionError: division by zero"]
-    html = "".join(data["text/html"])
+    html = "".join(pic["text/html"])
     assert "not live" in html and "Fine" in html and "ZeroDivisionError" in html
     # nbconvert's HTML (what nbviewer shows) of a notebook saved without widget state (as
     # JupyterLab saves by default) draws the picture
@@ -133,7 +137,8 @@ def test_saved_notebook_keeps_a_static_picture(tmp_path):
     page = _run("-m", "nbconvert", "--to", "html", "saved.ipynb", cwd=tmp_path)
     assert page.returncode == 0, page.stderr[-2000:]
     text = (tmp_path / "saved.html").read_text()
-    assert "nbstate-static" in text and "not live" in text
+    assert text.count('class="nbstate-static ') == 1 and text.count("not live") == 1
+    assert "a picture of its last run" not in text  # the outline is not drawn beside it
 
 
 def test_strict_nbval_compares_the_apps_outline(tmp_path):
@@ -151,3 +156,22 @@ def test_strict_nbval_compares_the_apps_outline(tmp_path):
                    cwd=tmp_path)
     assert changed.returncode == 1
     assert "mismatch 'text/" in changed.stdout, changed.stdout[-3000:]
+
+
+def test_strict_nbval_passes_on_demo_notebooks_saved_with_their_pictures(tmp_path):
+    # a demo notebook executed and saved (as a user commits it), then checked by strict nbval:
+    # each app's outline and picture come out the same in the new run
+    demo = Path(__file__).resolve().parents[2] / "notebooks"
+    names = ["counter.ipynb", "dashboard.ipynb"]
+    for f in [*names, *(p.name for p in demo.glob("*.csv"))]:
+        shutil.copy(demo / f, tmp_path / f)
+    for name in names:
+        run = _run("-m", "nbconvert", "--to", "notebook", "--execute", "--inplace", name,
+                   cwd=tmp_path)
+        assert run.returncode == 0, run.stderr[-3000:]
+        saved = json.loads((tmp_path / name).read_text())
+        pictures = [o for c in saved["cells"] for o in c.get("outputs", ())
+                    if "nbstate-static" in "".join(o.get("data", {}).get("text/html", ""))]
+        assert pictures, name
+    check = _run("-m", "pytest", "-p", "no:cacheprovider", "--nbval", *names, cwd=tmp_path)
+    assert check.returncode == 0, check.stdout[-3000:]
