@@ -209,7 +209,7 @@ class LiveApp:
             return  # made from the same tree: the same picture
         try:
             bundle = self._picture_bundle()
-        except Exception:  # noqa: BLE001 - the picture is a courtesy: the app still shows
+        except Exception:  # the picture is a courtesy: the app still shows
             traceback.print_exc(file=sys.__stderr__)
             return
         sent = (hash(bundle["text/plain"]), hash(bundle["text/html"]))
@@ -243,7 +243,7 @@ class LiveApp:
             else:
                 self._picture_since = now
             self._picture_timer = loop.call_later(PICTURE_AFTER, self._picture_now)
-        except Exception:  # noqa: BLE001 - the picture is a courtesy: never the app's error
+        except Exception:  # the picture is a courtesy: never the app's error
             traceback.print_exc(file=sys.__stderr__)
 
     def _picture_now(self) -> None:
@@ -253,7 +253,7 @@ class LiveApp:
             return
         try:
             self._send_picture(update=True)
-        except Exception:  # noqa: BLE001 - (on the event loop: nobody else would see it)
+        except Exception:  # (on the event loop: nobody else would see it)
             traceback.print_exc(file=sys.__stderr__)
 
     def __repr__(self) -> str:
@@ -313,7 +313,7 @@ class LiveApp:
                 "update was completed first. The app stays live.")
             rest = tree.contents[1:]
             notices = [*(tree.contents[0].children or ()), exception_element(e)]
-        except BaseException as exc:  # noqa: BLE001 - a frontend bug shows in the app, not lost
+        except BaseException as exc:  # a frontend bug shows in the app, not lost
             e = exc
             if not isinstance(e, KeyboardInterrupt):
                 traceback.print_exc(file=sys.__stderr__)
@@ -330,7 +330,7 @@ class LiveApp:
             with deferred_interrupts():
                 view.update(Element("app", props={"stale": False}, children=[
                     Element("notices", children=notices), *rest]))
-        except Exception:  # noqa: BLE001 - nothing more can be shown
+        except Exception:  # nothing more can be shown
             traceback.print_exc(file=sys.__stderr__)
 
     def _run(self, changes: Sequence[tuple[str, Any]]) -> Element | BaseException:
@@ -349,7 +349,7 @@ class LiveApp:
         try:
             with _capture():
                 return self.app.interact(changes)
-        except BaseException as e:  # noqa: BLE001 - shown by _render; the kernel keeps serving
+        except BaseException as e:  # shown by _render; the kernel keeps serving
             # (an interrupt or a SystemExit landing in nbstate's own code, between the app's
             # lines, ends up here: it must not end the kernel or leave the message unanswered)
             return e
@@ -544,7 +544,7 @@ def _sent_right_after_the_last() -> bool:
     global _last_sent
     try:
         sent = (compat.parent_header(getattr(_shell(), "kernel", None)) or {})["header"]["date"]
-    except Exception:  # noqa: BLE001 - no kernel, older ipykernel, no date: no evidence
+    except Exception:  # no kernel, older ipykernel, no date: no evidence
         return False
     last, _last_sent = _last_sent, sent
     try:

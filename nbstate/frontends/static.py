@@ -88,7 +88,7 @@ def _value(v: Any) -> str:
         return f"({inner})" if isinstance(v, tuple) else f"[{inner}]"
     try:
         return str(v)
-    except Exception:  # noqa: BLE001 - a value whose str() fails still shows its type
+    except Exception:  # a value whose str() fails still shows its type
         return f"<{type(v).__name__}>"
 
 
@@ -106,7 +106,7 @@ def _shown_value(el: Element, quote: bool = True) -> str:
                 try:
                     if o is x or o == x:
                         return lab
-                except Exception:  # noqa: BLE001 - options that do not compare
+                except Exception:  # options that do not compare
                     continue
             return x
         if isinstance(v, (list, tuple)):
@@ -121,7 +121,7 @@ def _shown_value(el: Element, quote: bool = True) -> str:
 def _body(el: Element) -> str:
     try:
         return str(el.props.get("body", ""))
-    except Exception:  # noqa: BLE001
+    except Exception:
         return ""
 
 
@@ -265,7 +265,7 @@ def _table_shape(el: Element) -> tuple[int, list[str]]:
         try:
             cols = [c["name"] for c in src.columns(hide_index=True)]
             return src.nrows, cols
-        except Exception:  # noqa: BLE001 - the outline is a courtesy
+        except Exception:  # the outline is a courtesy
             return 0, []
     return len(p.get("rows") or []), list(p.get("columns") or [])
 
@@ -280,7 +280,7 @@ def _first_rows(el: Element) -> dict:
 
     try:
         cols, index, rows, _ = _records(src.frame.head(MAX_ROWS))
-    except Exception:  # noqa: BLE001 - the picture is a courtesy
+    except Exception:  # the picture is a courtesy
         cols, index, rows = [], [], []
     return {"columns": cols, "index_labels": index, "rows": rows,
             "hide_index": p.get("hide_index")}
