@@ -38,7 +38,8 @@ from .tabular import GridSource, identity, to_frame
 
 NUM_ROWS = ("fixed", "dynamic", "add", "delete")
 INDEX = "_index"
-_NOT_EDITABLE = {"progress", "line_chart", "bar_chart", "area_chart", "image", "json"}
+_NOT_EDITABLE = {"progress", "line_chart", "bar_chart", "area_chart", "image", "json", "audio",
+                 "video", "button"}
 
 
 class DataEditorState(_AttrDict):
@@ -131,6 +132,19 @@ def check_cell(col: dict, v: Any) -> Any:
         if v not in opts:
             raise RefusedValue(f"{v!r} is not one of column {col['name']!r}'s options")
         return v
+    if ctype == "multiselect":
+        if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+            raise RefusedValue(f"column {col['name']!r} takes a list of options, got {v!r}")
+        opts = [o for o, _ in col.get("labels") or ()]
+        if col.get("labels") is not None and not col.get("accept_new_options"):
+            bad = [x for x in v if x not in opts]
+            if bad:
+                raise RefusedValue(f"{bad!r} not among column {col['name']!r}'s options")
+        if len(set(v)) != len(v):
+            raise RefusedValue(f"an option is picked twice in column {col['name']!r}")
+        return v
+    if ctype == "markdown":
+        return _text(col, v)
     if ctype == "number" or (ctype is None and kind in ("int", "float")):
         return _number(col, v)
     if ctype in ("text", "link"):
@@ -404,6 +418,9 @@ def data_editor(data: Any, *, width: Any = "stretch", height: Any = "auto",
             f"{row_height!r}.")
     width = _width(width, use_container_width)
     height = _height(height)
+    from .grid_buttons import register, split_buttons
+
+    column_config, buttons = split_buttons(column_config)
     config = dict(_config(column_config) or {})
     fmt = data_format(data)
     frame = to_frame(data)
@@ -466,6 +483,10 @@ def data_editor(data: Any, *, width: Any = "stretch", height: Any = "auto",
         props["source"] = GridSource(edited, origin=origin)
         result = to_format(edited, fmt)
         props["result"] = result
+        if buttons:
+            # keyed button columns: their trigger widgets, after the grid
+            props["buttons"] = register(ctx, buttons,
+                                        base.nrows + len(state["added_rows"]))
     finally:
         ctx.hold_flush -= 1
     ctx.flush()

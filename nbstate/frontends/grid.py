@@ -38,12 +38,13 @@ import logging
 from typing import Any
 
 import anywidget
+import ipywidgets as W
 import traitlets as t
 
 from ..elements import Element
 from ..tabular import GridSource, column_meta
 from .anywidgets import asset
-from .bindings import NOTHING, Binding
+from .bindings import NOTHING, Binding, ToWidget
 
 _log = logging.getLogger("nbstate")
 
@@ -90,6 +91,8 @@ class Grid(anywidget.AnyWidget):
     placeholder = t.Unicode(None, allow_none=True).tag(sync=True)
     #: the grid's accessible name (``alt``)
     alt = t.Unicode("").tag(sync=True)
+    #: the button columns (ButtonColumn with a key) whose clicks go to the kernel, by name
+    buttons: t.List = t.List([]).tag(sync=True)
 
     def __init__(self, source: GridSource | None = None, column_config: Any = None,
                  column_order: Any = None, hide_index: bool | None = None,
@@ -212,6 +215,7 @@ def grid_traits(props: dict[str, Any]) -> dict[str, Any]:
         "hide_header": bool(props.get("hide_header")),
         "placeholder": props.get("placeholder"),
         "alt": str(props.get("alt") or ""),
+        "buttons": sorted(props.get("buttons") or ()),
     }
 
 
@@ -254,6 +258,12 @@ class GridBinding(Binding):
         return states[0].get("selection")
 
     def on_custom(self, el: Element, content: Any) -> Any:
+        # a click in a keyed button column: {"type": "button", "column", "row", "label"},
+        # the value of that column's trigger widget (nbstate/grid_buttons.py)
+        if isinstance(content, dict) and content.get("type") == "button":
+            wid = (el.props.get("buttons") or {}).get(content.get("column"))
+            if isinstance(wid, str):
+                return ToWidget(wid, {"row": content.get("row"), "label": content.get("label")})
         return NOTHING  # window requests: answered by the Grid itself
 
 
@@ -286,3 +296,14 @@ class EditorBinding(GridBinding):
 
 GRID_BINDING = GridBinding()
 EDITOR_BINDING = EditorBinding()
+
+
+class ButtonBinding(Binding):
+    """``dataframe_button`` elements (a keyed ButtonColumn's trigger widget): an empty, hidden
+    box; the grid's buttons send its clicks (``GridBinding.on_custom``)."""
+
+    def create(self, el: Element) -> W.Widget:
+        return W.Box(layout=W.Layout(display="none"))
+
+
+BUTTON_BINDING = ButtonBinding()

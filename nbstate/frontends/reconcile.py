@@ -44,6 +44,7 @@ from .bindings import (
     NOTHING,
     Binding,
     Box,
+    ToWidget,
     Unrecognized,
     binding_for,
     from_json,
@@ -505,7 +506,9 @@ class View:
             self._changed(n, value)
         elif method == "custom":
             value = n.binding.on_custom(n.el, data.get("content"))
-            if value is NOTHING:
+            if isinstance(value, ToWidget):  # (a grid's button column: its trigger widget)
+                self._send([(value.wid, value.value)])
+            elif value is NOTHING:
                 compat.handle_msg(part, msg)
             elif not n.el.props.get("disabled"):
                 self._changed(n, value)
