@@ -451,8 +451,8 @@ def data_editor(data: Any, *, width: Any = "stretch", height: Any = "auto",
         [column_order] if isinstance(column_order, str) else column_order)
     base = GridSource(data)
     cols = base.columns(config, None, False)
-    editable = {c["name"]: c for c in cols
-                if not c.get("disabled") and (not c.get("index") or not range_index)}
+    # (an index column is disabled unless editable: see GridSource.columns)
+    editable = {c["name"]: c for c in cols if not c.get("disabled")}
     spec_cols = {c["name"]: c for c in cols}
     key = normalize_key(key) if key is not None else None
     props: dict[str, Any] = {

@@ -662,10 +662,13 @@ class GridSource:
             for level, name in enumerate(names):
                 values = (idx.get_level_values(level) if isinstance(idx, pd.MultiIndex)
                           else idx)
+                kind = column_kind(values.dtype, values[0] if len(values) else None)
                 col = {"src": ("index", level), "name": "_index",
                        "label": "" if name is None else str(name), "index": True,
-                       "kind": column_kind(values.dtype, values[0] if len(values) else None),
-                       "pinned": True}
+                       "kind": kind, "pinned": True,
+                       # as Streamlit's editor: a RangeIndex (or a duration index) is not
+                       # edited unless the "_index" column config says disabled=False
+                       "disabled": type(idx) is pd.RangeIndex or kind == "timedelta"}
                 out.append(_configure(col, config.get("_index", _UNSET)))
         names = [str(c) for c in df.columns]
         if column_order is not None:
