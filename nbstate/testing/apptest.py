@@ -863,11 +863,13 @@ class ElementView:
         if wid is None:
             raise ValueError(f"column {column!r} of this {self.type} is no ButtonColumn with a "
                              "key: its buttons do nothing")
-        target = next((el for el in self._at._tree.walk() if el.id == wid), None)
+        tree = self._at._tree
+        target = next((el for el in tree.walk() if el.id == wid), None) if tree else None
         assert target is not None  # registered right after the grid in the same run
         if label is None:
             frame = self._el.props["source"].frame
-            cell = frame[column].iloc[row] if column in frame.columns else None
+            cell = frame[column].iloc[row] if column in frame.columns and \
+                0 <= row < len(frame) else None
             label = str(cell[0] if isinstance(cell, (list, tuple)) else cell)
         self._at._queue(ElementView(self._at, target, self.form), {"row": row, "label": label})
         return self
