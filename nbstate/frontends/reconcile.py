@@ -414,6 +414,12 @@ class View:
             n.front_value = n.kernel_value = el.props.get("value")
             for i, part in enumerate(n.parts):
                 part.comm.on_msg(self._handler(n, i))
+        elif el.props.get("buttons") is not None:
+            # a display grid with keyed button columns: its clicks (GridBinding.on_custom)
+            n.parts = binding.parts(w)
+            n.front = [{} for _ in n.parts]
+            for i, part in enumerate(n.parts):
+                part.comm.on_msg(self._handler(n, i))
         return n
 
     def _update(self, n: Node, el: Element) -> None:
