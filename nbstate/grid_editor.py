@@ -248,10 +248,13 @@ def _parse(value: Any, col: dict | None) -> Any:
     return value
 
 
-def apply_edits(df: Any, state: Mapping, columns: Mapping[str, dict]) -> tuple[Any, Any]:
+def apply_edits(df: Any, state: Mapping, columns: Mapping[str, dict],
+                show_unindexed: bool = False) -> tuple[Any, Any]:
     """``df`` (a copy, changed in place) with the edits, deletions and additions of
     ``state`` applied, as Streamlit applies them; and for each of its rows, its position in the
-    data (added rows: ``len(data) + i``).
+    data (added rows: ``len(data) + i``). An added row with no index value where the index
+    cannot number it is left out, as Streamlit does; ``show_unindexed`` keeps it (with an
+    empty index) for the grid, where the reader fills its index in, as in Streamlit's grid.
 
     Example:
         >>> import pandas as pd
@@ -299,7 +302,16 @@ def apply_edits(df: Any, state: Mapping, columns: Mapping[str, dict]) -> tuple[A
             label = row.get(INDEX)
             if label is None:
                 if nxt is None:
-                    continue  # no index value for a non-integer index: skipped, as Streamlit
+                    # no index value for a non-integer index: skipped, as Streamlit (shown
+                    # in the grid with an empty index cell when show_unindexed)
+                    if show_unindexed:
+                        row_df = pd.DataFrame([values], columns=df.columns,
+                                              index=pd.Index([None], dtype=object))
+                        with warnings.catch_warnings():
+                            warnings.simplefilter("ignore")
+                            df = pd.concat([df, row_df])
+                        origin.append(np.asarray([n + i]))
+                    continue
                 label = nxt
                 nxt += 1
             elif label in df.index:
@@ -479,8 +491,12 @@ def data_editor(data: Any, *, width: Any = "stretch", height: Any = "auto",
         state = ctx.widget(KINDS["data_editor"], "data_editor", key, ident, props,
                            empty_state(), False, cb, args, kwargs)
         edited, origin = apply_edits(frame.copy(), state, spec_cols)
+        shown = edited
+        if len(origin) < len(frame) - len(state["deleted_rows"]) + len(state["added_rows"]):
+            # added rows left out for want of an index value: the grid still shows them
+            shown, origin = apply_edits(frame.copy(), state, spec_cols, show_unindexed=True)
         # the grid shows the edited copy; its rows carry their positions in the data
-        props["source"] = GridSource(edited, origin=origin)
+        props["source"] = GridSource(shown, origin=origin)
         result = to_format(edited, fmt)
         props["result"] = result
         if buttons:

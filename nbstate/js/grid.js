@@ -360,11 +360,24 @@ function render({ model, el: host }) {
   }
 
   // -- drawing --------------------------------------------------------------------------
+  // (no redraw while a mouse button is down in the grid: a cell's button rebuilt between its
+  // mousedown and mouseup would lose the click; the draw waits for the mouseup)
+  let pressed = false, held = false;
   function schedule() {
     if (frame) return;
     const raf = globalThis.requestAnimationFrame || ((f) => setTimeout(f, 16));
-    frame = raf(() => { frame = 0; draw(); });
+    frame = raf(() => {
+      frame = 0;
+      if (pressed) { held = true; return; }
+      draw();
+    });
   }
+  const onPress = () => { pressed = true; };
+  const onRelease = () => {
+    if (!pressed) return;
+    pressed = false;
+    if (held) { held = false; setTimeout(schedule, 0); }
+  };
 
   function selection() {
     const s = model.get("selection") || {};
@@ -549,7 +562,7 @@ function render({ model, el: host }) {
     if (!url) { box.textContent = cell.url; return; }
     const player = el(doc, cell.media, "", { controls: "", src: url, preload: "metadata" });
     box.appendChild(player);
-    player.focus?.();
+    player.focus?.({ preventScroll: true });
   }
 
   function setSort(c) {
@@ -894,12 +907,15 @@ function render({ model, el: host }) {
   });
   scroller.addEventListener("scroll", () => { closeOverlay(); schedule(); }, { passive: true });
   scroller.addEventListener("mousedown", closeOverlay);
+  root.addEventListener("mousedown", onPress, true);
+  doc.addEventListener?.("mouseup", onRelease, true);
   const ro = globalThis.ResizeObserver ? new ResizeObserver(schedule) : null;
   ro?.observe(scroller);
   reset();
 
   return () => {
     ro?.disconnect();
+    doc.removeEventListener?.("mouseup", onRelease, true);
     model.off("msg:custom", onMessage);
   };
 }

@@ -230,6 +230,9 @@ st.text(repr(list(out.index)) + " " + repr(out.v.tolist()))
     assert at.text[0].value == "['A', 'b'] [1, 2]"
     at.data_editor[0].add_row({"v": 3}).run()   # no index value: skipped, as Streamlit
     assert at.text[0].value == "['A', 'b'] [1, 2]"
+    # ... but the grid shows the row, with an empty index cell to fill in
+    src = at.data_editor[0]._el.props["source"]
+    assert src.window(0, 3, [0, 1])["cells"] == [["A", "1"], ["b", "2"], [None, "3"]]
     at.data_editor[0].edit_cell(2, "_index", "c").run()  # the added row gets its index
     assert at.text[0].value == "['A', 'b', 'c'] [1, 2, 3]"
     assert at.session_state["ed"]["added_rows"] == [{"v": 3, "_index": "c"}]
