@@ -35,6 +35,7 @@ Example:
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any
 
 import anywidget
@@ -51,6 +52,8 @@ _log = logging.getLogger("nbstate")
 #: Streamlit's row height (px) and how many rows an auto-height grid shows at most
 ROW_HEIGHT = 35
 AUTO_ROWS = 10
+#: a sort of at least this many rows runs in a thread (see Grid._on_custom)
+SORT_IN_THREAD = 1_000_000
 
 
 class Grid(anywidget.AnyWidget):
@@ -100,6 +103,7 @@ class Grid(anywidget.AnyWidget):
         self._source: GridSource | None = None
         self._config: tuple = (None, None, None)
         self._specs: list[dict] = []
+        self._sorting = threading.Lock()
         super().__init__(**kwargs)
         self.set_view(source, column_config, column_order, hide_index)
         self.on_msg(self._on_custom)
@@ -164,6 +168,31 @@ class Grid(anywidget.AnyWidget):
         return win
 
     def _on_custom(self, _widget: Any, content: Any, _buffers: Any) -> None:
+        if self._sort_to_do(content):
+            # a sort of many rows (seconds for ten million): in a thread, so that the kernel
+            # keeps answering (the app reruns, other windows) meanwhile; numpy's sort
+            # releases the GIL. The reply carries its version: a stale one is dropped.
+            threading.Thread(target=self._reply, args=(content,), daemon=True,
+                             name="nbstate-grid-sort").start()
+            return
+        self._reply(content)
+
+    def _sort_to_do(self, content: Any) -> bool:
+        src = self._source
+        if src is None or not isinstance(content, dict) or content.get("type") != "window":
+            return False
+        sort = content.get("sort")
+        if not (isinstance(sort, list) and len(sort) == 2 and type(sort[0]) is int
+                and 0 <= sort[0] < len(self._specs)):
+            return False
+        return src.nrows >= SORT_IN_THREAD and not src.order_ready(
+            self._specs[sort[0]], sort[1] != "desc")
+
+    def _reply(self, content: Any) -> None:
+        with self._sorting:  # (one sort at a time; the next request finds it done)
+            self._answer_and_send(content)
+
+    def _answer_and_send(self, content: Any) -> None:
         try:
             reply = self.answer(content)
         except Exception as e:  # noqa: BLE001 - a bad request must not kill the comm
