@@ -172,10 +172,10 @@ class Grid(anywidget.AnyWidget):
             # a sort of many rows (seconds for ten million): in a thread, so that the kernel
             # keeps answering (the app reruns, other windows) meanwhile; numpy's sort
             # releases the GIL. The reply carries its version: a stale one is dropped.
-            threading.Thread(target=self._reply, args=(content,), daemon=True,
+            threading.Thread(target=self._sorted_reply, args=(content,), daemon=True,
                              name="nbstate-grid-sort").start()
             return
-        self._reply(content)
+        self._answer_and_send(content)
 
     def _sort_to_do(self, content: Any) -> bool:
         src = self._source
@@ -188,7 +188,7 @@ class Grid(anywidget.AnyWidget):
         return src.nrows >= SORT_IN_THREAD and not src.order_ready(
             self._specs[sort[0]], sort[1] != "desc")
 
-    def _reply(self, content: Any) -> None:
+    def _sorted_reply(self, content: Any) -> None:
         with self._sorting:  # (one sort at a time; the next request finds it done)
             self._answer_and_send(content)
 
