@@ -267,3 +267,13 @@ st.text(type(out).__module__.split(".")[0] + " " + repr(out["temp"].to_list()))
     at.data_editor[0].edit_cell(1, "temp", 20.5).run()
     assert at.text[0].value == "polars [3.5, 20.5]"
     assert isinstance(pl.DataFrame({"a": [1]}), pl.DataFrame)
+
+
+def test_the_static_picture_shows_no_trace_of_a_button_column_widget():
+    from nbstate.frontends.static import outline, picture_html
+
+    at = AppTest.from_string(DF + "st.dataframe(df[['name', 'go']], column_config=CFG)").run()
+    tree = at._tree
+    assert any(el.type == "dataframe_button" for el in tree.walk())
+    assert "dataframe_button" not in outline(tree)
+    assert "dataframe_button" not in picture_html(tree) and "go_click" not in picture_html(tree)
