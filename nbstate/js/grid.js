@@ -698,6 +698,12 @@ function render({ model, el: host }) {
       const td = doc.getElementById(`${id}-${r}-${c}`);
       if (td && cell && typeof cell === "object" && "markdown" in cell) openMarkdown(td, cell);
       else if (td && cell && typeof cell === "object" && "media" in cell) openMedia(td, cell);
+      else if (td && cell && typeof cell === "object" && "button" in cell) {
+        // Enter on a button cell: its button (a menu: opened by the keyboard's focus)
+        const b = td.querySelector("button, select");
+        if (b && b.tagName.toLowerCase() === "button") b.click();
+        else b?.focus();
+      }
       return;
     }
     const raw = row.raw.has(c) ? row.raw.get(c) : cell;

@@ -871,7 +871,9 @@ class ElementView:
             cell = frame[column].iloc[row] if column in frame.columns and \
                 0 <= row < len(frame) else None
             label = str(cell[0] if isinstance(cell, (list, tuple)) else cell)
-        self._at._queue(ElementView(self._at, target, self.form), {"row": row, "label": label})
+        # (a click is sent at once, in a form too: Streamlit's button columns are triggers,
+        # not form values)
+        self._at._queue(ElementView(self._at, target, None), {"row": row, "label": label})
         return self
 
     # -- st.data_editor (nbstate/grid_editor.py): edits as the grid sends them --------------

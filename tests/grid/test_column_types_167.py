@@ -277,3 +277,15 @@ def test_the_static_picture_shows_no_trace_of_a_button_column_widget():
     assert any(el.type == "dataframe_button" for el in tree.walk())
     assert "dataframe_button" not in outline(tree)
     assert "dataframe_button" not in picture_html(tree) and "go_click" not in picture_html(tree)
+
+
+def test_a_button_column_in_a_form_clicks_at_once():
+    at = AppTest.from_string(DF + """
+with st.form("f"):
+    st.dataframe(df[["name", "go"]], column_config={"go": st.column_config.ButtonColumn(
+        key="form_click")})
+    st.form_submit_button("Send")
+st.text(repr(st.session_state.form_click))
+""").run()
+    at.dataframe[0].click_button("go", 1, "Edit").run()
+    assert at.text[0].value == "{'row': 1, 'label': 'Edit'}"
