@@ -37,9 +37,12 @@ st.dataframe(rich, hide_index=True, column_config={
 c = st.session_state.go_click
 st.write("click:", "none" if c is None else f"{c.row} {c.label}")
 
-out = st.data_editor(pd.DataFrame({"tags": [["a"], ["b"]]}), key="tags_ed", hide_index=True,
-                     column_config={"tags": cc.MultiselectColumn("Tags", options=["a", "b", "c"])})
+out = st.data_editor(pd.DataFrame({"tags": [["a"], ["b"]], "md": ["*x*", "y"]}), key="tags_ed",
+                     hide_index=True, column_config={
+                         "tags": cc.MultiselectColumn("Tags", options=["a", "b", "c"]),
+                         "md": cc.MarkdownColumn("Md")})
 st.write("tags:", "|".join(",".join(t) for t in out.tags))
+st.text(f"md: {out.md.tolist()}")
 
 ev = st.dataframe(pd.DataFrame({"x": np.arange(100_000)}), key="all", on_select="rerun",
                   selection_mode="multi-row", height=250)
@@ -115,6 +118,14 @@ def test_new_column_types_select_all_and_index_edits(page, root):
     editor.locator("button", has_text="Done").click()
     expect(root).to_contain_text("tags: a|b,c")
     expect(cell(tags_ed, 3, 1).locator(".nbstate-grid-bubble")).to_have_text(["b", "c"])
+    # a markdown cell in an editor: a text area edits its text
+    cell(tags_ed, 2, 2).dblclick()
+    area = root.locator("textarea.nbstate-grid-editor")
+    expect(area).to_have_value("*x*")
+    area.fill("**new**")
+    area.press("Enter")
+    expect(root).to_contain_text("md: ['**new**', 'y']")
+    expect(cell(tags_ed, 2, 2)).to_have_text("**new**")
 
     # select all: the header checkbox selects every row of the data, not only those in view
     header_box = many.locator("[role=columnheader] input[aria-label='Select all rows']")
