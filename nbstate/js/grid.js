@@ -372,7 +372,8 @@ function render({ model, el: host }) {
       draw();
     });
   }
-  const onPress = () => { pressed = true; };
+  // (only a press on a cell: a press on the scroll bar must let the rows follow the drag)
+  const onPress = (e) => { if (e.target?.closest?.(".nbstate-grid-cell")) pressed = true; };
   const onRelease = () => {
     if (!pressed) return;
     pressed = false;
@@ -915,6 +916,7 @@ function render({ model, el: host }) {
   scroller.addEventListener("mousedown", closeOverlay);
   root.addEventListener("mousedown", onPress, true);
   doc.addEventListener?.("mouseup", onRelease, true);
+  globalThis.addEventListener?.("blur", onRelease);
   const ro = globalThis.ResizeObserver ? new ResizeObserver(schedule) : null;
   ro?.observe(scroller);
   reset();
@@ -922,6 +924,7 @@ function render({ model, el: host }) {
   return () => {
     ro?.disconnect();
     doc.removeEventListener?.("mouseup", onRelease, true);
+    globalThis.removeEventListener?.("blur", onRelease);
     model.off("msg:custom", onMessage);
   };
 }
