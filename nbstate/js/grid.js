@@ -436,7 +436,8 @@ function render({ model, el: host }) {
         if (active && active.r === r && active.c === c) td.classList.add("nbstate-grid-active");
         td.addEventListener("mousedown", () => { active = { r, c }; });
         td.addEventListener("click", (e) => onCellClick(r, c, e));
-        td.addEventListener("dblclick", () => startEdit(r, c));
+        // (a double click is told from two clicks on the same cell, not from the DOM's
+        // dblclick: the cell may be drawn anew between the two clicks)
         tr.appendChild(td);
       }
       layer.appendChild(tr);
@@ -615,7 +616,15 @@ function render({ model, el: host }) {
     if (model.get("sortable")) setSort(c);
   }
 
+  let lastClick = null;  // {r, c, t}: a second click on the same cell soon after: a double click
   function onCellClick(r, c, e) {
+    const now = Date.now();
+    const again = lastClick && lastClick.r === r && lastClick.c === c && now - lastClick.t < 500;
+    lastClick = again ? null : { r, c, t: now };
+    if (again && !(e && e.target && e.target.type === "checkbox")) {
+      startEdit(r, c);
+      return;
+    }
     active = { r, c };
     root.focus({ preventScroll: true });
     const row = cache.get(r);
@@ -709,7 +718,7 @@ function render({ model, el: host }) {
     }
     const raw = row.raw.has(c) ? row.raw.get(c) : cell;
     if (typeof raw === "boolean") { commit(r, c, !raw); return; }
-    if (col.type === "multiselect") { editTags(r, c, Array.isArray(raw) ? raw : []); return; }
+    if (col.type === "multiselect") { editTags(r, c, Array.isArray(raw) ? raw : [], row.pos); return; }
     const g = geometry();
     const tag = col.type === "markdown" ? "textarea" : "input";
     const input = el(doc, tag, "nbstate-grid-editor", { "aria-label": `Edit ${col.label}` });
@@ -732,7 +741,7 @@ function render({ model, el: host }) {
           v = v.trim() === "" ? null : Number(v);
           if (typeof v === "number" && Number.isNaN(v)) v = input.value;
         }
-        commit(r, c, v);
+        commit(r, c, v, row.pos);
       }
     };
     input.addEventListener("keydown", (e) => {
@@ -748,7 +757,7 @@ function render({ model, el: host }) {
 
   /** A multiselect cell's editor: a box per option (and a new option with
    * accept_new_options); Enter or "Done" sets the list, Escape leaves it. */
-  function editTags(r, c, current) {
+  function editTags(r, c, current, pos) {
     const col = cols[c];
     const td = doc.getElementById(`${id}-${r}-${c}`);
     if (!td) return;
@@ -796,7 +805,7 @@ function render({ model, el: host }) {
     }
     const done = el(doc, "button", "nbstate-grid-tags-done", { type: "button" });
     done.textContent = "Done";
-    const save = () => { closeOverlay(); root.focus({ preventScroll: true }); commit(r, c, [...picked]); };
+    const save = () => { closeOverlay(); root.focus({ preventScroll: true }); commit(r, c, [...picked], pos); };
     done.addEventListener("click", save);
     box.addEventListener("keydown", (e) => { if (e.key === "Enter" && e.target === box) save(); });
     box.appendChild(done);
@@ -823,21 +832,26 @@ function render({ model, el: host }) {
     model.save_changes();
   }
 
-  function commit(r, c, value) {
+  // `pos`: the row's position in the data, taken when the editor opened (the rows in view may
+  // be fetched anew meanwhile: a rerun of an earlier edit; the edit must not be lost)
+  function commit(r, c, value, pos) {
     const row = cache.get(r);
-    if (!row) return;
+    const p = pos ?? row?.pos;
+    if (p === undefined || !cols[c]) return;
     const name = cols[c].name, base = model.get("base_rows"), st = editsNow();
-    if (row.pos >= base) {
-      if (!st.added_rows[row.pos - base]) return;
-      st.added_rows[row.pos - base][name] = value;
+    if (p >= base) {
+      if (!st.added_rows[p - base]) return;
+      st.added_rows[p - base][name] = value;
     } else {
-      st.edited_rows[row.pos] = { ...(st.edited_rows[row.pos] || {}), [name]: value };
+      st.edited_rows[p] = { ...(st.edited_rows[p] || {}), [name]: value };
     }
     // shown at once; the kernel's rerun then sends the edited data (or sets a refusal back)
-    row.cells.set(c, typeof value === "boolean" || value === null ? value
-      : Array.isArray(value) ? { list: value.map(String) }
-        : cols[c].type === "markdown" ? { markdown: String(value), html: "" } : String(value));
-    row.raw.set(c, value);
+    if (row && row.pos === p) {
+      row.cells.set(c, typeof value === "boolean" || value === null ? value
+        : Array.isArray(value) ? { list: value.map(String) }
+          : cols[c].type === "markdown" ? { markdown: String(value), html: "" } : String(value));
+      row.raw.set(c, value);
+    }
     saveEdits(st);
     schedule();
   }
