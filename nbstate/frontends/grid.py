@@ -15,6 +15,10 @@ Protocol (anywidget custom messages on the widget's comm):
   "sort": [column index, "asc" | "desc"] | null}``: the kernel answers
   ``{"type": "window", "seq", "version", "r0", "rows": [data row positions], "cols",
   "cells": [[cell, ...], ...]}`` (cells formatted by ``nbstate.tabular.format_cell``);
+- browser -> kernel ``{"type": "button", "column", "row", "label"}``: a click in a keyed
+  ``ButtonColumn`` (columns listed in the ``buttons`` trait), the value of that column's
+  trigger widget (``nbstate/grid_buttons.py``); a sort of a million rows or more is answered
+  from a thread, the kernel answering other messages meanwhile;
 - the browser sets the ``selection`` trait ``{"rows", "columns", "cells"}`` when the reader
   selects (with selections on, the element is a widget whose value that is; a refused
   selection is set back, as for any widget);
