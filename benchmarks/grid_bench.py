@@ -15,10 +15,19 @@ Measured per implementation and R (one fresh server and page each):
 - **JS heap** of the tab after all that (``performance.memory.usedJSHeapSize``) and the
   **server RSS** (nbstate: the kernel; Streamlit: the server, which runs the app).
 
+``--mode lab`` measures the first render as a notebook user sees it instead: nbstate in
+JupyterLab with a warm kernel (started, nbstate and the data libraries imported by a first
+cell), from executing the app cell (``notebook:run-cell``) to the grid's first data cell
+drawn, for the first execution (the data built: ``st.cache_data`` cold) and a second one
+(cache warm); beside it Streamlit's ``streamlit run`` navigation time, from navigation to
+the first data cell, to a started server (cache cold) and again (cache warm).
+
 Usage::
 
     .venv/bin/python benchmarks/grid_bench.py                    # R = 10,000 and 1,000,000
     .venv/bin/python benchmarks/grid_bench.py --rows 10000 --results benchmarks/RESULTS.md
+    .venv/bin/python benchmarks/grid_bench.py --rows 10000000    # ~2 GB in each server
+    .venv/bin/python benchmarks/grid_bench.py --mode lab --rows 1000000 10000000
 
 Each figure is one measurement (a cold first render cannot be repeated in one page); run it
 twice to see the spread on a loaded machine.
@@ -132,7 +141,7 @@ def measure(impl: str, rows: int) -> dict:
             page.goto(url + "/")
             grid = page.locator(GRID[impl]).first
             # (Streamlit's accessible table has no size: the grid draws on a canvas)
-            grid.wait_for(state="attached")
+            wait_grid(page, impl)
             first_cell = grid.locator("[role=row][aria-rowindex='2'] [role=gridcell]").first
             first_cell.wait_for(state="attached")
             out["first_render_s"] = time.perf_counter() - t0
@@ -190,6 +199,144 @@ def measure(impl: str, rows: int) -> dict:
     return out
 
 
+# an error shown instead of the grid (Streamlit refuses a message over its 200 MB limit)
+ERROR = {"nbstate": ".nbstate-app .nbstate-exception, .nbstate-app .jp-RenderedText[data-mime-type"
+                    "='application/vnd.jupyter.stderr']",
+         "streamlit": "[data-testid=stException], [data-testid=stAlertContentError]"}
+
+
+def wait_grid(page, impl: str) -> None:
+    """Wait for the grid, or raise with the error the page shows in its place."""
+    page.locator(f"{GRID[impl]}, {ERROR[impl]}").first.wait_for(state="attached")
+    err = page.locator(ERROR[impl])
+    if err.count() and not page.locator(GRID[impl]).count():
+        raise RuntimeError(" ".join(err.first.inner_text().split())[:160])
+
+
+# -- --mode lab: the first render in JupyterLab with a warm kernel ---------------------------
+LAB_DONE = """
+() => document.querySelector(".nbstate-app:not([data-old]) .nbstate-grid [role=row]"
+  + "[aria-rowindex='2'] [role=gridcell]:not(.nbstate-grid-loading)") !== null
+"""
+
+
+def start_lab(tmp: Path, rows: int) -> tuple[subprocess.Popen, str]:
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    # the warm kernel: nbstate and the data libraries loaded before the app cell runs
+    nb.cells = [nbformat.v4.new_code_cell("%load_ext nbstate\nimport numpy as np\n"
+                                          "import pandas as pd\nimport nbstate as st"),
+                nbformat.v4.new_code_cell("%%app bench\nimport nbstate as st\n"
+                                          + APP.format(rows=rows))]
+    nbformat.write(nb, tmp / "app.ipynb")
+    (tmp / "cfg").mkdir()
+    (tmp / "cfg" / "jupyter_server_config.json").write_text(json.dumps({
+        "ServerApp": {"jpserver_extensions": {"jupyter_lsp": False,
+                                              "jupyter_server_terminals": False}},
+        "LabApp": {"expose_app_in_browser": True}}))
+    port = free_port()
+    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(tmp / "cfg"),
+               JUPYTER_DATA_DIR=str(tmp / "data"), JUPYTER_RUNTIME_DIR=str(tmp / "rt"),
+               JUPYTER_PLATFORM_DIRS="1", PYTHONPATH=str(ROOT))
+    env.pop("JUPYTER_PATH", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}",
+         "--ip=127.0.0.1", "--port-retries=0", f"--ServerApp.root_dir={tmp}",
+         "--IdentityProvider.token=", "--ServerApp.password=",
+         "--ServerApp.disable_check_xsrf=True", f"--LabApp.workspaces_dir={tmp / 'ws'}",
+         f"--LabApp.user_settings_dir={tmp / 'settings'}",
+         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate", "--allow-root"],
+        cwd=tmp, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    wait_http(url + "/api/status")
+    return proc, url
+
+
+def measure_lab(rows: int) -> dict:
+    """nbstate in JupyterLab: executing the app cell in a warm kernel, twice."""
+    from playwright.sync_api import sync_playwright
+    from render_bench import OPEN, RUN  # (JupyterLab: open the notebook, run a cell)
+
+    tmp = Path(tempfile.mkdtemp(prefix="gridbench-lab-"))
+    proc, url = start_lab(tmp, rows)
+    out: dict = {"impl": "nbstate (JupyterLab, warm kernel)", "rows": rows}
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                         args=["--no-sandbox", "--enable-precise-memory-info"])
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.set_default_timeout(600_000)
+            page.goto(f"{url}/lab/tree/app.ipynb?reset")
+            page.wait_for_function("() => window.jupyterapp !== undefined")
+            page.evaluate(OPEN)  # (the kernel started, the first cell executed)
+            for name in ("first_s", "again_s"):
+                t0 = time.perf_counter()
+                page.evaluate(RUN, None)
+                page.wait_for_function(LAB_DONE, polling="raf")
+                out[name] = time.perf_counter() - t0
+            out["js_heap_mib"] = page.evaluate("performance.memory.usedJSHeapSize") / 2**20
+            out["server_rss_mib"] = rss_mib(proc, kernel=True)
+            browser.close()
+    finally:
+        for c in psutil.Process(proc.pid).children(recursive=True):
+            c.kill()
+        proc.kill()
+        proc.wait()
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
+def measure_streamlit_nav(rows: int) -> dict:
+    """``streamlit run``: a navigation to the started server, then another (cache warm)."""
+    from playwright.sync_api import sync_playwright
+
+    tmp = Path(tempfile.mkdtemp(prefix="gridbench-stnav-"))
+    proc, url = start_streamlit(tmp, rows)
+    out: dict = {"impl": "streamlit (navigation)", "rows": rows}
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                         args=["--no-sandbox", "--enable-precise-memory-info"])
+            for name in ("first_s", "again_s"):
+                page = browser.new_page(viewport={"width": 1280, "height": 900})
+                page.set_default_timeout(600_000)
+                t0 = time.perf_counter()
+                page.goto(url + "/")
+                wait_grid(page, "streamlit")
+                page.locator(GRID["streamlit"]).first.locator(
+                    "[role=row][aria-rowindex='2'] [role=gridcell]").first.wait_for(
+                    state="attached")
+                out[name] = time.perf_counter() - t0
+                out["js_heap_mib"] = page.evaluate(
+                    "performance.memory.usedJSHeapSize") / 2**20
+                page.close()
+            out["server_rss_mib"] = rss_mib(proc, kernel=False)
+            browser.close()
+    finally:
+        for c in psutil.Process(proc.pid).children(recursive=True):
+            c.kill()
+        proc.kill()
+        proc.wait()
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
+def lab_table(results: list[dict]) -> str:
+    lines = ["| rows | impl | first render (s) | again (s) | JS heap (MiB) | server RSS (MiB) |",
+             "|---:|---|---:|---:|---:|---:|"]
+    for r in results:
+        if "error" in r:
+            lines.append(f"| {r['rows']:,} | {r['impl']} | error: {r['error']} | | | |")
+            continue
+        lines.append(f"| {r['rows']:,} | {r['impl']} | {r['first_s']:.2f} | "
+                     f"{r['again_s']:.2f} | {r['js_heap_mib']:.1f} | "
+                     f"{r['server_rss_mib']:.0f} |")
+    return "\n".join(lines)
+
+
 def table(results: list[dict]) -> str:
     lines = ["| rows | impl | first render (s) | slider update (s) | scroll to end (s) | "
              "sort (s) | JS heap (MiB) | server RSS (MiB) |", "|---:|---|---:|---:|---:|---:|"
@@ -209,43 +356,76 @@ def table(results: list[dict]) -> str:
 SECTION = "## st.dataframe at scale in Chromium: nbstate (Voila) vs `streamlit run`"
 
 
-def write_results(path: Path, results: list[dict]) -> None:
+LAB_SECTION = ("### First render in JupyterLab with a warm kernel beside `streamlit run` "
+               "navigation")
+
+
+def write_results(path: Path, results: list[dict], lab: bool = False,
+                  argv: list[str] | None = None) -> None:
     load = os.getloadavg()
-    body = (f"{SECTION}\n\nProduced by `python benchmarks/grid_bench.py` on "
-            f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; load average at the end "
-            f"{load[0]:.2f}/{load[1]:.2f}/{load[2]:.2f}. One headless Chromium, one fresh "
-            "server and page per row: 10 float columns, `st.dataframe(df[df.a > t])` under a "
-            "slider (see the script's docstring for what each column times).\n\n"
-            + table(results) + "\n")
+    cmd = " ".join(["python benchmarks/grid_bench.py", *(argv or [])])
+    when = (f"`{cmd}` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; load average "
+            f"at the end {load[0]:.2f}/{load[1]:.2f}/{load[2]:.2f}")
+    if lab:
+        section = LAB_SECTION
+        body = (f"{section}\n\nProduced by {when}. nbstate: the app cell executed in "
+                "JupyterLab with its kernel started and nbstate imported, until the grid's first "
+                "data cell is drawn (first: the data built; again: executed again, the cache "
+                "warm). Streamlit: navigation to the started `streamlit run` server until the "
+                "first data cell (first: cache cold; again: a new tab, cache warm).\n\n"
+                + lab_table(results) + "\n")
+    else:
+        section = SECTION
+        body = (f"{section}\n\nProduced by {when}. One headless Chromium, one fresh "
+                "server and page per row: 10 float columns, `st.dataframe(df[df.a > t])` under "
+                "a slider (see the script's docstring for what each column times).\n\n"
+                + table(results) + "\n")
     text = path.read_text() if path.exists() else ""
-    if SECTION in text:
+    if section in text:
+        start = text.index(section)
+        nxt = text.find("\n## ", start + len(section))
+        nxt3 = text.find("\n### ", start + len(section))
+        if nxt3 >= 0 and (nxt < 0 or nxt3 < nxt):
+            nxt = nxt3
+        text = text[:start] + body + ("\n" + text[nxt + 1:] if nxt >= 0 else "")
+        path.write_text(text)
+        return
+    if lab and SECTION in text:  # (the lab table goes under the Voila one)
         start = text.index(SECTION)
         nxt = text.find("\n## ", start + len(SECTION))
-        text = text[:start] + body + (text[nxt + 1:] if nxt >= 0 else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + body
-    path.write_text(text)
+        at = nxt + 1 if nxt >= 0 else len(text)
+        text = text[:at].rstrip("\n") + "\n\n" + body + "\n" + text[at:]
+        path.write_text(text)
+        return
+    path.write_text(text.rstrip("\n") + "\n\n" + body)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rows", type=int, nargs="*", default=[10_000, 1_000_000])
     ap.add_argument("--impl", nargs="*", default=["nbstate", "streamlit"])
+    ap.add_argument("--mode", choices=["voila", "lab"], default="voila",
+                    help="voila: the full set (Voila beside streamlit run); lab: the first "
+                         "render in JupyterLab with a warm kernel beside streamlit run")
     ap.add_argument("--results", type=Path, default=None)
     args = ap.parse_args()
     results = []
+    lab = args.mode == "lab"
     for rows in args.rows:
         for impl in args.impl:
             try:
-                r = measure(impl, rows)
+                if lab:
+                    r = measure_lab(rows) if impl == "nbstate" else measure_streamlit_nav(rows)
+                else:
+                    r = measure(impl, rows)
             except Exception as e:  # noqa: BLE001 - one failed measurement is reported
                 r = {"impl": impl, "rows": rows,
                      "error": f"{type(e).__name__}: {e}".splitlines()[0][:160]}
             print(json.dumps(r), flush=True)
             results.append(r)
-    print(table(results))
+    print((lab_table if lab else table)(results))
     if args.results:
-        write_results(args.results, results)
+        write_results(args.results, results, lab, sys.argv[1:])
 
 
 if __name__ == "__main__":

@@ -14,15 +14,25 @@ Example:
 from __future__ import annotations
 
 import datetime as _dt
+import itertools as _itertools
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass as _dataclass
 from typing import Any
 
-from .errors import InvalidArgumentError
+from .errors import InvalidArgumentError, MissingRequiredParameterError
 
 __all__ = ["Column", "TextColumn", "NumberColumn", "CheckboxColumn", "SelectboxColumn",
            "DateColumn", "TimeColumn", "DatetimeColumn", "LinkColumn", "ImageColumn",
            "ProgressColumn", "LineChartColumn", "BarChartColumn", "AreaChartColumn",
-           "ListColumn", "JsonColumn"]
+           "ListColumn", "JsonColumn", "MultiselectColumn", "MarkdownColumn", "ButtonColumn",
+           "AudioColumn", "VideoColumn"]
+
+
+def __dir__() -> list[str]:
+    # as Streamlit's ``st.column_config``: the column types only (not this module's imports)
+    dunder = [n for n in globals() if n.startswith("__") and n.endswith("__") and n not in (
+        "__dir__", "__annotations__")]
+    return sorted([*__all__, "annotations", *dunder])
 
 ColumnConfig = dict
 
@@ -324,3 +334,119 @@ def ProgressColumn(label: str | None = None, *, width: Any = None, help: str | N
     return _base("ProgressColumn", label, width, help, pinned=pinned,
                  type_config={"type": "progress", "format": format, "min_value": min_value,
                               "max_value": max_value, "step": step, "color": color})
+
+
+def AudioColumn(label: str | None = None, *, width: Any = None, help: str | None = None,
+                pinned: bool | None = None, alignment: str | None = None) -> ColumnConfig:
+    """Audio URLs (or ``data:audio/...`` URLs) shown as a play icon: a double click (or Enter)
+    opens the player, as in Streamlit (not editable).
+
+    Example:
+        >>> AudioColumn("Clip")["type_config"]
+        {'type': 'audio'}
+    """
+    return _base("AudioColumn", label, width, help, pinned=pinned, alignment=alignment,
+                 type_config={"type": "audio"})
+
+
+def VideoColumn(label: str | None = None, *, width: Any = None, help: str | None = None,
+                pinned: bool | None = None, alignment: str | None = None) -> ColumnConfig:
+    """Video URLs (or ``data:video/...`` URLs) shown as a play icon: a double click (or Enter)
+    opens the player, as in Streamlit (not editable).
+
+    Example:
+        >>> VideoColumn("Clip")["type_config"]
+        {'type': 'video'}
+    """
+    return _base("VideoColumn", label, width, help, pinned=pinned, alignment=alignment,
+                 type_config={"type": "video"})
+
+
+def MultiselectColumn(label: str | None = None, *, width: Any = None, help: str | None = None,
+                      disabled: bool | None = None, required: bool | None = None,
+                      pinned: bool | None = None, default: Iterable[str] | None = None,
+                      options: Iterable[str] | None = None,
+                      accept_new_options: bool | None = None, color: Any = None,
+                      format_func: Callable[[str], str] | None = None) -> ColumnConfig:
+    """Lists of options shown as coloured tags; in ``st.data_editor`` the reader picks them
+    from ``options`` (or types new ones with ``accept_new_options``). ``color``: one colour
+    for every tag, ``"auto"``, a theme colour (``"primary"``, ``"red"`` ...) or an iterable
+    cycled through the options.
+
+    Example:
+        >>> MultiselectColumn(options=["a", "b"], color=["red", "blue"])["type_config"]
+        {'type': 'multiselect', 'options': [{'value': 'a', 'color': 'red'}, \
+{'value': 'b', 'color': 'blue'}], 'accept_new_options': None}
+    """
+    processed: list[dict] | None = None
+    if options is not None:
+        processed = []
+        colors: Any = None
+        if color is not None:
+            colors = _itertools.repeat(color) if isinstance(color, str) else \
+                _itertools.cycle(color)
+        for option in options:
+            entry: dict = {"value": option}
+            if format_func is not None:
+                entry["label"] = format_func(option)
+            if colors is not None:
+                entry["color"] = next(colors)
+            processed.append(entry)
+    return _base("MultiselectColumn", label, width, help, disabled=disabled,
+                 required=required, pinned=pinned,
+                 default=None if default is None else list(default),
+                 type_config={"type": "multiselect", "options": processed,
+                              "accept_new_options": accept_new_options})
+
+
+def MarkdownColumn(label: str | None = None, *, width: Any = None, help: str | None = None,
+                   disabled: bool | None = None, required: bool | None = None,
+                   pinned: bool | None = None, alignment: str | None = None,
+                   default: str | None = None) -> ColumnConfig:
+    """Markdown text: the cell shows the text, a click opens it rendered (raw HTML escaped,
+    unsafe links dropped); ``st.data_editor`` edits the text.
+
+    Example:
+        >>> MarkdownColumn("Notes")["type_config"]
+        {'type': 'markdown'}
+    """
+    return _base("MarkdownColumn", label, width, help, disabled=disabled, required=required,
+                 pinned=pinned, alignment=alignment, default=default,
+                 type_config={"type": "markdown"})
+
+
+@_dataclass(frozen=True)
+class ButtonColumnResult:
+    """What ``ButtonColumn(..., key=...)`` returns (as Streamlit's): the column's config and
+    the callback that a click runs."""
+
+    config: ColumnConfig
+    on_click: Callable | None = None
+    args: Any = None
+    kwargs: Any = None
+    key: str | None = None
+
+
+def ButtonColumn(label: str | None = None, *, width: Any = None, help: str | None = None,
+                 pinned: bool | None = None, alignment: str | None = None,
+                 type: str = "secondary", on_click: Callable | None = None,
+                 args: Any = None, kwargs: Any = None, key: str | None = None) -> Any:
+    """A button in each cell, labelled by the cell's text (a list of texts: a menu of
+    actions). With a ``key``, a click reruns the app with ``st.session_state[key]`` =
+    ``{"row": position, "label": text}`` for that one run (``on_click`` is called first);
+    without one the buttons do nothing, as in Streamlit. Never editable.
+
+    Example:
+        >>> ButtonColumn("Open", type="primary")["type_config"]
+        {'type': 'button', 'button_type': 'primary'}
+    """
+    config = _base("ButtonColumn", label, width, help, pinned=pinned, alignment=alignment,
+                   disabled=True, type_config={"type": "button", "button_type": type})
+    if key is not None:
+        return ButtonColumnResult(config=config, on_click=on_click, args=args, kwargs=kwargs,
+                                  key=key)
+    if on_click is not None or args is not None or kwargs is not None:
+        raise MissingRequiredParameterError(
+            "`st.column_config.ButtonColumn`: the `key` parameter is required. Callbacks "
+            "passed via `on_click`, `args`, or `kwargs` need a unique key to be registered.")
+    return config

@@ -38,7 +38,8 @@ from .tabular import GridSource, identity, to_frame
 
 NUM_ROWS = ("fixed", "dynamic", "add", "delete")
 INDEX = "_index"
-_NOT_EDITABLE = {"progress", "line_chart", "bar_chart", "area_chart", "image", "json"}
+_NOT_EDITABLE = {"progress", "line_chart", "bar_chart", "area_chart", "image", "json", "audio",
+                 "video", "button"}
 
 
 class DataEditorState(_AttrDict):
@@ -131,6 +132,19 @@ def check_cell(col: dict, v: Any) -> Any:
         if v not in opts:
             raise RefusedValue(f"{v!r} is not one of column {col['name']!r}'s options")
         return v
+    if ctype == "multiselect":
+        if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+            raise RefusedValue(f"column {col['name']!r} takes a list of options, got {v!r}")
+        opts = [o for o, _ in col.get("labels") or ()]
+        if col.get("labels") is not None and not col.get("accept_new_options"):
+            bad = [x for x in v if x not in opts]
+            if bad:
+                raise RefusedValue(f"{bad!r} not among column {col['name']!r}'s options")
+        if len(set(v)) != len(v):
+            raise RefusedValue(f"an option is picked twice in column {col['name']!r}")
+        return v
+    if ctype == "markdown":
+        return _text(col, v)
     if ctype == "number" or (ctype is None and kind in ("int", "float")):
         return _number(col, v)
     if ctype in ("text", "link"):
@@ -234,10 +248,13 @@ def _parse(value: Any, col: dict | None) -> Any:
     return value
 
 
-def apply_edits(df: Any, state: Mapping, columns: Mapping[str, dict]) -> tuple[Any, Any]:
+def apply_edits(df: Any, state: Mapping, columns: Mapping[str, dict],
+                show_unindexed: bool = False) -> tuple[Any, Any]:
     """``df`` (a copy, changed in place) with the edits, deletions and additions of
     ``state`` applied, as Streamlit applies them; and for each of its rows, its position in the
-    data (added rows: ``len(data) + i``).
+    data (added rows: ``len(data) + i``). An added row with no index value where the index
+    cannot number it is left out, as Streamlit does; ``show_unindexed`` keeps it (with an
+    empty index) for the grid, where the reader fills its index in, as in Streamlit's grid.
 
     Example:
         >>> import pandas as pd
@@ -285,7 +302,16 @@ def apply_edits(df: Any, state: Mapping, columns: Mapping[str, dict]) -> tuple[A
             label = row.get(INDEX)
             if label is None:
                 if nxt is None:
-                    continue  # no index value for a non-integer index: skipped, as Streamlit
+                    # no index value for a non-integer index: skipped, as Streamlit (shown
+                    # in the grid with an empty index cell when show_unindexed)
+                    if show_unindexed:
+                        row_df = pd.DataFrame([values], columns=df.columns,
+                                              index=pd.Index([None], dtype=object))
+                        with warnings.catch_warnings():
+                            warnings.simplefilter("ignore")
+                            df = pd.concat([df, row_df])
+                        origin.append(np.asarray([n + i]))
+                    continue
                 label = nxt
                 nxt += 1
             elif label in df.index:
@@ -404,6 +430,9 @@ def data_editor(data: Any, *, width: Any = "stretch", height: Any = "auto",
             f"{row_height!r}.")
     width = _width(width, use_container_width)
     height = _height(height)
+    from .grid_buttons import register, split_buttons
+
+    column_config, buttons = split_buttons(column_config)
     config = dict(_config(column_config) or {})
     fmt = data_format(data)
     frame = to_frame(data)
@@ -434,8 +463,8 @@ def data_editor(data: Any, *, width: Any = "stretch", height: Any = "auto",
         [column_order] if isinstance(column_order, str) else column_order)
     base = GridSource(data)
     cols = base.columns(config, None, False)
-    editable = {c["name"]: c for c in cols
-                if not c.get("disabled") and (not c.get("index") or not range_index)}
+    # (an index column is disabled unless editable: see GridSource.columns)
+    editable = {c["name"]: c for c in cols if not c.get("disabled")}
     spec_cols = {c["name"]: c for c in cols}
     key = normalize_key(key) if key is not None else None
     props: dict[str, Any] = {
@@ -462,10 +491,18 @@ def data_editor(data: Any, *, width: Any = "stretch", height: Any = "auto",
         state = ctx.widget(KINDS["data_editor"], "data_editor", key, ident, props,
                            empty_state(), False, cb, args, kwargs)
         edited, origin = apply_edits(frame.copy(), state, spec_cols)
+        shown = edited
+        if len(origin) < len(frame) - len(state["deleted_rows"]) + len(state["added_rows"]):
+            # added rows left out for want of an index value: the grid still shows them
+            shown, origin = apply_edits(frame.copy(), state, spec_cols, show_unindexed=True)
         # the grid shows the edited copy; its rows carry their positions in the data
-        props["source"] = GridSource(edited, origin=origin)
+        props["source"] = GridSource(shown, origin=origin)
         result = to_format(edited, fmt)
         props["result"] = result
+        if buttons:
+            # keyed button columns: their trigger widgets, after the grid
+            props["buttons"] = register(ctx, buttons,
+                                        base.nrows + len(state["added_rows"]))
     finally:
         ctx.hold_flush -= 1
     ctx.flush()

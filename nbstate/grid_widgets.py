@@ -200,6 +200,9 @@ def dataframe(data: Any = None, width: Any = "stretch", height: Any = "auto", *,
               alt: str | None = None) -> Any:
     """See :func:`nbstate.data.dataframe`."""
     ctx = require("dataframe")
+    from .grid_buttons import register, split_buttons
+
+    column_config, buttons = split_buttons(column_config)
     if on_select not in ("ignore", "rerun") and not callable(on_select):
         raise InvalidArgumentError(
             f"`st.dataframe`: on_select must be 'ignore', 'rerun' or a function, got "
@@ -237,13 +240,25 @@ def dataframe(data: Any = None, width: Any = "stretch", height: Any = "auto", *,
             "`st.dataframe(lazy=False)`: the notebook's grid always loads the rows it shows "
             "from the kernel as you scroll (Streamlit's lazy=True); lazy=False changes nothing "
             "here.")}))
+    if buttons:
+        # keyed button columns: their trigger widgets, after the grid (column -> widget id)
+        props["buttons"] = {}
     if not active:
         if key is not None:
             ctx.check_key(normalize_key(key))
         from .layout import handle
 
         # as Streamlit: a dataframe without selections returns its element's handle
-        return handle(ctx, Element("dataframe", None, key, props))
+        if not buttons:
+            return handle(ctx, Element("dataframe", None, key, props))
+        ctx.hold_flush += 1  # (a live frontend sees the grid with its buttons' ids)
+        try:
+            out = handle(ctx, Element("dataframe", None, key, props))
+            props["buttons"].update(register(ctx, buttons, source.nrows))
+        finally:
+            ctx.hold_flush -= 1
+        ctx.flush()
+        return out
     key = normalize_key(key) if key is not None else None
     cb = on_select if callable(on_select) else None
     names = [str(c) for c in source.frame.columns]
@@ -257,8 +272,18 @@ def dataframe(data: Any = None, width: Any = "stretch", height: Any = "auto", *,
     else:
         ident = (identity(source.fp), modes, order, width, height, row_height, placeholder, alt,
                  repr(column_config))
-    return ctx.widget(KINDS["dataframe"], "dataframe", key, ident, props, default, False, cb,
-                      None, None)
+    if not buttons:
+        return ctx.widget(KINDS["dataframe"], "dataframe", key, ident, props, default, False,
+                          cb, None, None)
+    ctx.hold_flush += 1
+    try:
+        out = ctx.widget(KINDS["dataframe"], "dataframe", key, ident, props, default, False,
+                         cb, None, None)
+        props["buttons"].update(register(ctx, buttons, source.nrows))
+    finally:
+        ctx.hold_flush -= 1
+    ctx.flush()
+    return out
 
 
 def _config(column_config: Any) -> Any:

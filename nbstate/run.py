@@ -660,9 +660,10 @@ class App:
         store = self.session.store
         for rec in batch.applied:
             if rec.id in ctx.triggers:
-                rec.value = True
+                # (a trigger whose check left a richer value: a button column's click)
+                rec.value = rec.spec.pop("_pressed", True)
                 if rec.key is not None:
-                    store.sync_widget(rec.key, True)
+                    store.sync_widget(rec.key, rec.value)
 
     def _callbacks(self, batch: _Batch, ctx: RunContext) -> Element | None:
         """Run the changed widgets' callbacks; the exception element of one that raised."""
@@ -874,9 +875,9 @@ class App:
         for wid in ctx.triggers:
             rec = store.widgets.get(wid)
             if rec is not None:
-                rec.value = False
+                rec.value = rec.spec.get("_released", False)
                 if rec.key is not None and store.key_owner.get(rec.key) == wid:
-                    store.sync_widget(rec.key, False)
+                    store.sync_widget(rec.key, rec.value)
         # the next tree shows buttons as not pressed
         ctx.triggers = set()
 

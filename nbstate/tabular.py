@@ -31,6 +31,7 @@ Example:
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import hashlib
 import math
 import numbers
@@ -495,12 +496,23 @@ def format_cell(v: Any, col: dict) -> Any:
             return {"chart": ctype, "values": [float(x) for x in items
                                                if isinstance(x, numbers.Real)],
                     "y_min": col.get("y_min"), "y_max": col.get("y_max")}
+        if ctype == "button":
+            return {"button": [str(x) for x in items if not _is_missing(x)]}
         return {"list": [str(x) for x in items]}
     if _is_missing(v):
         return None
     kind = col.get("kind")
     ctype = col.get("type")
     fmt = col.get("format")
+    if ctype == "markdown":
+        return {"markdown": str(v), "html": markdown_html(str(v))}
+    if ctype in ("audio", "video"):
+        return {"media": ctype, "url": str(v)}
+    if ctype == "button":
+        return {"button": [str(v)]}
+    if ctype == "multiselect" and isinstance(v, str):
+        # a text cell in a multiselect column: its comma-separated options, as Streamlit
+        return {"list": [x.strip() for x in v.split(",") if x.strip()]}
     if ctype == "checkbox" or (kind == "bool" and ctype in (None, "checkbox")):
         if isinstance(v, (bool, numbers.Integral)) or type(v).__name__ == "bool_":
             return bool(v)
@@ -548,6 +560,26 @@ def format_cell(v: Any, col: dict) -> Any:
     if isinstance(v, bytes):
         return v.decode("utf-8", "replace")
     return str(v)
+
+
+@functools.lru_cache(maxsize=4096)
+def markdown_html(text: str) -> str:
+    """A markdown cell rendered for its overlay, as safely as ``st.markdown`` renders without
+    ``unsafe_allow_html``: raw HTML escaped, ``javascript:`` and other unsafe links dropped
+    (markdown-it-py's link check).
+
+    Example:
+        >>> markdown_html("**b** <i>x</i>")
+        '<p><strong>b</strong> &lt;i&gt;x&lt;/i&gt;</p>\\n'
+    """
+    return _markdown_it().render(text)
+
+
+@functools.lru_cache(maxsize=1)
+def _markdown_it() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
 
 
 # -- the source -----------------------------------------------------------------------------
@@ -630,10 +662,13 @@ class GridSource:
             for level, name in enumerate(names):
                 values = (idx.get_level_values(level) if isinstance(idx, pd.MultiIndex)
                           else idx)
+                kind = column_kind(values.dtype, values[0] if len(values) else None)
                 col = {"src": ("index", level), "name": "_index",
                        "label": "" if name is None else str(name), "index": True,
-                       "kind": column_kind(values.dtype, values[0] if len(values) else None),
-                       "pinned": True}
+                       "kind": kind, "pinned": True,
+                       # as Streamlit's editor: a RangeIndex (or a duration index) is not
+                       # edited unless the "_index" column config says disabled=False
+                       "disabled": type(idx) is pd.RangeIndex or kind == "timedelta"}
                 out.append(_configure(col, config.get("_index", _UNSET)))
         names = [str(c) for c in df.columns]
         if column_order is not None:
@@ -669,6 +704,10 @@ class GridSource:
         import pandas as pd
 
         values = self._values(col["src"], None)
+        perm = _fast_order(values, ascending)
+        if perm is not None:
+            self._order = (key, perm)
+            return perm
         s = pd.Series(values).reset_index(drop=True)
         try:
             perm = s.sort_values(ascending=ascending, na_position="last",
@@ -680,6 +719,11 @@ class GridSource:
         perm = np.asarray(perm, dtype=np.int64)
         self._order = (key, perm)
         return perm
+
+    def order_ready(self, col: dict | None, ascending: bool = True) -> bool:
+        """Is the order of ``col`` known (no sort to do before a window of it)?"""
+        return col is None or (self._order is not None
+                               and self._order[0] == (col["src"], ascending))
 
     def _values(self, src: tuple, positions: Any) -> Any:
         import pandas as pd
@@ -768,6 +812,26 @@ class GridSource:
         return self._styled
 
 
+def _fast_order(values: Any, ascending: bool) -> Any:
+    """The stable order of a numeric column with numpy (missing values last), or ``None``
+    for the other columns (sorted by pandas). About twice as fast as ``Series.sort_values``:
+    10,000,000 floats in 1-2 s."""
+    import numpy as np
+
+    v = getattr(values, "array", values)
+    v = getattr(v, "_ndarray", v)  # (a pandas NumpyExtensionArray: its numpy array)
+    if not isinstance(v, np.ndarray) or v.dtype.kind not in "iufb":
+        return None
+    if ascending:
+        return np.argsort(v, kind="stable").astype(np.int64, copy=False)
+    if v.dtype.kind == "f":
+        return np.argsort(-v, kind="stable").astype(np.int64, copy=False)  # (NaN stays last)
+    # descending and stable for integers (no negation overflow): the ascending order of the
+    # reversed values, mapped back and reversed
+    n = len(v)
+    return (n - 1 - np.argsort(v[::-1], kind="stable"))[::-1].astype(np.int64)
+
+
 _UNSET: Any = object()
 
 
@@ -805,9 +869,11 @@ def _configure(col: dict, cfg: Any) -> dict:
             if k == "type" or v is None:
                 continue
             col[{"min_value": "min", "max_value": "max"}.get(k, k)] = v
-        if tc.get("type") == "selectbox" and tc.get("options") is not None:
-            col["labels"] = [(o.get("value"), o.get("label", str(o.get("value"))))
+        if tc.get("type") in ("selectbox", "multiselect") and tc.get("options") is not None:
+            col["labels"] = [(o.get("value"), o.get("label") or str(o.get("value")))
                              if isinstance(o, Mapping) else (o, str(o))
+                             for o in tc["options"]]
+            col["colors"] = [o.get("color") if isinstance(o, Mapping) else None
                              for o in tc["options"]]
     return col
 
@@ -847,5 +913,10 @@ def column_meta(columns: list[dict]) -> list[dict]:
             "required": bool(c.get("required")),
             "default": to_json_value(c["default"]) if c.get("default") is not None else None,
             "options": [to_json_value(o) for o, _ in c.get("labels") or ()],
+            "option_labels": [str(label) for _, label in c.get("labels") or ()],
+            "option_colors": [str(x) if x else "" for x in c.get("colors") or ()],
+            "accept_new_options": bool(c.get("accept_new_options")),
+            "button_type": str(c.get("button_type") or ""),
+            "clickable": bool(c.get("clickable")),
         })
     return out

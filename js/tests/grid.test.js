@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { columnWidth, paintCell, rowAt, scrollFor } from "../grid.js";
+import { columnWidth, paintCell, rowAt, safeMediaUrl, scrollFor, tagColor } from "../grid.js";
 import { FakeDocument } from "./fakes.js";
 
 test("rowAt maps the scroll position to a row, scaled past the browser's height limit", () => {
@@ -53,4 +53,45 @@ test("paintCell draws text, missing values, checkboxes, links and lists", () => 
   // text is text: markup in a cell is never parsed
   assert.equal(paint("<b>x</b>").textContent, "<b>x</b>");
   assert.equal(node.children.length, 0);
+});
+
+test("paintCell draws multiselect tags, markdown text, players and buttons", () => {
+  const doc = new FakeDocument();
+  const node = doc.createElement("div");
+  const paint = (cell, col) => {
+    paintCell(doc, node, cell, { label: "c", ...col }, 100, false, null);
+    return node;
+  };
+  // tags: the options' labels and colours
+  const tags = paint({ list: ["a", "zz"] }, { type: "multiselect", options: ["a", "b"],
+    option_labels: ["A", "B"], option_colors: ["#ff0000", ""] }).children;
+  assert.deepEqual(tags.map((t) => t.textContent), ["A", "zz"]);
+  assert.equal(tags[0].style.background, "#ff000033");
+  // markdown: its text on one line, never parsed in the cell
+  assert.equal(paint({ markdown: "**a**\n<b>x</b>", html: "<p>..</p>" }, {}).textContent,
+    "**a** <b>x</b>");
+  assert.equal(node.children.length, 0);
+  // audio / video: a play button
+  const play = paint({ media: "video", url: "https://e.org/v.mp4" }, {}).children[0];
+  assert.equal(play.getAttribute("aria-label"), "Play video");
+  // buttons: one, or a menu of several
+  const one = paint({ button: ["Open"] }, { button_type: "primary" }).children[0];
+  assert.equal(one.tagName.toLowerCase(), "button");
+  assert.equal(one.textContent, "Open");
+  assert.ok(one.className.includes("nbstate-grid-button-primary"));
+  const menu = paint({ button: ["Edit", "Delete"] }, { label: "Act" }).children[0];
+  assert.equal(menu.tagName.toLowerCase(), "select");
+  assert.deepEqual(menu.children.map((o) => o.textContent), ["Act \u25BE", "Edit", "Delete"]);
+});
+
+test("tagColor tints theme and CSS colours; safeMediaUrl keeps scripts out", () => {
+  assert.equal(tagColor("red", 0), "#ff4b4b33");
+  assert.equal(tagColor("auto", 1), "#1c83e133");
+  assert.equal(tagColor("rgb(1, 2, 3)", 0), "rgb(1, 2, 3)");
+  assert.equal(tagColor("", 0), "");
+  assert.equal(safeMediaUrl("https://e.org/a.mp3", "audio"), "https://e.org/a.mp3");
+  assert.equal(safeMediaUrl("data:audio/wav;base64,AA", "audio"), "data:audio/wav;base64,AA");
+  assert.equal(safeMediaUrl("clips/a.ogg", "audio"), "clips/a.ogg");
+  assert.equal(safeMediaUrl("javascript:alert(1)", "video"), "");
+  assert.equal(safeMediaUrl("data:text/html,<script>", "video"), "");
 });

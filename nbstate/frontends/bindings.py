@@ -43,6 +43,16 @@ class _Nothing:
 NOTHING: Any = _Nothing()
 
 
+class ToWidget:
+    """Returned by ``on_custom`` when a message is a value for another widget of the app
+    (a click in a grid's button column, for its trigger widget ``wid``)."""
+
+    __slots__ = ("wid", "value")
+
+    def __init__(self, wid: str, value: Any) -> None:
+        self.wid, self.value = wid, value
+
+
 class Unrecognized:
     """A value the browser sent that maps to no value of the widget (an option index out of
     range, an unknown tag). The core refuses it; its repr says what arrived."""
@@ -1052,6 +1062,16 @@ def _editor(el: Element) -> Binding:
 
 
 BINDINGS["data_editor"] = _editor
+
+
+def _grid_button(el: Element) -> Binding:
+    from .grid import BUTTON_BINDING
+
+    return BUTTON_BINDING
+
+
+# a keyed ButtonColumn's trigger widget: nothing to show (the grid's buttons send its clicks)
+BINDINGS["dataframe_button"] = _grid_button
 # st.table: a plain HTML table, or the grid for a large one (its element then has a source)
 BINDINGS["table"] = lambda el: _grid_binding(el) if "source" in el.props else _HTML
 

@@ -15,6 +15,10 @@ Protocol (anywidget custom messages on the widget's comm):
   "sort": [column index, "asc" | "desc"] | null}``: the kernel answers
   ``{"type": "window", "seq", "version", "r0", "rows": [data row positions], "cols",
   "cells": [[cell, ...], ...]}`` (cells formatted by ``nbstate.tabular.format_cell``);
+- browser -> kernel ``{"type": "button", "column", "row", "label"}``: a click in a keyed
+  ``ButtonColumn`` (columns listed in the ``buttons`` trait), the value of that column's
+  trigger widget (``nbstate/grid_buttons.py``); a sort of a million rows or more is answered
+  from a thread, the kernel answering other messages meanwhile;
 - the browser sets the ``selection`` trait ``{"rows", "columns", "cells"}`` when the reader
   selects (with selections on, the element is a widget whose value that is; a refused
   selection is set back, as for any widget);
@@ -35,21 +39,25 @@ Example:
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any
 
 import anywidget
+import ipywidgets as W
 import traitlets as t
 
 from ..elements import Element
 from ..tabular import GridSource, column_meta
 from .anywidgets import asset
-from .bindings import NOTHING, Binding
+from .bindings import NOTHING, Binding, ToWidget
 
 _log = logging.getLogger("nbstate")
 
 #: Streamlit's row height (px) and how many rows an auto-height grid shows at most
 ROW_HEIGHT = 35
 AUTO_ROWS = 10
+#: a sort of at least this many rows runs in a thread (see Grid._on_custom)
+SORT_IN_THREAD = 1_000_000
 
 
 class Grid(anywidget.AnyWidget):
@@ -90,6 +98,8 @@ class Grid(anywidget.AnyWidget):
     placeholder = t.Unicode(None, allow_none=True).tag(sync=True)
     #: the grid's accessible name (``alt``)
     alt = t.Unicode("").tag(sync=True)
+    #: the button columns (ButtonColumn with a key) whose clicks go to the kernel, by name
+    buttons: t.List = t.List([]).tag(sync=True)
 
     def __init__(self, source: GridSource | None = None, column_config: Any = None,
                  column_order: Any = None, hide_index: bool | None = None,
@@ -97,6 +107,7 @@ class Grid(anywidget.AnyWidget):
         self._source: GridSource | None = None
         self._config: tuple = (None, None, None)
         self._specs: list[dict] = []
+        self._sorting = threading.Lock()
         super().__init__(**kwargs)
         self.set_view(source, column_config, column_order, hide_index)
         self.on_msg(self._on_custom)
@@ -161,6 +172,31 @@ class Grid(anywidget.AnyWidget):
         return win
 
     def _on_custom(self, _widget: Any, content: Any, _buffers: Any) -> None:
+        if self._sort_to_do(content):
+            # a sort of many rows (seconds for ten million): in a thread, so that the kernel
+            # keeps answering (the app reruns, other windows) meanwhile; numpy's sort
+            # releases the GIL. The reply carries its version: a stale one is dropped.
+            threading.Thread(target=self._sorted_reply, args=(content,), daemon=True,
+                             name="nbstate-grid-sort").start()
+            return
+        self._answer_and_send(content)
+
+    def _sort_to_do(self, content: Any) -> bool:
+        src = self._source
+        if src is None or not isinstance(content, dict) or content.get("type") != "window":
+            return False
+        sort = content.get("sort")
+        if not (isinstance(sort, list) and len(sort) == 2 and type(sort[0]) is int
+                and 0 <= sort[0] < len(self._specs)):
+            return False
+        return src.nrows >= SORT_IN_THREAD and not src.order_ready(
+            self._specs[sort[0]], sort[1] != "desc")
+
+    def _sorted_reply(self, content: Any) -> None:
+        with self._sorting:  # (one sort at a time; the next request finds it done)
+            self._answer_and_send(content)
+
+    def _answer_and_send(self, content: Any) -> None:
         try:
             reply = self.answer(content)
         except Exception as e:  # noqa: BLE001 - a bad request must not kill the comm
@@ -212,6 +248,7 @@ def grid_traits(props: dict[str, Any]) -> dict[str, Any]:
         "hide_header": bool(props.get("hide_header")),
         "placeholder": props.get("placeholder"),
         "alt": str(props.get("alt") or ""),
+        "buttons": sorted(props.get("buttons") or ()),
     }
 
 
@@ -254,6 +291,12 @@ class GridBinding(Binding):
         return states[0].get("selection")
 
     def on_custom(self, el: Element, content: Any) -> Any:
+        # a click in a keyed button column: {"type": "button", "column", "row", "label"},
+        # the value of that column's trigger widget (nbstate/grid_buttons.py)
+        if isinstance(content, dict) and content.get("type") == "button":
+            wid = (el.props.get("buttons") or {}).get(content.get("column"))
+            if isinstance(wid, str):
+                return ToWidget(wid, {"row": content.get("row"), "label": content.get("label")})
         return NOTHING  # window requests: answered by the Grid itself
 
 
@@ -286,3 +329,14 @@ class EditorBinding(GridBinding):
 
 GRID_BINDING = GridBinding()
 EDITOR_BINDING = EditorBinding()
+
+
+class ButtonBinding(Binding):
+    """``dataframe_button`` elements (a keyed ButtonColumn's trigger widget): an empty, hidden
+    box; the grid's buttons send its clicks (``GridBinding.on_custom``)."""
+
+    def create(self, el: Element) -> W.Widget:
+        return W.Box(layout=W.Layout(display="none"))
+
+
+BUTTON_BINDING = ButtonBinding()

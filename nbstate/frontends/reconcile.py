@@ -44,6 +44,7 @@ from .bindings import (
     NOTHING,
     Binding,
     Box,
+    ToWidget,
     Unrecognized,
     binding_for,
     from_json,
@@ -413,6 +414,12 @@ class View:
             n.front_value = n.kernel_value = el.props.get("value")
             for i, part in enumerate(n.parts):
                 part.comm.on_msg(self._handler(n, i))
+        elif el.props.get("buttons") is not None:
+            # a display grid with keyed button columns: its clicks (GridBinding.on_custom)
+            n.parts = binding.parts(w)
+            n.front = [{} for _ in n.parts]
+            for i, part in enumerate(n.parts):
+                part.comm.on_msg(self._handler(n, i))
         return n
 
     def _update(self, n: Node, el: Element) -> None:
@@ -505,7 +512,9 @@ class View:
             self._changed(n, value)
         elif method == "custom":
             value = n.binding.on_custom(n.el, data.get("content"))
-            if value is NOTHING:
+            if isinstance(value, ToWidget):  # (a grid's button column: its trigger widget)
+                self._send([(value.wid, value.value)])
+            elif value is NOTHING:
                 compat.handle_msg(part, msg)
             elif not n.el.props.get("disabled"):
                 self._changed(n, value)

@@ -128,6 +128,8 @@ def _body(el: Element) -> str:
 def _line(el: Element) -> str | None:
     """The outline of one leaf element (``None``: nothing to show)."""
     t, p = el.type, el.props
+    if t == "dataframe_button":  # (a grid's button column: its buttons are in the grid)
+        return None
     if el.id is not None and t != "form":  # a widget
         label = p.get("label", "")
         if t in ("button", "form_submit_button", "download_button", "link_button"):
@@ -287,6 +289,8 @@ def _first_rows(el: Element) -> dict:
 
 
 def _leaf_html(el: Element) -> str:
+    if el.type == "dataframe_button":  # (a grid's button column: nothing of its own to show)
+        return ""
     if el.id is not None and el.type != "form":
         return _widget_html(el)
     p = el.props

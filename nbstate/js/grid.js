@@ -121,13 +121,74 @@ export function paintCell(doc, node, cell, col, width, editable, placeholder) {
   } else if ("list" in cell) {
     for (const item of cell.list) {
       const b = el(doc, "span", "nbstate-grid-bubble");
-      b.textContent = item;
+      const k = col.type === "multiselect" ? (col.options || []).indexOf(item) : -1;
+      // a multiselect column: the option's label and colour (format_func, color)
+      b.textContent = k >= 0 && col.option_labels ? col.option_labels[k] : item;
+      const color = k >= 0 && col.option_colors ? tagColor(col.option_colors[k], k) : "";
+      if (color) b.style.background = color;
+      node.appendChild(b);
+    }
+  } else if ("markdown" in cell) {
+    // the text in the cell; a click opens it rendered (the kernel's markdown, HTML escaped)
+    node.textContent = cell.markdown.replace(/\s*\n\s*/g, " ");
+    node.classList.add("nbstate-grid-md");
+  } else if ("media" in cell) {
+    const b = el(doc, "button", "nbstate-grid-media", {
+      type: "button", tabindex: "-1", "aria-label": `Play ${cell.media}`, title: cell.url,
+    });
+    b.textContent = cell.media === "audio" ? "\u266B" : "\u25B6";
+    node.appendChild(b);
+  } else if ("button" in cell) {
+    const kind = col.button_type || "secondary";
+    if (cell.button.length > 1) {
+      // several actions: a menu, as Streamlit's multi-action dropdown
+      const sel = el(doc, "select", `nbstate-grid-button nbstate-grid-button-${kind}`, {
+        tabindex: "-1", "aria-label": col.label || "Actions" });
+      const head = el(doc, "option", "", { value: "" });
+      head.textContent = `${col.label || "Actions"} \u25BE`;
+      head.disabled = true;
+      head.selected = true;
+      sel.appendChild(head);
+      for (const label of cell.button) {
+        const o = el(doc, "option", "", { value: label });
+        o.textContent = label;
+        sel.appendChild(o);
+      }
+      node.appendChild(sel);
+    } else if (cell.button.length) {
+      const b = el(doc, "button", `nbstate-grid-button nbstate-grid-button-${kind}`, {
+        type: "button", tabindex: "-1" });
+      b.textContent = cell.button[0];
       node.appendChild(b);
     }
   } else if ("text" in cell) {
     node.textContent = cell.text;
     if (cell.css) node.style.cssText += ";" + cell.css;
   }
+}
+
+const THEME = {
+  red: "#ff4b4b", orange: "#ffa421", yellow: "#ffe312", green: "#21c354", blue: "#1c83e1",
+  violet: "#803df5", gray: "#a3a8b8", grey: "#a3a8b8", primary: "#ff4b4b",
+};
+const AUTO = ["#ff4b4b", "#1c83e1", "#21c354", "#ffa421", "#803df5", "#a3a8b8"];
+
+/** The CSS background of a multiselect tag for a colour of MultiselectColumn. */
+export function tagColor(color, k) {
+  if (!color) return "";
+  if (color === "auto") color = AUTO[k % AUTO.length];
+  const c = THEME[color] || color;
+  // a light tint of the colour, as Streamlit's tags (text stays readable)
+  return /^#[0-9a-f]{6}$/i.test(c) ? `${c}33` : c;
+}
+
+/** A media URL a player may load: http(s), data:audio/video, blob or relative (no script). */
+export function safeMediaUrl(url, kind) {
+  const u = String(url || "").trim();
+  if (/^(https?:|blob:)/i.test(u)) return u;
+  if (new RegExp(`^data:${kind}/`, "i").test(u)) return u;
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(u)) return u;  // relative
+  return "";
 }
 
 function render({ model, el: host }) {
@@ -299,11 +360,25 @@ function render({ model, el: host }) {
   }
 
   // -- drawing --------------------------------------------------------------------------
+  // (no redraw while a mouse button is down in the grid: a cell's button rebuilt between its
+  // mousedown and mouseup would lose the click; the draw waits for the mouseup)
+  let pressed = false, held = false;
   function schedule() {
     if (frame) return;
     const raf = globalThis.requestAnimationFrame || ((f) => setTimeout(f, 16));
-    frame = raf(() => { frame = 0; draw(); });
+    frame = raf(() => {
+      frame = 0;
+      if (pressed) { held = true; return; }
+      draw();
+    });
   }
+  // (only a press on a cell: a press on the scroll bar must let the rows follow the drag)
+  const onPress = (e) => { if (e.target?.closest?.(".nbstate-grid-cell")) pressed = true; };
+  const onRelease = () => {
+    if (!pressed) return;
+    pressed = false;
+    if (held) { held = false; setTimeout(schedule, 0); }
+  };
 
   function selection() {
     const s = model.get("selection") || {};
@@ -349,7 +424,8 @@ function render({ model, el: host }) {
         td.style.width = `${widths[c]}px`;
         td.style.textAlign = col.align;
         if (row && row.cells.has(c)) {
-          paintCell(doc, td, row.cells.get(c), col, widths[c], editableCol(c), model.get("placeholder"));
+          paintCell(doc, td, row.cells.get(c), col, widths[c], editableCol(c, row), model.get("placeholder"));
+          wireCell(td, row, c);
           if (sel.cells.has(`${row.pos}\u0000${col.name}`) || sel.columns.has(col.name)) {
             td.classList.add("nbstate-grid-selected");
             td.setAttribute("aria-selected", "true");
@@ -360,7 +436,8 @@ function render({ model, el: host }) {
         if (active && active.r === r && active.c === c) td.classList.add("nbstate-grid-active");
         td.addEventListener("mousedown", () => { active = { r, c }; });
         td.addEventListener("click", (e) => onCellClick(r, c, e));
-        td.addEventListener("dblclick", () => startEdit(r, c));
+        // (a double click is told from two clicks on the same cell, not from the DOM's
+        // dblclick: the cell may be drawn anew between the two clicks)
         tr.appendChild(td);
       }
       layer.appendChild(tr);
@@ -373,6 +450,15 @@ function render({ model, el: host }) {
       const m = el(doc, "div", "nbstate-grid-cell nbstate-grid-marker", { role: "columnheader", "aria-colindex": "1" });
       m.style.left = "0px";
       m.style.width = `${markerW()}px`;
+      if (rowMode() === "multi-row" && n > 0) {
+        // Streamlit's header checkbox: every row of the data, not only those in view
+        const box = el(doc, "input", "", { type: "checkbox", tabindex: "-1", "aria-label": "Select all rows" });
+        box.checked = sel.rows.size >= n;
+        box.indeterminate = sel.rows.size > 0 && sel.rows.size < n;
+        box.addEventListener("click", (e) => { e.stopPropagation(); selectAll(); });
+        m.addEventListener("click", selectAll);
+        m.appendChild(box);
+      }
       hr.appendChild(m);
     }
     for (const c of visible) {
@@ -405,8 +491,80 @@ function render({ model, el: host }) {
   }
 
   // -- interaction ----------------------------------------------------------------------
+  // (an index is editable unless the kernel disabled it: a RangeIndex, as in Streamlit)
   function editableCol(c) {
-    return model.get("editable") && !cols[c].disabled && !cols[c].index;
+    return model.get("editable") && !cols[c].disabled;
+  }
+
+  function selectAll() {
+    const s = current();
+    s.rows = s.rows.length >= n ? [] : Array.from({ length: n }, (_, i) => i);
+    sendSelection(s);
+  }
+
+  // -- the rich cells: buttons, markdown, audio and video ---------------------------------
+  function wireCell(td, row, c) {
+    const col = cols[c], cell = row.cells.get(c);
+    if (!cell || typeof cell !== "object") return;
+    if ("button" in cell) {
+      const live = (model.get("buttons") || []).includes(col.name);
+      const send = (label) => {
+        if (live && label) model.send({ type: "button", column: col.name, row: row.pos, label });
+      };
+      const b = td.querySelector("button, select");
+      if (!b) return;
+      b.setAttribute("aria-disabled", String(!live));
+      if (b.tagName.toLowerCase() === "select") {
+        b.addEventListener("click", (e) => e.stopPropagation());
+        b.addEventListener("change", (e) => { e.stopPropagation(); send(b.value); b.value = ""; });
+      } else {
+        b.addEventListener("click", (e) => { e.stopPropagation(); send(b.textContent); });
+      }
+    } else if ("media" in cell) {
+      const b = td.querySelector("button");
+      b?.addEventListener("click", (e) => { e.stopPropagation(); openMedia(td, cell); });
+    } else if ("markdown" in cell && !editableCol(c)) {
+      td.addEventListener("click", () => openMarkdown(td, cell));
+    }
+  }
+
+  let overlay = null;
+  function closeOverlay() {
+    if (overlay) { overlay.remove(); overlay = null; }
+  }
+
+  function openOverlay(td, cls) {
+    closeOverlay();
+    const box = el(doc, "div", `nbstate-grid-overlay ${cls}`, { role: "dialog" });
+    const top = td.parentNode ? parseFloat(td.parentNode.style.top) || 0 : 0;
+    box.style.top = `${Math.min(top + rowH, Math.max(0, scroller.clientHeight - 40))}px`;
+    box.style.left = `${parseFloat(td.style.left) || 0}px`;
+    box.addEventListener("keydown", (e) => {
+      e.stopPropagation();
+      if (e.key === "Escape") { closeOverlay(); root.focus({ preventScroll: true }); }
+    });
+    box.addEventListener("click", (e) => e.stopPropagation());
+    root.appendChild(box);
+    overlay = box;
+    return box;
+  }
+
+  function openMarkdown(td, cell) {
+    const box = openOverlay(td, "nbstate-grid-md-overlay");
+    box.tabIndex = -1;
+    // rendered by the kernel (markdown-it-py, raw HTML escaped, unsafe links dropped)
+    box.innerHTML = cell.html;
+    for (const a of box.querySelectorAll("a")) { a.target = "_blank"; a.rel = "noopener noreferrer"; }
+    box.focus({ preventScroll: true });
+  }
+
+  function openMedia(td, cell) {
+    const url = safeMediaUrl(cell.url, cell.media);
+    const box = openOverlay(td, "nbstate-grid-media-overlay");
+    if (!url) { box.textContent = cell.url; return; }
+    const player = el(doc, cell.media, "", { controls: "", src: url, preload: "metadata" });
+    box.appendChild(player);
+    player.focus?.({ preventScroll: true });
   }
 
   function setSort(c) {
@@ -458,7 +616,15 @@ function render({ model, el: host }) {
     if (model.get("sortable")) setSort(c);
   }
 
+  let lastClick = null;  // {r, c, t}: a second click on the same cell soon after: a double click
   function onCellClick(r, c, e) {
+    const now = Date.now();
+    const again = lastClick && lastClick.r === r && lastClick.c === c && now - lastClick.t < 500;
+    lastClick = again ? null : { r, c, t: now };
+    if (again && !(e && e.target && e.target.type === "checkbox")) {
+      startEdit(r, c);
+      return;
+    }
     active = { r, c };
     root.focus({ preventScroll: true });
     const row = cache.get(r);
@@ -533,19 +699,34 @@ function render({ model, el: host }) {
 
   // -- editing (st.data_editor) ---------------------------------------------------------
   function startEdit(r, c) {
-    if (!editableCol(c)) return;
     const row = cache.get(r);
     if (!row) return;
     const col = cols[c];
-    const raw = row.raw.has(c) ? row.raw.get(c) : row.cells.get(c);
+    const cell = row.cells.get(c);
+    if (!editableCol(c)) {
+      // read-only rich cells open on a double click or Enter, as in Streamlit
+      const td = doc.getElementById(`${id}-${r}-${c}`);
+      if (td && cell && typeof cell === "object" && "markdown" in cell) openMarkdown(td, cell);
+      else if (td && cell && typeof cell === "object" && "media" in cell) openMedia(td, cell);
+      else if (td && cell && typeof cell === "object" && "button" in cell) {
+        // Enter on a button cell: its button (a menu: opened by the keyboard's focus)
+        const b = td.querySelector("button, select");
+        if (b && b.tagName.toLowerCase() === "button") b.click();
+        else b?.focus();
+      }
+      return;
+    }
+    const raw = row.raw.has(c) ? row.raw.get(c) : cell;
     if (typeof raw === "boolean") { commit(r, c, !raw); return; }
+    if (col.type === "multiselect") { editTags(r, c, Array.isArray(raw) ? raw : [], row.pos); return; }
     const g = geometry();
-    const input = el(doc, "input", "nbstate-grid-editor", { "aria-label": `Edit ${col.label}` });
+    const tag = col.type === "markdown" ? "textarea" : "input";
+    const input = el(doc, tag, "nbstate-grid-editor", { "aria-label": `Edit ${col.label}` });
     input.value = raw === null || raw === undefined ? "" : String(raw);
     input.style.top = `${headerH() + (r - g.first) * rowH - g.offset}px`;
     input.style.left = `${xOf(c, g.x0)}px`;
     input.style.width = `${widths[c]}px`;
-    input.style.height = `${rowH}px`;
+    input.style.height = `${tag === "textarea" ? 4 * rowH : rowH}px`;
     editing = { r, c, input };
     let done = false;
     const finish = (save) => {
@@ -560,18 +741,76 @@ function render({ model, el: host }) {
           v = v.trim() === "" ? null : Number(v);
           if (typeof v === "number" && Number.isNaN(v)) v = input.value;
         }
-        commit(r, c, v);
+        commit(r, c, v, row.pos);
       }
     };
     input.addEventListener("keydown", (e) => {
       e.stopPropagation();
-      if (e.key === "Enter") finish(true);
+      if (e.key === "Enter" && !(tag === "textarea" && e.shiftKey)) { e.preventDefault(); finish(true); }
       else if (e.key === "Escape") finish(false);
     });
     input.addEventListener("blur", () => finish(true));
     root.appendChild(input);
     input.focus();
     input.select();
+  }
+
+  /** A multiselect cell's editor: a box per option (and a new option with
+   * accept_new_options); Enter or "Done" sets the list, Escape leaves it. */
+  function editTags(r, c, current, pos) {
+    const col = cols[c];
+    const td = doc.getElementById(`${id}-${r}-${c}`);
+    if (!td) return;
+    const box = openOverlay(td, "nbstate-grid-tags-editor");
+    box.setAttribute("aria-label", `Edit ${col.label}`);
+    const picked = [...current];
+    const opts = [...(col.options || [])];
+    for (const v of picked) if (!opts.includes(v)) opts.push(v);
+    const list = el(doc, "div", "nbstate-grid-tags-list");
+    const draw = () => {
+      list.textContent = "";
+      opts.forEach((v, k) => {
+        const lab = el(doc, "label", "nbstate-grid-tag-option");
+        const cb = el(doc, "input", "", { type: "checkbox", value: String(v) });
+        cb.checked = picked.includes(v);
+        cb.addEventListener("change", () => {
+          const i = picked.indexOf(v);
+          if (cb.checked && i < 0) picked.push(v);
+          if (!cb.checked && i >= 0) picked.splice(i, 1);
+        });
+        const text = el(doc, "span", "nbstate-grid-bubble");
+        text.textContent = k < (col.option_labels || []).length ? col.option_labels[k] : String(v);
+        const color = tagColor((col.option_colors || [])[k], k);
+        if (color) text.style.background = color;
+        lab.append(cb, text);
+        list.appendChild(lab);
+      });
+    };
+    draw();
+    box.appendChild(list);
+    if (col.accept_new_options) {
+      const add = el(doc, "input", "nbstate-grid-tag-new", { placeholder: "Add an option", "aria-label": "Add an option" });
+      add.addEventListener("keydown", (e) => {
+        if (e.key === "Enter" && add.value.trim()) {
+          e.preventDefault();
+          e.stopPropagation();
+          const v = add.value.trim();
+          if (!opts.includes(v)) opts.push(v);
+          if (!picked.includes(v)) picked.push(v);
+          add.value = "";
+          draw();
+        }
+      });
+      box.appendChild(add);
+    }
+    const done = el(doc, "button", "nbstate-grid-tags-done", { type: "button" });
+    done.textContent = "Done";
+    const save = () => { closeOverlay(); root.focus({ preventScroll: true }); commit(r, c, [...picked], pos); };
+    done.addEventListener("click", save);
+    box.addEventListener("keydown", (e) => { if (e.key === "Enter" && e.target === box) save(); });
+    box.appendChild(done);
+    box.tabIndex = -1;
+    box.focus({ preventScroll: true });
   }
 
   // The editing state is Streamlit's {edited_rows, added_rows, deleted_rows}: the browser
@@ -593,19 +832,26 @@ function render({ model, el: host }) {
     model.save_changes();
   }
 
-  function commit(r, c, value) {
+  // `pos`: the row's position in the data, taken when the editor opened (the rows in view may
+  // be fetched anew meanwhile: a rerun of an earlier edit; the edit must not be lost)
+  function commit(r, c, value, pos) {
     const row = cache.get(r);
-    if (!row) return;
+    const p = pos ?? row?.pos;
+    if (p === undefined || !cols[c]) return;
     const name = cols[c].name, base = model.get("base_rows"), st = editsNow();
-    if (row.pos >= base) {
-      if (!st.added_rows[row.pos - base]) return;
-      st.added_rows[row.pos - base][name] = value;
+    if (p >= base) {
+      if (!st.added_rows[p - base]) return;
+      st.added_rows[p - base][name] = value;
     } else {
-      st.edited_rows[row.pos] = { ...(st.edited_rows[row.pos] || {}), [name]: value };
+      st.edited_rows[p] = { ...(st.edited_rows[p] || {}), [name]: value };
     }
     // shown at once; the kernel's rerun then sends the edited data (or sets a refusal back)
-    row.cells.set(c, typeof value === "boolean" || value === null ? value : String(value));
-    row.raw.set(c, value);
+    if (row && row.pos === p) {
+      row.cells.set(c, typeof value === "boolean" || value === null ? value
+        : Array.isArray(value) ? { list: value.map(String) }
+          : cols[c].type === "markdown" ? { markdown: String(value), html: "" } : String(value));
+      row.raw.set(c, value);
+    }
     saveEdits(st);
     schedule();
   }
@@ -680,13 +926,19 @@ function render({ model, el: host }) {
     const key = JSON.stringify(sortOf() || []);
     if (key !== sortKey) { sortKey = key; cache = new Map(); schedule(); }
   });
-  scroller.addEventListener("scroll", schedule, { passive: true });
+  scroller.addEventListener("scroll", () => { closeOverlay(); schedule(); }, { passive: true });
+  scroller.addEventListener("mousedown", closeOverlay);
+  root.addEventListener("mousedown", onPress, true);
+  doc.addEventListener?.("mouseup", onRelease, true);
+  globalThis.addEventListener?.("blur", onRelease);
   const ro = globalThis.ResizeObserver ? new ResizeObserver(schedule) : null;
   ro?.observe(scroller);
   reset();
 
   return () => {
     ro?.disconnect();
+    doc.removeEventListener?.("mouseup", onRelease, true);
+    globalThis.removeEventListener?.("blur", onRelease);
     model.off("msg:custom", onMessage);
   };
 }

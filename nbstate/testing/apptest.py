@@ -855,6 +855,27 @@ class ElementView:
     def clear_selection(self) -> ElementView:
         return self.set_value({"selection": {"rows": [], "columns": [], "cells": []}})
 
+    def click_button(self, column: str, row: int, label: str | None = None) -> ElementView:
+        """Click the button of a keyed ``ButtonColumn`` in row ``row`` (its position in the
+        data); ``label``: the action picked when the cell holds several (default: the
+        cell's text). Returns this grid (chain ``.run()``)."""
+        wid = (self._el.props.get("buttons") or {}).get(column)
+        if wid is None:
+            raise ValueError(f"column {column!r} of this {self.type} is no ButtonColumn with a "
+                             "key: its buttons do nothing")
+        tree = self._at._tree
+        target = next((el for el in tree.walk() if el.id == wid), None) if tree else None
+        assert target is not None  # registered right after the grid in the same run
+        if label is None:
+            frame = self._el.props["source"].frame
+            cell = frame[column].iloc[row] if column in frame.columns and \
+                0 <= row < len(frame) else None
+            label = str(cell[0] if isinstance(cell, (list, tuple)) else cell)
+        # (a click is sent at once, in a form too: Streamlit's button columns are triggers,
+        # not form values)
+        self._at._queue(ElementView(self._at, target, None), {"row": row, "label": label})
+        return self
+
     # -- st.data_editor (nbstate/grid_editor.py): edits as the grid sends them --------------
     @property
     def editing_state(self) -> Any:

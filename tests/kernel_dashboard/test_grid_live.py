@@ -4,15 +4,27 @@ reruns that leave an unchanged frame alone."""
 
 from __future__ import annotations
 
+import time
+
 
 def grid(kernel, root):
     return next(m for m in root.walk() if "nrows" in m.state)
+
+
+def wait_custom(kernel, g, timeout=120):
+    """The reply a grid sends after the request's idle (a sort of a million rows or more runs
+    in a thread)."""
+    before, end = len(g.customs), time.monotonic() + timeout
+    while len(g.customs) == before and time.monotonic() < end:
+        kernel._drain()
+    return g.customs[-1][0] if len(g.customs) > before else None
 
 
 def window(kernel, g, r0, r1, cols=None, sort=None, seq=1):
     reply = kernel.custom(g, {"type": "window", "seq": seq, "r0": r0, "r1": r1,
                               "cols": cols if cols is not None else list(range(len(g["columns"]))),
                               "sort": sort})
+    reply = reply or wait_custom(kernel, g)
     assert reply is not None and reply["type"] == "window" and reply["seq"] == seq
     return reply
 
@@ -162,3 +174,30 @@ def test_an_editor_with_on_change_ignore_waits_for_the_next_rerun(kernel, app):
     assert "sum: 3" in kernel.text(root)  # no rerun
     kernel.set(kernel.find(description="Poke", within=root), 1)
     assert "sum: 12" in kernel.text(root)  # the next rerun has the edit
+
+
+def test_a_sort_of_millions_of_rows_does_not_block_the_kernel(kernel, app):
+    root = app("""
+    big = pd.DataFrame({"v": np.random.default_rng(0).random(4_000_000)})
+    st.dataframe(big)
+    """)
+    g = grid(kernel, root)
+    # the sort runs in a thread: the request's idle comes at once, without the reply ...
+    sorted_reply = kernel.custom(g, {"type": "window", "seq": 1, "r0": 0, "r1": 3,
+                                     "cols": [1], "sort": [1, "desc"]})
+    # ... and the kernel answers another window meanwhile
+    plain = kernel.custom(g, {"type": "window", "seq": 2, "r0": 0, "r1": 3, "cols": [0],
+                              "sort": None})
+    assert sorted_reply is None
+    assert plain is not None and plain["seq"] == 2 and plain["cells"] == [["0"], ["1"], ["2"]]
+    while not any(c[0].get("seq") == 1 for c in g.customs):
+        assert wait_custom(kernel, g) is not None
+    seqs = [c[0].get("seq") for c in g.customs]
+    assert seqs.index(2) < seqs.index(1)  # the sort's reply came after the other window
+    top = [float(r[0]) for r in next(c[0] for c in g.customs if c[0].get("seq") == 1)["cells"]]
+    assert top == sorted(top, reverse=True) and top[0] > 0.9999
+    # the order is kept: the next window of the same sort comes at once
+    again = kernel.custom(g, {"type": "window", "seq": 3, "r0": 3_999_997, "r1": 4_000_000,
+                              "cols": [1], "sort": [1, "desc"]})
+    assert again is not None and again["seq"] == 3
+    assert float(again["cells"][-1][0]) < 0.0001
