@@ -418,7 +418,7 @@ def main() -> None:
                     r = measure_lab(rows) if impl == "nbstate" else measure_streamlit_nav(rows)
                 else:
                     r = measure(impl, rows)
-            except Exception as e:  # noqa: BLE001 - one failed measurement is reported
+            except Exception as e:
                 r = {"impl": impl, "rows": rows,
                      "error": f"{type(e).__name__}: {e}".splitlines()[0][:160]}
             print(json.dumps(r), flush=True)

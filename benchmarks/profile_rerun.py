@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from rerun_bench import build_script  # noqa: E402
+from rerun_bench import build_script
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -320,7 +320,7 @@ def run_bare(args, plan: IterPlan) -> dict:
 
     def rerun():
         st._out.clear()
-        exec(code, {"__name__": "__main__"})  # noqa: S102
+        exec(code, {"__name__": "__main__"})
 
     t0 = time.perf_counter()
     rerun()
@@ -527,7 +527,7 @@ def main(argv=None) -> int:
         else:
             res = run_interact(args, plan)
         rec.update(res)
-    except Exception as e:  # noqa: BLE001 - report any failure as a JSON line
+    except Exception as e:
         rec["error"] = f"{type(e).__name__}: {e}"
         rc = 2
     rec["rss_peak_mib"] = round(maxrss_mib(), 1)

@@ -138,7 +138,7 @@ def _buffers(df: Any) -> tuple:
             v = blk.values
             ptr = getattr(getattr(v, "ctypes", None), "data", None)
             out.append((id(v), ptr))
-    except Exception:  # noqa: BLE001 - pandas internals differ between versions
+    except Exception:  # pandas internals differ between versions
         out.append((id(df), None))
     return tuple(out)
 
@@ -151,7 +151,7 @@ def _hash_frame(df: Any) -> str:
                    type(df.index).__name__)).encode())
     try:
         h.update(pd.util.hash_pandas_object(df, index=True).to_numpy().tobytes())
-    except Exception:  # noqa: BLE001 - unhashable cells (lists, dicts): hash their text
+    except Exception:  # unhashable cells (lists, dicts): hash their text
         h.update(repr(df.to_numpy(dtype=object).tolist()).encode())
         h.update(repr(list(df.index)).encode())
     return h.hexdigest()
@@ -623,7 +623,7 @@ class GridSource:
             return False
         try:
             return bool(_DEEP[a[0]](self.raw, other.raw))
-        except Exception:  # noqa: BLE001 - data that cannot be compared counts as changed
+        except Exception:  # data that cannot be compared counts as changed
             return False
 
     __hash__ = None  # type: ignore[assignment]
@@ -802,7 +802,7 @@ class GridSource:
                 if f is not None and not isinstance(cell, (bool, dict)):
                     try:
                         text = str(f(v))
-                    except Exception:  # noqa: BLE001 - the formatter failed: the plain text
+                    except Exception:  # the formatter failed: the plain text
                         text = cell
                 if css:
                     return {"text": text, "css": css}

@@ -199,7 +199,7 @@ class Grid(anywidget.AnyWidget):
     def _answer_and_send(self, content: Any) -> None:
         try:
             reply = self.answer(content)
-        except Exception as e:  # noqa: BLE001 - a bad request must not kill the comm
+        except Exception as e:  # a bad request must not kill the comm
             _log.warning("nbstate: a grid window request was dropped: %s: %s",
                          type(e).__name__, e)
             return
@@ -210,7 +210,7 @@ class Grid(anywidget.AnyWidget):
 def _same(a: Any, b: Any) -> bool:
     try:
         return bool(a == b)
-    except Exception:  # noqa: BLE001
+    except Exception:
         return False
 
 
