@@ -1,4 +1,4 @@
-"""mypy over the whole of nbstate/ (the configuration is ``[tool.mypy]`` in pyproject.toml):
+"""Static checks of the code: mypy over the whole of nbstate/ (the configuration is
 ``mypy nbstate`` exits 0. A new type error fails here, with mypy's report."""
 
 from __future__ import annotations
@@ -15,3 +15,18 @@ def test_package_passes_mypy(tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)  # pyproject.toml's [tool.mypy]
     out, err, code = api.run([f"--cache-dir={tmp_path}", "nbstate"])
     assert code == 0, out + err
+
+
+def test_code_passes_ruff():
+    """``ruff check`` (rules in ``[tool.ruff]``, unneeded ``noqa`` comments included) is clean
+    on the package, the tests and the benchmarks."""
+    import shutil
+    import subprocess
+    import sys
+
+    ruff = shutil.which("ruff") or str(Path(sys.executable).parent / "ruff")
+    if not Path(ruff).exists():
+        pytest.skip("ruff is not installed")
+    proc = subprocess.run([ruff, "check", "--no-cache", "nbstate", "tests", "benchmarks"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
