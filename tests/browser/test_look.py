@@ -197,10 +197,10 @@ def test_layout_is_streamlits(page, server, screenshots, look, frontend, theme):
     metric_label = root.locator(".nbstate-metric[title] > div").first
     assert metric_label.evaluate("(l) => getComputedStyle(l, '::after').content") == '"?"'
 
-    # an expander's header has a chevron at its right, pointing down while closed
+    # an expander's header starts with a chevron (test_folds_look.py: how it turns)
     header = root.locator(".nbstate-expander .jupyter-widget-Collapse-header")
     chevron = header.evaluate(
-        "(h) => { const s = getComputedStyle(h, '::after'); return [s.content, s.transform]; }")
+        "(h) => { const s = getComputedStyle(h, '::before'); return [s.content, s.transform]; }")
     assert chevron[0] == '""' and chevron[1] != "none", chevron
     # radio captions show under their options
     expect(root.get_by_text("for a team")).to_be_visible()
