@@ -128,7 +128,8 @@ def test_progress_status_latex_and_toast(kernel, app):
     html = html_of(root)
     assert 'value="65"' in html and "most of it" in html and "starting" not in html
     status = next(m for m in root.walk() if "nbstate-status" in m.classes)
-    assert status["titles"] == ["\u2705 Crunched"]  # its state shows as an icon
+    assert status["titles"] == ["Crunched"]
+    assert "nbstate-status-complete" in status.classes  # app.css draws its state's icon
     assert "step one done" in kernel.text(status)
     assert r"$$e^{i\pi} + 1 = 0$$" in html
     [toast] = toasts_of(root)  # a floating toast (look.Toast), not a line of the app's HTML
