@@ -1,6 +1,6 @@
 """An nbstate app looks like Streamlit's (issue 12), measured in the page, not just pictured.
 
-In JupyterLab and Voila, light and dark: each label sits above its input, a form's inputs
+In JupyterLab, Notebook 7 and Voila, light and dark: each label sits above its input, a form's inputs
 share one left edge and fill the form, a long button label is not clipped, nothing sticks out
 of the sidebar, the text stays readable (its contrast against the page). At a 900 px window
 with JupyterLab's file browser open the sidebar collapses instead of crushing the main column.
@@ -80,9 +80,9 @@ def open_look(page, server, frontend, theme, nb):
         root = page.locator(".nbstate-app").first
         expect(root).to_be_visible(timeout=60_000)
     else:
-        root = open_app(page, server, "lab", nb)
+        root = open_app(page, server, frontend, nb)
         if theme == "dark":
-            dark_lab(page)
+            dark_lab(page)  # (Notebook 7 has the same theme command)
     expect(root).to_contain_text("end of look")
     return root
 
@@ -141,7 +141,7 @@ _CONTRAST = """(el) => {
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
-@pytest.mark.parametrize("frontend", ["lab", "voila"])
+@pytest.mark.parametrize("frontend", ["lab", "notebook7", "voila"])
 def test_layout_is_streamlits(page, server, screenshots, look, frontend, theme):
     page.set_viewport_size({"width": 1400, "height": 2000})  # the whole app in the window
     root = open_look(page, server, frontend, theme, look)
@@ -174,6 +174,17 @@ def test_layout_is_streamlits(page, server, screenshots, look, frontend, theme):
     assert long.evaluate("(b) => b.scrollWidth <= b.clientWidth + 1")
     assert long.evaluate("(b) => b.scrollHeight <= b.clientHeight + 1")
     main = root.locator(".nbstate-main").first.bounding_box()
+    rb = root.bounding_box()
+    fb = root.locator(".nbstate-form").bounding_box()
+    # the main column and the form (its border too) stay inside the app's box
+    assert main["x"] + main["width"] <= rb["x"] + rb["width"] + 1, (main, rb)
+    assert fb["x"] + fb["width"] <= rb["x"] + rb["width"] + 1, (fb, rb)
+    # and nothing clips the form's right border: the window shows it there
+    edge = root.locator(".nbstate-form").evaluate(
+        "(f) => { const r = f.getBoundingClientRect();"
+        " const n = document.elementFromPoint(r.right - 0.5, r.top + r.height / 2);"
+        " return n === f || f.contains(n); }")
+    assert edge
     lb = long.bounding_box()
     assert lb["x"] + lb["width"] <= main["x"] + main["width"] + 1
     # a primary button is filled with Streamlit's red; use_container_width fills the column
@@ -264,7 +275,7 @@ def test_sidebar_collapses_and_resizes_in_a_wide_window(page, server, look):
     assert page_errors(page) == []
 
 
-@pytest.mark.parametrize("frontend", ["lab", "voila"])
+@pytest.mark.parametrize("frontend", ["lab", "notebook7", "voila"])
 def test_multiselect_toggle_and_enter_behave_as_streamlits(page, server, look, frontend):
     root = open_app(page, server, frontend, look)
     expect(root).to_contain_text("end of look")
