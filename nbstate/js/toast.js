@@ -40,15 +40,21 @@ export function toastStack(doc) {
 }
 
 /** Put the stack under the page's top bars (JupyterLab's menu, tabs and toolbar; Streamlit's
- * header is 3.75rem): its top is the top of the scrolling area that shows the notebook (the
- * one holding ``anchor``, or else the one on show; none in Voila: the window's top). */
+ * header is 3.75rem), at the right: its top right corner is that of the scrolling area that
+ * shows the notebook (the one holding ``anchor``, or else the one on show; none in Voila: the
+ * window's). */
 export function placeStack(stack, doc, anchor) {
   if (!doc.querySelectorAll) return;
   const AREA = ".jp-WindowedPanel-outer";
   let area = anchor && anchor.isConnected && anchor.closest ? anchor.closest(AREA) : null;
   if (!area) area = [...doc.querySelectorAll(AREA)].find((a) => a.offsetParent !== null);
-  const top = area ? Math.max(0, area.getBoundingClientRect().top) : 0;
+  const box = area ? area.getBoundingClientRect() : null;
+  const top = box ? Math.max(0, box.top) : 0;
+  // and at the right of that area (JupyterLab's right side bar stays uncovered)
+  const win = doc.defaultView;
+  const right = box && win ? Math.max(0, win.innerWidth - box.right) : 0;
   stack.style.top = `calc(${Math.round(top)}px + 0.5rem)`;
+  stack.style.right = `${Math.round(right)}px`;
 }
 
 /** A countdown that can pause (pointer over the toasts) and resume. */

@@ -4,12 +4,16 @@ measured in the page.
 - expander: a chevron before the label, pointing right while closed and down while open;
 - status: its state's icon where the chevron is (a turning spinner while running, a check once
   complete, "!" on error), the chevron when the pointer is over the header;
+- tabs: labels on a line, no boxes, the current one red and underlined;
 - popover: a button as wide as its label with a chevron after it (down, up while open); its
   panel opens over the content below (nothing below moves, the window shows the panel there),
   and a click outside it, or Escape, closes it (the kernel hears it: ``on_change`` reruns).
 """
 
 from __future__ import annotations
+
+import os
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -18,6 +22,8 @@ from playwright.sync_api import expect
 from .jupyter import open_app, page_errors
 from .notebooks import notebook
 from .test_look import dark_lab
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 APP = '''\
 %%app folds
@@ -44,6 +50,9 @@ st.write("below the popover, one")
 st.write("below the popover, two")
 st.write("below the popover, three")
 st.button("Primary popover neighbour")
+first, second = st.tabs(["First tab", "Second tab"])
+first.write("in the first tab")
+second.write("in the second tab")
 st.write("end of folds")
 '''
 
@@ -161,7 +170,10 @@ def test_popover_opens_over_the_content_and_closes_on_an_outside_click(
     assert hit  # the window shows the panel there, not the text under it
     bg = panel.evaluate("(p) => getComputedStyle(p).backgroundColor")
     assert bg not in ("rgba(0, 0, 0, 0)", "transparent")
-    root.screenshot(path=str(screenshots / f"folds-{frontend}-{theme}.png"))
+    shot = f"folds-{frontend}-{theme}.png"
+    root.screenshot(path=str(screenshots / shot))
+    if os.environ.get("NBSTATE_DOCS_SHOTS"):  # the picture in docs/ too
+        root.screenshot(path=str(DOCS / shot))
     # a widget in the panel works
     panel.get_by_text("Verbose").click()
     expect(panel.locator("input[type=checkbox]")).to_be_checked()
@@ -175,4 +187,27 @@ def test_popover_opens_over_the_content_and_closes_on_an_outside_click(
     expect(panel).to_be_visible()
     page.keyboard.press("Escape")
     expect(panel).to_be_hidden()
+    assert page_errors(page) == []
+
+
+@pytest.mark.parametrize("frontend", ["lab", "voila"])
+def test_tabs_are_labels_with_the_current_one_underlined(page, server, folds, frontend):
+    root = open_app(page, server, frontend, folds)
+    expect(root).to_contain_text("end of folds")
+    tabs = root.locator(".nbstate-tabs .lm-TabBar-tab")
+    first, second = tabs.filter(has_text="First tab"), tabs.filter(has_text="Second tab")
+    page.mouse.move(1, 1)
+    for tab in (first, second):  # no box: the page shows through
+        expect(tab).to_have_css("background-color", "rgba(0, 0, 0, 0)")
+    expect(first).to_have_css("color", "rgb(255, 75, 75)")
+    expect(first).to_have_css("border-bottom-color", "rgb(255, 75, 75)")
+    assert first.evaluate("(t) => getComputedStyle(t, '::before').display") == "none"
+    # side by side on one line, each as wide as its label
+    f, s = first.bounding_box(), second.bounding_box()
+    assert abs(f["y"] - s["y"]) <= 1 and s["x"] >= f["x"] + f["width"]
+    assert f["width"] < 150
+    second.click()
+    expect(root.get_by_text("in the second tab")).to_be_visible()
+    expect(second).to_have_css("border-bottom-color", "rgb(255, 75, 75)")
+    expect(first).not_to_have_css("color", "rgb(255, 75, 75)")
     assert page_errors(page) == []

@@ -180,11 +180,12 @@ def test_layout_is_streamlits(page, server, screenshots, look, frontend, theme):
     assert main["x"] + main["width"] <= rb["x"] + rb["width"] + 1, (main, rb)
     assert fb["x"] + fb["width"] <= rb["x"] + rb["width"] + 1, (fb, rb)
     # and nothing clips the form's right border: the window shows it there
-    edge = root.locator(".nbstate-form").evaluate(
+    # (waited for: a theme change may still be settling over the page)
+    page.wait_for_function(
         "(f) => { const r = f.getBoundingClientRect();"
         " const n = document.elementFromPoint(r.right - 0.5, r.top + r.height / 2);"
-        " return n === f || f.contains(n); }")
-    assert edge
+        " return n === f || f.contains(n); }",
+        arg=root.locator(".nbstate-form").element_handle(), timeout=10_000)
     lb = long.bounding_box()
     assert lb["x"] + lb["width"] <= main["x"] + main["width"] + 1
     # a primary button is filled with Streamlit's red; use_container_width fills the column
@@ -332,7 +333,7 @@ DEMOS = ["dashboard.ipynb", "form.ipynb", "counter.ipynb"]
 @pytest.mark.skipif(not os.environ.get("NBSTATE_DOCS_SHOTS"),
                     reason="pictures for docs/: set NBSTATE_DOCS_SHOTS=1")
 @pytest.mark.parametrize("theme", ["light", "dark"])
-@pytest.mark.parametrize("frontend", ["lab", "voila"])
+@pytest.mark.parametrize("frontend", ["lab", "notebook7", "voila"])
 def test_demo_pictures_for_the_docs(page, server, frontend, theme):
     page.set_viewport_size({"width": 1400, "height": 2400})  # the whole app in the window
     for nb in DEMOS:
@@ -342,7 +343,7 @@ def test_demo_pictures_for_the_docs(page, server, frontend, theme):
             root = page.locator(".nbstate-app").first
             expect(root).to_be_visible(timeout=60_000)
         else:
-            root = open_app(page, server, "lab", nb)
+            root = open_app(page, server, frontend, nb)
             if theme == "dark":
                 dark_lab(page)
         page.wait_for_timeout(3000)  # charts and tables draw after the app shows

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import threading
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -219,6 +221,9 @@ def test_app_follows_vscode_theme_in_an_emulated_webview(page, vscode_pages, the
         expect(name).to_have_css("border-top-color", _rgb(colours["--vscode-contrastBorder"]))
 
     root.screenshot(path=str(screenshots / f"emulated-{theme}.png"))
+    if os.environ.get("NBSTATE_DOCS_SHOTS"):
+        root.screenshot(path=str(Path(__file__).resolve().parents[2] / "docs"
+                                 / f"vscode-emulated-{theme.removeprefix('vscode-')}.png"))
     # Streamlit's layout holds: each label above its input, nothing outside the app
     boxes = root.evaluate(_LABELS)
     assert {"Name", "Level", "Tags", "Region"} <= {b["text"] for b in boxes}
