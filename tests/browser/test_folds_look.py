@@ -21,7 +21,7 @@ from playwright.sync_api import expect
 
 from .jupyter import open_app, page_errors
 from .notebooks import notebook
-from .test_look import dark_lab
+from .test_look import lab_theme
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -138,8 +138,7 @@ def test_popover_opens_over_the_content_and_closes_on_an_outside_click(
         root = page.locator(".nbstate-app").first
     else:
         root = open_app(page, server, frontend, folds)
-        if theme == "dark":
-            dark_lab(page)
+        lab_theme(page, theme)
     expect(root).to_contain_text("end of folds")
     pop = header(root, "nbstate-popover", "Settings")
     main = root.locator(".nbstate-main, .nbstate-app").first.bounding_box()

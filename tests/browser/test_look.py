@@ -64,13 +64,20 @@ def look(server):
     return "scenario_look.ipynb"
 
 
-def dark_lab(page) -> None:
-    page.evaluate("""async () => {
-      await window.jupyterapp.commands.execute("apputils:change-theme",
-                                               { theme: "JupyterLab Dark" });
-    }""")
+def lab_theme(page, theme: str) -> None:
+    """JupyterLab's (or Notebook 7's) light or dark theme. Said every time: the choice is a
+    user setting, which outlives the page (a dark test before would leave the next dark)."""
+    name = "JupyterLab Dark" if theme == "dark" else "JupyterLab Light"
+    page.evaluate("""async (name) => {
+      await window.jupyterapp.commands.execute("apputils:change-theme", { theme: name });
+    }""", name)
     page.wait_for_function(
-        "() => document.body.getAttribute('data-jp-theme-light') === 'false'")
+        "(light) => document.body.getAttribute('data-jp-theme-light') === light",
+        arg="false" if theme == "dark" else "true")
+
+
+def dark_lab(page) -> None:
+    lab_theme(page, "dark")
 
 
 def open_look(page, server, frontend, theme, nb):
@@ -81,8 +88,7 @@ def open_look(page, server, frontend, theme, nb):
         expect(root).to_be_visible(timeout=60_000)
     else:
         root = open_app(page, server, frontend, nb)
-        if theme == "dark":
-            dark_lab(page)  # (Notebook 7 has the same theme command)
+        lab_theme(page, theme)  # (Notebook 7 has the same theme command)
     expect(root).to_contain_text("end of look")
     return root
 
@@ -344,7 +350,6 @@ def test_demo_pictures_for_the_docs(page, server, frontend, theme):
             expect(root).to_be_visible(timeout=60_000)
         else:
             root = open_app(page, server, frontend, nb)
-            if theme == "dark":
-                dark_lab(page)
+            lab_theme(page, theme)
         page.wait_for_timeout(3000)  # charts and tables draw after the app shows
         root.screenshot(path=str(DOCS / f"{nb.removesuffix('.ipynb')}-{frontend}-{theme}.png"))

@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 
 from .jupyter import open_app, page_errors
 from .notebooks import notebook
-from .test_look import _CONTRAST, dark_lab
+from .test_look import _CONTRAST, lab_theme
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -166,9 +166,12 @@ def test_a_toast_waits_while_the_pointer_is_over_it_and_shows_again_next_run(
 def test_toast_text_is_readable_in_the_dark_theme(page, server, toasts_nb):
     root = open_app(page, server, "lab", toasts_nb)
     expect(root).to_contain_text("end of toasts")
-    dark_lab(page)
-    root.get_by_role("button", name="Three cheers").click()
-    card = page.locator(".nbstate-toasts .nbstate-toast-card").last
-    expect(card).to_be_visible()
-    assert card.locator(".nbstate-toast-body").evaluate(_CONTRAST) >= 4.5
-    assert page_errors(page) == []
+    lab_theme(page, "dark")
+    try:
+        root.get_by_role("button", name="Three cheers").click()
+        card = page.locator(".nbstate-toasts .nbstate-toast-card").last
+        expect(card).to_be_visible()
+        assert card.locator(".nbstate-toast-body").evaluate(_CONTRAST) >= 4.5
+        assert page_errors(page) == []
+    finally:
+        lab_theme(page, "light")  # (a user setting: the next test's page would be dark)
