@@ -385,7 +385,8 @@ def popover(label: str, *, type: str = "secondary", help: str | None = None,
     if wrap is not None and wrap is not False:
         ignored("popover", "wrap", wrap, "wrap_label")
     state = _Stateful("popover", key, on_change, None)
-    props = {"label": label, "help": help, "disabled": bool(disabled), "icon": icon}
+    props = {"label": label, "help": help, "disabled": bool(disabled), "icon": icon,
+             "type": type}
     if state.tracked:
         props.update(label_visibility="visible", _kind="popover")
     el, value = state.emit(ctx, "popover", label, (label,), props, False, False, args,

@@ -26,7 +26,7 @@ def test_node_unit_tests_pass():
 @pytest.mark.parametrize("name", ["download_button.js", "stale_marker.js", "stale_marker.css",
                                   "html_block.js", "component_frame.js",
                                   "chat_input.js", "grid.js", "grid.css", "url_query.js",
-                                  "vega_chart.js", "plotly_chart.js", "app.css", "toggle.js",
+                                  "vega_chart.js", "plotly_chart.js", "app.css", "toggle.js", "toast.js", "toast.css",
                                   "multiselect.js"])
 def test_package_ships_the_same_files_as_js(name):
     # js/<name> is a symlink to the packaged nbstate/js/<name>: one source, tested by node here.

@@ -58,6 +58,16 @@ test("a dark notebook theme draws Vega charts with vega-embed's dark theme", () 
   assert.equal(themeFor({ body: { dataset: { jpThemeLight: "false" } } }), "dark");
   assert.equal(themeFor({ body: { dataset: { jpThemeLight: "true" } } }), undefined);
   assert.equal(themeFor({ body: { dataset: {} } }), undefined);
+  // VS Code: the body's theme class
+  const vscode = (...names) => ({ body: { dataset: {}, classList: new Set(names) } });
+  for (const b of [vscode("vscode-dark"), vscode("vscode-high-contrast")]) {
+    b.body.classList.contains = b.body.classList.has;
+    assert.equal(themeFor(b), "dark");
+  }
+  for (const b of [vscode("vscode-light"), vscode("vscode-high-contrast-light")]) {
+    b.body.classList.contains = b.body.classList.has;
+    assert.equal(themeFor(b), undefined);
+  }
 });
 
 test("Streamlit's chart look: its palette and font, text readable in both themes", () => {

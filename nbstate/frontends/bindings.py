@@ -903,29 +903,40 @@ class Fold(Box):
         opened = p.get("value") if el.id is not None else p.get("expanded")
         return make(W.Accordion, children=[body], titles=(_fold_title(el),),
                            selected_index=0 if opened else None,
-                           _dom_classes=(f"nbstate-{el.type}",))
+                           _dom_classes=_fold_classes(el))
 
     def traits(self, el: Element) -> dict[str, Any]:
         # open or closed as the app says when that changes (status.update(expanded=False));
         # while it does not, the reader's own opening and closing stays. A tracked one
         # (an id) is open as its value says (value_traits).
         if el.id is not None:
-            return {"titles": (_fold_title(el),)}
-        return {"titles": (_fold_title(el),),
+            return {"titles": (_fold_title(el),), "_dom_classes": _fold_classes(el)}
+        return {"titles": (_fold_title(el),), "_dom_classes": _fold_classes(el),
                 "selected_index": 0 if el.props.get("expanded") else None}
 
     def inner(self, widget: W.Widget) -> W.Box:
         return widget.children[0]
 
 
-_STATUS_ICONS: dict[Any, str] = {"running": "\u23f3", "complete": "\u2705", "error": "\u274c"}
+def _fold_classes(el: Element) -> tuple[str, ...]:
+    """``nbstate-<type>``; a status's state (app.css draws its icon: a spinner, a check, "!")
+    and a popover's button type and whether it is disabled."""
+    p = el.props
+    out: tuple[str, ...] = (f"nbstate-{el.type}",)
+    if el.type == "status":
+        out += (f"nbstate-status-{p.get('state') or 'running'}",)
+    if el.type == "popover":
+        out += (f"nbstate-popover-{p.get('type') or 'secondary'}",)
+        if p.get("disabled"):
+            out += ("nbstate-disabled",)
+    return out
 
 
 def _fold_title(el: Element) -> str:
-    """The header of an expander/popover/status: its icon (a status's shows its state; a
-    Material icon name cannot show in a plain title) and its label."""
+    """The header of an expander/popover/status: its icon (a Material icon name cannot show in
+    a plain title; a status's state icon is drawn by app.css from its class) and its label."""
     p = el.props
-    icon = _STATUS_ICONS.get(p.get("state")) if el.type == "status" else p.get("icon")
+    icon = None if el.type == "status" else p.get("icon")
     label = str(p.get("label", ""))
     if icon and not str(icon).startswith(":"):
         return f"{icon} {label}"

@@ -481,10 +481,40 @@ export function numberSteppers(root) {
   return () => { if (observer) observer.disconnect(); };
 }
 
+/** The open popovers of ``root`` that do not hold ``target`` (each as its Collapse node). */
+export function popoversToClose(root, target) {
+  if (typeof root.querySelectorAll !== "function") return [];
+  return [...root.querySelectorAll(".nbstate-popover .jupyter-widget-Collapse-open")]
+    .filter((c) => !(target && c.contains(target)));
+}
+
+/** A click outside an open popover's panel (or Escape) closes it, as Streamlit's: through its
+ * header's click, so the Accordion tells the kernel as a reader's click does. */
+export function popoverCloser(root) {
+  const doc = root.ownerDocument;
+  if (!doc || typeof doc.addEventListener !== "function") return () => {};
+  const close = (target) => {
+    for (const c of popoversToClose(root, target)) {
+      const header = [...c.children].find(
+        (n) => n.classList.contains("jupyter-widget-Collapse-header"));
+      if (header) header.click();
+    }
+  };
+  const onDown = (e) => close(e.target);
+  const onKey = (e) => { if (e.key === "Escape") close(null); };
+  doc.addEventListener("pointerdown", onDown, true);
+  doc.addEventListener("keydown", onKey, true);
+  return () => {
+    doc.removeEventListener("pointerdown", onDown, true);
+    doc.removeEventListener("keydown", onKey, true);
+  };
+}
+
 /** Draw the shell once per app root (a root keeps it while its marker's view lives). */
 export function installShell(root, host) {
   if (!root || root.__nbstateShell) return null;
-  const off = [sidebarShell(root, host), enterToSubmit(root), numberSteppers(root)];
+  const off = [sidebarShell(root, host), enterToSubmit(root), numberSteppers(root),
+    popoverCloser(root)];
   root.__nbstateShell = true;
   return () => { for (const f of off) f(); root.__nbstateShell = false; };
 }

@@ -155,10 +155,15 @@ export function streamlitConfig(dark) {
 }
 
 /** vega-embed's "dark" theme under a dark notebook theme (JupyterLab, Notebook 7 and Voila
- * mark the body with data-jp-theme-light), else none. */
+ * mark the body with data-jp-theme-light; VS Code gives it the class vscode-dark or
+ * vscode-high-contrast), else none. */
 export function themeFor(doc) {
-  const light = doc && doc.body && doc.body.dataset ? doc.body.dataset.jpThemeLight : undefined;
-  return light === "false" ? "dark" : undefined;
+  const body = doc && doc.body;
+  const light = body && body.dataset ? body.dataset.jpThemeLight : undefined;
+  const cls = body && body.classList;
+  const vscodeDark = Boolean(cls && (cls.contains("vscode-dark") || (
+    cls.contains("vscode-high-contrast") && !cls.contains("vscode-high-contrast-light"))));
+  return light === "false" || vscodeDark ? "dark" : undefined;
 }
 
 function debounce(ms, fn) {
@@ -267,7 +272,7 @@ export default {
         draw();
       }
     });
-    if (body) themeWatch.observe(body, { attributes: true, attributeFilter: ["data-jp-theme-light"] });
+    if (body) themeWatch.observe(body, { attributes: true, attributeFilter: ["data-jp-theme-light", "class"] });
     model.on("change:spec", draw);
     model.on("change:height", draw);
     model.on("change:selection_mode", draw);

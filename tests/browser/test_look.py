@@ -1,6 +1,6 @@
 """An nbstate app looks like Streamlit's (issue 12), measured in the page, not just pictured.
 
-In JupyterLab and Voila, light and dark: each label sits above its input, a form's inputs
+In JupyterLab, Notebook 7 and Voila, light and dark: each label sits above its input, a form's inputs
 share one left edge and fill the form, a long button label is not clipped, nothing sticks out
 of the sidebar, the text stays readable (its contrast against the page). At a 900 px window
 with JupyterLab's file browser open the sidebar collapses instead of crushing the main column.
@@ -64,13 +64,20 @@ def look(server):
     return "scenario_look.ipynb"
 
 
-def dark_lab(page) -> None:
-    page.evaluate("""async () => {
-      await window.jupyterapp.commands.execute("apputils:change-theme",
-                                               { theme: "JupyterLab Dark" });
-    }""")
+def lab_theme(page, theme: str) -> None:
+    """JupyterLab's (or Notebook 7's) light or dark theme. Said every time: the choice is a
+    user setting, which outlives the page (a dark test before would leave the next dark)."""
+    name = "JupyterLab Dark" if theme == "dark" else "JupyterLab Light"
+    page.evaluate("""async (name) => {
+      await window.jupyterapp.commands.execute("apputils:change-theme", { theme: name });
+    }""", name)
     page.wait_for_function(
-        "() => document.body.getAttribute('data-jp-theme-light') === 'false'")
+        "(light) => document.body.getAttribute('data-jp-theme-light') === light",
+        arg="false" if theme == "dark" else "true")
+
+
+def dark_lab(page) -> None:
+    lab_theme(page, "dark")
 
 
 def open_look(page, server, frontend, theme, nb):
@@ -80,9 +87,8 @@ def open_look(page, server, frontend, theme, nb):
         root = page.locator(".nbstate-app").first
         expect(root).to_be_visible(timeout=60_000)
     else:
-        root = open_app(page, server, "lab", nb)
-        if theme == "dark":
-            dark_lab(page)
+        root = open_app(page, server, frontend, nb)
+        lab_theme(page, theme)  # (Notebook 7 has the same theme command)
     expect(root).to_contain_text("end of look")
     return root
 
@@ -141,7 +147,7 @@ _CONTRAST = """(el) => {
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
-@pytest.mark.parametrize("frontend", ["lab", "voila"])
+@pytest.mark.parametrize("frontend", ["lab", "notebook7", "voila"])
 def test_layout_is_streamlits(page, server, screenshots, look, frontend, theme):
     page.set_viewport_size({"width": 1400, "height": 2000})  # the whole app in the window
     root = open_look(page, server, frontend, theme, look)
@@ -174,6 +180,18 @@ def test_layout_is_streamlits(page, server, screenshots, look, frontend, theme):
     assert long.evaluate("(b) => b.scrollWidth <= b.clientWidth + 1")
     assert long.evaluate("(b) => b.scrollHeight <= b.clientHeight + 1")
     main = root.locator(".nbstate-main").first.bounding_box()
+    rb = root.bounding_box()
+    fb = root.locator(".nbstate-form").bounding_box()
+    # the main column and the form (its border too) stay inside the app's box
+    assert main["x"] + main["width"] <= rb["x"] + rb["width"] + 1, (main, rb)
+    assert fb["x"] + fb["width"] <= rb["x"] + rb["width"] + 1, (fb, rb)
+    # and nothing clips the form's right border: the window shows it there
+    # (waited for: a theme change may still be settling over the page)
+    page.wait_for_function(
+        "(f) => { const r = f.getBoundingClientRect();"
+        " const n = document.elementFromPoint(r.right - 0.5, r.top + r.height / 2);"
+        " return n === f || f.contains(n); }",
+        arg=root.locator(".nbstate-form").element_handle(), timeout=10_000)
     lb = long.bounding_box()
     assert lb["x"] + lb["width"] <= main["x"] + main["width"] + 1
     # a primary button is filled with Streamlit's red; use_container_width fills the column
@@ -197,10 +215,10 @@ def test_layout_is_streamlits(page, server, screenshots, look, frontend, theme):
     metric_label = root.locator(".nbstate-metric[title] > div").first
     assert metric_label.evaluate("(l) => getComputedStyle(l, '::after').content") == '"?"'
 
-    # an expander's header has a chevron at its right, pointing down while closed
+    # an expander's header starts with a chevron (test_folds_look.py: how it turns)
     header = root.locator(".nbstate-expander .jupyter-widget-Collapse-header")
     chevron = header.evaluate(
-        "(h) => { const s = getComputedStyle(h, '::after'); return [s.content, s.transform]; }")
+        "(h) => { const s = getComputedStyle(h, '::before'); return [s.content, s.transform]; }")
     assert chevron[0] == '""' and chevron[1] != "none", chevron
     # radio captions show under their options
     expect(root.get_by_text("for a team")).to_be_visible()
@@ -264,7 +282,7 @@ def test_sidebar_collapses_and_resizes_in_a_wide_window(page, server, look):
     assert page_errors(page) == []
 
 
-@pytest.mark.parametrize("frontend", ["lab", "voila"])
+@pytest.mark.parametrize("frontend", ["lab", "notebook7", "voila"])
 def test_multiselect_toggle_and_enter_behave_as_streamlits(page, server, look, frontend):
     root = open_app(page, server, frontend, look)
     expect(root).to_contain_text("end of look")
@@ -321,7 +339,7 @@ DEMOS = ["dashboard.ipynb", "form.ipynb", "counter.ipynb"]
 @pytest.mark.skipif(not os.environ.get("NBSTATE_DOCS_SHOTS"),
                     reason="pictures for docs/: set NBSTATE_DOCS_SHOTS=1")
 @pytest.mark.parametrize("theme", ["light", "dark"])
-@pytest.mark.parametrize("frontend", ["lab", "voila"])
+@pytest.mark.parametrize("frontend", ["lab", "notebook7", "voila"])
 def test_demo_pictures_for_the_docs(page, server, frontend, theme):
     page.set_viewport_size({"width": 1400, "height": 2400})  # the whole app in the window
     for nb in DEMOS:
@@ -331,8 +349,7 @@ def test_demo_pictures_for_the_docs(page, server, frontend, theme):
             root = page.locator(".nbstate-app").first
             expect(root).to_be_visible(timeout=60_000)
         else:
-            root = open_app(page, server, "lab", nb)
-            if theme == "dark":
-                dark_lab(page)
+            root = open_app(page, server, frontend, nb)
+            lab_theme(page, theme)
         page.wait_for_timeout(3000)  # charts and tables draw after the app shows
         root.screenshot(path=str(DOCS / f"{nb.removesuffix('.ipynb')}-{frontend}-{theme}.png"))

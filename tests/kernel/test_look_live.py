@@ -77,3 +77,40 @@ def test_radio_captions_travel_under_their_options_and_the_index_stays_the_value
     assert "nbstate-captions" in radio["_dom_classes"]
     kernel.set(radio, 1)
     assert "plan=pro" in kernel.text(root)
+
+
+def test_folds_carry_a_status_state_and_a_popover_type_as_classes(kernel, app):
+    root = app("""
+    work = st.status("Working")
+    with st.status("Failing"):
+        st.write("x")
+        st.session_state.setdefault("fail", True)
+    fails = st.status("Broken", state="error")
+    with st.popover("Go", type="primary"):
+        st.write("in")
+    with st.popover("Off", disabled=True):
+        st.write("in")
+    if st.checkbox("Finish", key="finish"):
+        work.update(state="complete")
+    """)
+
+    def fold(title):
+        return next(m for m in root.walk() if m.get("titles") == [title])
+
+    assert set(fold("Working").classes) == {"nbstate-status", "nbstate-status-running"}
+    assert "nbstate-status-complete" in fold("Failing").classes  # a `with` block's end
+    assert "nbstate-status-error" in fold("Broken").classes
+    assert set(fold("Go").classes) == {"nbstate-popover", "nbstate-popover-primary"}
+    assert {"nbstate-popover-secondary", "nbstate-disabled"} <= set(fold("Off").classes)
+    kernel.set(kernel.find(description="Finish", within=root), True)
+    assert "nbstate-status-complete" in fold("Working").classes  # update() changes the icon
+
+
+def test_a_toast_is_a_floating_toast_widget_not_html(kernel, app):
+    root = app("""
+    st.toast("Saved **all**", icon=":material/check:", duration="long")
+    """)
+    [toast] = [m for m in root.walk() if "uid" in m.state]
+    assert toast["body"].strip() == "<p>Saved <strong>all</strong></p>"
+    assert toast["icon"] == ""  # a Material icon name cannot show (no such font here)
+    assert toast["duration"] == 10

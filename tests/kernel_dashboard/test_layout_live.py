@@ -202,7 +202,8 @@ def test_an_expander_keeps_the_readers_choice_and_a_status_follows_the_app(kerne
     kernel.update(notes, selected_index=None)  # the reader closes the expander
     kernel.set(kernel.find(description="Again", within=root), True)
     assert notes["selected_index"] is None  # the reader's choice stays
-    assert status["selected_index"] is None and status["titles"] == ["\u2705 Loaded"]
+    assert status["selected_index"] is None and status["titles"] == ["Loaded"]
+    assert "nbstate-status-complete" in status.classes  # app.css draws its state's icon
     kernel.set(kernel.find(description="Again", within=root), False)
     assert status["selected_index"] == 0 and notes["selected_index"] is None
 

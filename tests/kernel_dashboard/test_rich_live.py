@@ -13,6 +13,12 @@ def html_of(root) -> str:
                      if m.name in ("HTML", "HTMLMath") and not m.closed)
 
 
+def toasts_of(root) -> list:
+    """The app's toasts (``look.Toast`` models: the browser floats them in the window)."""
+    return [m for m in root.walk() if "uid" in m.state and "duration" in m.state
+            and not m.closed]
+
+
 def outputs_of(root) -> list[dict]:
     """The display data of every Output model in the app, in order."""
     return [o["data"] for m in root.walk() if m.name == "Output" and not m.closed
@@ -122,10 +128,12 @@ def test_progress_status_latex_and_toast(kernel, app):
     html = html_of(root)
     assert 'value="65"' in html and "most of it" in html and "starting" not in html
     status = next(m for m in root.walk() if "nbstate-status" in m.classes)
-    assert status["titles"] == ["\u2705 Crunched"]  # its state shows as an icon
+    assert status["titles"] == ["Crunched"]
+    assert "nbstate-status-complete" in status.classes  # app.css draws its state's icon
     assert "step one done" in kernel.text(status)
     assert r"$$e^{i\pi} + 1 = 0$$" in html
-    assert "nbstate-toast" in html and "Saved!" in html and "✅" in html
+    [toast] = toasts_of(root)  # a floating toast (look.Toast), not a line of the app's HTML
+    assert "Saved!" in toast["body"] and toast["icon"] == "✅"
 
 
 def test_a_changing_chart_is_updated_in_place_and_nothing_else_is(kernel, app, touched):
@@ -174,18 +182,27 @@ def test_a_toast_fades_after_its_duration_and_each_run_shows_it_anew(kernel, app
         st.toast("Saved!", icon="✅")
     st.toast("Pinned", duration="infinite")
     st.toast("Quick", duration=2)
+    st.toast("Quick", duration=2)
     """)
-
-    def toasts():
-        return [m for m in root.walk() if "nbstate-toast" in str(m.get("value", ""))]
-
-    pinned, quick = toasts()
-    assert "animation" not in pinned["value"]  # "infinite": it stays
-    assert "nbstate-toast-out 0.5s ease-in 2s forwards" in quick["value"]
+    pinned, quick, quick2 = toasts_of(root)
+    assert pinned["duration"] == 0  # "infinite": it stays until closed
+    assert quick["duration"] == 2
+    assert quick["uid"] != quick2["uid"]  # the same text twice: two cards
     save = kernel.find(description="Save", within=root)
     kernel.click(save)
-    saved = toasts()[0]
-    assert "Saved!" in saved["value"] and "ease-in 4s" in saved["value"]  # "short": 4 s
+    saved = toasts_of(root)[0]
+    assert "Saved!" in saved["body"] and saved["duration"] == 4  # "short": 4 s
+    first_key = saved["key"]
     with kernel.updates_during() as ups:
-        kernel.click(save)  # the same toast again: sent again, so the browser shows it anew
-    assert any("Saved!" in u["state"].get("value", "") for u in ups if u["model"] is saved)
+        kernel.click(save)  # the same toast again: a new key, so the browser shows it anew
+    sent = [u["state"] for u in ups if u["model"] is saved]
+    assert any(s.get("key") not in (None, first_key) for s in sent), sent
+
+
+def test_toast_on_its_handle_changes_the_card(kernel, app):
+    root = app("""
+    msg = st.toast("Gathering ingredients...")
+    msg.toast("Ready!", icon="🥞")
+    """)
+    [toast] = toasts_of(root)
+    assert "Ready!" in toast["body"] and toast["icon"] == "🥞"

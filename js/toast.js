@@ -1,0 +1,1 @@
+../nbstate/js/toast.js
