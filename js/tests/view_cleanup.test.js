@@ -145,3 +145,24 @@ test("views of a shared model are detached from it at once and swept together", 
   assert.equal(Object.keys(shared._listeners).length, 0);
   assert.ok(views.every((v) => !v._listeningTo || !v._listeningTo[shared._listenId]));
 });
+
+test("a widget's view listening to its shared Layout model is detached from it too", async () => {
+  // DOMWidgetView.setLayout: the widget's view listens to its Layout model's `change`
+  class WidgetOwnView extends BackboneView {
+    initialize(options) {
+      super.initialize(options);
+      this.listenTo(options.layoutModel, "change");
+    }
+  }
+  const layout = new BackboneModel();
+  const views = Array.from({ length: 50 }, () =>
+    new WidgetOwnView({ model: new BackboneModel(), layoutModel: layout }));
+  assert.equal(layout._events.change.length, 50);
+  const before = layout.offCalls;
+  for (const v of views) v.remove();
+  assert.equal(layout.offCalls, before, "no per-view rebuild of the shared model's lists");
+  await new Promise((r) => setTimeout(r, 0));
+  assert.equal(layout.count(), 0);
+  assert.equal(Object.keys(layout._listeners).length, 0);
+  for (const v of views) assert.equal(v.model.count(), 0, "each view's own model is clean");
+});

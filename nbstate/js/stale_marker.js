@@ -218,21 +218,27 @@ export function dropModelListeners(view) {
 const SHARED = 32;
 
 /**
- * Detach a removed view from a shared model at once, leaving its handlers to the sweep.
- * Backbone's stopListening (ipywidgets' remove) would rebuild every handler list of the model
- * for each view: a Layout model shared by a thousand sliders has ~45 lists of a thousand
- * handlers, so removing an output of a thousand sliders took seconds (quadratic). This does
- * what Backbone 1.4's Listening.cleanup does for the pair, so stopListening skips the model.
+ * Detach a removed view from the shared models it listens to (its own, for a Layout or Style
+ * view; a widget's view listens to its Layout model's `change` too) at once, leaving its
+ * handlers to the sweep. Backbone's stopListening (ipywidgets' remove) would rebuild every
+ * handler list of such a model for each view: a Layout model shared by a thousand sliders has
+ * ~45 lists of a thousand handlers, so removing an output of a thousand sliders took seconds
+ * (quadratic). This does what Backbone 1.4's Listening.cleanup does for the pair, so
+ * stopListening skips the model.
  */
 function detachFromShared(view) {
-  const model = view.model;
-  const change = model._events && model._events.change;
-  if (!change || change.length < SHARED) return;
-  const listening = view._listeningTo && view._listeningTo[model._listenId];
-  if (!listening || listening.interop || listening.obj !== model) return;
-  delete view._listeningTo[model._listenId];
-  if (model._listeners) delete model._listeners[listening.id];
-  DEAD_VIEWS.add(view);
+  const listeningTo = view._listeningTo;
+  if (!listeningTo) return;
+  for (const id of Object.keys(listeningTo)) {
+    const listening = listeningTo[id];
+    const obj = listening && listening.obj;
+    const change = obj && obj._events && obj._events.change;
+    if (!change || change.length < SHARED || listening.interop) continue;
+    delete listeningTo[id];
+    if (obj._listeners) delete obj._listeners[listening.id];
+    DEAD_VIEWS.add(view);
+    sweepSoon(obj, false);
+  }
 }
 
 // handlers of removed views, views detached from shared models, and the models whose handler
