@@ -370,7 +370,7 @@ def token(name: str) -> str:
 
 def live_class(name: str) -> str:
     """The class of the live output's root box: while it is in the page, the picture hides."""
-    return f"nbstate-live-{token(name)}"
+    return f"nbstate-shown-{token(name)}"
 
 
 def picture_class(name: str) -> str:

@@ -51,7 +51,7 @@ def test_picture_output_follows_the_last_state_and_is_sent_only_when_it_changes(
     assert 'slider "x": 3' in pic["text/plain"] and "x is 3" in pic["text/plain"]
     assert "not live" in pic["text/html"]
     root = kernel.app()
-    assert any(c.startswith("nbstate-live-") for c in root.classes)  # hides the picture
+    assert any(c.startswith("nbstate-shown-") for c in root.classes)  # hides the picture
 
     slider = kernel.find(description="x", within=root)
     with kernel.iopub_during() as during:
