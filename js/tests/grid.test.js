@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { columnWidth, paintCell, rowAt, safeMediaUrl, scrollFor, tagColor } from "../grid.js";
+import {
+  columnWidth, paintCell, rowAt, rowSet, safeMediaUrl, scrollFor, tagColor, toggledRows,
+} from "../grid.js";
 import { FakeDocument } from "./fakes.js";
 
 test("rowAt maps the scroll position to a row, scaled past the browser's height limit", () => {
@@ -94,4 +96,24 @@ test("tagColor tints theme and CSS colours; safeMediaUrl keeps scripts out", () 
   assert.equal(safeMediaUrl("clips/a.ogg", "audio"), "clips/a.ogg");
   assert.equal(safeMediaUrl("javascript:alert(1)", "video"), "");
   assert.equal(safeMediaUrl("data:text/html,<script>", "video"), "");
+});
+
+test("select all is a range of positions, never a list of them", () => {
+  const all = rowSet({ range: 10_000_000, except: [] });
+  assert.equal(all.size, 10_000_000);
+  assert.ok(all.has(0) && all.has(9_999_999) && !all.has(10_000_000) && !all.has(-1));
+  // a click on a selected row after "select all" leaves the others selected
+  const one_off = toggledRows({ range: 10_000_000, except: [] }, 5, false);
+  assert.deepEqual(one_off, { range: 10_000_000, except: [5] });
+  assert.ok(JSON.stringify(one_off).length < 100, "what is sent stays small");
+  const s = rowSet(one_off);
+  assert.equal(s.size, 9_999_999);
+  assert.ok(!s.has(5) && s.has(4) && s.has(6));
+  assert.deepEqual(toggledRows(one_off, 5, false), { range: 10_000_000, except: [] });
+  // lists as before
+  assert.deepEqual(toggledRows([1, 2], 2, false), [1]);
+  assert.deepEqual(toggledRows([1, 2], 3, false), [1, 2, 3]);
+  assert.deepEqual(toggledRows([1], 3, true), [3]);
+  assert.equal(rowSet([1, 2, 2]).size, 2);
+  assert.equal(rowSet(undefined).size, 0);
 });

@@ -21,7 +21,10 @@ Protocol (anywidget custom messages on the widget's comm):
   from a thread, the kernel answering other messages meanwhile;
 - the browser sets the ``selection`` trait ``{"rows", "columns", "cells"}`` when the reader
   selects (with selections on, the element is a widget whose value that is; a refused
-  selection is set back, as for any widget);
+  selection is set back, as for any widget); "select all" sends ``rows`` as
+  ``{"range": k, "except": [...]}`` (rows 0..k-1 but those), and the kernel sends a
+  selection of rows 0..k-1 so too, from ``RANGE_FROM`` rows: a list of every position of a
+  big frame would pass the Jupyter server's 10 MiB websocket message limit;
 - the traits carry the rest: ``columns`` (labels, types, widths), ``nrows``, ``version``
   (bumped when the data changed: the browser fetches its window again), ``height``.
 
@@ -252,13 +255,51 @@ def grid_traits(props: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+#: from this many selected rows, rows 0..k-1 (but at most this many) go as
+#: ``{"range": k, "except": [...]}``
+#: (a list of a million positions would pass the server's 10 MiB websocket limit)
+RANGE_FROM = 1000
+
+
 def _plain_selection(value: Any) -> dict:
-    """A dataframe state as the ``selection`` trait holds it (JSON: lists, not tuples)."""
+    """A dataframe state as the ``selection`` trait holds it (JSON: lists, not tuples; rows
+    0..k-1 in a range, see ``RANGE_FROM``)."""
     if not isinstance(value, dict) or not isinstance(value.get("selection"), dict):
         return {}
     sel = value["selection"]
-    return {"rows": list(sel.get("rows", [])), "columns": list(sel.get("columns", [])),
+    return {"rows": _rows_to_frontend(list(sel.get("rows", []))),
+            "columns": list(sel.get("columns", [])),
             "cells": [list(c) for c in sel.get("cells", [])]}
+
+
+def _rows_to_frontend(rows: list) -> Any:
+    """Rows 0..k-1 but at most ``RANGE_FROM`` of them as a range (what "select all" and
+    clicks after it make), others as the list."""
+    if len(rows) < RANGE_FROM or not all(isinstance(r, int) for r in rows):
+        return rows
+    k = max(rows) + 1
+    if min(rows) < 0 or k - len(rows) > RANGE_FROM:
+        return rows
+    have = set(rows)
+    if len(have) != len(rows):
+        return rows
+    return {"range": k, "except": [i for i in range(k) if i not in have]}
+
+
+def _rows_from_frontend(rows: Any) -> Any:
+    """The browser's rows as a list of positions: ``{"range": k, "except": [...]}`` is rows
+    0..k-1 but those (what "select all" sends); anything else is left for the check to
+    refuse or accept."""
+    if not isinstance(rows, dict):
+        return rows
+    k, gone = rows.get("range"), rows.get("except", [])
+    if (isinstance(k, bool) or not isinstance(k, int) or k < 0 or not isinstance(gone, list)
+            or not all(isinstance(x, int) and not isinstance(x, bool) for x in gone)):
+        return rows  # malformed: refused by the check, which names what is wrong
+    if not gone:
+        return list(range(k))
+    out = set(gone)
+    return [i for i in range(k) if i not in out]
 
 
 class GridBinding(Binding):
@@ -288,7 +329,10 @@ class GridBinding(Binding):
     def from_frontend(self, el: Element, states: list[dict[str, Any]]) -> Any:
         if el.id is None:
             return NOTHING
-        return states[0].get("selection")
+        sel = states[0].get("selection")
+        if isinstance(sel, dict) and isinstance(sel.get("rows"), dict):
+            sel = {**sel, "rows": _rows_from_frontend(sel["rows"])}
+        return sel
 
     def on_custom(self, el: Element, content: Any) -> Any:
         # a click in a keyed button column: {"type": "button", "column", "row", "label"},

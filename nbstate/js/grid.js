@@ -174,6 +174,35 @@ const THEME = {
 const AUTO = ["#ff4b4b", "#1c83e1", "#21c354", "#ffa421", "#803df5", "#a3a8b8"];
 
 /** The CSS background of a multiselect tag for a colour of MultiselectColumn. */
+/**
+ * The rows of a selection as the `selection` trait holds them: a list of positions, or (for
+ * "select all" over a big frame, which as a list would pass the server's 10 MiB websocket
+ * limit from about a million rows) `{range: k, except: [...]}`, positions 0..k-1 but those.
+ * Returns `{has(pos), size}` without making a list of them.
+ */
+export function rowSet(rows) {
+  if (rows && typeof rows === "object" && !Array.isArray(rows) && Number.isInteger(rows.range)) {
+    const k = rows.range, out = new Set(rows.except || []);
+    let missing = 0;
+    for (const x of out) if (Number.isInteger(x) && x >= 0 && x < k) missing += 1;
+    return { has: (pos) => pos >= 0 && pos < k && !out.has(pos), size: k - missing };
+  }
+  return new Set(Array.isArray(rows) ? rows : []);
+}
+
+/** The next rows after a click on row `pos` (one at a time: "single-row" or "multi-row"). */
+export function toggledRows(rows, pos, single) {
+  const set = rowSet(rows);
+  const has = set.has(pos);
+  if (single) return has ? [] : [pos];
+  if (rows && typeof rows === "object" && !Array.isArray(rows)) {
+    const except = (rows.except || []).filter((x) => x !== pos);
+    return { range: rows.range, except: has ? [...except, pos] : except };
+  }
+  const list = Array.isArray(rows) ? rows : [];
+  return has ? list.filter((x) => x !== pos) : [...list, pos];
+}
+
 export function tagColor(color, k) {
   if (!color) return "";
   if (color === "auto") color = AUTO[k % AUTO.length];
@@ -382,7 +411,7 @@ function render({ model, el: host }) {
 
   function selection() {
     const s = model.get("selection") || {};
-    return { rows: new Set(s.rows || []), columns: new Set(s.columns || []),
+    return { rows: rowSet(s.rows), columns: new Set(s.columns || []),
              cells: new Set((s.cells || []).map((x) => `${x[0]}\u0000${x[1]}`)) };
   }
 
@@ -498,7 +527,7 @@ function render({ model, el: host }) {
 
   function selectAll() {
     const s = current();
-    s.rows = s.rows.length >= n ? [] : Array.from({ length: n }, (_, i) => i);
+    s.rows = rowSet(s.rows).size >= n ? [] : { range: n, except: [] };
     sendSelection(s);
   }
 
@@ -585,7 +614,9 @@ function render({ model, el: host }) {
 
   function current() {
     const s = model.get("selection") || {};
-    return { rows: [...(s.rows || [])], columns: [...(s.columns || [])], cells: [...(s.cells || [])] };
+    const rows = Array.isArray(s.rows) ? [...s.rows]
+      : s.rows && typeof s.rows === "object" ? { ...s.rows } : [];
+    return { rows, columns: [...(s.columns || [])], cells: [...(s.cells || [])] };
   }
 
   function toggleRow(pos) {
@@ -598,9 +629,7 @@ function render({ model, el: host }) {
       return;
     }
     const s = current();
-    const has = s.rows.includes(pos);
-    s.rows = mode.startsWith("single") ? (has ? [] : [pos])
-      : has ? s.rows.filter((x) => x !== pos) : [...s.rows, pos];
+    s.rows = toggledRows(s.rows, pos, mode.startsWith("single"));
     sendSelection(s);
   }
 

@@ -99,6 +99,36 @@ def test_select_all_sends_every_row(kernel, app, state):
     assert "selected: 0" in kernel.text(root)
 
 
+def test_select_all_of_millions_of_rows_travels_as_a_range(kernel, app, state):
+    # what grid.js sends for "select all" (a list of every position would pass the Jupyter
+    # server's 10 MiB websocket limit from about a million rows), and a row clicked off
+    root = app("""
+    ev = st.dataframe(pd.DataFrame({"x": np.arange(3_000_000)}), key="live_range",
+                      on_select="rerun", selection_mode="multi-row")
+    rows = ev.selection.rows
+    st.text(f"selected: {len(rows)} ends {rows[:2]} {rows[-2:]}")
+    """)
+    g = grid(root)
+    kernel.update(g, selection={"rows": {"range": 3_000_000, "except": []}, "columns": [],
+                                "cells": []})
+    assert "selected: 3000000 ends [0, 1] [2999998, 2999999]" in kernel.text(root)
+    rows = state("live_range")["selection"]["rows"]
+    assert len(rows) == 3_000_000 and rows[:3] == [0, 1, 2]  # Streamlit's state: a list
+    # the kernel shows it back as a range too: what it sends stays small
+    assert g["selection"]["rows"] == {"range": 3_000_000, "except": []}
+    kernel.update(g, selection={"rows": {"range": 3_000_000, "except": [2_999_999]},
+                                "columns": [], "cells": []})
+    assert "selected: 2999999 ends [0, 1] [2999997, 2999998]" in kernel.text(root)
+    kernel.update(g, selection={"rows": {"range": 3_000_000, "except": [7]}, "columns": [],
+                                "cells": []})
+    assert "selected: 2999999 ends [0, 1] [2999998, 2999999]" in kernel.text(root)
+    assert g["selection"]["rows"] == {"range": 3_000_000, "except": [7]}  # not a long list
+    # a malformed range is refused and set back
+    kernel.update(g, selection={"rows": {"range": "all"}, "columns": [], "cells": []})
+    assert "selected: 2999999" in kernel.text(root)
+    assert g["selection"]["rows"] == {"range": 3_000_000, "except": [7]}  # set back
+
+
 def test_index_cells_of_existing_and_added_rows(kernel, app, state):
     root = app("""
     df = pd.DataFrame({"v": [1, 2]}, index=pd.Index(["a", "b"], name="k"))
