@@ -40,7 +40,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from servers import free_port, wait_http  # (this folder: the scripts run from it)
+import servers  # (this folder: the scripts run from it)
+from servers import free_port, wait_http
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV = Path(sys.executable).parent
@@ -133,36 +134,8 @@ def start_streamlit(tmp: Path, target: Target) -> tuple[subprocess.Popen, str]:
 
 
 def start_lab(tmp: Path, target: Target) -> tuple[subprocess.Popen, str]:
-    import nbformat
-
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
     setup, app = target.cells("end 1")
-    nb.cells = [nbformat.v4.new_code_cell("%load_ext nbstate\n" + setup),
-                nbformat.v4.new_code_cell(app)]
-    nbformat.write(nb, tmp / "app.ipynb")
-    (tmp / "cfg").mkdir()
-    (tmp / "cfg" / "jupyter_server_config.json").write_text(json.dumps({
-        "ServerApp": {"jpserver_extensions": {"jupyter_lsp": False,
-                                              "jupyter_server_terminals": False}},
-        "LabApp": {"expose_app_in_browser": True}}))
-    port = free_port()
-    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(tmp / "cfg"),
-               JUPYTER_DATA_DIR=str(tmp / "data"), JUPYTER_RUNTIME_DIR=str(tmp / "rt"),
-               JUPYTER_PLATFORM_DIRS="1", PYTHONPATH=str(ROOT))
-    env.pop("JUPYTER_PATH", None)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}",
-         "--ip=127.0.0.1", "--port-retries=0", f"--ServerApp.root_dir={tmp}",
-         "--IdentityProvider.token=", "--ServerApp.password=",
-         "--ServerApp.disable_check_xsrf=True", f"--LabApp.workspaces_dir={tmp / 'ws'}",
-         f"--LabApp.user_settings_dir={tmp / 'settings'}",
-         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate", "--allow-root"],
-        cwd=tmp, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    wait_http(url + "/api/status")
-    return proc, url
+    return servers.start_lab(tmp, ["%load_ext nbstate\n" + setup, app])
 
 
 # JupyterLab: wait for the notebook and its kernel; run cell 0 (load the extension)
