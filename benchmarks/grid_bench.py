@@ -192,10 +192,7 @@ def measure(impl: str, rows: int) -> dict:
             out["server_rss_mib"] = rss_mib(proc, kernel=impl == "nbstate")
             browser.close()
     finally:
-        for c in psutil.Process(proc.pid).children(recursive=True):
-            c.kill()
-        proc.kill()
-        proc.wait()
+        servers.stop(proc)
         shutil.rmtree(tmp, ignore_errors=True)
     return out
 
@@ -254,10 +251,7 @@ def measure_lab(rows: int) -> dict:
             out["server_rss_mib"] = rss_mib(proc, kernel=True)
             browser.close()
     finally:
-        for c in psutil.Process(proc.pid).children(recursive=True):
-            c.kill()
-        proc.kill()
-        proc.wait()
+        servers.stop(proc)
         shutil.rmtree(tmp, ignore_errors=True)
     return out
 
@@ -289,10 +283,7 @@ def measure_streamlit_nav(rows: int) -> dict:
             out["server_rss_mib"] = rss_mib(proc, kernel=False)
             browser.close()
     finally:
-        for c in psutil.Process(proc.pid).children(recursive=True):
-            c.kill()
-        proc.kill()
-        proc.wait()
+        servers.stop(proc)
         shutil.rmtree(tmp, ignore_errors=True)
     return out
 

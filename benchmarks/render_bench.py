@@ -261,7 +261,7 @@ def measure_nbstate(target: Target) -> dict:
             out["rate_exceeded"] = "rate exceeded" in page.content()
             browser.close()
     finally:
-        _stop(proc)
+        servers.stop(proc)
         shutil.rmtree(tmp, ignore_errors=True)
     return out
 
@@ -301,18 +301,9 @@ def measure_streamlit(target: Target) -> dict:
             out["again_all_s"] = [round(e["s"], 3) for e in again]
             browser.close()
     finally:
-        _stop(proc)
+        servers.stop(proc)
         shutil.rmtree(tmp, ignore_errors=True)
     return out
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    import psutil
-
-    for c in psutil.Process(proc.pid).children(recursive=True):
-        c.kill()
-    proc.kill()
-    proc.wait()
 
 
 def table(results: list[dict]) -> str:

@@ -1,5 +1,6 @@
 """Helpers the browser benchmarks share to run servers on loopback (``streamlit run``,
-Jupyter, Voila): a free port, waiting until a URL answers, and JupyterLab on a notebook."""
+Jupyter, Voila): a free port, waiting until a URL answers, JupyterLab on a notebook, and
+stopping a server with its children."""
 
 from __future__ import annotations
 
@@ -63,3 +64,13 @@ def start_lab(tmp: Path, cells: list[str]) -> tuple[subprocess.Popen, str]:
     url = f"http://127.0.0.1:{port}"
     wait_http(url + "/api/status")
     return proc, url
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """Stop a server and what it started (kernels, streamlit's script runner)."""
+    import psutil
+
+    for c in psutil.Process(proc.pid).children(recursive=True):
+        c.kill()
+    proc.kill()
+    proc.wait()
