@@ -167,10 +167,14 @@ function installListenerCleanup(domProto) {
     const initialize = proto.initialize;
     proto.initialize = function (...args) {
       const model = args[0] && args[0].model;
-      const before = new Set(customListeners(model));
+      const list0 = customListeners(model), n0 = list0.length;
       const out = initialize.apply(this, args);
-      this.__nbstateCustom = customListeners(model).filter((e) => !before.has(e))
-        .map((e) => e.callback);
+      // Backbone appends: what initialize added is the list's tail (a shared model's list
+      // has a handler per view, so comparing whole lists per view would be quadratic)
+      const list1 = customListeners(model);
+      const added = list1 === list0 || n0 === 0 ? list1.slice(n0)
+        : list1.filter((e) => !list0.includes(e));
+      this.__nbstateCustom = added.map((e) => e.callback);
       for (const cb of this.__nbstateCustom) TRACKED.add(cb);
       return out;
     };
