@@ -692,15 +692,31 @@ class App:
             if done is not None:
                 return done
             ctx = self._fresh()  # the fragment asked for a full rerun
+        last: Element | None = None  # the last run of an st.rerun() loop that completed
         while True:
             rerun = self._exec(ctx)
             self._reset_triggers(ctx)
+            if last is not None and isinstance(self.last_error, KeyboardInterrupt):
+                kept = self._interrupted_loop(ctx, last)
+                if kept is not None:
+                    return kept
             if not rerun:
                 return ctx
             if self.deadline is not None and time.perf_counter() > self.deadline:
                 raise TimeoutError(
                     f"App {self.name!r} kept calling st.rerun() past its timeout.")
+            last = self._root(ctx.main, sidebar=ctx.sidebar, logo=ctx.logo)
             ctx = self._fresh()
+
+    def _interrupted_loop(self, ctx: RunContext, last: Element) -> Element | None:
+        """An st.rerun() loop interrupted (the stop button): the last run that completed
+        stays on screen under the exception, as after a callback's, so that its widgets can
+        end the loop (the interrupted run may have stopped before it drew any)."""
+        error = next((e for e in reversed(ctx.main.contents) if e.type == "exception"), None)
+        if error is None:
+            return None
+        self.tree = last
+        return self._keep(head=[error])
 
     def _fresh(self) -> RunContext:
         """A new run's context (a rerun)."""

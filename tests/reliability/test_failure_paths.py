@@ -51,6 +51,10 @@ def test_interrupting_an_endless_rerun_loop_names_it(kernel, app, tmp_path):
     text = kernel.text(root)
     assert "KeyboardInterrupt" in text and "st.rerun() at line 8 of the app" in text
     assert "runs in a row" in text
+    # the last complete run stays under the exception: its toggle can end the loop (the
+    # interrupt may land before the interrupted run drew it)
+    assert kernel.find(description="Loop", within=root) is toggle and not toggle.closed
+    assert "loop=True" in text
     kernel.set(toggle, False)
     # under load the rerun this starts may finish after the kernel reported idle for the
     # update (a held-back burst rerun): give it a few round trips before reading
