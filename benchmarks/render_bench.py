@@ -223,6 +223,16 @@ def nb_phase(page, n: int | None, src: str | None, text: str) -> dict:
     return {"s": t, "frames": f1 - f0, "bytes": b1 - b0}
 
 
+def _page(pw):
+    """Chromium (GC and precise heap figures on) and a page that counts websocket frames."""
+    browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
+        "--no-sandbox", "--enable-precise-memory-info", "--js-flags=--expose-gc"])
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_default_timeout(600_000)
+    page.add_init_script(COUNT_WS + DRAWN)
+    return browser, page
+
+
 def measure_nbstate(target: Target) -> dict:
     from playwright.sync_api import sync_playwright
 
@@ -235,11 +245,7 @@ def measure_nbstate(target: Target) -> dict:
         return target.cells(text)[1]
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
-                "--no-sandbox", "--enable-precise-memory-info", "--js-flags=--expose-gc"])
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.set_default_timeout(600_000)
-            page.add_init_script(COUNT_WS + DRAWN)
+            browser, page = _page(pw)
             page.goto(f"{url}/lab/tree/app.ipynb?reset")
             page.wait_for_function("() => window.jupyterapp !== undefined")
             page.evaluate(OPEN)
@@ -275,11 +281,7 @@ def measure_streamlit(target: Target) -> dict:
     n = target.n
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
-                "--no-sandbox", "--enable-precise-memory-info", "--js-flags=--expose-gc"])
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.set_default_timeout(600_000)
-            page.add_init_script(COUNT_WS + DRAWN)
+            browser, page = _page(pw)
 
             def nav() -> dict:
                 t0 = time.perf_counter()
