@@ -239,6 +239,9 @@ function render({ model, el: host }) {
   let cols = [], widths = [], pinned = [], free = [], freeX = [], pinnedW = 0, freeW = 0;
   let n = 0, rowH = 35, version = -1, sortKey = "";
   let cache = new Map();        // display row -> {pos, cells: Map(col -> cell), raw: Map}
+  // a double click (or Enter) on a row being fetched anew (a rerun of the last edit sent new
+  // data) opens its editor when the row arrives, instead of being lost
+  let pendingEdit = null;       // {r, c}
   let seq = 0;
   const sentSort = new Map();   // seq -> sort key it was sent with
   let lastReq = null;           // {r0, r1, cols: Set, key}
@@ -379,6 +382,11 @@ function render({ model, el: host }) {
     });
     if (lastReq && msg.seq === seq) lastReq = null;
     fitColumns(msg);
+    if (pendingEdit && cache.has(pendingEdit.r)) {
+      const { r, c } = pendingEdit;
+      draw();  // the cell's element first: some editors open over it
+      startEdit(r, c);
+    }
     // keep a few screens around the view: memory does not grow with the number of rows
     const g = geometry();
     const keep = 4 * Math.max(20, g.last - g.first);
@@ -655,6 +663,7 @@ function render({ model, el: host }) {
       return;
     }
     active = { r, c };
+    pendingEdit = null;
     root.focus({ preventScroll: true });
     const row = cache.get(r);
     if (!row) return schedule();
@@ -729,7 +738,8 @@ function render({ model, el: host }) {
   // -- editing (st.data_editor) ---------------------------------------------------------
   function startEdit(r, c) {
     const row = cache.get(r);
-    if (!row) return;
+    pendingEdit = row ? null : { r, c };
+    if (!row) return schedule();
     const col = cols[c];
     const cell = row.cells.get(c);
     if (!editableCol(c)) {
@@ -955,7 +965,7 @@ function render({ model, el: host }) {
     const key = JSON.stringify(sortOf() || []);
     if (key !== sortKey) { sortKey = key; cache = new Map(); schedule(); }
   });
-  scroller.addEventListener("scroll", () => { closeOverlay(); schedule(); }, { passive: true });
+  scroller.addEventListener("scroll", () => { pendingEdit = null; closeOverlay(); schedule(); }, { passive: true });
   scroller.addEventListener("mousedown", closeOverlay);
   root.addEventListener("mousedown", onPress, true);
   doc.addEventListener?.("mouseup", onRelease, true);
