@@ -510,6 +510,16 @@ CASES = [
         import datetime as dt
         st.write(repr(st.date_input("d", dt.date(2024, 1, 1), key="d")))
      """, [lambda at: at.date_input[0].set_value(dt.datetime(2024, 1, 5, 3, 4))]),
+    ("cache-data-miss-hands-out-the-computed-object", """
+        SOURCE = [1, 2]
+        @st.cache_data
+        def load():
+            return SOURCE
+        first = load()     # the computing call: the function's own object
+        second = load()    # a hit: a copy of what was stored
+        first.append(3)    # the cache keeps what was stored when computed
+        st.write(first is SOURCE, second is SOURCE, load() == [1, 2], SOURCE)
+     """, [lambda at: None]),
     ("apptest-sorts-reversed-select-slider-range", """
         st.write(repr(st.select_slider("s", list("abcde"), ("b", "c"), key="s")))
      """, [lambda at: at.select_slider[0].set_range("e", "a")]),
