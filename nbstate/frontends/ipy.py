@@ -198,7 +198,9 @@ class LiveApp:
     def _picture_bundle(self) -> dict:
         from .static import mimebundle, pending_bundle
 
-        if self._shown is None:
+        if self._shown is None or self._early:
+            # (displayed while its run goes on: a picture of the last run would be replaced
+            # at once, and making it would slow the run down; the run's end sends the new one)
             return pending_bundle(self.name)
         return mimebundle(self._shown)
 
