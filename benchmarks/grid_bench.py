@@ -84,7 +84,11 @@ def start_streamlit(tmp: Path, rows: int) -> tuple[subprocess.Popen, str]:
     return proc, url
 
 
-def start_voila(tmp: Path, rows: int) -> tuple[subprocess.Popen, str]:
+def start_voila(tmp: Path, rows: int, serve: bool = False) -> tuple[subprocess.Popen, str]:
+    """Voila on the app's notebook: as ``voila app.ipynb`` runs it, or (``serve``) as
+    ``nbstate serve app.ipynb`` does (a preheated kernel, only the page extensions apps use);
+    then this waits for the preheated kernel to have run the notebook (its CPU idle), as a
+    visitor arriving at a running server finds it."""
     import nbformat
 
     nb = nbformat.v4.new_notebook()
@@ -98,10 +102,11 @@ def start_voila(tmp: Path, rows: int) -> tuple[subprocess.Popen, str]:
     env = dict(os.environ, JUPYTER_CONFIG_DIR=str(tmp / "cfg"), JUPYTER_DATA_DIR=str(tmp / "data"),
                JUPYTER_RUNTIME_DIR=str(tmp / "rt"), JUPYTER_PLATFORM_DIRS="1",
                PYTHONPATH=str(ROOT))
+    cmd = ([sys.executable, "-m", "nbstate.cli", "serve"] if serve
+           else [sys.executable, "-m", "voila"])
     proc = subprocess.Popen(
-        [sys.executable, "-m", "voila", "app.ipynb", "--no-browser", f"--port={port}",
-         "--Voila.ip=127.0.0.1"], cwd=tmp, env=env, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL)
+        [*cmd, "app.ipynb", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1"],
+        cwd=tmp, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     end = time.monotonic() + 60
     while time.monotonic() < end:
@@ -110,27 +115,45 @@ def start_voila(tmp: Path, rows: int) -> tuple[subprocess.Popen, str]:
             break
         except OSError:
             time.sleep(0.2)
+    if serve:
+        wait_kernel_idle(proc)
     return proc, url
 
 
-def rss_mib(proc: subprocess.Popen, kernel: bool) -> float:
+def wait_kernel_idle(proc: subprocess.Popen, timeout: float = 300) -> None:
+    """Until a kernel of ``proc`` exists and has used no CPU for a second."""
+    end = time.monotonic() + timeout
+    quiet = 0
+    while time.monotonic() < end and quiet < 2:
+        kernels = [c for c in psutil.Process(proc.pid).children(recursive=True)
+                   if "ipykernel" in " ".join(c.cmdline())]
+        busy = not kernels or sum(k.cpu_percent(interval=0.5) for k in kernels) > 5
+        quiet = 0 if busy else quiet + 1
+
+
+def rss_mib(proc: subprocess.Popen, kernel: bool, one: bool = False) -> float:
+    """The server's RSS (Streamlit), its kernels' (Voila), or (``one``) the largest kernel's:
+    the visitor's, beside the spare one a preheating Voila readies for the next visitor."""
     p = psutil.Process(proc.pid)
     procs = [c for c in p.children(recursive=True)
              if "ipykernel" in " ".join(c.cmdline())] if kernel else [p]
-    return sum(c.memory_info().rss for c in procs) / 2**20
+    sizes = [c.memory_info().rss for c in procs]
+    return (max(sizes) if one else sum(sizes)) / 2**20
 
 
 # the grid of each implementation, in the page
 GRID = {"nbstate": ".nbstate-grid[role=grid]", "streamlit": "[data-testid=stDataFrame] [role=grid]"}
 SCROLLER = {"nbstate": ".nbstate-grid .nbstate-grid-scroller",
             "streamlit": "[data-testid=stDataFrame] .dvn-scroller"}
+GRID["nbstate serve"], SCROLLER["nbstate serve"] = GRID["nbstate"], SCROLLER["nbstate"]
 
 
 def measure(impl: str, rows: int) -> dict:
     from playwright.sync_api import sync_playwright
 
     tmp = Path(tempfile.mkdtemp(prefix=f"gridbench-{impl}-"))
-    proc, url = (start_voila if impl == "nbstate" else start_streamlit)(tmp, rows)
+    proc, url = (start_streamlit(tmp, rows) if impl == "streamlit"
+                 else start_voila(tmp, rows, serve=impl == "nbstate serve"))
     out: dict = {"impl": impl, "rows": rows}
     try:
         with sync_playwright() as pw:
@@ -149,7 +172,7 @@ def measure(impl: str, rows: int) -> dict:
             n0 = int(grid.get_attribute("aria-rowcount"))
 
             # the slider: one step right, from the keyboard
-            slider = (page.locator(".widget-slider .noUi-handle").first if impl == "nbstate"
+            slider = (page.locator(".widget-slider .noUi-handle").first if impl != "streamlit"
                       else page.locator("[data-testid=stSlider] input").first)
             slider.focus()
             t0 = time.perf_counter()
@@ -170,7 +193,7 @@ def measure(impl: str, rows: int) -> dict:
                 state="attached")
             out["scroll_to_end_s"] = time.perf_counter() - t0
 
-            if impl == "nbstate":  # (Streamlit's headers are drawn on its canvas)
+            if impl != "streamlit":  # (Streamlit's headers are drawn on its canvas)
                 # sort by column a (a click on its header)
                 header = grid.locator("[role=columnheader]").filter(
                     has_text=re.compile(r"^\s*a\b")).first
@@ -189,7 +212,8 @@ def measure(impl: str, rows: int) -> dict:
                     arg=[GRID[impl], before], polling="raf")
                 out["sort_s"] = time.perf_counter() - t0
             out["js_heap_mib"] = page.evaluate("performance.memory.usedJSHeapSize") / 2**20
-            out["server_rss_mib"] = rss_mib(proc, kernel=impl == "nbstate")
+            out["server_rss_mib"] = rss_mib(proc, kernel=impl != "streamlit",
+                                            one=impl == "nbstate serve")
             browser.close()
     finally:
         servers.stop(proc)
@@ -201,6 +225,7 @@ def measure(impl: str, rows: int) -> dict:
 ERROR = {"nbstate": ".nbstate-app .nbstate-exception, .nbstate-app .jp-RenderedText[data-mime-type"
                     "='application/vnd.jupyter.stderr']",
          "streamlit": "[data-testid=stException], [data-testid=stAlertContentError]"}
+ERROR["nbstate serve"] = ERROR["nbstate"]
 
 
 def wait_grid(page, impl: str) -> None:
@@ -367,7 +392,9 @@ def write_results(path: Path, results: list[dict], lab: bool = False,
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rows", type=int, nargs="*", default=[10_000, 1_000_000])
-    ap.add_argument("--impl", nargs="*", default=["nbstate", "streamlit"])
+    ap.add_argument("--impl", nargs="*", default=["nbstate", "nbstate serve", "streamlit"],
+                    help="nbstate: `voila app.ipynb`; 'nbstate serve': `nbstate serve "
+                         "app.ipynb`; streamlit: `streamlit run app.py`")
     ap.add_argument("--mode", choices=["voila", "lab"], default="voila",
                     help="voila: the full set (Voila beside streamlit run); lab: the first "
                          "render in JupyterLab with a warm kernel beside streamlit run")

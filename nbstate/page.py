@@ -128,17 +128,40 @@ def _session() -> Session:
 
 
 def session_extras(session: Session) -> dict[str, Any]:
-    """What this module keeps per session (the query parameters)."""
+    """What this module keeps per session (the query parameters, once read)."""
     extras = _SESSION.get(session)
     if extras is None:
-        extras = _SESSION[session] = {"query": _initial_query()}
+        extras = _SESSION[session] = {}
     return extras
+
+
+def _query_of(session: Session) -> dict[str, list[str]]:
+    """The session's query parameters: the page's, when first read."""
+    extras = session_extras(session)
+    if "query" not in extras:
+        extras["query"] = _initial_query()
+    return extras["query"]
 
 
 def _initial_query() -> dict[str, list[str]]:
     # Voila gives the kernel the page's query string in QUERY_STRING
+    await_voila_request()
     return {k: list(v) for k, v in parse_qs(os.environ.get("QUERY_STRING", ""),
                                             keep_blank_values=True).items()}
+
+
+def await_voila_request() -> None:
+    """In a kernel Voila preheated (``--preheat_kernel``, as ``nbstate serve`` runs it), the
+    notebook runs before anybody opens the page; what depends on the page's request (its
+    query string, its URL) waits here until a visitor's request claims the kernel and Voila
+    hands it over (in the environment, as for a kernel started per request). An app that
+    reads neither runs in full ahead of the visit. Elsewhere this returns at once."""
+    if os.environ.get("VOILA_PREHEAT") != "True":
+        return
+    from voila.utils import wait_for_request  # type: ignore[import-untyped]
+
+    wait_for_request()
+    os.environ["VOILA_PREHEAT"] = "False"  # (the request came: never wait for another)
 
 
 def app_extras(app: App) -> dict[str, Any]:
@@ -169,7 +192,7 @@ class QueryParams(MutableMapping[str, str]):
         object.__setattr__(self, "_bound", session)
 
     def _data(self) -> dict[str, list[str]]:
-        return session_extras(self._bound or _session())["query"]
+        return _query_of(self._bound or _session())
 
     def __getitem__(self, key: str) -> str:
         try:
@@ -329,6 +352,7 @@ class Context:
     @property
     def url(self) -> str | None:
         """In Voila, the page's URL (from the request data Voila gives the kernel)."""
+        await_voila_request()
         env = os.environ
         if "SERVER_NAME" not in env or "SCRIPT_NAME" not in env:
             return None

@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from nbstate.cli import demo_command
+from nbstate.cli import UNNEEDED_EXTENSIONS, demo_command, serve_command
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text()
@@ -61,6 +61,25 @@ def test_demo_command_passes_allow_root_only_as_root(monkeypatch):
     assert "--allow-root" in demo_command(Path("nb"), ["--no-browser"])
     monkeypatch.setattr(cli, "_is_root", lambda: False)
     assert "--allow-root" not in demo_command(Path("nb"), [])
+
+
+def test_serve_command_preheats_and_leaves_out_unneeded_extensions():
+    cmd = serve_command(Path("dash.ipynb"), ["--port=9000"])
+    assert cmd[1:4] == ["-m", "voila", "dash.ipynb"] and cmd[-1] == "--port=9000"
+    assert "--preheat_kernel=True" in cmd
+    deny = [c for c in cmd if c.startswith("--VoilaConfiguration.extension_denylist=")]
+    assert len(deny) == 1 and json.loads(deny[0].split("=", 1)[1]) == list(UNNEEDED_EXTENSIONS)
+    plain = serve_command(Path("dash.ipynb"), preheat=False, all_extensions=True)
+    assert plain == [sys.executable, "-m", "voila", "dash.ipynb"]
+
+
+def test_serve_refuses_a_missing_notebook(tmp_path, capsys):
+    from nbstate.cli import main
+
+    with pytest.raises(SystemExit) as e:
+        main(["serve", str(tmp_path / "nope.ipynb")])
+    assert e.value.code == 2
+    assert "no notebook" in capsys.readouterr().err
 
 
 def _free_port() -> int:
