@@ -176,6 +176,13 @@ async (src) => {
 # every slider and the text in the new output (nbstate) or the page (Streamlit)
 DONE_NB = """
 ([n, text]) => {
+  // the run has ended (a re-executed app's live output is displayed at once, showing the
+  // last run until this one updates it): the picture output the kernel sends right after the
+  // run's final update is there (hidden while the app is live, but in the DOM; while the run
+  // goes on it is empty: only its style)
+  const cell = window.__panel.content.widgets[1].node;
+  const picture = [...cell.querySelectorAll(".nbstate-static")];
+  if (!picture.some((p) => [...p.children].some((c) => c.tagName !== "STYLE"))) return false;
   const root = document.querySelector(".nbstate-app:not([data-old])");
   if (!root || !root.textContent.includes(text)) return false;
   if (n === null) return drawn(root);

@@ -119,7 +119,8 @@ class LiveApp:
         output area shows the same root box. Otherwise the previous output is closed and a
         new one is built."""
         PACER.reset()  # a new request: the server's rate count started at the last idle
-        if reuse and self.view is not None and not self.view.closed:
+        reused = reuse and self.view is not None and not self.view.closed
+        if reused:
             self._before = None  # the view still shows the last run: progress merges it
         else:
             with deferred_interrupts() as interrupted:  # closing thousands of widgets
@@ -135,6 +136,12 @@ class LiveApp:
         self._displayed = self._early = False
         self._display_id = uuid.uuid4().hex
         self.queue.clear()
+        if reused and self._display_first is not None:
+            # the notebook emptied the cell's output area: the live output, which shows the
+            # last run until this one updates it (as a rerun's elements stay in Streamlit), is
+            # displayed at once, so the browser builds its views while the code runs
+            show, self._display_first = self._display_first, None
+            show()
         self._render(self._run(()))
         return self.view.root
 

@@ -91,3 +91,21 @@ def test_reexecution_reuses_the_live_models(kernel, app):
     assert "v3" in kernel.text(root)
     kernel.set(kernel.find(description="New", within=root), True)
     assert kernel.state("re_new") is True
+
+
+def test_a_reexecuted_app_is_displayed_before_its_run_sends_anything(kernel, app):
+    # the notebook empties the cell's output when it runs it: the live output (the last run,
+    # until this run updates it) is displayed first, so the browser builds its views while the
+    # code runs, and what the run changes comes after it
+    body = 'st.text("head")\nst.checkbox("{label}", key="{key}")\n'
+    root = app(body.format(label="One", key="shown_one"), cell_id="shown-at-once")
+    with kernel.iopub_during() as msgs:
+        again = app(body.format(label="Two", key="shown_two"), cell_id="shown-at-once")
+    assert again is root
+    kinds = [(m["msg_type"], m["content"]) for m in msgs]
+    shown = [i for i, (t, c) in enumerate(kinds) if t == "display_data" and c["data"].get(
+        "application/vnd.jupyter.widget-view+json", {}).get("model_id") == root.comm_id]
+    opened = [i for i, (t, c) in enumerate(kinds) if t == "comm_open"
+              and c["data"]["state"].get("description") == "Two"]
+    assert len(shown) == 1 and len(opened) == 1 and shown[0] < opened[0]
+    assert kernel.find(description="Two", within=root).value is False
