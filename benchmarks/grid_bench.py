@@ -402,8 +402,10 @@ def main() -> None:
     args = ap.parse_args()
     results = []
     lab = args.mode == "lab"
+    # (--mode lab: nbstate in JupyterLab beside Streamlit's navigation; `nbstate serve` is Voila's)
+    impls = [i for i in args.impl if not (lab and i == "nbstate serve")]
     for rows in args.rows:
-        for impl in args.impl:
+        for impl in impls:
             try:
                 if lab:
                     r = measure_lab(rows) if impl == "nbstate" else measure_streamlit_nav(rows)
