@@ -143,6 +143,7 @@ class LiveApp:
             show, self._display_first = self._display_first, None
             show()
         self._render(self._run(()))
+        assert self.view is not None  # (made above; a run does not take it away)
         return self.view.root
 
     def close(self) -> None:
