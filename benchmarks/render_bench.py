@@ -168,6 +168,7 @@ async (src) => {
   const cell = panel.content.widgets[1];
   if (src !== null) cell.model.sharedModel.setSource(src);
   panel.content.activeCellIndex = 1;
+  window.__count = cell.model.executionCount;
   window.__t0 = performance.now();
   window.jupyterapp.commands.execute("notebook:run-cell");
 }
@@ -177,12 +178,9 @@ async (src) => {
 DONE_NB = """
 ([n, text]) => {
   // the run has ended (a re-executed app's live output is displayed at once, showing the
-  // last run until this one updates it): the picture output the kernel sends right after the
-  // run's final update is there (hidden while the app is live, but in the DOM; while the run
-  // goes on it is empty: only its style)
-  const cell = window.__panel.content.widgets[1].node;
-  const picture = [...cell.querySelectorAll(".nbstate-static")];
-  if (!picture.some((p) => [...p.children].some((c) => c.tagName !== "STYLE"))) return false;
+  // last run until this one updates it): the kernel has answered the cell's execution
+  const count = window.__panel.content.widgets[1].model.executionCount;
+  if (count === null || count === undefined || count === window.__count) return false;
   const root = document.querySelector(".nbstate-app:not([data-old])");
   if (!root || !root.textContent.includes(text)) return false;
   if (n === null) return drawn(root);
