@@ -97,8 +97,6 @@ class LiveApp:
         self._picture_id = uuid.uuid4().hex
         self._picture_sent: tuple[int, int] | None = None  # what it shows (hashes)
         self._picture_of: Element | None = None  # the tree it was made from
-        self._last_picture: dict | None = None  # the last picture published
-        self._reused = False  # this output shows the live models of the last one again
         self._picture_timer: asyncio.TimerHandle | None = None
         self._picture_since = 0.0  # when the pending update was first asked for
 
@@ -121,7 +119,7 @@ class LiveApp:
         output area shows the same root box. Otherwise the previous output is closed and a
         new one is built."""
         PACER.reset()  # a new request: the server's rate count started at the last idle
-        reused = self._reused = reuse and self.view is not None and not self.view.closed
+        reused = reuse and self.view is not None and not self.view.closed
         if reused:
             self._before = None  # the view still shows the last run: progress merges it
         else:
@@ -208,14 +206,9 @@ class LiveApp:
     def _picture_bundle(self) -> dict:
         from .static import mimebundle, pending_bundle
 
-        if self._early:
-            # displayed while its run goes on: making a picture would slow the run down (its
-            # end sends the new one if it differs). A re-executed app's live output shows the
-            # last run until then: so does its picture (already made); else it is empty
-            if self._reused and self._last_picture is not None:
-                return self._last_picture
-            return pending_bundle(self.name)
-        if self._shown is None:
+        if self._shown is None or self._early:
+            # (displayed while its run goes on: a picture of the last run would be replaced
+            # at once, and making it would slow the run down; the run's end sends the new one)
             return pending_bundle(self.name)
         return mimebundle(self._shown)
 
@@ -239,7 +232,7 @@ class LiveApp:
         getattr(pub, "real", pub).publish(
             data=bundle, metadata={}, transient={"display_id": self._picture_id},
             update=update)
-        self._picture_sent, self._last_picture = sent, bundle
+        self._picture_sent = sent
 
     def _picture_soon(self) -> None:
         """Update the picture once the reruns pause (``PICTURE_AFTER`` s without one, or

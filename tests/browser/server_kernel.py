@@ -111,6 +111,24 @@ class ServerKernel:
         elif t == "comm_close":
             self.closed.add(c["comm_id"])
 
+    def drain(self, quiet: float = 2.0) -> list[dict]:
+        """Read what the kernel still sends until ``quiet`` seconds pass without a message."""
+        async def read() -> list[dict]:
+            got: list[dict] = []
+            while True:
+                try:
+                    raw = await asyncio.wait_for(self.ws.read_message(), timeout=quiet)
+                except asyncio.TimeoutError:
+                    return got
+                if raw is None or isinstance(raw, bytes):
+                    continue
+                msg = json.loads(raw)
+                if msg.get("channel") == "iopub":
+                    got.append(msg)
+                    self._track(msg)
+
+        return self._run(read())
+
     def execute(self, code: str, cell_id: str) -> list[dict]:
         content = {"code": code, "silent": False, "store_history": True,
                    "user_expressions": {}, "allow_stdin": True, "stop_on_error": True}

@@ -35,7 +35,15 @@ def _shown(k: ServerKernel, root: str) -> tuple[list[str], list[str]]:
         for c in s.get("children", ()):
             walk(c.removeprefix("IPY_MODEL_"))
 
-    walk(root)
+    try:
+        walk(root)
+    except KeyError:
+        # a model the output refers to has not arrived within the half second of quiet after
+        # the idle (a loaded machine): a browser's widget manager waits for it, so does this
+        sliders.clear()
+        texts.clear()
+        k.drain()
+        walk(root)
     return sliders, texts
 
 
