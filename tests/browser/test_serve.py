@@ -38,8 +38,9 @@ def served(server) -> Iterator[Server]:
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                  "language": "python"}
     nb.cells = [nbformat.v4.new_code_cell("%load_ext nbstate"),
-                nbformat.v4.new_code_cell("import time\n\nimport pandas as pd\n\n"
-                                          "STARTED = time.time()"),
+                nbformat.v4.new_code_cell("import os\nimport time\n\nimport pandas as pd\n\n"
+                                          "STARTED = time.time()\n"
+                                          "open(f'ran-{os.getpid()}', 'w').close()"),
                 nbformat.v4.new_code_cell(APP)]
     nbformat.write(nb, base / "served.ipynb")
     port = _free_port()
@@ -48,8 +49,15 @@ def served(server) -> Iterator[Server]:
            "--VoilaConfiguration.show_tracebacks=True"]
     with _serve(cmd, base, _env(server.root.parent), base / "serve.log",
                 f"http://127.0.0.1:{port}", None) as srv:
-        time.sleep(1)  # (the pool's kernel starts running the notebook)
         yield srv
+
+
+def _preheated(base, count: int, timeout: float = 120) -> None:
+    """Waits until ``count`` kernels have run the notebook (each leaves a file), as a visitor
+    arriving later would find: a slow machine may still be running it when the page opens."""
+    deadline = time.monotonic() + timeout
+    while len(list(base.glob("ran-*"))) < count and time.monotonic() < deadline:
+        time.sleep(0.2)
 
 
 def _visit(browser, url: str) -> tuple:
@@ -68,7 +76,8 @@ def _visit(browser, url: str) -> tuple:
 def test_served_app_ran_before_the_visit_and_reads_the_visitors_query(served, browser):
     contexts = []
     try:
-        for region in ("East", "West"):  # two visitors: a kernel each, their own query
+        for n, region in enumerate(("East", "West"), 1):  # two visitors: a kernel each
+            _preheated(served.root, n)
             context, page, loaded, visit = _visit(browser, f"{served.url}/?region={region}")
             contexts.append(context)
             root = app_root(page)
