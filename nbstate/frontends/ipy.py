@@ -97,6 +97,7 @@ class LiveApp:
         self._picture_id = uuid.uuid4().hex
         self._picture_sent: tuple[int, int] | None = None  # what it shows (hashes)
         self._picture_of: Element | None = None  # the tree it was made from
+        self._picture_shown = False  # the picture output is displayed (it may be empty)
         self._picture_timer: asyncio.TimerHandle | None = None
         self._picture_since = 0.0  # when the pending update was first asked for
 
@@ -140,8 +141,8 @@ class LiveApp:
             # the notebook emptied the cell's output area: the live output, which shows the
             # last run until this one updates it (as a rerun's elements stay in Streamlit), is
             # displayed at once, so the browser builds its views while the code runs
-            show, self._display_first = self._display_first, None
-            show()
+            self._display_first = None
+            self._display_now(picture=False)  # (the picture output comes at the run's end)
         self._render(self._run(()))
         assert self.view is not None  # (made above; a run does not take it away)
         return self.view.root
@@ -172,7 +173,8 @@ class LiveApp:
         assert self.view is not None, "shown before it is displayed"
         if self._early:
             self._early = False
-            self._send_picture(update=True)
+            self._send_picture(update=self._picture_shown)
+            self._picture_shown = True
             return
         self._mark_live()
         display(self._bundle(), raw=True, display_id=self._display_id)
@@ -430,9 +432,12 @@ class LiveApp:
                 marker.stale_ids = []
                 marker.live = False
 
-    def _display_now(self) -> None:
-        """Display the app's output now (its first run is under way and slow), past the
-        capture of ``display()`` into the app."""
+    def _display_now(self, picture: bool = True) -> None:
+        """Display the app's output now (its first run is under way and slow, or its cell
+        is executed again), past the capture of ``display()`` into the app; the picture
+        output right after it, empty, unless ``picture`` is off (a re-execution: the output
+        area is redrawn while the code runs, and one output less to draw there is time
+        saved; the run's end displays the picture)."""
         shell = _shell()
         if shell is None or self.view is None or self._displayed:
             return
@@ -443,7 +448,9 @@ class LiveApp:
         self._displayed = self._early = True
         # the picture output right after it (empty until the run ends: _display fills it)
         self._picture_id, self._picture_sent, self._picture_of = uuid.uuid4().hex, None, None
-        self._send_picture(update=False)
+        self._picture_shown = picture
+        if picture:
+            self._send_picture(update=False)
 
     def _stream_first(self, tree: Element) -> None:
         """A new output whose run built many elements: show the first ones at once, then

@@ -403,12 +403,20 @@ export function sidebarShell(root, host) {
       if (n && !watched.has(n)) { resized.observe(n); watched.add(n); }
     }
   };
-  const children = win.MutationObserver ? new win.MutationObserver(() => { watch(); place(); })
+  // (placed in the next frame, not at once: reading the root's width in the middle of a
+  // render would lay the whole page out once more for each change of the root's children)
+  let queued = 0;
+  const placeSoon = () => {
+    if (!queued) queued = win.requestAnimationFrame(() => { queued = 0; place(); });
+  };
+  const children = win.MutationObserver ? new win.MutationObserver(() => { watch(); placeSoon(); })
     : null;
   if (children) children.observe(root, { childList: true });
   watch();
-  place();
+  if (win.requestAnimationFrame) placeSoon();
+  else place();
   return () => {
+    if (queued) win.cancelAnimationFrame(queued);
     toggle.removeEventListener("click", onToggle);
     resizer.removeEventListener("pointerdown", onDown);
     if (resized) resized.disconnect();

@@ -86,22 +86,26 @@ def test_picture_output_follows_the_last_state_and_is_sent_only_when_it_changes(
 def test_reexecution_shows_the_picture_once_its_run_ends(kernel):
     _, pic_id, msgs = _execute(kernel, APP.replace("%%app pic", "%%app pic2"), "pic2-cell")
     # executed again: the notebook cleared the cell's outputs, so the live output is displayed
-    # at once (it shows the last run until the run updates it) with an empty picture beside
-    # it, which the run's end fills in once (a saved notebook must keep it); never again
+    # at once (it shows the last run until the run updates it), before anything of the run;
+    # the picture output comes once, filled in, at the run's end (a saved notebook must keep
+    # it), and never again
     for changed, shows in ((False, 'slider "x": 3'), (True, 'slider "x": 4')):
         code = APP.replace("%%app pic", "%%app pic2")
         if changed:
             code = code.replace("0, 10, 3", "0, 10, 4")
-        _, pic2, msgs = _execute(kernel, code, "pic2-cell")
+        live, pic2, msgs = _execute(kernel, code, "pic2-cell")
         assert pic2 != pic_id
         with kernel.iopub_during() as later:
             _settle(kernel)
-        empty, filled = _picture_msgs(msgs + later, pic2)
-        assert empty["msg_type"] == "display_data" and "slider" not in empty["content"][
-            "data"]["text/plain"]
-        assert filled["msg_type"] == "update_display_data"
+        kinds = [m["msg_type"] for m in msgs if m["msg_type"] in (
+            "display_data", "update_display_data", "comm_msg")]
+        assert kinds[0] == "display_data" and _ids(msgs)[0] == live  # the live output first
+        (picture,) = _picture_msgs(msgs + later, pic2)
+        assert picture["msg_type"] == "display_data"
+        assert msgs.index(picture) == max(i for i, m in enumerate(msgs)
+                                          if m["msg_type"] in kinds)  # after the run's updates
         assert shows in kernel.displays[pic2]["text/plain"]
-        print(f"re-execution: picture {message_bytes(filled):,} bytes")
+        print(f"re-execution: picture {message_bytes(picture):,} bytes")
         pic_id = pic2
 
 
