@@ -695,18 +695,28 @@ class App:
         last: Element | None = None  # the last run of an st.rerun() loop that completed
         while True:
             rerun = self._exec(ctx)
-            self._reset_triggers(ctx)
-            if last is not None and isinstance(self.last_error, KeyboardInterrupt):
-                kept = self._interrupted_loop(ctx, last)
-                if kept is not None:
-                    return kept
-            if not rerun:
-                return ctx
-            if self.deadline is not None and time.perf_counter() > self.deadline:
-                raise TimeoutError(
-                    f"App {self.name!r} kept calling st.rerun() past its timeout.")
-            last = self._root(ctx.main, sidebar=ctx.sidebar, logo=ctx.logo)
-            ctx = self._fresh()
+            try:
+                self._reset_triggers(ctx)
+                if last is not None and isinstance(self.last_error, KeyboardInterrupt):
+                    kept = self._interrupted_loop(ctx, last)
+                    if kept is not None:
+                        return kept
+                if not rerun:
+                    return ctx
+                if self.deadline is not None and time.perf_counter() > self.deadline:
+                    raise TimeoutError(
+                        f"App {self.name!r} kept calling st.rerun() past its timeout.")
+                last = self._root(ctx.main, sidebar=ctx.sidebar, logo=ctx.logo)
+                ctx = self._fresh()
+            except KeyboardInterrupt as e:
+                if last is None or not self.catch_interrupts:
+                    raise
+                # landed in nbstate's own code between two runs of the loop: as in a run
+                el = uncaught_element(e)
+                self.explain_interrupt(el)
+                self.last_error = e
+                self.tree = last
+                return self._keep(head=[el])
 
     def _interrupted_loop(self, ctx: RunContext, last: Element) -> Element | None:
         """An st.rerun() loop interrupted (the stop button): the last run that completed
