@@ -42,6 +42,7 @@ class ServerKernel:
         self.ws = self._run(connect())
         self.models: dict[str, dict] = {}
         self.closed: set[str] = set()
+        self.binary = 0  # binary frames read (messages with buffers: not tracked)
 
     def close(self) -> None:
         self.loop.call_soon_threadsafe(self.ws.close)
@@ -91,6 +92,7 @@ class ServerKernel:
             if raw is None:
                 raise ConnectionError("the websocket closed")
             if isinstance(raw, bytes):
+                self.binary += 1
                 continue  # (a binary message: buffers; the tests' widgets have none)
             msg = json.loads(raw)
             if msg.get("channel") != "iopub":
@@ -121,6 +123,7 @@ class ServerKernel:
                 except asyncio.TimeoutError:
                     return got
                 if raw is None or isinstance(raw, bytes):
+                    self.binary += raw is not None
                     continue
                 msg = json.loads(raw)
                 if msg.get("channel") == "iopub":

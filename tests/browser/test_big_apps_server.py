@@ -42,8 +42,14 @@ def _shown(k: ServerKernel, root: str) -> tuple[list[str], list[str]]:
         # the idle (a loaded machine): a browser's widget manager waits for it, so does this
         sliders.clear()
         texts.clear()
-        k.drain()
-        walk(root)
+        late = k.drain()
+        try:
+            walk(root)
+        except KeyError as e:  # (what to look at if it ever happens)
+            raise AssertionError(
+                f"model {e} shown but never opened; {len(k.models)} models, {len(k.closed)} "
+                f"closed, {k.binary} binary frames skipped, {len(late)} late messages: "
+                f"{[m['msg_type'] for m in late][:20]}") from e
     return sliders, texts
 
 
