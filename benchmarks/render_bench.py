@@ -350,7 +350,9 @@ def write_results(path: Path, results: list[dict], argv: list[str]) -> None:
     text = path.read_text() if path.exists() else ""
     load = os.getloadavg()
     section = (f"{SECTION}\n\n`{' '.join(['.venv/bin/python', 'benchmarks/render_bench.py', *argv])}`"
-               f" (load average {load[0]:.1f}; one measurement per figure; issue 15). "
+               f" on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} (load average "
+               f"{load[0]:.1f}; a first render is one measurement, the rest medians as "
+               "labelled; issue 15). "
                "Streamlit's 'first render' is a navigation to a fresh server, its re-execution a "
                "navigation to the warm server; frames are websocket messages the page received.\n\n"
                + table(results) + "\n")
