@@ -199,3 +199,53 @@ def test_one_computation_per_key_under_concurrent_callers():
     for t in threads:
         t.join()
     assert len(calls) == 1 and len({id(g) for g in got}) == 1
+
+
+def test_cached_frames_are_handed_out_as_copies_on_write():
+    # pandas 3 copies on write: a hit is a shallow copy, as independent as an unpickled one
+    # (tests/streamlit_diff/test_agree.py compares the mutations with Streamlit's), made at
+    # once instead of unpickling the whole frame on every rerun
+    np = pytest.importorskip("numpy")
+    pd = pytest.importorskip("pandas")
+    if int(pd.__version__.split(".")[0]) < 3:
+        pytest.skip("copy-on-write is always on from pandas 3")
+    calls = []
+
+    @st.cache_data
+    def load(n):
+        calls.append(n)
+        return pd.DataFrame({"x": np.arange(n, dtype=float), "s": [str(i) for i in range(n)]})
+
+    computed = load(1000)
+    a, b = load(1000), load(1000)
+    assert calls == [1000] and a is not b and a is not computed
+    assert np.shares_memory(a["x"].to_numpy(), b["x"].to_numpy())  # nothing copied yet
+    a.loc[0, "x"] = -1.0
+    computed.loc[1, "x"] = -2.0
+    assert not np.shares_memory(a["x"].to_numpy(), b["x"].to_numpy())
+    assert load(1000)["x"].iloc[:2].tolist() == [0.0, 1.0] == b["x"].iloc[:2].tolist()
+
+    @st.cache_data
+    def cells():  # Python objects in the cells: unpickled copies, as before
+        return pd.DataFrame({"tags": [["a"], ["b"]]})
+
+    cells()
+    cells()["tags"].iloc[0].append("mutated")
+    assert cells()["tags"].iloc[0] == ["a"]
+
+
+def test_a_cached_frame_persists_to_disk(tmp_path, monkeypatch):
+    pd = pytest.importorskip("pandas")
+    monkeypatch.setenv("HOME", str(tmp_path))
+
+    def make():
+        @st.cache_data(persist="disk")
+        def frame():
+            return pd.DataFrame({"x": [1.5, 2.5]})
+        return frame
+
+    frame = make()
+    assert frame()["x"].tolist() == [1.5, 2.5]
+    frame._cache.clear()  # as after a kernel restart: only the disk has it
+    again = make()()
+    assert again["x"].tolist() == [1.5, 2.5] and isinstance(again, pd.DataFrame)

@@ -520,6 +520,39 @@ CASES = [
         first.append(3)    # the cache keeps what was stored when computed
         st.write(first is SOURCE, second is SOURCE, load() == [1, 2], SOURCE)
      """, [lambda at: None]),
+    ("cache-data-frame-copies-are-independent", """
+        import pandas as pd
+        @st.cache_data
+        def load():
+            return pd.DataFrame({"a": [1.0, 2.0], "b": [3, 4]},
+                                index=pd.Index(["x", "y"], name="i"))
+        load()                       # computed: later calls are hits
+        one = load()
+        one.loc["x", "a"] = 99.0     # every way a caller can change its copy
+        one["c"] = one["b"] * 2
+        one.index.name = "renamed"
+        one.attrs["note"] = "mine"
+        one["b"] += 10
+        one = one.drop(columns="a")
+        two = load()
+        view = two["a"].to_numpy()
+        st.write(two is not one, two.to_dict(), two.index.name, two.attrs,
+                 view.flags.writeable, list(one.columns), one["b"].tolist())
+        if st.button("again"):
+            st.write(load().to_dict())
+     """, [lambda at: at.button[0].click()]),
+    ("cache-data-object-cells-are-copied", """
+        import pandas as pd
+        @st.cache_data
+        def load():
+            return pd.DataFrame({"tags": [["a"], ["b"]], "n": [1, 2]})
+        load()
+        first = load()
+        first.loc[0, "tags"].append("mutated")   # a list inside a cell
+        ser = load()["n"]
+        ser.iloc[0] = -1
+        st.write(load()["tags"].tolist(), load()["n"].tolist())
+     """, [lambda at: None]),
     ("apptest-sorts-reversed-select-slider-range", """
         st.write(repr(st.select_slider("s", list("abcde"), ("b", "c"), key="s")))
      """, [lambda at: at.select_slider[0].set_range("e", "a")]),
