@@ -528,11 +528,38 @@ export function popoverCloser(root) {
   };
 }
 
+/** An open popover's panel stays inside the app, as Streamlit's flips: one that would stick
+ * out on the right (a popover in the last column) is aligned to its button's right edge
+ * instead, unless that makes it stick out on the left. Placed after the click that opened it
+ * (in the next frame, once the panel is laid out). */
+export function popoverPlacer(root) {
+  const win = root.ownerDocument && root.ownerDocument.defaultView;
+  if (!win || typeof root.addEventListener !== "function") return () => {};
+  const place = () => {
+    const outer = root.getBoundingClientRect();
+    for (const c of popoversToClose(root, null)) {
+      const pop = c.closest(".nbstate-popover");
+      const panel = [...c.children].find(
+        (n) => n.classList.contains("jupyter-widget-Collapse-contents"));
+      if (!pop || !panel) continue;
+      pop.classList.remove("nbstate-popover-end");
+      if (panel.getBoundingClientRect().right <= outer.right + 1) continue;
+      pop.classList.add("nbstate-popover-end");
+      if (panel.getBoundingClientRect().left < outer.left - 1) {
+        pop.classList.remove("nbstate-popover-end");
+      }
+    }
+  };
+  const onClick = () => (win.requestAnimationFrame || setTimeout)(place);
+  root.addEventListener("click", onClick);
+  return () => root.removeEventListener("click", onClick);
+}
+
 /** Draw the shell once per app root (a root keeps it while its marker's view lives). */
 export function installShell(root, host) {
   if (!root || root.__nbstateShell) return null;
   const off = [sidebarShell(root, host), enterToSubmit(root), numberSteppers(root),
-    popoverCloser(root)];
+    popoverCloser(root), popoverPlacer(root)];
   root.__nbstateShell = true;
   return () => { for (const f of off) f(); root.__nbstateShell = false; };
 }

@@ -53,6 +53,9 @@ st.button("Primary popover neighbour")
 first, second = st.tabs(["First tab", "Second tab"])
 first.write("in the first tab")
 second.write("in the second tab")
+_, _, last = st.columns(3)
+with last.popover("Right side"):
+    st.write("a panel wider than its column")
 st.write("end of folds")
 '''
 
@@ -153,7 +156,8 @@ def test_popover_opens_over_the_content_and_closes_on_an_outside_click(
     one = root.get_by_text("below the popover, one")
     before = one.bounding_box()
     pop.click()
-    panel = root.locator(".nbstate-popover .jupyter-widget-Collapse-contents")
+    panel = root.locator(".nbstate-popover .jupyter-widget-Collapse-contents").filter(
+        has_text="popover body")
     expect(panel).to_be_visible()
     expect(root).to_contain_text("popover changes: 1")  # on_change heard the opening
     turned(pop, "::after", -135)  # up
@@ -188,6 +192,38 @@ def test_popover_opens_over_the_content_and_closes_on_an_outside_click(
     expect(panel).to_be_visible()
     page.keyboard.press("Escape")
     expect(panel).to_be_hidden()
+    assert page_errors(page) == []
+
+
+@pytest.mark.parametrize("frontend", ["lab", "voila"])
+def test_a_popover_at_the_right_edge_opens_inside_the_app(page, server, folds, frontend):
+    # Streamlit's popover flips: a panel (at least 20rem wide) opened from the last of three
+    # columns ends at its button's right edge rather than sticking out of the app (a window
+    # as narrow as Streamlit's main column, where the panel cannot fit otherwise)
+    page.set_viewport_size({"width": 760, "height": 1400})
+    root = open_app(page, server, frontend, folds)
+    expect(root).to_contain_text("end of folds")
+    pop = header(root, "nbstate-popover", "Right side")
+    pop.click()
+    panel = root.locator(".nbstate-popover .jupyter-widget-Collapse-contents").filter(
+        has_text="a panel wider than its column")
+    expect(panel).to_be_visible()
+    app = root.bounding_box()
+    page.wait_for_function(
+        "([p, right]) => p.getBoundingClientRect().right <= right + 1",
+        arg=[panel.element_handle(), app["x"] + app["width"]])
+    box, button = panel.bounding_box(), pop.bounding_box()
+    assert box["x"] >= app["x"] - 1 and box["width"] > button["width"]
+    assert box["x"] + box["width"] == pytest.approx(button["x"] + button["width"], abs=3)
+    # the first popover, at the left, still opens to the right of its button
+    page.keyboard.press("Escape")
+    expect(panel).to_be_hidden()
+    left = header(root, "nbstate-popover", "Settings")
+    left.click()
+    first = root.locator(".nbstate-popover .jupyter-widget-Collapse-contents").filter(
+        has_text="popover body")
+    expect(first).to_be_visible()
+    assert first.bounding_box()["x"] == pytest.approx(left.bounding_box()["x"], abs=3)
     assert page_errors(page) == []
 
 
