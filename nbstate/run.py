@@ -715,8 +715,7 @@ class App:
                 el = uncaught_element(e)
                 self.explain_interrupt(el)
                 self.last_error = e
-                self.tree = last
-                return self._keep(head=[el])
+                return self._keep_last(last, el)
 
     def _interrupted_loop(self, ctx: RunContext, last: Element) -> Element | None:
         """An st.rerun() loop interrupted (the stop button): the last run that completed
@@ -725,6 +724,10 @@ class App:
         error = next((e for e in reversed(ctx.main.contents) if e.type == "exception"), None)
         if error is None:
             return None
+        return self._keep_last(last, error)
+
+    def _keep_last(self, last: Element, error: Element) -> Element:
+        """The loop's last complete run, shown under ``error``."""
         self.tree = last
         return self._keep(head=[error])
 
