@@ -1,7 +1,7 @@
 """``st.cache_data`` and ``st.cache_resource``, with Streamlit's semantics.
 
 ``cache_data`` stores a pickled copy of the result and hands each caller a fresh copy, so callers
-can mutate what they get (a pandas DataFrame or Series of pandas 3, whose copy-on-write makes a
+can mutate what they get (a pandas 3 or polars DataFrame or Series, whose copy-on-write makes a
 shallow copy behave as a deep one, is kept as such and handed out as shallow copies: a rerun of
 an app that caches a 0.8 GB frame no longer unpickles 0.8 GB); ``cache_resource`` stores the
 object itself and hands every caller the same one (connections, models). Arguments are
@@ -411,8 +411,9 @@ class _CacheKind:
     def _store(self, value: Any, func: Callable) -> Any:
         if not self._copies:
             return value
-        if _copies_on_write(value):
-            return _Lazy(value.copy(deep=False))
+        copier = _cheap_copier(value)
+        if copier is not None:
+            return _Lazy(copier(value), copier)
         try:
             return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception as e:  # reported with a way out
@@ -426,41 +427,62 @@ class _CacheKind:
         if not self._copies:
             return stored
         if isinstance(stored, _Lazy):
-            return stored.value.copy(deep=False)
+            return stored.copier(stored.value)
         return pickle.loads(stored)
 
 
 class _Lazy:
-    """A cached pandas object handed out as shallow copies (see ``_copies_on_write``)."""
+    """A cached data frame handed out as cheap copies (see ``_cheap_copier``)."""
 
-    __slots__ = ("value",)
+    __slots__ = ("copier", "value")
 
-    def __init__(self, value: Any) -> None:
-        self.value = value
+    def __init__(self, value: Any, copier: Callable[[Any], Any]) -> None:
+        self.value, self.copier = value, copier
 
 
-def _copies_on_write(value: Any) -> bool:
-    """Is ``value`` a pandas DataFrame or Series whose shallow copies are as good as the
-    unpickled copies Streamlit hands out? With pandas 3 every object copies on write: writing
-    to a shallow copy (``loc``, a new column, an in-place method, its index's name) copies what
-    it changes first, its NumPy views are read-only, its ``attrs`` are deep-copied, so the cache
-    and every other caller never see it. Not for ``object`` columns or index (the Python
-    objects in them, a list in a cell, would be shared) nor subclasses.
+def _cheap_copier(value: Any) -> Callable[[Any], Any] | None:
+    """How to copy ``value`` without copying its data, if such a copy is as good as the
+    unpickled copy Streamlit hands out; None otherwise.
+
+    - A pandas DataFrame or Series of pandas 3, where every object copies on write: writing to
+      a shallow copy (``loc``, a new column, an in-place method, its index's name) copies what
+      it changes first, its NumPy views are read-only, its ``attrs`` are deep-copied, so the
+      cache and every other caller never see it.
+    - A polars DataFrame or Series: ``clone()`` shares the column buffers, which polars copies
+      before writing to them (``df[0, "a"] = ...``, ``insert_column``, renaming columns).
+
+    Not for columns or an index holding Python objects (a list in a cell would be shared) nor
+    for subclasses.
 
     Example:
         >>> import pandas as pd
-        >>> _copies_on_write(pd.DataFrame({"a": [1.0]})), _copies_on_write(pd.Series([[1]]))
-        (True, False)
+        >>> _cheap_copier(pd.DataFrame({"a": [1.0]})) is not None
+        True
+        >>> _cheap_copier(pd.Series([[1]])) is None   # lists in the cells
+        True
     """
-    pd = sys.modules.get("pandas")
-    if pd is None or type(value) not in (pd.DataFrame, pd.Series):
-        return False
-    if int(pd.__version__.split(".")[0]) < 3:
-        return False  # (copy-on-write may be off)
-    dtypes = [value.dtype] if isinstance(value, pd.Series) else list(value.dtypes)
-    index = value.index
-    levels = index.levels if isinstance(index, pd.MultiIndex) else [index]
-    return all(str(d) != "object" for d in [*dtypes, *(lv.dtype for lv in levels)])
+    pd, pl = sys.modules.get("pandas"), sys.modules.get("polars")
+    if pd is not None and type(value) in (pd.DataFrame, pd.Series):
+        if int(pd.__version__.split(".")[0]) < 3:
+            return None  # (copy-on-write may be off)
+        dtypes = [value.dtype] if isinstance(value, pd.Series) else list(value.dtypes)
+        index = value.index
+        levels = index.levels if isinstance(index, pd.MultiIndex) else [index]
+        if all(str(d) != "object" for d in [*dtypes, *(lv.dtype for lv in levels)]):
+            return _pandas_copy
+    if pl is not None and type(value) in (pl.DataFrame, pl.Series):
+        dtypes = [value.dtype] if isinstance(value, pl.Series) else list(value.dtypes)
+        if not any(d == pl.Object for d in dtypes):
+            return _polars_copy
+    return None
+
+
+def _pandas_copy(value: Any) -> Any:
+    return value.copy(deep=False)
+
+
+def _polars_copy(value: Any) -> Any:
+    return value.clone()
 
 
 def _as_bytes(stored: Any) -> bytes:

@@ -225,6 +225,19 @@ def test_cached_frames_are_handed_out_as_copies_on_write():
     assert not np.shares_memory(a["x"].to_numpy(), b["x"].to_numpy())
     assert load(1000)["x"].iloc[:2].tolist() == [0.0, 1.0] == b["x"].iloc[:2].tolist()
 
+    pl = pytest.importorskip("polars")
+
+    @st.cache_data
+    def polars_frame():
+        return pl.DataFrame({"x": np.arange(1000, dtype=float)})
+
+    p1, p2 = polars_frame(), polars_frame()
+    p1, p2 = polars_frame(), polars_frame()  # (hits)
+    assert p1 is not p2
+    assert np.shares_memory(p1["x"].to_numpy(), p2["x"].to_numpy())  # cloned, not copied
+    p1[0, "x"] = -1.0
+    assert polars_frame()[0, "x"] == 0.0 == p2[0, "x"]
+
     @st.cache_data
     def cells():  # Python objects in the cells: unpickled copies, as before
         return pd.DataFrame({"tags": [["a"], ["b"]]})

@@ -541,6 +541,19 @@ CASES = [
         if st.button("again"):
             st.write(load().to_dict())
      """, [lambda at: at.button[0].click()]),
+    ("cache-data-polars-copies-are-independent", """
+        import polars as pl
+        @st.cache_data
+        def load():
+            return pl.DataFrame({"a": [1.0, 2.0], "b": ["x", "y"]})
+        load()
+        one = load()
+        one[0, "a"] = 99.0
+        one.insert_column(0, pl.Series("z", [0, 0]))
+        two = load()
+        two.columns = ["c", "d"]
+        st.write(load().to_dicts(), one.to_dicts(), two.columns, one is not two)
+     """, [lambda at: None]),
     ("cache-data-object-cells-are-copied", """
         import pandas as pd
         @st.cache_data
