@@ -97,7 +97,6 @@ class LiveApp:
         self._picture_id = uuid.uuid4().hex
         self._picture_sent: tuple[int, int] | None = None  # what it shows (hashes)
         self._picture_of: Element | None = None  # the tree it was made from
-        self._picture_shown = False  # the picture output is displayed (it may be empty)
         self._picture_timer: asyncio.TimerHandle | None = None
         self._picture_since = 0.0  # when the pending update was first asked for
 
@@ -173,8 +172,8 @@ class LiveApp:
         assert self.view is not None, "shown before it is displayed"
         if self._early:
             self._early = False
-            self._send_picture(update=self._picture_shown)
-            self._picture_shown = True
+            # (updated if displayed early, empty; a re-execution displays it only now)
+            self._send_picture(update=self._picture_sent is not None)
             return
         self._mark_live()
         display(self._bundle(), raw=True, display_id=self._display_id)
@@ -448,7 +447,6 @@ class LiveApp:
         self._displayed = self._early = True
         # the picture output right after it (empty until the run ends: _display fills it)
         self._picture_id, self._picture_sent, self._picture_of = uuid.uuid4().hex, None, None
-        self._picture_shown = picture
         if picture:
             self._send_picture(update=False)
 

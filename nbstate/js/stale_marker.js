@@ -499,11 +499,15 @@ export function numberSteppers(root) {
   return () => { if (observer) observer.disconnect(); };
 }
 
-/** The open popovers of ``root`` that do not hold ``target`` (each as its Collapse node). */
-export function popoversToClose(root, target) {
+/** The open popovers of ``root`` (each as its Collapse node). */
+function openPopovers(root) {
   if (typeof root.querySelectorAll !== "function") return [];
-  return [...root.querySelectorAll(".nbstate-popover .jupyter-widget-Collapse-open")]
-    .filter((c) => !(target && c.contains(target)));
+  return [...root.querySelectorAll(".nbstate-popover .jupyter-widget-Collapse-open")];
+}
+
+/** The open popovers of ``root`` that do not hold ``target``. */
+export function popoversToClose(root, target) {
+  return openPopovers(root).filter((c) => !(target && c.contains(target)));
 }
 
 /** A click outside an open popover's panel (or Escape) closes it, as Streamlit's: through its
@@ -537,7 +541,7 @@ export function popoverPlacer(root) {
   if (!win || typeof root.addEventListener !== "function") return () => {};
   const place = () => {
     const outer = root.getBoundingClientRect();
-    for (const c of popoversToClose(root, null)) {
+    for (const c of openPopovers(root)) {
       const pop = c.closest(".nbstate-popover");
       const panel = [...c.children].find(
         (n) => n.classList.contains("jupyter-widget-Collapse-contents"));
