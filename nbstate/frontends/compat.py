@@ -35,7 +35,7 @@ KNOWN: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {
 }
 
 #: what the burst detection has seen in this kernel (for :func:`status` and tests)
-seen = {"pending_tasks": 0, "socket_waiting": 0}
+seen = {"pending_tasks": 0, "socket_waiting": 0, "iopub_queue": 0}
 
 _checked: list[str] | None = None
 
@@ -67,6 +67,39 @@ def check_versions() -> list[str]:
 
 
 # -- ipykernel ---------------------------------------------------------------------------------
+#: messages the kernel's IOPub socket may queue for a client that reads slower than an app
+#: sends (re-creating thousands of widgets sends as many messages in a second). ZeroMQ's
+#: default, 1,000, makes the socket drop the rest without a word: widgets that never show, the
+#: idle a client waits for. Bounded, so a client that stops reading costs at most this many.
+IOPUB_QUEUE = 200_000
+_widened: Any = None
+
+
+def widen_iopub_queue(kernel: Any) -> None:
+    """Let the kernel's IOPub socket queue ``IOPUB_QUEUE`` messages per client (never fewer
+    than it already may). Done on the IOPub thread, which owns the socket; once per kernel."""
+    global _widened
+    if kernel is None or kernel is _widened:
+        return
+    _widened = kernel
+    thread: Any = getattr(getattr(kernel, "iopub_socket", None), "io_thread", None)
+    sock = getattr(thread, "socket", None)
+    if sock is None or not hasattr(thread, "schedule"):
+        return
+    import zmq
+
+    def widen() -> None:
+        try:
+            now = sock.getsockopt(zmq.SNDHWM)
+            if 0 < now < IOPUB_QUEUE:
+                sock.setsockopt(zmq.SNDHWM, IOPUB_QUEUE)
+            seen["iopub_queue"] = sock.getsockopt(zmq.SNDHWM)
+        except zmq.ZMQError:  # closed (the kernel is shutting down)
+            pass
+
+    thread.schedule(widen)
+
+
 def parent_header(kernel: Any) -> dict | None:
     """The shell message being handled (its ``header``, ``metadata``), or None."""
     if kernel is None:

@@ -800,6 +800,7 @@ def start(target: str | Callable | os.PathLike, name: str | None = None,
     anew on each run; executing the cell again reads the file again."""
     shell = _shell()
     compat.check_versions()  # (once: a warning if ipykernel/ipywidgets are untested ones)
+    compat.widen_iopub_queue(getattr(shell, "kernel", None))  # (once per kernel)
     close_deleted_cells()
     path = script_path(target)
     filename = None

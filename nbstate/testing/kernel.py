@@ -196,9 +196,11 @@ class KernelSession:
 
     # -- cells --------------------------------------------------------------------------
     def execute(self, code: str, *, cell_id: str | None = None, allow_error: bool = False,
-                metadata: dict | None = None) -> ExecuteResult:
+                metadata: dict | None = None, late: bool = False) -> ExecuteResult:
         """Run ``code`` as a notebook cell (with ``cellId`` metadata, plus ``metadata``, e.g.
-        ``{"deletedCells": [...]}`` as JupyterLab sends) and wait until idle."""
+        ``{"deletedCells": [...]}`` as JupyterLab sends) and wait until idle. ``late``: read
+        nothing the kernel publishes until it has replied (a client that reads later than
+        the kernel sends: a busy Jupyter server, a paused browser tab)."""
         content = {"code": code, "silent": False, "store_history": True,
                    "user_expressions": {}, "allow_stdin": not self.headless,
                    "stop_on_error": True}
@@ -208,8 +210,11 @@ class KernelSession:
         self.kc.shell_channel.send(msg)
         result = ExecuteResult()
         result.msg_id = msg["header"]["msg_id"]
+        if late:
+            self._wait_reply(result.msg_id)
         self._wait_idle(result.msg_id, result)
-        self._wait_reply(result.msg_id)
+        if not late:
+            self._wait_reply(result.msg_id)
         for o in result.outputs:
             for mid in [m for m in [o.get("data", {}).get(
                     "application/vnd.jupyter.widget-view+json", {}).get("model_id")] if m]:
@@ -222,7 +227,7 @@ class KernelSession:
         return result
 
     def run_app_cell(self, body: str, *, cell_id: str | None = None, name: str = "",
-                     prelude: str = "import nbstate as st\n") -> Model:
+                     prelude: str = "import nbstate as st\n", late: bool = False) -> Model:
         """Execute ``body`` (dedented, ``prelude`` in front) as a ``%%app [name]`` cell, in a
         cell of its own unless ``cell_id`` names one again, and return the app's root box.
 
@@ -233,7 +238,8 @@ class KernelSession:
 
         self._cells += 1
         cell_id = cell_id or f"app-cell-{self._cells}"
-        self.execute(f"%%app {name}\n{prelude}{textwrap.dedent(body)}", cell_id=cell_id)
+        self.execute(f"%%app {name}\n{prelude}{textwrap.dedent(body)}", cell_id=cell_id,
+                     late=late)
         return self._shown_app()
 
     def _shown_app(self) -> Model:
