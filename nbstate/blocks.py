@@ -74,7 +74,8 @@ def dialog(title: Any, *, width: Any = "small", position: str = "center",
             px = _WIDTHS.get(width, width)
             el = ctx.emit(Element("dialog", props={
                 "title": heading, "width": px, "position": position,
-                "dismissible": bool(dismissible), "icon": icon}, children=[]))
+                "dismissible": bool(dismissible), "icon": icon,
+                "event": ctx.event_order()}, children=[]))
             with Container(el, ctx, form=None):
                 ctx.emit(Element("dialog_title", props={"title": heading, "icon": icon}))
                 if dismissible:

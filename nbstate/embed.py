@@ -125,10 +125,12 @@ def html(body: Any, *, width: int | Literal["stretch", "content"] = "stretch",
             "`st.html` needs a non-empty `body`: the HTML it was given is empty.")
     _check_size("html", "width", width, ("stretch", "content"))
     style_only = _only_style_tags(content)
-    return handle(ctx, Element("html", props={
-        "body": content, "width": width, "style_only": style_only,
-        # as in Streamlit, style-only HTML never runs scripts
-        "unsafe_allow_javascript": bool(unsafe_allow_javascript) and not style_only}))
+    props = {"body": content, "width": width, "style_only": style_only,
+             # as in Streamlit, style-only HTML never runs scripts
+             "unsafe_allow_javascript": bool(unsafe_allow_javascript) and not style_only}
+    if style_only:  # (it takes no room: Streamlit's event block)
+        props["event"] = ctx.event_order()
+    return handle(ctx, Element("html", props=props))
 
 
 def _file_data_url(path: Path) -> str:

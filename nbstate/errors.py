@@ -255,6 +255,11 @@ class AppRunError(Exception):
                 *self.traceback_text().splitlines()]
 
 
+class AppTestError(Exception):
+    """An ``AppTest`` query that has no single answer: several elements have the key given
+    to ``get_by_key`` (as Streamlit's ``streamlit.testing.v1.errors.AppTestError``)."""
+
+
 class RefusedValue(Exception):
     """A frontend value a widget cannot take (internal: turned into a visible warning)."""
 

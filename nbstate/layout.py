@@ -89,9 +89,12 @@ class Container:
             # the plain container entry, not a subclass's `with` (st.status completes on
             # leaving a `with` block, not on s.text())
             Container.__enter__(self)
+            ctx = self._prev[-1][0]  # (the run entered: this thread's, maybe not self._ctx)
+            ctx.by_method += 1
             try:
                 return fn(*args, **kwargs)
             finally:
+                ctx.by_method -= 1
                 Container.__exit__(self, None, None, None)
 
         in_container.__name__ = name

@@ -296,8 +296,10 @@ def toast(body: str, *, icon: str | None = None, duration: Any = "short") -> Ele
             f"got {duration!r}.")
     ctx = require("toast")
     # "run": each run's toast is a new one, shown again even with the same text
-    return handle(ctx, Element("toast", props={"body": str(body), "icon": icon,
-                                               "duration": duration, "run": ctx.app.runs}))
+    props = {"body": str(body), "icon": icon, "duration": duration, "run": ctx.app.runs}
+    if not ctx.by_method:  # st.toast, not c.toast: Streamlit's event block
+        props["event"] = ctx.event_order()
+    return handle(ctx, Element("toast", props=props))
 
 
 def latex(body: Any, *, help: str | None = None, width: Any = "stretch") -> ElementHandle:

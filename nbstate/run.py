@@ -160,6 +160,10 @@ class RunContext:
         self.sidebar_stack: list = []
         self.fragment_el: Element | None = None  # set for a fragment-only rerun
         self.dialog_open: str | None = None  # the title of the dialog this run opened
+        # > 0 while a container's method runs (`c.toast(...)`): what Streamlit sends to its
+        # event block when called as `st.toast` stays in the container then
+        self.by_method = 0
+        self.events = 0  # elements of Streamlit's event block so far (see ``event_order``)
         # "callbacks" while the changed widgets' callbacks run, before the app code
         self.phase = "run"
         # what callbacks wrote into containers of the last run, by the container's path:
@@ -171,6 +175,14 @@ class RunContext:
         # set once the app's code of this run has returned: threads that outlive the run
         # get NoAppContextError (shared with the threads' views of this context)
         self.over = [False]
+
+    def event_order(self) -> int:
+        """The place of an element Streamlit puts in its event block, outside the page's
+        flow (``st.toast``, a dialog, style-only ``st.html``), among this run's others: the
+        element stays where the run is (frontends float toasts and dialogs), ``AppTest``
+        lists it in that block, in this order, as Streamlit's does."""
+        self.events += 1
+        return self.events
 
     @property
     def session_id(self) -> str:

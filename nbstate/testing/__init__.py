@@ -7,7 +7,8 @@ Example:
     '`5`'
 """
 
+from ..errors import AppTestError
 from .apptest import AppTest
 from .config import patch_config_options
 
-__all__ = ["AppTest", "patch_config_options"]
+__all__ = ["AppTest", "AppTestError", "patch_config_options"]

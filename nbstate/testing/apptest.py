@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..elements import Element
-from ..errors import RefusedValue
+from ..errors import AppTestError, RefusedValue
 from ..options import find_option, option_index
 from ..run import App, Session
 
@@ -62,6 +62,7 @@ class AppTest:
         # the last run's elements with their form, in display order, and per accessor name;
         # built on first access after a run, so at.slider[j] does not rebuild per access
         self._walked: list[tuple[Element, str | None]] | None = None
+        self._shaped: list[Element] | None = None
         self._by_accessor: dict[str, list[tuple[Element, str | None]]] = {}
 
     # -- construction ---------------------------------------------------------------
@@ -189,7 +190,7 @@ class AppTest:
                 f"AppTest script run timed out after {limit}(s): the app's code (or its "
                 "st.rerun() loop) did not finish. Pass a longer run(timeout=...) if it is "
                 "only slow.")
-        self._walked = None
+        self._walked = self._shaped = None
         self._by_accessor = {}
         return self
 
@@ -222,13 +223,48 @@ class AppTest:
         return _TestSessionState(self._session)
 
     # -- elements -------------------------------------------------------------------
+    def _roots(self) -> list[Element]:
+        """The top blocks of the last run as Streamlit's ``AppTest`` has them (``at[i]``):
+        main, the sidebar, the event block, and the bottom block if the app has one."""
+        if self._shaped is None:
+            self._shaped = _roots(self._tree) if self._tree is not None else []
+        return self._shaped
+
     def _elements(self) -> list[tuple[Element, str | None]]:
         if self._walked is None:
             out: list[tuple[Element, str | None]] = []
             if self._tree is not None:
-                _collect(self._tree, None, out)
+                _collect(self._tree.contents[0], None, out)  # the run's notices, first
+                for i, root in enumerate(self._roots()):
+                    if i:  # (main is no element of its own)
+                        out.append((root, None))
+                    _collect(root, None, out)
+                # st.logo: in no block (Streamlit's AppTest has none), ``at.logo`` here
+                out += [(c, None) for c in self._tree.contents[2:] if c.type == "logo"]
             self._walked = out
         return self._walked
+
+    # Streamlit's AppTest is the root block of its tree: at[0] is main, at[1] the sidebar
+    def __len__(self) -> int:
+        return len(self._roots())
+
+    def __getitem__(self, i: int) -> ElementView:
+        return ElementView(self, self._roots()[i], None)
+
+    def __iter__(self) -> Iterator[ElementView]:
+        """The root, then every block and element, depth first, as Streamlit's."""
+        return iter(ElementView(self, Element("root", children=self._roots()), None))
+
+    def get_by_key(self, key: str) -> ElementView:
+        """The one element, widget or container with this user key (``at.get_by_key("x")``):
+        ``KeyError`` if none has it, ``AppTestError`` if several have.
+
+        Example:
+            >>> at = AppTest.from_string("import nbstate as st\\nst.slider('s', key='s')").run()
+            >>> at.get_by_key("s").value
+            0
+        """
+        return _by_key(self, [v for v in self if v._el.type != "root"], key)
 
     def _all(self) -> ElementList:
         return ElementList(self, self._elements())
@@ -246,15 +282,13 @@ class AppTest:
     def main(self) -> ElementView | None:
         """The app's main area, as a block with the same accessors (``at.main.slider``);
         None before the first run."""
-        return ElementView(self, self._tree.contents[1], None) if self._tree else None
+        return ElementView(self, self._roots()[0], None) if self._tree else None
 
     @property
     def sidebar(self) -> ElementView:
         """The sidebar block (empty if the app wrote nothing there): ``at.sidebar.slider``."""
-        for v in self._all():
-            if v.element_type == "sidebar":
-                return v
-        return ElementView(self, Element("sidebar", children=[]), None)
+        roots = self._roots()
+        return ElementView(self, roots[1] if roots else Element("sidebar", children=[]), None)
 
     @property
     def tree(self) -> Element | None:
@@ -455,6 +489,8 @@ _ELEMENT_TYPES |= {"chat_input", "chat_message", "bottom"}
 
 # Streamlit 1.67 signatures and handles (issue 10): st.help's element (at.help)
 _ELEMENT_TYPES |= {"help"}
+# Streamlit 1.67's AppTest: pills and segmented controls together
+_ELEMENT_TYPES |= {"button_group"}
 
 
 _TAGS = {"title": "h1", "header": "h2", "subheader": "h3"}
@@ -462,10 +498,69 @@ _TAGS = {"title": "h1", "header": "h2", "subheader": "h3"}
 # accessor name -> element types it lists (Streamlit's names: at.columns lists the columns)
 _ACCESSOR_TYPES = {
     "button": {"button", "form_submit_button"},
+    "button_group": {"pills", "segmented_control"},
     "columns": {"column"},
     "tabs": {"tab"},
     "chart": {"chart"},
 }
+
+
+def _roots(tree: Element) -> list[Element]:
+    """Main, sidebar, event (and bottom) blocks of a run's tree, shaped as Streamlit's
+    ``AppTest`` shows them: what Streamlit puts in its event block (``st.toast``, dialogs,
+    style-only ``st.html``: elements with an ``event`` place, wherever the run emitted them)
+    is taken out of main and the sidebar into the event block, in the run's order; the
+    bottom block (a chat input's) is a top block of its own. (An ``st.empty`` slot stays
+    a block holding what it shows: ``at.empty[0].text``.)"""
+    rest = {c.type: c for c in tree.contents[2:]}
+    events: list[Element] = []
+    body = list(tree.contents[1].contents)
+    bottom = body.pop() if body and body[-1].type == "bottom" else None
+    main = _shaped(Element("main", children=body), events)
+    side = _shaped(rest.get("sidebar") or Element("sidebar", children=[]), events)
+    events.sort(key=lambda e: e.props["event"])
+    roots = [main, side, Element("event", children=events)]
+    if bottom is not None:
+        roots.append(_shaped(bottom, events))
+    return roots
+
+
+def _shaped(el: Element, events: list[Element]) -> Element:
+    """``el`` without its event elements (appended to ``events``): ``el`` itself when it
+    has none."""
+    kids = el.children
+    if not kids:
+        return el
+    out: list[Element] = []
+    changed = False
+    for c in kids:
+        if "event" in c.props and c.type in _EVENT_TYPES:
+            events.append(c)
+            changed = True
+            continue
+        s = _shaped(c, events)
+        changed = changed or s is not c
+        out.append(s)
+    if not changed:
+        return el
+    copy = Element(el.type, el.id, el.key, el.props, out)
+    copy.path = el.path
+    return copy
+
+
+#: the element types Streamlit may place in its event block (``_roots``)
+_EVENT_TYPES = frozenset({"toast", "dialog", "html"})
+
+
+def _by_key(at: AppTest, views: Iterable[ElementView], key: str) -> ElementView:
+    """``get_by_key``: the one view whose element has the user key ``key``."""
+    found = [v for v in views if v.key == key]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise KeyError(key)
+    raise AppTestError(f"Multiple elements have key {key!r}. Scope the query to a container "
+                       "or use a typed collection.")
 
 
 def _collect(el: Element, form: str | None, out: list) -> None:
@@ -681,6 +776,36 @@ class ElementView:
         out: list[tuple[Element, str | None]] = []
         _collect(self._el, self.form, out)
         return ElementList(self._at, [p for p in out if p[0].type in types])
+
+    # a block is a sequence of its children (``at.main[0]``, ``len(at.sidebar)``) and
+    # iterates over itself and everything in it, as Streamlit's ``Block``; an element
+    # iterates over itself
+    def __len__(self) -> int:
+        return len(self._el.contents)
+
+    def __bool__(self) -> bool:
+        return self._el.children is None or bool(self._el.children)
+
+    def __getitem__(self, i: int) -> ElementView:
+        return self.children[i]
+
+    def __iter__(self) -> Iterator[ElementView]:
+        yield self
+        for c in self.children if self._el.children is not None else ():
+            yield from c
+
+    def __eq__(self, other: object) -> bool:
+        """Views of one element of one ``AppTest`` are equal (``at.slider[0] in at.main``)."""
+        if not isinstance(other, ElementView):
+            return NotImplemented
+        return self._el is other._el and self._at is other._at
+
+    def __hash__(self) -> int:
+        return id(self._el)
+
+    def get_by_key(self, key: str) -> ElementView:
+        """The one element, widget or container inside this block with this user key."""
+        return _by_key(self._at, [v for v in self if v is not self], key)
 
     def __getattr__(self, name: str) -> Any:
         props = self._el.props

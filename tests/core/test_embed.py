@@ -51,9 +51,11 @@ def test_html_repr_html_path_and_css(tmp_path):
         st.html(Path({str(tmp_path / 'theme.css')!r}))
         st.html(42)
     """)
-    assert [h.value for h in at.html] == ["<div>card</div>", "<h4>from a file</h4>",
-                                          "<style>h4 { color: teal; }</style>", "42"]
-    assert [h.style_only for h in at.html] == [False, False, True, False]
+    # style-only HTML is in Streamlit's event block, after main: last in at.html
+    assert [h.value for h in at.html] == ["<div>card</div>", "<h4>from a file</h4>", "42",
+                                          "<style>h4 { color: teal; }</style>"]
+    assert [h.style_only for h in at.html] == [False, False, False, True]
+    assert [h.value for h in at.main.html] == ["<div>card</div>", "<h4>from a file</h4>", "42"]
 
 
 def test_html_with_javascript_and_style_only():

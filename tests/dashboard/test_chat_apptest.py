@@ -109,13 +109,15 @@ def test_chat_input_is_pinned_to_the_bottom_of_the_main_area():
         st.chat_input("Side", key="side")
     """)
     main = at.main.children
-    assert [c.element_type for c in main][:3] == ["title", "markdown", "columns"]
-    bottom = main[-1]
-    assert bottom.element_type == "bottom"
+    assert [c.element_type for c in main] == ["title", "markdown", "columns"]
+    # the bottom block is a top block of its own, after main, the sidebar and the event
+    # block (at[3]), as in Streamlit's AppTest
+    bottom = at[3]
+    assert bottom.element_type == "bottom" and len(at) == 4
     assert [c.element_type for c in bottom.children] == ["chat_input", "caption"]
     assert main[2].children[0].children[0].element_type == "chat_input"  # in its column
     assert at.sidebar.chat_input[0].placeholder == "Side"
-    assert [c.placeholder for c in at.chat_input] == ["Inline", "Ask", "Side"]
+    assert [c.placeholder for c in at.chat_input] == ["Inline", "Side", "Ask"]
 
 
 def test_st_bottom_methods_and_errors():
@@ -123,7 +125,7 @@ def test_st_bottom_methods_and_errors():
     st.bottom.button("Go", key="go")
     st.write("main")
     """)
-    assert at.main.children[-1].element_type == "bottom"
+    assert at[3].element_type == "bottom" and at[3][0].label == "Go"
     assert at.button(key="go").label == "Go"
     assert repr(st.bottom) == "st.bottom"
     at = run("""
