@@ -243,8 +243,8 @@ def columns(spec: int | list[float] | tuple[float, ...], *, gap: str | int | Non
                            children=[]))
     out = []
     for w in weights:
-        col = ctx.place(row, Element("column", children=[],
-                                     props={"weight": w / total, "border": bool(border)}))
+        col = ctx.place(row, Element("column", children=[], props={
+            "weight": w / total, "border": bool(border), "gap": row.props["gap"]}))
         out.append(Container(col, ctx))
     return out
 

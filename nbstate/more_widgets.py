@@ -24,6 +24,7 @@ from .errors import (
     InvalidArgumentError,
     InvalidLayoutContextError,
     InvalidMinMaxError,
+    MissingRequiredParameterError,
     RefusedValue,
 )
 from .kinds import (
@@ -311,14 +312,15 @@ def menu_button(label: str, options: Sequence[Any], *, key: str | int | None = N
                                    f"'secondary' or 'tertiary', got {type!r}.")
     opts, labels = _options("menu_button", label, options, format_func)
     if not opts:
-        raise InvalidArgumentError(f"{_what('menu_button', label)}needs at least one option.")
+        raise MissingRequiredParameterError(
+            f"{_what('menu_button', label)}needs at least one option.")
     ident = (label, tuple(labels))
     props = _props(label, help, disabled, "visible", options=opts, labels=labels, type=type,
                    icon=icon)
     rec = ctx.store.widgets.get(ctx.id_for("menu_button", key, ident, props, False))
     picked = rec.spec.pop("_clicked", None) if rec is not None else None
     clicked = ctx.widget(MENU_BUTTON, label, key, ident, props, False, False, on_click, args,
-                         kwargs)
+                         kwargs, format_func=format_func)
     return picked if clicked else None
 
 
@@ -397,7 +399,8 @@ def camera_input(label: str, key: str | int | None = None, help: str | None = No
         ignored("camera_input", "resolution", resolution,
                 "the picture is the file the browser gives")
     props = _props(label, help, disabled, label_visibility, types=None, accept="image/*",
-                   multiple=False, max_size=200 * 1024 * 1024, _kind="camera_input")
+                   multiple=False, max_size=200 * 1024 * 1024, _kind="camera_input",
+                   resolution=resolution)
     return ctx.widget(CAMERA_INPUT, label, key, (label,), props, None, False, cb, args, kwargs)
 
 

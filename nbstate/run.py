@@ -285,12 +285,13 @@ class RunContext:
                default: Any, value_given: bool = False,
                callback: Callable | str | None = None,
                args: Iterable | None = None, kwargs: Mapping | None = None,
-               id_default: Any = _UNSET) -> Any:
+               id_default: Any = _UNSET, format_func: Callable | None = None) -> Any:
         """Register one widget call of this run and return (a copy of) its current value.
 
         ``ident``: the parameters that make a keyed widget; a keyless one adds its default
         (``id_default`` where the argument differs from the value, as ``"now"``) and the
-        other parameters Streamlit hashes (SPEC §4)."""
+        other parameters Streamlit hashes (SPEC §4). ``format_func``: a choice widget's, kept
+        on its record for tests (``AppTest``'s ``format_func``), as Streamlit keeps it."""
         name = kind.name
         form = self.form
         # a widget's on_change/on_click: a function, or one of 1.67's modes
@@ -328,6 +329,8 @@ class RunContext:
         if self.fragment is not None and self.fragment in self.fragments:
             self.fragments[self.fragment].widget_ids.add(wid)
         rec.callback = callback
+        rec.format_func = format_func if format_func is not None or "labels" not in props \
+            else str
         rec.args = tuple(args) if args else ()
         rec.kwargs = dict(kwargs) if kwargs else {}
         if key is not None:

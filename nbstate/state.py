@@ -41,7 +41,7 @@ class WidgetState:
 
     __slots__ = (
         "id", "kind", "key", "label", "spec", "value", "default", "app", "form",
-        "callback", "args", "kwargs", "fragment", "shown",
+        "callback", "args", "kwargs", "fragment", "shown", "format_func",
     )
 
     #: ``shown`` when the frontend shows the value (not a cleared form's default)
@@ -60,6 +60,7 @@ class WidgetState:
         self.form = form
         self.fragment: str | None = None
         self.callback: Callable | None = None
+        self.format_func: Callable | None = None  # a choice widget's (for AppTest)
         self.args: tuple = ()
         self.kwargs: dict = {}
         self.shown: Any = WidgetState.UNSET

@@ -25,6 +25,7 @@ from .errors import (
     InvalidMinMaxError,
     MissingRequiredParameterError,
     MixedNumericTypesError,
+    NbstateAPIException,
     SelectionCountExceedsMaxError,
     ValueAboveMaxError,
     ValueBelowMinError,
@@ -93,11 +94,22 @@ def _options(kind: str, label: Any, options: Any,
             raise InvalidArgumentError(
                 f"{_what(kind, label)}options must be iterable, got {type(options).__name__}."
             ) from None
-    fmt = format_func or str
-    try:
-        labels = [str(fmt(o)) for o in opts]
-    except Exception as e:
-        raise InvalidArgumentError(f"{_what(kind, label)}format_func failed: {e!r}") from e
+    # (what format_func raises is the app's error, shown as it is)
+    shown_all = [str(o) for o in opts] if format_func is None else [format_func(o) for o in opts]
+    if kind == "menu_button" and len(set(shown_all)) != len(shown_all):
+        # its choice comes back as a label: two alike could not be told apart
+        raise NbstateAPIException(
+            f"{_what(kind, label)}the `format_func` produced duplicate labels for the menu "
+            "button options. Each formatted option label must be unique.")
+    labels = []
+    for o, shown in zip(opts, shown_all, strict=True):
+        if not isinstance(shown, str):
+            # as Streamlit refuses it (its pills and segmented controls fail with an
+            # AttributeError, the others with a TypeError)
+            error = AttributeError if kind in ("pills", "segmented_control") else TypeError
+            raise error(f"{_what(kind, label)}format_func must return a str, got "
+                        f"{type(shown).__name__} ({shown!r:.40}) for the option {o!r:.40}.")
+        labels.append(shown)
     return opts, labels
 
 
@@ -351,7 +363,8 @@ def _single_choice(kind: str, label, options, index, format_func, key, help, on_
     props = _props(label, help, disabled, label_visibility, options=opts, labels=labels,
                    allow_none=True if idx is None else False, **extra)
     return ctx.widget(KINDS[kind], label, key, (label, tuple(labels)), props, default,
-                      index not in (0, None), on_change, args, kwargs, id_default=index)
+                      index not in (0, None), on_change, args, kwargs, id_default=index,
+                      format_func=format_func)
 
 
 def selectbox(label: str, options: Iterable, index: int | None = 0,
@@ -442,7 +455,8 @@ def multiselect(label: str, options: Iterable, default: Any = None,
                    **_filter("multiselect", filter_mode, accept_new_options),
                    **_ext("multiselect", bind, persist_state, wrap=wrap))
     return ctx.widget(KINDS["multiselect"], label, key, (label, tuple(labels), max_selections),
-                      props, chosen, default is not None, on_change, args, kwargs)
+                      props, chosen, default is not None, on_change, args, kwargs,
+                      format_func=format_func)
 
 
 def _defaults_in(opts: list, default: Any, what: str) -> list:
@@ -520,7 +534,7 @@ def _toggle_group(kind, label, options, selection_mode, default, format_func, ke
     props = _props(label, help, disabled, label_visibility, options=opts, labels=labels,
                    multi=multi, allow_none=True, **ext)
     return ctx.widget(KINDS[kind], label, key, (label, tuple(labels), multi), props, value,
-                      default is not None, on_change, args, kwargs)
+                      default is not None, on_change, args, kwargs, format_func=format_func)
 
 
 # -- numbers -------------------------------------------------------------------------------
@@ -747,7 +761,8 @@ def select_slider(label: str, options: Iterable = (), value: Any = None,
                    range=is_range, _kind="select_slider",
                    **_ext("select_slider", bind, persist_state))
     return ctx.widget(KINDS["select_slider"], label, key, (label, tuple(labels), is_range),
-                      props, default, value is not None, on_change, args, kwargs)
+                      props, default, value is not None, on_change, args, kwargs,
+                      format_func=format_func)
 
 
 # -- text ----------------------------------------------------------------------------------
@@ -1009,9 +1024,14 @@ def file_uploader(label: str, type: str | Sequence[str] | None = None,
         max_size = MAX_UPLOAD_BYTES
     else:
         max_size = int(max_upload_size)
+    directory = accept_multiple_files == "directory"
+    if directory:
+        ignored("file_uploader", "accept_multiple_files", "directory",
+                "the notebook's file picker (ipywidgets' FileUpload) picks files, several at "
+                "once, not a folder: choose the folder's files")
     props = _props(label, help, disabled, label_visibility, types=types,
                    multiple=bool(accept_multiple_files), max_size=max_size,
-                   _kind="file_uploader")
+                   _kind="file_uploader", **({"directory": True} if directory else {}))
     default: list | None = [] if accept_multiple_files else None
     return ctx.widget(KINDS["file_uploader"], label, key,
                       (label, tuple(types or ()), bool(accept_multiple_files)), props, default,

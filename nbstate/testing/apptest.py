@@ -499,9 +499,40 @@ _TAGS = {"title": "h1", "header": "h2", "subheader": "h3"}
 _ACCESSOR_TYPES = {
     "button": {"button", "form_submit_button"},
     "button_group": {"pills", "segmented_control"},
+    "dataframe": {"dataframe", "data_editor"},  # (an editor is a dataframe in Streamlit's)
     "columns": {"column"},
     "tabs": {"tab"},
     "chart": {"chart"},
+}
+
+
+def _formatted(format_func: Callable[[Any], Any], value: Any) -> Any:
+    """An option as shown, as Streamlit's AppTest formats it: a label given for the value
+    (a str the function cannot take) is itself."""
+    try:
+        return format_func(value)
+    except Exception:
+        if isinstance(value, str):
+            return value
+        raise
+
+
+_HEADING_ICON = {"icon": lambda e: e.props.get("icon") or ""}
+_STATUS_ICONS = {"running": "spinner", "complete": ":material/check:",
+                 "error": ":material/error:"}
+#: what Streamlit's AppTest elements carry under their own names, from nbstate's props:
+#: element type -> attribute -> its value
+_DERIVED: dict[str, dict[str, Callable[[Element], Any]]] = {
+    "title": _HEADING_ICON, "header": _HEADING_ICON, "subheader": _HEADING_ICON,
+    "status": {"icon": lambda e: _STATUS_ICONS.get(str(e.props.get("state")), "")},
+    "file_uploader": {
+        "accept_multiple_files": lambda e: bool(e.props.get("multiple")),
+        "accept_directory": lambda e: bool(e.props.get("directory")),
+        "allowed_type": lambda e: list(e.props.get("types") or ())},
+    "camera_input": {"resolution": lambda e: e.props.get("resolution")},
+    "image": {"captions": lambda e: [e.props.get("caption") or ""]},
+    "dataframe": {"editing_mode": lambda e: "read_only"},
+    "data_editor": {"editing_mode": lambda e: e.props.get("num_rows", "fixed")},
 }
 
 
@@ -752,6 +783,33 @@ class ElementView:
         return bool(self._el.props.get("is_markdown", False))
 
     @property
+    def format_func(self) -> Callable[[Any], Any]:
+        """A choice widget's ``format_func`` (``str`` if the app gave none)."""
+        rec = self._at._session.store.widgets.get(self._el.id or "")
+        if rec is None or rec.format_func is None:
+            raise AttributeError(f"{self._el.type} element has no attribute 'format_func'")
+        return rec.format_func
+
+    @property
+    def values(self) -> list[str]:
+        """A multiselect's selected options, formatted (as shown)."""
+        if self._el.type != "multiselect":
+            raise AttributeError(f"{self._el.type} element has no attribute 'values'")
+        return [_formatted(self.format_func, v) for v in self.value or ()]
+
+    @property
+    def formatted_values(self) -> list[str]:
+        """Pills' or a segmented control's selection, formatted (as shown)."""
+        if self._el.type not in ("pills", "segmented_control"):
+            raise AttributeError(f"{self._el.type} element has no attribute "
+                                 "'formatted_values'")
+        v = self.value
+        if v is None:
+            return []
+        return [_formatted(self.format_func, x) for x in (v if self._el.props.get("multi")
+                                                          else [v])]
+
+    @property
     def options(self) -> list[str]:
         """The options as shown (formatted), as Streamlit's AppTest gives them."""
         return list(self._el.props.get("labels", []))
@@ -809,6 +867,9 @@ class ElementView:
 
     def __getattr__(self, name: str) -> Any:
         props = self._el.props
+        derived = _DERIVED.get(self._el.type, {}).get(name)
+        if derived is not None:
+            return derived(self._el)
         if name in props:
             return props[name]
         if self._el.children is not None and name in _ELEMENT_TYPES:

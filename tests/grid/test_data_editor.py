@@ -200,7 +200,7 @@ with st.form("f"):
 st.text(f"{out.qty.tolist()} {ev.selection.rows}")
 """)
     at.data_editor[0].edit_cell(0, "qty", 9)
-    at.dataframe[0].select_rows([1])
+    at.dataframe(key="sel").select_rows([1])  # (at.dataframe lists the editor too)
     at.run()
     assert at.text[0].value == "[1, 2, 3] []"
     at.button[0].click().run()

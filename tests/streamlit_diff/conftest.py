@@ -21,8 +21,9 @@ WIDGET_KINDS = ("checkbox", "toggle", "radio", "selectbox", "multiselect", "slid
 
 
 def exception_types(at: Any) -> list[str]:
-    """Class names of the exceptions shown, without Streamlit's module and product prefix
-    (``streamlit.errors.StreamlitDuplicateElementKey`` is ``DuplicateElementKey``).
+    """Class names of the exceptions shown, without Streamlit's module and the product prefix
+    (``streamlit.errors.StreamlitDuplicateElementKey`` is ``DuplicateElementKey``,
+    ``NbstateAPIException`` and ``StreamlitAPIException`` are ``APIException``).
 
     nbstate's "Missing Submit Button" element is left out: Streamlit's frontend draws that
     one, so its AppTest never shows it (see DIFFERENCES)."""
@@ -31,7 +32,8 @@ def exception_types(at: Any) -> list[str]:
         proto = getattr(e, "proto", None)
         name = (proto.type if proto is not None else e.type).rsplit(".", 1)[-1]
         if name != "MissingSubmitButtonError":
-            out.append(name.removeprefix("Streamlit"))
+            # (nbstate's NbstateAPIException is Streamlit's StreamlitAPIException, SPEC §8)
+            out.append(name.removeprefix("Streamlit").removeprefix("Nbstate"))
     return out
 
 

@@ -29,6 +29,20 @@ def state(key, value):
 
 # (id, script body, interactions; each is followed by a run of both apps)
 CASES = [
+    # format_func must give text; what it raises is the app's own error, as it is
+    *[(f"format-func-{w}-{bad}", f"""
+        st.write("before")
+        st.{w}("w", [1, 2], format_func=lambda v: {expr})
+     """, []) for w in ("selectbox", "radio", "multiselect", "select_slider", "pills",
+                        "segmented_control", "menu_button")
+      for bad, expr in (("returns-int", "v * 10"), ("returns-none", "None"),
+                        ("raises", "1 / 0"))],
+    ("menu-button-duplicate-labels", """
+        st.menu_button("m", ["a", "b"], format_func=lambda v: "same")
+     """, []),
+    ("menu-button-without-options", """
+        st.menu_button("m", [])
+     """, []),
     ("counter-on-click-args", """
         if "count" not in st.session_state:
             st.session_state.count = 0

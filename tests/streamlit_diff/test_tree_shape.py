@@ -167,3 +167,61 @@ def test_button_group_lists_pills_and_segmented_controls():
     assert [b.key for b in ours.button_group] == [b.key for b in theirs.button_group] == [
         "pk", "sck"]
     assert ours.main.button_group[1].label == theirs.main.button_group[1].label == "sc"
+
+
+ATTRIBUTES = """
+st.title("Plain")
+st.header("Hot", icon="🔥")
+st.selectbox("sb", [1, 2], format_func=lambda v: f"#{v}", key="sb")
+st.multiselect("ms", [1, 2, 3], [1, 3], format_func=lambda v: f"n{v}", key="ms")
+st.radio("r", ["a", "b"], key="r")
+st.pills("p", [1, 2], default=[2], selection_mode="multi", format_func=lambda v: f"p{v}",
+         key="p")
+st.segmented_control("sc", ["x", "y"], default="y", key="sc")
+st.select_slider("ss", [1, 2, 3], value=2, format_func=lambda v: f"{v * 10}", key="ss")
+st.columns(2, gap="large")
+st.camera_input("Cam", key="cam")
+st.file_uploader("Many", type=["csv", "TXT"], accept_multiple_files=True, key="fu")
+st.file_uploader("One", key="fu1")
+with st.status("Working", state="error"):
+    pass
+st.image("https://example.com/a.png", caption="A")
+st.data_editor({"a": [1]}, num_rows="dynamic", key="de")
+st.dataframe({"a": [1]})
+"""
+
+
+def test_elements_carry_streamlits_attributes():
+    theirs, ours = both(ATTRIBUTES)
+    for at in (ours, theirs):
+        assert [t.icon for t in at.title] + [h.icon for h in at.header] == ["", "🔥"]
+        assert at.selectbox[0].format_func(2) == "#2"
+        assert at.multiselect[0].values == ["n1", "n3"]
+        assert at.radio[0].format_func("a") == "a"  # (str, when the app gave none)
+        assert at.button_group[0].formatted_values == ["p2"]
+        assert at.button_group[1].formatted_values == ["y"]
+        assert at.select_slider[0].format_func(3) == "30"
+        assert [c.gap for c in at.columns] == ["large", "large"]
+        assert at.camera_input[0].resolution is None
+        f, one = at.file_uploader
+        assert (f.accept_multiple_files, f.accept_directory, f.allowed_type) == (
+            True, False, [".csv", ".txt"])
+        assert (one.accept_multiple_files, one.allowed_type) == (False, [])
+        assert at.status[0].icon == ":material/error:"
+        assert at.image[0].captions == ["A"]
+        # an editor is a dataframe too (first here: it came first)
+        assert [d.editing_mode for d in at.dataframe] == ["dynamic", "read_only"]
+
+
+def test_a_directory_uploader_says_it_picks_files_and_reads_as_streamlits():
+    from nbstate.errors import IgnoredParameterWarning
+
+    with pytest.warns(IgnoredParameterWarning, match="picks files, several at once, not a"):
+        theirs, ours = both("""
+        files = st.file_uploader("Folder", accept_multiple_files="directory", key="d")
+        st.write(f"{files!r}")
+        """)
+    for at in (ours, theirs):
+        up = at.file_uploader[0]
+        assert (up.accept_multiple_files, up.accept_directory) == (True, True)
+    assert ours.markdown[0].value == theirs.markdown[0].value  # an empty list, as a list
