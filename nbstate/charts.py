@@ -40,7 +40,10 @@ def _need(module: str, package: str, func: str) -> Any:
 
     try:
         return importlib.import_module(module)
-    except ImportError:
+    except ModuleNotFoundError as e:
+        top = module.split(".")[0]
+        if e.name not in (module, top):
+            raise  # installed, but something it imports is missing: that is the error
         raise MissingDependencyError(
             f"`st.{func}` needs the `{package}` package, which is not installed. Install it "
             f"with: pip install {package}") from None

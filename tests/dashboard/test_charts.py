@@ -188,3 +188,24 @@ st.plotly_chart(own, key="c")
         "import plotly.graph_objects as go\nimport nbstate as st\n"
         "st.plotly_chart(go.Figure(), theme='dark')").run()
     assert 'theme="dark"' in bad.exception[0].value
+
+
+def test_a_missing_chart_library_is_named_and_a_broken_one_shows_its_own_error(
+        monkeypatch, tmp_path):
+    import sys
+
+    for name in [m for m in sys.modules if m == "altair" or m.startswith("altair.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "altair", None)  # not installed
+    at = AppTest.from_string("import nbstate as st\nst.line_chart([1, 2])").run()
+    assert at.exception[0].type == "MissingDependencyError"
+    assert "pip install altair" in at.exception[0].message
+    # installed, but what it imports is missing: that is what the app shows, not "install
+    # altair" (which is there)
+    (tmp_path / "altair").mkdir()
+    (tmp_path / "altair" / "__init__.py").write_text("import nbstate_no_such_dependency\n")
+    monkeypatch.delitem(sys.modules, "altair")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    at = AppTest.from_string("import nbstate as st\nst.line_chart([1, 2])").run()
+    assert at.exception[0].type == "ModuleNotFoundError"
+    assert "nbstate_no_such_dependency" in at.exception[0].message
