@@ -420,9 +420,11 @@ class ElementHandle:
             raise AttributeError(name)
         import nbstate
 
-        fn = getattr(nbstate, name)
+        fn = getattr(nbstate, name, None)
         if not callable(fn):
-            raise AttributeError(name)
+            # (an AttributeError, so that hasattr() and duck typing see no such method)
+            raise AttributeError(f"`{name}()` is not a valid Streamlit command: an element "
+                                 "offers the st functions, which replace it in place.")
 
         def replace(*args: Any, **kwargs: Any) -> Any:
             return self._replace(fn, args, kwargs)

@@ -59,6 +59,18 @@ def test_empty_on_a_handle_removes_the_element():
     assert at.text.values == ["kept"]
 
 
+def test_a_handle_has_no_commands_streamlit_lacks():
+    # (1.67 has no add_rows: ported code that calls it gets a message saying so)
+    at = app("""
+h = st.text("x")
+st.text(str(hasattr(h, "add_rows")))
+h.add_rows([1])
+""")
+    assert at.text.values == ["x", "False"]
+    assert at.exception[0].type == "AttributeError"
+    assert at.exception[0].message.startswith("`add_rows()` is not a valid Streamlit command")
+
+
 def test_a_handle_can_become_another_element_and_chain():
     at = app("""
 h = st.text("x")
