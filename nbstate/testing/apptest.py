@@ -541,8 +541,9 @@ def _roots(tree: Element) -> list[Element]:
     ``AppTest`` shows them: what Streamlit puts in its event block (``st.toast``, dialogs,
     style-only ``st.html``: elements with an ``event`` place, wherever the run emitted them)
     is taken out of main and the sidebar into the event block, in the run's order; the
-    bottom block (a chat input's) is a top block of its own. (An ``st.empty`` slot stays
-    a block holding what it shows: ``at.empty[0].text``.)"""
+    bottom block (a chat input's) is a top block of its own; an ``st.empty`` slot (or an
+    element replaced through its handle) that holds something is that thing, as Streamlit's
+    placeholder is replaced by what is written to it (``at.empty`` lists the empty ones)."""
     rest = {c.type: c for c in tree.contents[2:]}
     events: list[Element] = []
     body = list(tree.contents[1].contents)
@@ -557,8 +558,8 @@ def _roots(tree: Element) -> list[Element]:
 
 
 def _shaped(el: Element, events: list[Element]) -> Element:
-    """``el`` without its event elements (appended to ``events``): ``el`` itself when it
-    has none."""
+    """``el`` without its event elements (appended to ``events``) and with its filled
+    ``st.empty`` slots replaced by what they hold: ``el`` itself when nothing changes."""
     kids = el.children
     if not kids:
         return el
@@ -569,6 +570,8 @@ def _shaped(el: Element, events: list[Element]) -> Element:
             events.append(c)
             changed = True
             continue
+        if c.type == "empty" and c.children:
+            c, changed = c.children[0], True
         s = _shaped(c, events)
         changed = changed or s is not c
         out.append(s)

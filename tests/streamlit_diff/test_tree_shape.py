@@ -225,3 +225,26 @@ def test_a_directory_uploader_says_it_picks_files_and_reads_as_streamlits():
         up = at.file_uploader[0]
         assert (up.accept_multiple_files, up.accept_directory) == (True, True)
     assert ours.markdown[0].value == theirs.markdown[0].value  # an empty list, as a list
+
+
+def test_a_filled_placeholder_is_what_it_holds():
+    theirs, ours = both("""
+    slot = st.empty()
+    slot.text("loading")
+    slot.text("done")
+    box = st.empty()
+    with box.container():
+        st.text("a")
+        st.text("b")
+    st.empty()
+    bar = st.progress(10)
+    bar.empty()
+    h = st.text("was text")
+    h.metric("Users", 10)
+    st.sidebar.empty().caption("side")
+    """)
+    assert walk(ours, False) == walk(theirs, True)
+    assert [len(ours[i]) for i in range(3)] == [len(theirs[i]) for i in range(3)]
+    assert ours.main[0].value == theirs.main[0].value == "done"
+    assert ours.main[4].value == theirs.main[4].value  # the metric, where the text was
+    assert len(ours.get("empty")) == len(theirs.get("empty")) == 2
