@@ -232,10 +232,7 @@ def test_a_filled_placeholder_is_what_it_holds():
     slot = st.empty()
     slot.text("loading")
     slot.text("done")
-    box = st.empty()
-    with box.container():
-        st.text("a")
-        st.text("b")
+    st.empty().container().text("a")
     st.empty()
     bar = st.progress(10)
     bar.empty()
