@@ -37,12 +37,16 @@ class AppTest:
     """A headless app under test. Build it with ``from_string``, ``from_file``,
     ``from_function`` or ``from_notebook``, then ``run()``."""
 
-    def __init__(self, target: str | Callable, *, default_timeout: float = 3,
+    def __init__(self, target: str | Path | Callable, *, default_timeout: float = 3,
                  name: str | None = None, namespace: dict | None = None,
                  filename: str | None = None, args: tuple = (),
                  kwargs: dict | None = None) -> None:
         self.default_timeout = default_timeout
         self._session = Session()
+        if _is_script_path(target):
+            # AppTest("app.py", default_timeout=...): Streamlit's constructor takes a path
+            filename = str(target)
+            target = Path(target).read_text(encoding="utf-8")
         if isinstance(target, str):
             try:
                 compile(target, filename or "<app>", "exec")
@@ -397,6 +401,15 @@ def _sorted_range(options: list, v: Any) -> Any:
     return tuple(sorted(ends, key=lambda o: next(i for i, x in enumerate(options) if x is o)))
 
 
+def _is_script_path(target: Any) -> bool:
+    """Is ``target`` the path of a script (a ``Path``, or one line of text naming an existing
+    ``.py`` file) rather than the script's code?"""
+    if isinstance(target, Path):
+        return True
+    return (isinstance(target, str) and "\n" not in target
+            and target.strip().endswith(".py") and Path(target.strip()).is_file())
+
+
 def _raiser(error: SyntaxError) -> Callable[[], None]:
     def app_does_not_compile() -> None:
         raise error
@@ -701,6 +714,14 @@ class ElementList:
     @property
     def values(self) -> list[Any]:
         return [v.value for v in self]
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to a list of the same elements (or another list of them), as Streamlit's."""
+        if isinstance(other, ElementList):
+            return [(id(e), f) for e, f in self._items] == [(id(e), f) for e, f in other._items]
+        return list(self) == other
+
+    __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         return f"ElementList({list(self)!r})"

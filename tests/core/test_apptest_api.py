@@ -20,6 +20,23 @@ def test_from_file_absolute_and_relative_to_the_test():
         assert at.markdown.values == ["count `1`"] and at.session_state.count == 1
 
 
+def test_the_constructor_takes_a_script_path_as_streamlits(tmp_path, monkeypatch):
+    # (real-world tests build AppTest(path, default_timeout=...) directly)
+    for path in (DATA / "counter_app.py", str(DATA / "counter_app.py")):
+        at = AppTest(path, default_timeout=30).run()
+        assert at.markdown.values == ["count `0`"]
+    monkeypatch.chdir(DATA)
+    assert AppTest("counter_app.py", default_timeout=30).run().markdown.values == ["count `0`"]
+    # one line of code that names no file is code
+    assert AppTest("import nbstate as st; st.text('x.py')").run().text.values == ["x.py"]
+
+
+def test_element_lists_equal_lists_of_their_elements(app):
+    at = app("st.text('a'); st.text('b')")
+    assert at.text == list(at.text) == [at.text[0], at.text[1]]
+    assert at.text != [at.text[1], at.text[0]] and at.text[:1] == at.text[0:1]
+
+
 def test_from_file_traceback_names_the_file(tmp_path):
     script = tmp_path / "broken.py"
     script.write_text("import nbstate as st\nst.write('x')\nraise RuntimeError('in file')\n")
