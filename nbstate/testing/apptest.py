@@ -43,10 +43,11 @@ class AppTest:
                  kwargs: dict | None = None) -> None:
         self.default_timeout = default_timeout
         self._session = Session()
-        if _is_script_path(target):
+        if isinstance(target, (str, Path)) and _is_script_path(target):
             # AppTest("app.py", default_timeout=...): Streamlit's constructor takes a path
             filename = str(target)
             target = Path(target).read_text(encoding="utf-8")
+        assert not isinstance(target, Path)  # (read just above)
         if isinstance(target, str):
             try:
                 compile(target, filename or "<app>", "exec")
