@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import errors
+from . import pages_dir as _pages_dir  # noqa: F401 (the pages/ folder's menu)
 
 # -- the rest of Streamlit 1.67's st namespace: page config, options, pages, media, more widgets,
 # dialog/grid, secrets, connections (issue 10) --

@@ -54,6 +54,8 @@ OPTIONS: dict[str, tuple[Any, bool, str]] = {
         False, True, "values written to st.session_state must be picklable"),
     "client.showErrorDetails": (
         "full", True, "how much of an exception an app shows: full, stacktrace, type, none"),
+    "client.showSidebarNavigation": (
+        True, False, "false hides the page menu of an app with a pages/ folder"),
     **{f"theme.{k}": (None, False, "theme option, read by st.context.theme") for k in _THEME},
 }
 

@@ -56,6 +56,11 @@ _PKG_DIR = os.path.dirname(os.path.abspath(__file__))
 #: state kept outside the run, as the URL query of ``st.query_params`` (page.py)
 ROOT_HOOKS: list[Callable[[App, dict[str, Any]], None]] = []
 
+#: functions that may run a script app's code their own way: ``runner(app, run_script)``
+#: returns True if it ran it (calling ``run_script`` or not), as the page menu of a script
+#: beside a ``pages/`` folder does (pages_dir.py)
+SCRIPT_RUNNERS: list[Callable[[App, Callable[[], None]], bool]] = []
+
 
 def current() -> RunContext | None:
     """The context of the run under way in this thread, or None (also when the run this
@@ -838,24 +843,31 @@ class App:
     def _call_code(self) -> None:
         if self.func is not None:
             self.func(*self.args, **self.kwargs)
-        else:
-            ns = self._namespace
-            if self.fresh_namespace:
-                # APP_MARK: `import streamlit` in code defined here gives nbstate (shim.py)
-                ns = {"__name__": "__main__", "__file__": self.filename,
-                      "__nbstate_app__": True}
-            code = self.code
-            assert code is not None  # set_target compiles it when func is None
-            folder = os.path.dirname(os.path.abspath(self.filename))
-            if folder in sys.path or not os.path.isfile(self.filename):
-                exec(code, ns)  # running the user's app is the point
-                return
-            # a script file: its folder is on sys.path while it runs, as in Streamlit, so
-            # the script's own modules import
+            return
+        ns = self._namespace
+        if self.fresh_namespace:
+            # APP_MARK: `import streamlit` in code defined here gives nbstate (shim.py)
+            ns = {"__name__": "__main__", "__file__": self.filename, "__nbstate_app__": True}
+        code = self.code
+        assert code is not None  # set_target compiles it when func is None
+
+        def run_script() -> None:
+            exec(code, ns)  # running the user's app is the point
+
+        if not os.path.isfile(self.filename):
+            run_script()
+            return
+        # a script file: its folder is on sys.path while it runs, as in Streamlit, so the
+        # script's own modules import; a runner may take it over (its pages/ folder)
+        folder = os.path.dirname(os.path.abspath(self.filename))
+        added = folder not in sys.path
+        if added:
             sys.path.insert(0, folder)
-            try:
-                exec(code, ns)
-            finally:
+        try:
+            if not any(runner(self, run_script) for runner in SCRIPT_RUNNERS):
+                run_script()
+        finally:
+            if added:
                 try:
                     sys.path.remove(folder)
                 except ValueError:

@@ -68,6 +68,7 @@ class AppTest:
         # built on first access after a run, so at.slider[j] does not rebuild per access
         self._walked: list[tuple[Element, str | None]] | None = None
         self._shaped: list[Element] | None = None
+        self._menus: list[Element] = []  # the page menus of st.navigation (no block's)
         self._by_accessor: dict[str, list[tuple[Element, str | None]]] = {}
 
     # -- construction ---------------------------------------------------------------
@@ -232,7 +233,8 @@ class AppTest:
         """The top blocks of the last run as Streamlit's ``AppTest`` has them (``at[i]``):
         main, the sidebar, the event block, and the bottom block if the app has one."""
         if self._shaped is None:
-            self._shaped = _roots(self._tree) if self._tree is not None else []
+            self._shaped, self._menus = _roots(self._tree) if self._tree is not None \
+                else ([], [])
         return self._shaped
 
     def _elements(self) -> list[tuple[Element, str | None]]:
@@ -244,8 +246,10 @@ class AppTest:
                     if i:  # (main is no element of its own)
                         out.append((root, None))
                     _collect(root, None, out)
-                # st.logo: in no block (Streamlit's AppTest has none), ``at.logo`` here
+                # st.logo and the page menu: in no block (Streamlit's AppTest has neither):
+                # ``at.logo``, ``at.navigation[0].get("page_link")`` here
                 out += [(c, None) for c in self._tree.contents[2:] if c.type == "logo"]
+                out += [(m, None) for m in self._menus]
             self._walked = out
         return self._walked
 
@@ -550,29 +554,33 @@ _DERIVED: dict[str, dict[str, Callable[[Element], Any]]] = {
 }
 
 
-def _roots(tree: Element) -> list[Element]:
+def _roots(tree: Element) -> tuple[list[Element], list[Element]]:
     """Main, sidebar, event (and bottom) blocks of a run's tree, shaped as Streamlit's
-    ``AppTest`` shows them: what Streamlit puts in its event block (``st.toast``, dialogs,
-    style-only ``st.html``: elements with an ``event`` place, wherever the run emitted them)
-    is taken out of main and the sidebar into the event block, in the run's order; the
-    bottom block (a chat input's) is a top block of its own; an ``st.empty`` slot (or an
-    element replaced through its handle) that holds something is that thing, as Streamlit's
+    ``AppTest`` shows them, and the page menus of ``st.navigation`` (which Streamlit's tree
+    has not): what Streamlit puts in its event block (``st.toast``, dialogs, style-only
+    ``st.html``: elements with an ``event`` place, wherever the run emitted them) is taken
+    out of main and the sidebar into the event block, in the run's order; the bottom block
+    (a chat input's) is a top block of its own; an ``st.empty`` slot (or an element
+    replaced through its handle) that holds something is that thing, as Streamlit's
     placeholder is replaced by what is written to it (``at.empty`` lists the empty ones)."""
     rest = {c.type: c for c in tree.contents[2:]}
-    events: list[Element] = []
+    taken: list[Element] = []
     body = list(tree.contents[1].contents)
     bottom = body.pop() if body and body[-1].type == "bottom" else None
-    main = _shaped(Element("main", children=body), events)
-    side = _shaped(rest.get("sidebar") or Element("sidebar", children=[]), events)
-    events.sort(key=lambda e: e.props["event"])
+    main = _shaped(Element("main", children=body), taken)
+    side = _shaped(rest.get("sidebar") or Element("sidebar", children=[]), taken)
+    low = _shaped(bottom, taken) if bottom is not None else None
+    menus = [e for e in taken if e.type == "navigation"]
+    events = sorted((e for e in taken if e.type != "navigation"),
+                    key=lambda e: e.props["event"])
     roots = [main, side, Element("event", children=events)]
-    if bottom is not None:
-        roots.append(_shaped(bottom, events))
-    return roots
+    if low is not None:
+        roots.append(low)
+    return roots, menus
 
 
 def _shaped(el: Element, events: list[Element]) -> Element:
-    """``el`` without its event elements (appended to ``events``) and with its filled
+    """``el`` without its event elements and page menus (appended to ``events``), its filled
     ``st.empty`` slots replaced by what they hold: ``el`` itself when nothing changes."""
     kids = el.children
     if not kids:
@@ -580,7 +588,7 @@ def _shaped(el: Element, events: list[Element]) -> Element:
     out: list[Element] = []
     changed = False
     for c in kids:
-        if "event" in c.props and c.type in _EVENT_TYPES:
+        if ("event" in c.props and c.type in _EVENT_TYPES) or c.type == "navigation":
             events.append(c)
             changed = True
             continue

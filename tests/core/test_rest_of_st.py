@@ -446,12 +446,15 @@ pg.run()
 def test_navigation_menu_switch_page_and_page_link():
     at = run(PAGES_APP)
     assert at.title[0].value == "Home"
-    menu = at.sidebar.get("page_link")
+    # the page menu is in no block (as in Streamlit's AppTest, whose tree has none): it is
+    # at.navigation[0]
+    assert len(at.sidebar) == 0 and len(at.page_link) == 1  # (st.page_link in the page)
+    menu = at.navigation[0].get("page_link")
     assert [m.label for m in menu] == ["home", "settings"]
     assert [m.current for m in menu] == [True, False]
     menu[1].click().run()  # the sidebar's page menu
     assert at.title[0].value == "Settings"
-    at.sidebar.get("page_link")[0].click().run()
+    at.navigation[0].get("page_link")[0].click().run()
     assert at.title[0].value == "Home"
     at.button[0].click().run()  # st.switch_page
     assert at.title[0].value == "Settings"

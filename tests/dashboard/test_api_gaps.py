@@ -198,27 +198,27 @@ def _nav(n: int) -> AppTest:
 
 def test_a_long_page_menu_folds_to_ten_pages_and_unfolds():
     at = _nav(14)
-    links = lambda: [e.label for e in at.sidebar.get("page_link")]  # noqa: E731
+    links = lambda: [e.label for e in at.navigation[0].get("page_link")]  # noqa: E731
     assert links() == [f"P{i}" for i in range(10)]
-    assert [b.label for b in at.sidebar.button] == ["View 4 more"]
-    at.sidebar.button[0].click().run()
+    assert [b.label for b in at.navigation[0].button] == ["View 4 more"]
+    at.navigation[0].button[0].click().run()
     assert len(links()) == 14
-    assert [b.label for b in at.sidebar.button] == ["View less"]
-    at.sidebar.button[0].click().run()
+    assert [b.label for b in at.navigation[0].button] == ["View less"]
+    at.navigation[0].button[0].click().run()
     assert len(links()) == 10
 
 
 def test_menu_folding_follows_expanded():
-    assert len(_nav(12).sidebar.get("page_link")) == 12  # fewer than 10 + 3: never folded
-    assert len(_nav(12).sidebar.button) == 0
+    assert len(_nav(12).navigation[0].get("page_link")) == 12  # fewer than 10 + 3: never folded
+    assert len(_nav(12).navigation[0].button) == 0
     at = _nav(14)
     at.session_state["exp"] = True
     at.run()
-    assert len(at.sidebar.get("page_link")) == 14 and len(at.sidebar.button) == 0
+    assert len(at.navigation[0].get("page_link")) == 14 and len(at.navigation[0].button) == 0
     at.session_state["exp"] = 4
     at.run()
-    assert len(at.sidebar.get("page_link")) == 4
-    assert [b.label for b in at.sidebar.button] == ["View 10 more"]
+    assert len(at.navigation[0].get("page_link")) == 4
+    assert [b.label for b in at.navigation[0].button] == ["View 10 more"]
     at.session_state["exp"] = -1
     at.run()
     assert "expanded must be True, False or a non-negative int" in at.exception[0].value

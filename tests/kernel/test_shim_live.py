@@ -139,3 +139,26 @@ def test_custom_component_from_a_folder(kernel, folder):
                      None, True)
     assert "component value: 11" in kernel.text(root)
     assert kernel.state("c") == 11
+
+
+def test_a_script_with_a_pages_folder_is_a_multipage_app(kernel, folder):
+    app_dir = folder / "mpa"
+    (app_dir / "pages").mkdir(parents=True)
+    (app_dir / "app.py").write_text(
+        "import streamlit as st\nst.title('Home page')\n"
+        "st.session_state.setdefault('n', 0)\nst.session_state.n += 1\n")
+    (app_dir / "pages" / "1_📊_Charts.py").write_text(
+        "import streamlit as st\nst.title('Charts page')\nst.write('n', st.session_state.n)\n"
+        "if st.button('Back home'):\n    st.switch_page('app.py')\n")
+    kernel.execute("%%app --file mpa/app.py\n", cell_id="mpa-cell")
+    root = kernel._last_app
+    assert "Home page" in kernel.text(root)
+    # the sidebar's page menu: the script, then the page file, with its icon
+    links = [m.get("description") for m in kernel.find_all(name="Button", within=root)]
+    assert links == ["app", "📊 Charts"]
+    link = kernel.find(description="📊 Charts", within=root)
+    kernel.click(link)
+    text = kernel.text(root)
+    assert "Charts page" in text and "Home page" not in text and "n 1" in text.replace("`", "")
+    kernel.click(kernel.find(description="Back home", within=root))  # st.switch_page
+    assert "Home page" in kernel.text(root) and "Charts page" not in kernel.text(root)
