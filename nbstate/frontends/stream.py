@@ -7,8 +7,9 @@ the live output every ``EVERY`` seconds (building the tree only then):
 
 - nothing is pushed during the first ``FIRST`` seconds of a run, so a fast run (a rerun that
   changes nothing) sends no message more than the final update;
-- later, a call pushes at once if the last push is ``EVERY`` seconds old (leading edge),
-  else it is kept and pushed when that time comes (trailing edge), by one timer thread,
+- later, a call pushes at once if the last push ended ``EVERY`` seconds ago (or as long ago
+  as it took, if longer: pushes take at most half of a run's time) (leading edge), else it
+  is kept and pushed when that time comes (trailing edge), by one timer thread,
   since the run's own thread may be blocked (``time.sleep``, a network read of an LLM's
   stream) for a long while after producing a chunk.
 
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import math
 import sys
 import threading
 import time
@@ -54,7 +56,7 @@ class Pusher:
         self.every = every
         self.lock = threading.RLock()
         self._start: float | None = None  # perf_counter() when the run began; None: no run
-        self._last: float | None = None  # when the last push went out
+        self._last: float | None = None  # when the last push ended (see ``_send``)
         self._kept: Any = None  # the latest tree not pushed yet
         self._due: float | None = None  # when the timer pushes it
         self.pushes = 0  # pushes in the run under way
@@ -80,26 +82,28 @@ class Pusher:
         """The run's tree so far: push it now, or keep it for the timer. ``urgent`` (what
         the reader waits for, a stream's first chunk) skips the wait for a run's first push;
         pushes stay at most one per ``every`` seconds."""
-        start = self._start
-        if start is None:
+        if self._start is None:
             return
-        now = time.perf_counter()
-        last = self._last
-        if last is None:
-            earliest = now if urgent else start + self.first
-        else:
-            earliest = last + self.every
-        if now >= earliest:
+        if time.perf_counter() >= self._earliest(urgent):
             with self.lock:
                 if self._start is None:
                     return
-                self._kept = self._due = None
-                self._send(tree)
-            return
+                # (checked again: a push by the timer thread may have ended meanwhile)
+                if time.perf_counter() >= self._earliest(urgent):
+                    self._kept = self._due = None
+                    self._send(tree)
+                    return
         self._kept = tree
         if self._due is None:
-            self._due = earliest
-            _timer.schedule(earliest, self)
+            self._due = self._earliest(urgent)
+            _timer.schedule(self._due, self)
+
+    def _earliest(self, urgent: bool) -> float:
+        """When the next push may go out (the run's first: ``first`` after its start)."""
+        last, start = self._last, self._start
+        if last is not None:
+            return last + self.every
+        return -math.inf if urgent or start is None else start + self.first
 
     def _fire(self) -> None:
         """The timer's turn: push the kept tree if the run still goes on."""
@@ -114,12 +118,18 @@ class Pusher:
             self._send(tree)
 
     def _send(self, tree: Any) -> None:
-        self._last = time.perf_counter()
         self.pushes += 1
+        began = time.perf_counter()
         try:
             self._push(tree)
         except Exception:  # showing progress is a courtesy: the run goes on
             traceback.print_exc(file=sys.__stderr__)
+        finally:
+            ended = time.perf_counter()
+            # the next push comes `every` seconds after this one ended, or as long after as
+            # this one took if that is longer: pushing a big app's tree takes long, and a
+            # push due at once after each would spend the run on pushes (each one longer)
+            self._last = ended + max(0.0, (ended - began) - self.every)
 
 
 class _Timer:

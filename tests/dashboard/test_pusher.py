@@ -57,6 +57,31 @@ def test_at_most_one_push_per_interval_and_always_the_latest():
     assert shown[-1][1] == n  # what the run ended with was shown
 
 
+def test_pushes_slower_than_the_interval_take_at_most_half_of_the_run():
+    # (a big app's tree takes long to push: a push due at once after each would spend the
+    # run on pushes, one per element, each longer than the last: a run of seconds took
+    # minutes)
+    spent = [0.0]
+
+    def slow_push(tree):
+        began = time.perf_counter()
+        time.sleep(0.02 + 0.0002 * tree)  # longer as the tree grows
+        spent[0] += time.perf_counter() - began
+
+    p = Pusher(slow_push, first=0.0, every=0.01)
+    p.start()
+    start = time.perf_counter()
+    n = 0
+    while time.perf_counter() - start < 1.5:
+        n += 1
+        p.offer(n)
+        time.sleep(0.002)  # the run's own work between two elements
+    p.stop()
+    elapsed = time.perf_counter() - start
+    assert 3 <= p.pushes and p.pushes * 5 < n, (p.pushes, n)  # not one push per element
+    assert spent[0] <= 0.7 * elapsed, (spent[0], elapsed)
+
+
 def test_urgent_skips_the_first_wait_only():
     shown, push = recorder()
     p = Pusher(push, first=10.0, every=10.0)
