@@ -15,6 +15,17 @@ def recorder():
     return shown, (lambda tree: shown.append((time.perf_counter(), tree)))
 
 
+def offer_for(p: Pusher, seconds: float, pause: float) -> int:
+    """A run that emits an element every ``pause`` seconds for ``seconds``: how many."""
+    start = time.perf_counter()
+    n = 0
+    while time.perf_counter() - start < seconds:
+        n += 1
+        p.offer(n)
+        time.sleep(pause)  # the run's own work between two elements
+    return n
+
+
 def test_a_fast_run_pushes_nothing():
     shown, push = recorder()
     p = Pusher(push, first=0.05, every=0.05)
@@ -43,12 +54,7 @@ def test_at_most_one_push_per_interval_and_always_the_latest():
     shown, push = recorder()
     p = Pusher(push, first=0.0, every=0.05)
     p.start()
-    start = time.perf_counter()
-    n = 0
-    while time.perf_counter() - start < 0.5:
-        n += 1
-        p.offer(n)
-        time.sleep(0.001)
+    n = offer_for(p, 0.5, 0.001)
     time.sleep(0.1)
     p.stop()
     times = [t for t, _ in shown]
@@ -71,11 +77,7 @@ def test_pushes_slower_than_the_interval_take_at_most_half_of_the_run():
     p = Pusher(slow_push, first=0.0, every=0.01)
     p.start()
     start = time.perf_counter()
-    n = 0
-    while time.perf_counter() - start < 1.5:
-        n += 1
-        p.offer(n)
-        time.sleep(0.002)  # the run's own work between two elements
+    n = offer_for(p, 1.5, 0.002)
     p.stop()
     elapsed = time.perf_counter() - start
     assert 3 <= p.pushes and p.pushes * 5 < n, (p.pushes, n)  # not one push per element
