@@ -310,7 +310,7 @@ def menu_button(label: str, options: Sequence[Any], *, key: str | int | None = N
     if type not in ("primary", "secondary", "tertiary"):
         raise InvalidArgumentError(f"{_what('menu_button', label)}type must be 'primary', "
                                    f"'secondary' or 'tertiary', got {type!r}.")
-    opts, labels = _options("menu_button", label, options, format_func)
+    opts, labels = _options("menu_button", label, options, format_func, unique=True)
     if not opts:
         raise MissingRequiredParameterError(
             f"{_what('menu_button', label)}needs at least one option.")

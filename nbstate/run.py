@@ -334,8 +334,8 @@ class RunContext:
         if self.fragment is not None and self.fragment in self.fragments:
             self.fragments[self.fragment].widget_ids.add(wid)
         rec.callback = callback
-        rec.format_func = format_func if format_func is not None or "labels" not in props \
-            else str
+        # (a choice widget given no format_func shows str() of its options)
+        rec.format_func = format_func or (str if "labels" in props else None)
         rec.args = tuple(args) if args else ()
         rec.kwargs = dict(kwargs) if kwargs else {}
         if key is not None:

@@ -81,8 +81,10 @@ def _props(label, help, disabled, label_visibility, **extra) -> dict:
     return p
 
 
-def _options(kind: str, label: Any, options: Any,
-             format_func: Callable | None) -> tuple[list, list]:
+def _options(kind: str, label: Any, options: Any, format_func: Callable | None, *,
+             unique: bool = False) -> tuple[list, list]:
+    """(options, their labels); ``unique``: two options may not show the same label (a
+    widget whose choice comes back as its label could not tell them apart)."""
     if options is None:
         opts: list = []
     elif hasattr(options, "columns") and hasattr(options, "iloc"):  # a DataFrame: first column
@@ -96,11 +98,10 @@ def _options(kind: str, label: Any, options: Any,
             ) from None
     # (what format_func raises is the app's error, shown as it is)
     shown_all = [str(o) for o in opts] if format_func is None else [format_func(o) for o in opts]
-    if kind == "menu_button" and len(set(shown_all)) != len(shown_all):
-        # its choice comes back as a label: two alike could not be told apart
+    if unique and len(set(shown_all)) != len(shown_all):
         raise NbstateAPIException(
-            f"{_what(kind, label)}the `format_func` produced duplicate labels for the menu "
-            "button options. Each formatted option label must be unique.")
+            f"{_what(kind, label)}the `format_func` produced duplicate labels for the "
+            "options. Each formatted option label must be unique.")
     labels = []
     for o, shown in zip(opts, shown_all, strict=True):
         if not isinstance(shown, str):

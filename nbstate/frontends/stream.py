@@ -56,7 +56,7 @@ class Pusher:
         self.every = every
         self.lock = threading.RLock()
         self._start: float | None = None  # perf_counter() when the run began; None: no run
-        self._last: float | None = None  # when the last push ended (see ``_send``)
+        self._next: float | None = None  # when the next push may go out (None: no push yet)
         self._kept: Any = None  # the latest tree not pushed yet
         self._due: float | None = None  # when the timer pushes it
         self.pushes = 0  # pushes in the run under way
@@ -65,7 +65,7 @@ class Pusher:
         """A run begins."""
         with self.lock:
             self._start = time.perf_counter()
-            self._last = self._kept = self._due = None
+            self._next = self._kept = self._due = None
             self.pushes = 0
 
     def stop(self) -> None:
@@ -100,9 +100,9 @@ class Pusher:
 
     def _earliest(self, urgent: bool) -> float:
         """When the next push may go out (the run's first: ``first`` after its start)."""
-        last, start = self._last, self._start
-        if last is not None:
-            return last + self.every
+        if self._next is not None:
+            return self._next
+        start = self._start
         return -math.inf if urgent or start is None else start + self.first
 
     def _fire(self) -> None:
@@ -129,7 +129,7 @@ class Pusher:
             # the next push comes `every` seconds after this one ended, or as long after as
             # this one took if that is longer: pushing a big app's tree takes long, and a
             # push due at once after each would spend the run on pushes (each one longer)
-            self._last = ended + max(0.0, (ended - began) - self.every)
+            self._next = ended + max(self.every, ended - began)
 
 
 class _Timer:
