@@ -110,17 +110,26 @@ def parent_header(kernel: Any) -> dict | None:
         return getattr(getattr(kernel, "shell", None), "parent_header", None)
 
 
-def shell_task_waiting() -> bool:
-    """Does the event loop hold a shell message not handled yet? ipykernel (6.x, 7.x) runs
+def shell_task_waiting(loop: asyncio.AbstractEventLoop | None = None,
+                       busy: Any = None) -> bool:
+    """Does the event loop (this thread's, or ``loop``: a subshell's, whose thread waits in
+    the task ``busy``) hold a shell message not handled yet? ipykernel (6.x, 7.x) runs
     each received shell message as a ``run_in_context`` task that starts a ``shell_main``
     task: one not started yet, or one waiting for the shell, is a message still to handle
     (a ``run_in_context`` whose ``shell_main`` is done is only finishing)."""
+    if loop is None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return False
+        me = asyncio.current_task(loop)
+    else:
+        me = busy
     try:
-        loop = asyncio.get_running_loop()
-    except RuntimeError:
+        tasks = list(asyncio.all_tasks(loop))
+    except RuntimeError:  # (changed while copied)
         return False
-    me = asyncio.current_task(loop)
-    for task in asyncio.all_tasks(loop):
+    for task in tasks:
         if task.done() or task is me:
             continue
         coro = task.get_coro()
@@ -186,9 +195,11 @@ def status(kernel: Any = None) -> dict[str, Any]:
             versions[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
             versions[name] = None
+    from . import relay
+
     return {"versions": versions, "untested": check_versions(),
             "shell_stream": getattr(main_shell_stream(kernel), "socket", None) is not None,
-            **seen}
+            "relayed_from_subshells": relay.relayed, **seen}
 
 
 # -- ipywidgets --------------------------------------------------------------------------------

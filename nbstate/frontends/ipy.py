@@ -38,7 +38,7 @@ from typing import Any
 
 from ..elements import Element
 from ..run import App, current, default_session, exception_element
-from . import compat
+from . import compat, relay
 from .pacing import PACER
 from .reconcile import View
 from .stream import Pusher
@@ -544,10 +544,13 @@ def _more_shell_messages(gap_ms: float | None = None) -> bool:
     """
     if compat.shell_task_waiting():
         return True
-    stream = compat.main_shell_stream(getattr(_shell(), "kernel", None))
+    kernel = getattr(_shell(), "kernel", None)
     if gap_ms is None:
         gap_ms = BURST_GAP_MS if _burst else 0
-    return compat.socket_waiting(stream, gap_ms)
+    if relay.more_waiting(kernel, gap_ms):  # (this message came from a subshell: its next)
+        return True
+    main = compat.main_shell_stream(kernel)
+    return compat.socket_waiting(main, 0 if relay.relaying() else gap_ms)
 
 
 _last_sent: Any = None
@@ -586,8 +589,12 @@ def _schedule_fallback() -> None:
             return
         if _more_shell_messages():
             _schedule_fallback()
-        else:
-            flush()
+            return
+        try:
+            with relay.interruptible():  # (on the event loop, between shell messages)
+                flush()
+        except KeyboardInterrupt:  # landed in nbstate's own code, outside any run
+            pass
 
     loop.call_later(0.02, later)
 
@@ -801,6 +808,7 @@ def start(target: str | Callable | os.PathLike, name: str | None = None,
     shell = _shell()
     compat.check_versions()  # (once: a warning if ipykernel/ipywidgets are untested ones)
     compat.widen_iopub_queue(getattr(shell, "kernel", None))  # (once per kernel)
+    relay.install(getattr(shell, "kernel", None))  # (once per kernel)
     close_deleted_cells()
     path = script_path(target)
     filename = None

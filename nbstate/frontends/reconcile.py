@@ -37,7 +37,7 @@ from typing import Any
 import ipywidgets as W
 
 from ..elements import Element, same, same_props  # type-strict: a changed type is resent
-from . import compat
+from . import compat, relay
 from .anywidgets import APP_CLASS, StaleMarker
 from .api_bindings import apply_page
 from .bindings import (
@@ -159,6 +159,18 @@ class _AppBox(W.VBox):
         return f"<nbstate app output ({len(self.children)} items)>"
 
 
+def _own(binding: Binding, w: W.Widget) -> None:
+    """The browser's messages for a new element's widgets are handled on the main thread
+    (``relay.py``): the widget, the one that holds its children, the parts carrying its value."""
+    relay.own(w)
+    inner = binding.inner(w)
+    if inner is not None and inner is not w:
+        relay.own(inner)
+    for part in binding.parts(w):
+        if part is not w:
+            relay.own(part)
+
+
 class View:
     """The live output of one app: a persistent box, updated in place run after run.
 
@@ -171,6 +183,8 @@ class View:
         self.marker = StaleMarker()
         self.root = _AppBox([self.marker], _dom_classes=(APP_CLASS,))
         self.marker.app = self.root  # lets the marker key this app's boxes in the browser
+        relay.own(self.marker)
+        relay.own(self.root)
         # the root box's first children, before the tree's (st.set_page_config may add one)
         self.prefix: list[W.Widget] = [self.marker]
         self.sidebar_columns = "var(--nbstate-sidebar-width, 21rem) minmax(0, 1fr)"
@@ -402,6 +416,7 @@ class View:
         else:
             w = binding.create(el)
         n = Node(binding, w, el)
+        _own(binding, w)
         if kids is not None:
             n.children = kids
         self._created.append(n)

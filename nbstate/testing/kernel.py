@@ -136,16 +136,22 @@ class KernelSession:
       after interactions); ``iopub_during()`` collects every IOPub message meanwhile
       (``message_bytes(msg)`` sizes one); ``listen(seconds)`` reads what the kernel sends on
       its own meanwhile.
+    - ``comms_on_subshell=True``: widget messages go on a kernel subshell of their own, as
+      JupyterLab 4.4+ sends them (``subshell_id``).
     """
 
     def __init__(self, *, kernel_name: str = "python3", cwd: str | None = None,
                  timeout: float = 60, env: dict[str, str] | None = None,
-                 headless: bool = False) -> None:
+                 headless: bool = False, comms_on_subshell: bool = False) -> None:
         self.kernel_name = kernel_name
         # a browser's cells are sent with allow_stdin (input() works), as JupyterLab sends
         # them; headless=True sends them as nbclient does (nbconvert --execute, papermill),
         # where an app that raises fails its cell
         self.headless = headless
+        # JupyterLab 4.4+ sends widget messages on a kernel subshell of their own (its
+        # setting commsOverSubshells): the kernel handles them in another thread
+        self.comms_on_subshell = comms_on_subshell
+        self.subshell_id: str | None = None
         self.cwd = cwd
         self.timeout = timeout
         self.env = env
@@ -178,7 +184,26 @@ class KernelSession:
         self.kc.start_channels()
         self.kc.wait_for_ready(timeout=self.timeout)
         self._drain()
+        if self.comms_on_subshell:
+            self.subshell_id = self._create_subshell()
         return self
+
+    def _create_subshell(self) -> str:
+        msg = self.kc.session.msg("create_subshell_request", {})
+        self.kc.control_channel.send(msg)
+        while True:
+            reply = self.kc.get_control_msg(timeout=self.timeout)
+            if reply["parent_header"].get("msg_id") == msg["header"]["msg_id"]:
+                if reply["content"].get("status") != "ok":
+                    raise KernelError(f"the kernel made no subshell: {reply['content']}")
+                return reply["content"]["subshell_id"]
+
+    def _comm(self, data: dict, comm_id: str) -> dict:
+        """A ``comm_msg`` as the browser sends it (on the comms' subshell, if any)."""
+        msg = self.kc.session.msg("comm_msg", {"comm_id": comm_id, "data": data})
+        if self.subshell_id is not None:
+            msg["header"]["subshell_id"] = self.subshell_id
+        return msg
 
     def shutdown(self) -> None:
         if self.kc is not None:
@@ -337,7 +362,7 @@ class KernelSession:
         frames, ids = [], []
         for v in values:
             data = {"method": "update", "state": {key: v}, "buffer_paths": []}
-            msg = self.kc.session.msg("comm_msg", {"comm_id": model.comm_id, "data": data})
+            msg = self._comm(data, model.comm_id)
             frames.append(self.kc.session.serialize(msg))
             ids.append(msg["header"]["msg_id"])
         if values:
@@ -367,7 +392,7 @@ class KernelSession:
 
     def _comm_msg(self, model: Model, data: dict, buffers: list[bytes] | None,
                   wait: bool) -> str:
-        msg = self.kc.session.msg("comm_msg", {"comm_id": model.comm_id, "data": data})
+        msg = self._comm(data, model.comm_id)
         self.kc.session.send(self.kc.shell_channel.socket, msg, buffers=buffers or None)
         mid = msg["header"]["msg_id"]
         if wait:
