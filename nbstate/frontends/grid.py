@@ -26,7 +26,11 @@ Protocol (anywidget custom messages on the widget's comm):
   selection of rows 0..k-1 so too, from ``RANGE_FROM`` rows: a list of every position of a
   big frame would pass the Jupyter server's 10 MiB websocket message limit;
 - the traits carry the rest: ``columns`` (labels, types, widths), ``nrows``, ``version``
-  (bumped when the data changed: the browser fetches its window again), ``height``.
+  (bumped when the data changed: the browser fetches its window again), ``height``, and
+  ``head``: the reply to a window request for the first ``HEAD_ROWS`` rows of the first
+  ``HEAD_COLUMNS`` columns in the data's order, made with each new version, so that a new
+  view (a re-executed cell, a reload) and a new version draw their first screen at once,
+  without a round trip to a kernel that may be busy with a run.
 
 Example:
     >>> import pandas as pd
@@ -61,6 +65,10 @@ ROW_HEIGHT = 35
 AUTO_ROWS = 10
 #: a sort of at least this many rows runs in a thread (see Grid._on_custom)
 SORT_IN_THREAD = 1_000_000
+#: the rows and columns of the ``head`` trait (a first screen of a grid up to 600 px high
+#: asks for up to ~35 rows)
+HEAD_ROWS = 40
+HEAD_COLUMNS = 40
 
 
 class Grid(anywidget.AnyWidget):
@@ -103,6 +111,8 @@ class Grid(anywidget.AnyWidget):
     alt = t.Unicode("").tag(sync=True)
     #: the button columns (ButtonColumn with a key) whose clicks go to the kernel, by name
     buttons: t.List = t.List([]).tag(sync=True)
+    #: the first screen of this version's rows, unsorted (a window reply; see the docstring)
+    head = t.Dict({}).tag(sync=True)
 
     def __init__(self, source: GridSource | None = None, column_config: Any = None,
                  column_order: Any = None, hide_index: bool | None = None,
@@ -140,6 +150,25 @@ class Grid(anywidget.AnyWidget):
                     self.sort = []
             self.nrows = source.nrows if source is not None else 0
             self.version += 1
+            self.head = self._head()
+
+    def _head(self) -> dict:
+        """The reply to a request for the first rows and columns, as a new view asks."""
+        if self._source is None or not self._specs or not self._source.nrows:
+            return {}
+        try:
+            return self.answer({"type": "window", "seq": 0, "r0": 0, "r1": HEAD_ROWS,
+                                "cols": list(range(min(len(self._specs), HEAD_COLUMNS))),
+                                "sort": None}) or {}
+        except Exception as e:  # (the browser asks for them itself, and is told why)
+            _log.warning("nbstate: the first rows of a table were not sent with it: %s: %s",
+                         type(e).__name__, e)
+            return {}
+
+    @t.observe("editable")
+    def _editable_changed(self, _change: Any) -> None:
+        with self.hold_sync():
+            self.head = self._head()  # (an editable grid's cells carry their raw values)
 
     @property
     def view(self) -> tuple:

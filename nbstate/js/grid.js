@@ -8,7 +8,8 @@
 // requests. It holds at most a few screens of rows, whatever the number of rows.
 //
 // Traits (see nbstate/frontends/grid.py): columns, nrows, version, height, width, row_height,
-// selection_mode, selection, sort, editable.
+// selection_mode, selection, sort, editable, head (the first screen of rows, sent with each
+// version: a new view draws it without asking).
 //
 // Accessibility (as Streamlit's grid): role="grid", aria-rowcount (all rows + the header row),
 // aria-colcount, rows with aria-rowindex, cells with aria-colindex; the grid takes the focus
@@ -366,22 +367,20 @@ function render({ model, el: host }) {
     model.send({ type: "window", seq, r0, r1, cols: cs, sort: sortOf() });
   }
 
+  /** The first screen the kernel sent with this version (the ``head`` trait): no request. */
+  function takeHead() {
+    const h = model.get("head");
+    if (!h || h.version !== version || sortOf() !== null || !Array.isArray(h.rows)) return;
+    fill(h);
+  }
+
   function onMessage(msg) {
     if (!msg || msg.type !== "window") return;
     const key = sentSort.get(msg.seq);
     sentSort.delete(msg.seq);
     if (msg.version !== version || key !== sortKey) return;  // stale: data or sort changed
-    msg.rows.forEach((pos, i) => {
-      const r = msg.r0 + i;
-      let row = cache.get(r);
-      if (!row || row.pos !== pos) { row = { pos, cells: new Map(), raw: new Map() }; cache.set(r, row); }
-      msg.cols.forEach((c, j) => {
-        row.cells.set(c, msg.cells[i][j]);
-        if (msg.raw) row.raw.set(c, msg.raw[i][j]);
-      });
-    });
+    fill(msg);
     if (lastReq && msg.seq === seq) lastReq = null;
-    fitColumns(msg);
     if (pendingEdit && cache.has(pendingEdit.r)) {
       const { r, c } = pendingEdit;
       draw();  // the cell's element first: some editors open over it
@@ -394,6 +393,20 @@ function render({ model, el: host }) {
       for (const r of cache.keys()) if (r < g.first - keep || r > g.last + keep) cache.delete(r);
     }
     schedule();
+  }
+
+  /** Put a window's cells in the cache. */
+  function fill(msg) {
+    msg.rows.forEach((pos, i) => {
+      const r = msg.r0 + i;
+      let row = cache.get(r);
+      if (!row || row.pos !== pos) { row = { pos, cells: new Map(), raw: new Map() }; cache.set(r, row); }
+      msg.cols.forEach((c, j) => {
+        row.cells.set(c, msg.cells[i][j]);
+        if (msg.raw) row.raw.set(c, msg.raw[i][j]);
+      });
+    });
+    fitColumns(msg);
   }
 
   // -- drawing --------------------------------------------------------------------------
@@ -941,6 +954,7 @@ function render({ model, el: host }) {
     lastReq = null;
     layoutColumns();
     sizes();
+    takeHead();
     if (active && (active.r >= n || active.c >= cols.length)) active = null;
     toolbar();
     if (toEnd) {
@@ -963,7 +977,7 @@ function render({ model, el: host }) {
   model.on("change:edits", () => { if (!ownEdit) { cache = new Map(); lastReq = null; schedule(); } });
   model.on("change:sort", () => {
     const key = JSON.stringify(sortOf() || []);
-    if (key !== sortKey) { sortKey = key; cache = new Map(); schedule(); }
+    if (key !== sortKey) { sortKey = key; cache = new Map(); takeHead(); schedule(); }
   });
   scroller.addEventListener("scroll", () => { pendingEdit = null; closeOverlay(); schedule(); }, { passive: true });
   scroller.addEventListener("mousedown", closeOverlay);

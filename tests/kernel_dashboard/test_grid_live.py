@@ -37,9 +37,10 @@ def test_the_browser_gets_the_window_it_asks_for_of_a_million_rows(kernel, app):
     g = grid(kernel, root)
     assert g["nrows"] == 1_000_000
     assert [c["label"] for c in g["columns"]] == ["", "n", "half"]
-    # the widget's state holds no cells: they come on demand
-    data = {k: v for k, v in g.state.items() if k not in ("_esm", "_css")}
+    # the widget's state holds the first screen of cells only: the rest come on demand
+    data = {k: v for k, v in g.state.items() if k not in ("_esm", "_css", "head")}
     assert "cells" not in data and len(str(data)) < 3000
+    assert g["head"]["rows"] == list(range(40)) and len(str(g["head"])) < 3000
     end = window(kernel, g, 999_995, 1_000_000)
     assert end["rows"] == list(range(999_995, 1_000_000))
     assert end["cells"][-1] == ["999999", "999999", "499999.5"]
@@ -47,6 +48,21 @@ def test_the_browser_gets_the_window_it_asks_for_of_a_million_rows(kernel, app):
     assert top["cells"] == [["999999", "499999.5"], ["999998", "499999"]]
     assert top["rows"] == [999_999, 999_998]  # positions in the data
     assert top["version"] == g["version"]
+
+
+def test_the_first_screen_comes_with_the_grid_and_with_each_new_version(kernel, app):
+    root = app("""
+    k = st.slider("Times", 1, 5, 1, key="head_times")
+    st.dataframe(pd.DataFrame({"n": range(100), "times": [i * k for i in range(100)]}))
+    """)
+    g = grid(kernel, root)
+    head = g["head"]
+    # what the browser would be sent for its first screen, with the version it is for
+    assert head == {**window(kernel, g, 0, 40), "seq": 0}
+    assert head["version"] == g["version"] and head["cells"][3] == ["3", "3", "3"]
+    kernel.set(kernel.find(description="Times", within=root), 2)
+    assert g["head"]["version"] == g["version"] > head["version"]
+    assert g["head"]["cells"][3] == ["3", "3", "6"]
 
 
 def test_a_rerun_with_the_same_frame_sends_the_grid_nothing(kernel, app, touched):

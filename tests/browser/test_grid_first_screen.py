@@ -1,0 +1,71 @@
+"""A grid's first screen comes with its model (the ``head`` trait): the output of a
+re-executed cell draws the table's first rows without asking the kernel, which may still be
+running the app; rows further down are asked for as the reader scrolls."""
+
+from __future__ import annotations
+
+import nbformat
+from playwright.sync_api import expect
+
+from .jupyter import open_notebook, page_errors
+from .notebooks import notebook
+
+APP = """%%app first_screen
+import nbstate as st
+import pandas as pd
+st.dataframe(pd.DataFrame({{"n": range(1000), "square": [i * i for i in range(1000)]}}))
+st.write("{text}")
+"""
+
+# counts the window requests the page sends the kernel (anywidget custom messages)
+COUNT = """
+() => {
+  const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+  window.__windows = 0;
+  kernel.anyMessage.connect((_, a) => {
+    const data = a.direction === "send" && a.msg.header.msg_type === "comm_msg"
+      && a.msg.content.data;
+    if (data && data.method === "custom" && data.content && data.content.type === "window") {
+      window.__windows += 1;
+    }
+  });
+}
+"""
+
+RERUN = """
+async (src) => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  for (const el of document.querySelectorAll(".nbstate-app")) el.dataset.old = "1";
+  const cell = panel.content.widgets[1];
+  cell.model.sharedModel.setSource(src);
+  panel.content.activeCellIndex = 1;
+  await window.jupyterapp.commands.execute("notebook:run-cell");
+}
+"""
+
+
+def test_a_new_view_draws_the_first_rows_without_asking(page, server):
+    nbformat.write(notebook("%load_ext nbstate", APP.format(text="run 0")),
+                   server.root / "grid_first_screen.ipynb")
+    open_notebook(page, server.lab("grid_first_screen.ipynb") + "?reset")
+    first = page.locator(".nbstate-app [role=grid]")
+    expect(first.locator("[role=row][aria-rowindex='3'] [aria-colindex='3']")).to_have_text(
+        "1", timeout=60_000)
+    page.evaluate(COUNT)
+
+    page.evaluate(RERUN, APP.format(text="run 1"))
+    root = page.locator(".nbstate-app:not([data-old])")
+    expect(root).to_contain_text("run 1", timeout=60_000)
+    grid = root.locator("[role=grid]")
+    # display row 11 (aria-rowindex 12): n = 10, its square 100
+    expect(grid.locator("[role=row][aria-rowindex='12'] [aria-colindex='3']")).to_have_text(
+        "100")
+    assert page.evaluate("window.__windows") == 0
+
+    # the last rows are not in the head: scrolling there asks for them
+    grid.locator(".nbstate-grid-scroller").evaluate(
+        "s => { s.scrollTop = s.scrollHeight; s.dispatchEvent(new Event('scroll')); }")
+    expect(grid.locator("[role=row][aria-rowindex='1001'] [aria-colindex='3']")).to_have_text(
+        "998001")
+    assert page.evaluate("window.__windows") >= 1
+    assert page_errors(page) == []
