@@ -151,12 +151,15 @@ def pyplot(fig: Any, clear_figure: bool = False, *, width: Any = "stretch",
     if clear_figure:
         fig.clf()
     from .layout import handle
+    from .rich import alt_text
 
-    props: dict[str, Any] = {"png": base64.b64encode(buf.getvalue()).decode(), "caption": None}
+    picture: dict[str, Any] = {"png": base64.b64encode(buf.getvalue()).decode()}
+    text = alt_text(alt)
+    if text is not None:
+        picture["alt"] = text
+    props: dict[str, Any] = {"images": [picture]}
     if width == "stretch" or use_container_width:
         props["stretch"] = True
     elif isinstance(width, int) and not isinstance(width, bool):
         props["width"] = width
-    if alt is not None:
-        props["alt"] = str(alt)
     return handle(ctx, Element("image", props=props))

@@ -13,10 +13,11 @@ import base64
 import io
 import mimetypes
 import os
+from collections.abc import Sequence
 from typing import Any
 
 from .elements import Element
-from .errors import InvalidArgumentError
+from .errors import InvalidArgumentError, NbstateAPIException
 from .layout import Container, ElementHandle, handle
 from .params import choice, ignored, size_ignored
 from .run import require
@@ -377,33 +378,99 @@ def _image_src(image: Any, output_format: str, clamp: bool = False) -> str:
 def image(image: Any, caption: Any = None, width: Any = "content", clamp: bool = False,
           channels: str = "RGB", output_format: str = "auto", *,
           use_container_width: bool | None = None, link: str | None = None,
-          use_column_width: Any = None, alt: Any = None) -> ElementHandle | None:
-    """An image, or a list of images: bytes, a path, a URL, SVG text, an array or PIL image.
-    ``link`` makes it a link; ``alt`` is its text for screen readers.
+          use_column_width: Any = None, alt: Any = None) -> ElementHandle:
+    """An image, or a list of images shown side by side (one element, as in Streamlit):
+    bytes, a path, a URL, SVG text, an array (a 4-D array is a list of images) or a PIL image.
+    ``caption`` and ``alt`` (the text for screen readers) take one value per image; ``link``
+    makes the images links.
 
     Example:
         >>> st.image("logo.png", caption="Our logo", width=200)         # doctest: +SKIP
-        >>> st.image('<svg xmlns="http://www.w3.org/2000/svg" ...>...</svg>')  # doctest: +SKIP
+        >>> st.image([small, large], caption=["small", "large"])         # doctest: +SKIP
     """
     ctx = require("image")
     choice("image", "channels", channels, ("RGB", "BGR"))
-    images = image if isinstance(image, (list, tuple)) else [image]
-    captions = caption if isinstance(caption, (list, tuple)) else [caption] * len(images)
+    images = _image_list(image)
+    captions = _captions(caption, len(images))
+    alts = _alts(alt, len(images), from_set=isinstance(image, set))
     # as wide as its container: width="stretch", use_container_width=True, or the older
     # use_column_width=True/"always"
     stretch = (width == "stretch" or use_container_width is True
                or use_column_width is True or use_column_width == "always")
-    alts = alt if isinstance(alt, (list, tuple)) else [alt] * len(images)
-    first: ElementHandle | None = None  # None for an empty list of images
-    for img, cap, alt_ in zip(images, captions, alts, strict=False):
+    entries = []
+    for img, cap, alt_ in zip(images, captions, alts, strict=True):
         if channels == "BGR" and hasattr(img, "shape") and len(img.shape) == 3:
             img = img[..., ::-1]  # BGR (OpenCV) to RGB
-        props = {"src": _image_src(img, output_format, bool(clamp)), "caption": cap,
-                 "width": width, "stretch": stretch}
-        if link:
-            props["link"] = link
-        if alt_ is not None:
-            props["alt"] = str(alt_)
-        h = handle(ctx, Element("image", props=props))
-        first = first or h
-    return first
+        entry = {"src": _image_src(img, output_format, bool(clamp))}
+        if cap is not None:
+            entry["caption"] = str(cap)
+        text = alt_text(alt_)
+        if text is not None:
+            entry["alt"] = text
+        entries.append(entry)
+    props: dict[str, Any] = {"images": entries, "width": width, "stretch": stretch}
+    if link:
+        props["link"] = link
+    return handle(ctx, Element("image", props=props))
+
+
+def _image_list(image: Any) -> list[Any]:
+    """The images of one ``st.image`` call: a list, tuple or set, the images of a 4-D array
+    (N images of height x width x channels), or one image."""
+    if isinstance(image, (list, tuple, set)):
+        return list(image)
+    shape = getattr(image, "shape", None)
+    if shape is not None and hasattr(image, "dtype") and len(shape) == 4:
+        return [image[i, :, :, :] for i in range(shape[0])]
+    return [image]
+
+
+def _captions(caption: Any, n: int) -> list[Any]:
+    """One caption per image, as Streamlit pairs them (a list, a string, a 1-D array; any
+    other value is one caption's text)."""
+    if isinstance(caption, list):
+        captions = caption
+    elif isinstance(caption, str):
+        captions = [caption]
+    elif caption is None:
+        captions = [None] * n
+    elif getattr(caption, "ndim", None) == 1 and hasattr(caption, "tolist"):
+        captions = caption.tolist()
+    else:
+        captions = [str(caption)]
+    if len(captions) != n:
+        raise NbstateAPIException(f"Cannot pair {len(captions)} captions with {n} images.")
+    return captions
+
+
+def _alts(alt: Any, n: int, from_set: bool) -> list[Any]:
+    """One ``alt`` per image: a sequence of as many, or one value for one image."""
+    if alt is None:
+        return [None] * n
+    if isinstance(alt, (str, bytes, bytearray)) or not (
+            isinstance(alt, Sequence) or getattr(alt, "ndim", None) == 1):
+        if n != 1:
+            what = "string" if isinstance(alt, str) else "value"
+            raise NbstateAPIException(
+                f"A single `alt` {what} can only be used with a single image. You passed {n} "
+                f"images; provide a sequence of {n} alt values (use None to skip an image).")
+        return [alt]
+    if from_set:
+        raise NbstateAPIException(
+            "A sequence-valued `alt` cannot be paired with a set of images because set order "
+            "is undefined. Pass a list or tuple of images.")
+    alts = alt.tolist() if hasattr(alt, "tolist") else list(alt)
+    if len(alts) != n:
+        raise NbstateAPIException(f"Cannot pair {len(alts)} alt values with {n} images.")
+    return alts
+
+
+def alt_text(alt: Any) -> str | None:
+    """An image's text for screen readers, as Streamlit normalizes it: ``None`` when omitted
+    or blank, ``""`` for a decorative image, else the stripped text."""
+    if alt is None:
+        return None
+    text = alt.decode("utf-8") if isinstance(alt, (bytes, bytearray)) else str(alt)
+    if text == "":
+        return ""
+    return text.strip() or None

@@ -231,24 +231,29 @@ def _table(el: Element) -> str:
 
 
 def _image(el: Element) -> str:
+    """An image, or a list of them side by side (wrapping), each with its caption."""
     p = el.props
-    if p.get("png"):
-        src = f"data:image/png;base64,{p['png']}"
-    else:
-        src = str(p.get("src") or "")
-    caption = p.get("caption")
-    cap = (f'<div style="font-size: 0.85em; opacity: 0.65;">{_esc(caption)}</div>'
-           if caption else "")
     width = p.get("width")
     size = (f" width: {width}px;" if isinstance(width, int) and not isinstance(width, bool)
             and width > 0 else "")
     if p.get("stretch"):
         size = " width: 100%;"
-    alt = f' alt="{_esc(p["alt"])}"' if p.get("alt") else ""
-    img = f'<img src="{_esc(src)}"{alt} style="max-width: 100%;{size}"/>'
-    if p.get("link"):
-        img = f'<a href="{_esc(p["link"])}" target="_blank" rel="noopener">{img}</a>'
-    return f'<div class="nbstate-image">{img}{cap}</div>'
+    figures = []
+    for one in p.get("images") or ():
+        src = (f"data:image/png;base64,{one['png']}" if one.get("png")
+               else str(one.get("src") or ""))
+        alt = f' alt="{_esc(one["alt"])}"' if one.get("alt") is not None else ""
+        img = f'<img src="{_esc(src)}"{alt} style="max-width: 100%;{size}"/>'
+        if p.get("link"):
+            img = f'<a href="{_esc(p["link"])}" target="_blank" rel="noopener">{img}</a>'
+        caption = one.get("caption")
+        cap = (f'<div class="nbstate-image-caption" style="font-size: 0.85em; '
+               f'opacity: 0.65;">{_esc(caption)}</div>' if caption else "")
+        figures.append(f'<div class="nbstate-image">{img}{cap}</div>')
+    if len(figures) == 1:
+        return figures[0]
+    return ('<div class="nbstate-images" style="display: flex; flex-wrap: wrap; gap: 1rem;">'
+            + "".join(figures) + "</div>")
 
 
 #: metric delta colours, as Streamlit draws them

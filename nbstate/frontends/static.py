@@ -150,8 +150,9 @@ def _line(el: Element) -> str | None:
         text = p.get("text")
         return f"progress {p.get('value')}" + (f": {text}" if text else "")
     if t == "image":
-        cap = p.get("caption")
-        return "image" + (f": {cap}" if cap else "")
+        caps = [i["caption"] for i in p.get("images") or () if i.get("caption")]
+        n = len(p.get("images") or ())
+        return ("image" if n == 1 else f"{n} images") + (f": {', '.join(caps)}" if caps else "")
     if t == "chart":
         return f"chart ({p.get('chart_type') or p.get('library') or 'chart'})"
     if t == "display_data":

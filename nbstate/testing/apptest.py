@@ -548,7 +548,7 @@ _DERIVED: dict[str, dict[str, Callable[[Element], Any]]] = {
         "accept_directory": lambda e: bool(e.props.get("directory")),
         "allowed_type": lambda e: list(e.props.get("types") or ())},
     "camera_input": {"resolution": lambda e: e.props.get("resolution")},
-    "image": {"captions": lambda e: [e.props.get("caption") or ""]},
+    "image": {"captions": lambda e: [i.get("caption") or "" for i in e.props["images"]]},
     "dataframe": {"editing_mode": lambda e: "read_only"},
     "data_editor": {"editing_mode": lambda e: e.props.get("num_rows", "fixed")},
 }
@@ -779,6 +779,9 @@ class ElementView:
             return _grid_value(self)
         if el.type == "data_editor":  # what st.data_editor returned (the edited data)
             return el.props.get("result")
+        if el.type == "image":  # the images' URLs, as Streamlit's AppTest (data: URLs here)
+            return [i.get("src") or f"data:image/png;base64,{i.get('png', '')}"
+                    for i in el.props["images"]]
         if el.id is not None and el.type != "form":
             pending = self._at._pending_value(self)
             if pending is not _MISSING:  # a clicked button reads True until the run, as in

@@ -210,3 +210,30 @@ def test_a_dark_notebook_theme_keeps_the_axes_readable(page, server, screenshots
     _assert_fill(root.evaluate(_MEASURE))
     root.screenshot(path=str(screenshots / "charts-lab-dark.png"))
     assert page_errors(page) == []
+
+
+IMAGES = '''\
+%%app images
+import numpy as np
+import nbstate as st
+
+st.image([np.zeros((40, 60)), np.ones((40, 60))], caption=["dark", "light"], width=120)
+'''
+
+
+def test_a_list_of_images_shows_side_by_side_with_their_captions(page, server):
+    nbformat.write(notebook("%load_ext nbstate", IMAGES), server.root / "scenario_images.ipynb")
+    root = open_app(page, server, "lab", "scenario_images.ipynb")
+    figures = root.locator(".nbstate-images .nbstate-image")
+    expect(figures).to_have_count(2)
+    expect(figures).to_have_text(["dark", "light"])
+    page.wait_for_function(
+        "(r) => [...r.querySelectorAll('.nbstate-images img')].every((i) => i.complete"
+        " && i.naturalWidth === 60)", arg=root.element_handle())
+    boxes = root.locator(".nbstate-images img").evaluate_all(
+        "(imgs) => imgs.map((i) => { const r = i.getBoundingClientRect();"
+        " return [r.left, r.right, r.top, r.width]; })")
+    (l1, r1, t1, w1), (l2, _, t2, w2) = boxes
+    assert t1 == t2 and l2 > r1  # one row, the second right of the first
+    assert w1 == w2 == 120
+    assert page_errors(page) == []

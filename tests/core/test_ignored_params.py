@@ -102,4 +102,4 @@ def test_image_clamp_as_streamlit():
     at = AppTest.from_string("import numpy as np, nbstate as st\n"
                              "st.image(np.array([[0, 300]]), clamp=True)")
     at.run()
-    assert not at.exception and at.image[0].src.startswith("data:image/png")
+    assert not at.exception and at.image[0].value[0].startswith("data:image/png")

@@ -294,7 +294,7 @@ def test_image_of_svg_text_with_link_and_alt():
     svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect/></svg>'
     at = app(f"st.image({svg!r}, link='https://example.com', alt='a square')")
     img = at.image[0]
-    assert img.src.startswith("data:image/svg+xml;base64,")
+    assert img.value[0].startswith("data:image/svg+xml;base64,")
     out = html_of(img)
     assert 'href="https://example.com"' in out and 'alt="a square"' in out
 

@@ -64,7 +64,8 @@ st.image(b"\\x89PNG\\r\\n\\x1a\\nfake", caption="cap")
     assert at.toast[0].value == "Saved"
     assert at.latex[0].value == "$$\na^2+b^2=c^2\n$$"  # as Streamlit's AppTest shows it
     assert at.latex[0].body == "a^2+b^2=c^2"
-    assert at.image[0].caption == "cap" and at.image[0].src.startswith("data:image/png;base64,")
+    assert at.image[0].captions == ["cap"]
+    assert at.image[0].value[0].startswith("data:image/png;base64,")
 
 
 def test_image_missing_file_names_it():

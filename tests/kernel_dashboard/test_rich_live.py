@@ -86,6 +86,18 @@ def test_images_from_arrays_pil_bytes_and_paths(kernel, app, tmp_path):
     assert "width: 120px" in images[1]
 
 
+def test_a_list_of_images_is_one_element_side_by_side(kernel, app):
+    root = app("""
+    st.image([np.zeros((3, 3)), np.ones((3, 3))], caption=["dark", "light"],
+             alt=["a dark square", None])
+    """)
+    [html] = [m["value"] for m in root.walk() if "nbstate-image" in str(m.get("value", ""))]
+    assert 'class="nbstate-images" style="display: flex; flex-wrap: wrap;' in html
+    assert html.count('class="nbstate-image"') == 2
+    assert html.index("dark</div>") < html.index("light</div>")
+    assert html.count(" alt=") == 1 and 'alt="a dark square"' in html
+
+
 def test_charts_show_as_vega_lite_and_plotly_outputs(kernel, app):
     root = app("""
     import altair as alt

@@ -213,6 +213,42 @@ def test_elements_carry_streamlits_attributes():
         assert [d.editing_mode for d in at.dataframe] == ["dynamic", "read_only"]
 
 
+def test_a_list_of_images_is_one_element_with_its_captions():
+    theirs, ours = both("""
+    import numpy as np
+    st.image(["https://example.com/a.png", "https://example.com/b.png"],
+             caption=["A", "B"], alt=["first", None])
+    st.image(np.zeros((3, 4, 4, 3), dtype=np.uint8))  # a 4-D array: three images
+    st.image("https://example.com/c.png")
+    st.image([])
+    """)
+    for at in (ours, theirs):
+        assert [len(i.value) for i in at.image] == [2, 3, 1, 0]
+        assert [i.captions for i in at.image] == [["A", "B"], ["", "", ""], [""], []]
+        assert at.image[0].value == ["https://example.com/a.png", "https://example.com/b.png"]
+
+
+@pytest.mark.parametrize("call, message", [
+    ("st.image(['u/a.png', 'u/b.png'], caption='one')", "Cannot pair 1 captions with 2 images."),
+    ("st.image(['u/a.png', 'u/b.png'], caption=('a', 'b'))",
+     "Cannot pair 1 captions with 2 images."),
+    ("st.image('u/a.png', caption=['a', 'b'])", "Cannot pair 2 captions with 1 images."),
+    ("st.image(['u/a.png', 'u/b.png'], alt='x')", "A single `alt` string can only be used"),
+    ("st.image(['u/a.png', 'u/b.png'], alt=3)", "A single `alt` value can only be used"),
+    ("st.image(['u/a.png', 'u/b.png'], alt=['x'])", "Cannot pair 1 alt values with 2 images."),
+    ("st.image({'u/a.png', 'u/b.png'}, alt=['x', 'y'])", "cannot be paired with a set"),
+])
+def test_captions_and_alts_pair_with_images_as_in_streamlit(call, message):
+    from streamlit.testing.v1 import AppTest
+
+    theirs = AppTest.from_string("import streamlit as st\n" + call).run()
+    ours = NbAppTest.from_string("import nbstate as st\n" + call).run()
+    for at in (ours, theirs):
+        assert message in at.exception[0].value
+        assert not at.image
+    assert ours.exception[0].type == "NbstateAPIException"  # (Streamlit's is "exception")
+
+
 def test_a_directory_uploader_says_it_picks_files_and_reads_as_streamlits():
     from nbstate.errors import IgnoredParameterWarning
 
