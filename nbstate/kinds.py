@@ -247,7 +247,7 @@ def check_color(spec: dict, v: Any) -> str:
 
 
 def check_files(spec: dict, v: Any) -> Any:
-    from .uploads import UploadedFile, mime_fits, safe_file_name
+    from .uploads import UploadedFile, mime_fits, safe_file_name, safe_relative_path
 
     if v is None or (spec.get("multiple") and v == []):
         return [] if spec.get("multiple") else None
@@ -261,10 +261,12 @@ def check_files(spec: dict, v: Any) -> Any:
         _unicode(f.type)
         if "\0" in f.name:  # as Streamlit: a NUL could hide the real extension
             raise RefusedValue("a file name cannot contain null bytes")
-        f.name = safe_file_name(f.name)
+        # a folder's files keep their path in it (no "..", no absolute path)
+        f.name = safe_relative_path(f.name) if spec.get("directory") else safe_file_name(f.name)
         types = spec.get("types")
         if types:
-            ext = f.name.rsplit(".", 1)[-1].lower() if "." in f.name else ""
+            base = f.name.rsplit("/", 1)[-1]
+            ext = base.rsplit(".", 1)[-1].lower() if "." in base else ""
             if "." + ext not in types:
                 raise RefusedValue(f"{f.name!r} is not of an allowed type ({', '.join(types)})")
             if not mime_fits(f.type, "." + ext):

@@ -40,6 +40,18 @@ def safe_file_name(name: str) -> str:
     return name
 
 
+def safe_relative_path(name: str) -> str:
+    """A path inside an uploaded folder, each part as :func:`safe_file_name` makes it, without
+    empty, ``.`` and ``..`` parts (so never out of the folder); never empty.
+
+    Example:
+        >>> safe_relative_path("photos/2024/a.jpg"), safe_relative_path("../x/./b.csv")
+        ('photos/2024/a.jpg', 'x/b.csv')
+    """
+    parts = [p for p in name.replace("\\", "/").split("/") if p.strip() not in ("", ".", "..")]
+    return "/".join(safe_file_name(p) for p in parts) or "upload"
+
+
 def mime_fits(mime: str | None, ext: str) -> bool:
     """Can a file of extension ``ext`` (``".csv"``) have the MIME type the browser gave it?
     An empty or generic type (the browser did not know) fits any.

@@ -1007,11 +1007,15 @@ def file_uploader(label: str, type: str | Sequence[str] | None = None,
                   max_upload_size: int | None = None, disabled: bool = False,
                   label_visibility: str = "visible", width: Any = "stretch") -> Any:
     """A file uploader: ``None`` (or ``[]``), an ``UploadedFile``, or a list of them.
+    ``accept_multiple_files="directory"`` picks a folder: the files in it and its subfolders
+    that are of the allowed types, each named by its path in the folder.
 
     Example:
         >>> f = st.file_uploader("CSV", type="csv")                     # doctest: +SKIP
         >>> if f is not None:                                           # doctest: +SKIP
         ...     st.write(f.name, f.size)
+        >>> photos = st.file_uploader("Photos", type="jpg",             # doctest: +SKIP
+        ...                           accept_multiple_files="directory")
     """
     size_ignored("file_uploader", width, "stretch")
     ctx = require("file_uploader")
@@ -1025,15 +1029,13 @@ def file_uploader(label: str, type: str | Sequence[str] | None = None,
         max_size = MAX_UPLOAD_BYTES
     else:
         max_size = int(max_upload_size)
+    # "directory": the picker picks a folder; its files (and its subfolders'), of the allowed
+    # types only, come named by their path in it ("photos/2024/a.jpg"), as in Streamlit
     directory = accept_multiple_files == "directory"
-    if directory:
-        ignored("file_uploader", "accept_multiple_files", "directory",
-                "the notebook's file picker (ipywidgets' FileUpload) picks files, several at "
-                "once, not a folder: choose the folder's files")
     props = _props(label, help, disabled, label_visibility, types=types,
                    multiple=bool(accept_multiple_files), max_size=max_size,
                    _kind="file_uploader", **({"directory": True} if directory else {}))
     default: list | None = [] if accept_multiple_files else None
     return ctx.widget(KINDS["file_uploader"], label, key,
-                      (label, tuple(types or ()), bool(accept_multiple_files)), props, default,
-                      False, on_change, args, kwargs)
+                      (label, tuple(types or ()), bool(accept_multiple_files), directory),
+                      props, default, False, on_change, args, kwargs)

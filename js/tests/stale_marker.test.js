@@ -80,3 +80,17 @@ test("cleanup unmarks the app and removes the listeners", () => {
   assert.equal(app.classList.contains(STALE_CLASS), false);
   assert.equal(model.listeners(), 0);
 });
+
+test("a folder upload sends the allowed types, named by their path in the folder", async () => {
+  const { folderFiles } = await import("../stale_marker.js");
+  const files = [
+    { name: "a.CSV", webkitRelativePath: "data/a.CSV" },
+    { name: "notes.txt", webkitRelativePath: "data/sub/notes.txt" },
+    { name: "photo.png", webkitRelativePath: "data/photo.png" },
+    { name: "loose.csv", webkitRelativePath: "" },
+  ];
+  assert.deepEqual(folderFiles(files, ".csv,.txt").map((f) => f.name),
+    ["data/a.CSV", "data/sub/notes.txt", "loose.csv"]);
+  assert.equal(folderFiles(files, "").length, 4);  // no types: every file
+  assert.equal(folderFiles(files, ".csv")[0].file, files[0]);
+});

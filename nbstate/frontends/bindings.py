@@ -564,6 +564,8 @@ class Upload(Simple):
         t = _described(el.props)
         # FileUpload's description is its button text
         t["description"] = "Browse files" if not t["description"] else t["description"]
+        if el.props.get("directory"):  # its picker picks a folder (stale_marker.js)
+            t["_dom_classes"] = (*t["_dom_classes"], "nbstate-directory")
         return t
 
     def to_trait(self, el: Element, value: Any) -> Any:

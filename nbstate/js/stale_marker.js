@@ -559,11 +559,72 @@ export function popoverPlacer(root) {
   return () => root.removeEventListener("click", onClick);
 }
 
+/** The files a folder upload sends, as Streamlit's uploader sends them: those whose name
+ * ends with one of ``accept``'s extensions (".csv,.txt"; none: all), each named by its path
+ * in the folder ("photos/2024/a.jpg"). ``files``: File-like {name, webkitRelativePath}. */
+export function folderFiles(files, accept) {
+  const exts = String(accept || "").split(",").map((x) => x.trim().toLowerCase())
+    .filter((x) => x.startsWith("."));
+  return [...files]
+    .filter((f) => !exts.length || exts.some((x) => String(f.name).toLowerCase().endsWith(x)))
+    .map((f) => ({ file: f, name: f.webkitRelativePath || f.name }));
+}
+
+/** Make an upload view's (detached) file input a folder picker: the browser's dialog picks a
+ * folder; before ipywidgets reads the chosen files, they are narrowed to the allowed types
+ * and renamed by their path in the folder. */
+export function asFolderPicker(input) {
+  if (input.__nbstateFolder) return;
+  input.__nbstateFolder = true;
+  input.setAttribute("webkitdirectory", "");
+  input.multiple = true;
+  const win = input.ownerDocument.defaultView || globalThis;
+  // (a capture listener on the input itself runs before the upload view's own)
+  input.addEventListener("change", () => {
+    const kept = folderFiles(input.files || [], input.accept);
+    const dt = new win.DataTransfer();
+    for (const { file, name } of kept) {
+      dt.items.add(new win.File([file], name, { type: file.type, lastModified: file.lastModified }));
+    }
+    input.files = dt.files;
+  }, true);
+}
+
+let folderClick = false;  // a folder uploader's button is being clicked (this very event)
+
+/** ipywidgets' upload view opens its dialog by clicking a file input that is in no page: a
+ * click on a folder uploader (class ``nbstate-directory``) marks the input it clicks as a
+ * folder picker. Patched once per window; other inputs are left alone. */
+function patchInputClick(win) {
+  const proto = win.HTMLInputElement && win.HTMLInputElement.prototype;
+  if (!proto || proto.__nbstateFolderClick) return;
+  const click = proto.click;
+  proto.click = function nbstateClick() {
+    if (folderClick && this.type === "file") asFolderPicker(this);
+    return click.call(this);
+  };
+  proto.__nbstateFolderClick = true;
+}
+
+/** Folder uploaders of the app pick folders (Streamlit's accept_multiple_files="directory"). */
+export function folderPickers(root) {
+  const win = root.ownerDocument && root.ownerDocument.defaultView;
+  if (!win || typeof root.addEventListener !== "function") return () => {};
+  patchInputClick(win);
+  const onClick = (e) => {
+    if (!e.target || !e.target.closest || !e.target.closest(".nbstate-directory")) return;
+    folderClick = true;  // (the upload view clicks its input during this event)
+    setTimeout(() => { folderClick = false; }, 0);
+  };
+  root.addEventListener("click", onClick, true);
+  return () => root.removeEventListener("click", onClick, true);
+}
+
 /** Draw the shell once per app root (a root keeps it while its marker's view lives). */
 export function installShell(root, host) {
   if (!root || root.__nbstateShell) return null;
   const off = [sidebarShell(root, host), enterToSubmit(root), numberSteppers(root),
-    popoverCloser(root), popoverPlacer(root)];
+    popoverCloser(root), popoverPlacer(root), folderPickers(root)];
   root.__nbstateShell = true;
   return () => { for (const f of off) f(); root.__nbstateShell = false; };
 }

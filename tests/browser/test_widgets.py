@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 
+import nbformat
 import pytest
 from playwright.sync_api import expect
 
 from .jupyter import drag_slider, labelled, open_app, page_errors
+from .notebooks import notebook
 
 FRONTENDS = ["lab", "notebook7", "voila"]
 
@@ -116,4 +118,34 @@ def test_the_app_is_marked_stale_during_a_slow_rerun_and_not_after_a_failed_call
     expect(root).to_contain_text("clicks: 1")
     expect(root).not_to_contain_text("the callback broke")
     expect(root).not_to_have_class(re.compile(r"\bnbstate-stale\b"))
+    assert page_errors(page) == []
+
+
+FOLDER = '''\
+%%app folder
+import nbstate as st
+
+files = st.file_uploader("Data", type="csv", accept_multiple_files="directory", key="data")
+st.write(f"names={sorted(f.name for f in files)} sizes={sorted(f.size for f in files)}")
+'''
+
+
+@pytest.mark.parametrize("frontend", ["lab", "voila"])
+def test_a_folder_uploader_picks_a_folder_and_sends_its_allowed_files(page, server, tmp_path,
+                                                                      frontend):
+    folder = tmp_path / "data"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.csv").write_text("x\n1\n")
+    (folder / "sub" / "b.csv").write_text("y\n22\n")
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    nbformat.write(notebook("%load_ext nbstate", FOLDER), server.root / "scenario_folder.ipynb")
+    root = open_app(page, server, frontend, "scenario_folder.ipynb")
+    expect(root).to_contain_text("names=[]")
+    with page.expect_file_chooser() as chooser:
+        root.locator(".nbstate-directory").click()
+    assert chooser.value.element.get_attribute("webkitdirectory") is not None
+    chooser.value.set_files(str(folder))
+    # the png is not of the allowed type: only the csv files come, named by their path
+    expect(root).to_contain_text("names=['data/a.csv', 'data/sub/b.csv'] sizes=[4, 5]")
+    assert "refused" not in root.inner_text()
     assert page_errors(page) == []

@@ -274,6 +274,18 @@ def test_file_uploader_multiple_files(app):
     assert at.markdown.values == ["a.txt b.txt"]
 
 
+def test_a_folder_uploader_keeps_paths_and_a_plain_one_names_only(app):
+    at = app("""
+        folder = st.file_uploader("Folder", accept_multiple_files="directory", key="d")
+        one = st.file_uploader("One", key="o")
+        st.write(*[f.name for f in folder], one.name if one else "-")
+    """)
+    assert at.file_uploader[0].accept_directory and not at.file_uploader[1].accept_directory
+    at.file_uploader[0].upload("photos/2024/a.jpg", b"x", "image/jpeg")
+    at.file_uploader[1].upload("photos/2024/b.jpg", b"y", "image/jpeg").run()
+    assert at.markdown.values == ["photos/2024/a.jpg b.jpg"]
+
+
 def test_uploaded_file_is_bytesio_like():
     f = UploadedFile("x.bin", b"\x00\x01\x02")
     assert (f.name, f.type, f.size) == ("x.bin", "application/octet-stream", 3)

@@ -172,6 +172,24 @@ def test_refused_upload_sets_the_previous_file_back(kernel, app):
     assert up.value[0]["content"] == b""  # its bytes are not sent back to the browser
 
 
+def test_a_folder_upload_keeps_each_files_path_in_the_folder(kernel, app):
+    root = app("""
+    files = st.file_uploader("Folder", type="csv", accept_multiple_files="directory",
+                             key="folder")
+    st.write(f"names={[f.name for f in files]}")
+    """)
+    up = kernel.find(name="FileUpload", within=root)
+    assert "nbstate-directory" in up["_dom_classes"]  # its button opens a folder picker
+    kernel.upload(up, [("data/a.csv", b"1", "text/csv"), ("data/sub/b.CSV", b"2", "text/csv"),
+                       ("../up/c.csv", b"3", "text/csv")])
+    # (the path stays inside the folder: ".." parts are dropped)
+    assert "names=['data/a.csv', 'data/sub/b.CSV', 'up/c.csv']" in kernel.text(root)
+    kernel.upload(up, [("data/a.csv", b"1", "text/csv"), ("data/x.png", b"\x89PNG", "image/png")])
+    text = kernel.text(root)  # (the picker sends the allowed types only: a client that does not
+    assert "refused" in text and "x.png" in text  # is refused, the files kept)
+    assert "names=['data/a.csv', 'data/sub/b.CSV', 'up/c.csv']" in text
+
+
 # kind -> (widget call with key=K, the value a callback writes, ipywidget, trait, as the browser
 # receives it)
 WRITES = {

@@ -249,10 +249,11 @@ def test_captions_and_alts_pair_with_images_as_in_streamlit(call, message):
     assert ours.exception[0].type == "NbstateAPIException"  # (Streamlit's is "exception")
 
 
-def test_a_directory_uploader_says_it_picks_files_and_reads_as_streamlits():
-    from nbstate.errors import IgnoredParameterWarning
+def test_a_directory_uploader_reads_as_streamlits():
+    import warnings
 
-    with pytest.warns(IgnoredParameterWarning, match="picks files, several at once, not a"):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # (a folder picker: nothing is ignored)
         theirs, ours = both("""
         files = st.file_uploader("Folder", accept_multiple_files="directory", key="d")
         st.write(f"{files!r}")
