@@ -20,6 +20,7 @@ import ctypes
 import datetime as _dt
 import inspect
 import json
+import re
 import textwrap
 import threading
 import time
@@ -282,8 +283,7 @@ class AppTest:
         """Every element of one type, in display order (``at.get("slider")``)."""
         found = self._by_accessor.get(element_type)
         if found is None:
-            types = _ACCESSOR_TYPES.get(element_type, {element_type})
-            found = [p for p in self._elements() if p[0].type in types]
+            found = [p for p in self._elements() if _of_type(p[0], element_type)]
             self._by_accessor[element_type] = found
         return ElementList(self, found)
 
@@ -524,6 +524,37 @@ _ACCESSOR_TYPES = {
 }
 
 
+#: nbstate's element type -> the type Streamlit's AppTest gives the same element (the name of
+#: its message: a badge is Markdown there, columns a flex container); the same unless here.
+#: A chart's depends on its library (``_streamlit_type``).
+_STREAMLIT_TYPES = {
+    "container": "flex_container", "columns": "flex_container", "fragment": "flex_container",
+    "pills": "button_group", "segmented_control": "button_group",
+    "form_submit_button": "button", "data_editor": "dataframe", "tabs": "tab_container",
+    "grid": "grid_container", "badge": "markdown", "mermaid_chart": "markdown",
+    "help": "help_info", "datetime_input": "date_time_input",
+    "pydeck_chart": "deck_gl_json_chart", "bottom": "unknown",
+}
+
+
+def _streamlit_type(el: Element) -> str:
+    """The type Streamlit's AppTest gives this element."""
+    if el.type == "chart":
+        if el.props.get("library") == "plotly":
+            return "plotly_chart"
+        # (st.map draws a deck.gl map in Streamlit, a Vega-Lite one here)
+        return "deck_gl_json_chart" if el.props.get("chart_type") == "map" else "vega_lite_chart"
+    return _STREAMLIT_TYPES.get(el.type, el.type)
+
+
+def _of_type(el: Element, element_type: str) -> bool:
+    """Is ``el`` listed by ``at.get(element_type)``? By nbstate's name, the accessor's list
+    (``at.button`` lists submit buttons), or Streamlit's name (``at.get("flex_container")``,
+    ``at.markdown`` lists badges, as Streamlit's)."""
+    return (el.type in _ACCESSOR_TYPES.get(element_type, (element_type,))
+            or _streamlit_type(el) == element_type)
+
+
 def _formatted(format_func: Callable[[Any], Any], value: Any) -> Any:
     """An option as shown, as Streamlit's AppTest formats it: a label given for the value
     (a str the function cannot take) is itself."""
@@ -552,6 +583,21 @@ _DERIVED: dict[str, dict[str, Callable[[Element], Any]]] = {
     "dataframe": {"editing_mode": lambda e: "read_only"},
     "data_editor": {"editing_mode": lambda e: e.props.get("num_rows", "fixed")},
 }
+
+
+def _badge_markdown(p: dict) -> str:
+    icon = f"{p['icon']} " if p.get("icon") else ""
+    label = str(p.get("label", "")).replace("[", "\\[").replace("]", "\\]")
+    return f":{p.get('color', 'blue')}-badge[{icon}{label}]"
+
+
+def _mermaid_markdown(p: dict) -> str:
+    body = str(p.get("body", ""))
+    if p.get("alt"):  # (Streamlit marks the diagram's accessible name with a comment line)
+        body = f"%% stAlt: {' '.join(str(p['alt']).split())}\n{body}"
+    longest = max((len(m) for m in re.findall("`+", body)), default=0)
+    fence = "`" * max(4, longest + 1)
+    return f"{fence}mermaid\n{body}\n{fence}"
 
 
 def _roots(tree: Element) -> tuple[list[Element], list[Element]]:
@@ -747,13 +793,16 @@ class ElementView:
     # -- reading ----------------------------------------------------------------------
     @property
     def type(self) -> str:
-        """The element type (``"slider"``...); for an exception, the exception's class name."""
+        """The element type as Streamlit's AppTest names it (``"slider"``, ``"flex_container"``
+        for a container or columns, ``"vega_lite_chart"``...); for an exception, the
+        exception's class name (``element_type`` is nbstate's own name)."""
         if self._el.type == "exception":
             return self._el.props["type"]
-        return self._el.type
+        return _streamlit_type(self._el)
 
     @property
     def element_type(self) -> str:
+        """nbstate's name of the element type (``"container"``, ``"chart"``, ``"badge"``)."""
         return self._el.type
 
     @property
@@ -779,6 +828,10 @@ class ElementView:
             return _grid_value(self)
         if el.type == "data_editor":  # what st.data_editor returned (the edited data)
             return el.props.get("result")
+        if el.type == "badge":  # Streamlit's badge is this Markdown
+            return _badge_markdown(el.props)
+        if el.type == "mermaid_chart":  # as is a Mermaid diagram: a fenced block
+            return _mermaid_markdown(el.props)
         if el.type == "image":  # the images' URLs, as Streamlit's AppTest (data: URLs here)
             return [i.get("src") or f"data:image/png;base64,{i.get('png', '')}"
                     for i in el.props["images"]]
@@ -866,10 +919,9 @@ class ElementView:
 
     def get(self, element_type: str) -> ElementList:
         """Elements of one type inside this block (``at.sidebar.get("slider")``)."""
-        types = _ACCESSOR_TYPES.get(element_type, {element_type})
         out: list[tuple[Element, str | None]] = []
         _collect(self._el, self.form, out)
-        return ElementList(self._at, [p for p in out if p[0].type in types])
+        return ElementList(self._at, [p for p in out if _of_type(p[0], element_type)])
 
     # a block is a sequence of its children (``at.main[0]``, ``len(at.sidebar)``) and
     # iterates over itself and everything in it, as Streamlit's ``Block``; an element

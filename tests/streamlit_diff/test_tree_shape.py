@@ -17,13 +17,6 @@ from nbstate.testing import AppTestError
 pytest.importorskip("streamlit")
 pytestmark = pytest.mark.streamlit
 
-#: nbstate's element type -> the type Streamlit's AppTest gives the same node
-_STREAMLIT_TYPE = {"pills": "button_group", "segmented_control": "button_group",
-                   "form_submit_button": "button", "container": "flex_container",
-                   "columns": "flex_container", "fragment": "flex_container",
-                   "bottom": "unknown"}
-
-
 def both(body: str):
     from streamlit.testing.v1 import AppTest
 
@@ -35,7 +28,7 @@ def both(body: str):
 
 
 def walk(at, streamlit: bool) -> list[str]:
-    return [n.type if streamlit else _STREAMLIT_TYPE.get(n.type, n.type) for n in at]
+    return [n.type for n in at]
 
 
 EVENTS = """
@@ -135,8 +128,7 @@ def test_blocks_are_sequences_and_iterate_depth_first():
 def test_get_by_key_finds_widgets_forms_and_containers():
     theirs, ours = both(LAYOUT)
     for key in ("sk", "tk", "f1", "cbk", "box", "bk", "pk", "sck"):
-        assert _STREAMLIT_TYPE.get(ours.get_by_key(key).type, ours.get_by_key(key).type) \
-            == theirs.get_by_key(key).type, key
+        assert ours.get_by_key(key).type == theirs.get_by_key(key).type, key
     assert ours.get_by_key("sk").value == theirs.get_by_key("sk").value == 0
     # scoped to a block: only what is inside it
     assert ours.main[7].get_by_key("bk").label == theirs.main[7].get_by_key("bk").label
@@ -211,6 +203,43 @@ def test_elements_carry_streamlits_attributes():
         assert at.image[0].captions == ["A"]
         # an editor is a dataframe too (first here: it came first)
         assert [d.editing_mode for d in at.dataframe] == ["dynamic", "read_only"]
+
+
+EVERY_KIND = """
+import pandas as pd, altair as alt, plotly.express as px, pydeck as pdk
+df = pd.DataFrame({"a": [1, 2], "b": [3, 4]})
+st.altair_chart(alt.Chart(df).mark_line().encode(x="a", y="b"))
+st.plotly_chart(px.line(df, x="a", y="b"))
+st.line_chart(df)
+st.map(pd.DataFrame({"lat": [1.0], "lon": [2.0]}))
+st.pydeck_chart(pdk.Deck())
+st.container(border=True).write("x")
+st.columns(2)[0].write("x")
+st.pills("P", ["x", "y"])
+st.segmented_control("S", ["x", "y"])
+st.data_editor(df)
+st.badge("New")
+st.badge("a[b]", icon="🧪", color="violet")
+st.mermaid_chart("graph TD; A-->B")
+st.tabs(["a"])[0].write("x")
+st.form("f").form_submit_button("go")
+st.help(print)
+st.datetime_input("dt")
+st.grid(2)
+st.bottom.write("x")
+st.graphviz_chart("digraph { a -> b }")
+"""
+
+
+def test_every_node_has_streamlits_type_name():
+    theirs, ours = both(EVERY_KIND)
+    assert [n.type for n in ours] == [n.type for n in theirs]
+    for name in ("flex_container", "vega_lite_chart", "plotly_chart", "deck_gl_json_chart",
+                 "button_group", "tab_container", "grid_container", "help_info",
+                 "date_time_input", "markdown", "dataframe", "button"):
+        assert len(ours.get(name)) == len(theirs.get(name)), name
+    assert ours.markdown.values == theirs.markdown.values  # badges and diagrams are Markdown
+    assert ours.markdown.values[2:4] == [":blue-badge[New]", r":violet-badge[🧪 a\[b\]]"]
 
 
 def test_a_list_of_images_is_one_element_with_its_captions():
