@@ -32,6 +32,8 @@ from ..elements import Element
 from ..errors import AppTestError, RefusedValue
 from ..options import find_option, option_index
 from ..run import App, Session
+from .proto import ProtoView
+from .proto import field as proto_field
 
 
 class AppTest:
@@ -953,13 +955,24 @@ class ElementView:
         """The one element, widget or container inside this block with this user key."""
         return _by_key(self._at, [v for v in self if v is not self], key)
 
+    @property
+    def proto(self) -> ProtoView:
+        """The element's message fields as Streamlit's AppTest has them (``.proto.form_id``,
+        ``.proto.spec``: ``nbstate/testing/proto.py``)."""
+        return ProtoView(self)
+
     def __getattr__(self, name: str) -> Any:
-        props = self._el.props
+        if name.startswith("__"):
+            raise AttributeError(name)
         derived = _DERIVED.get(self._el.type, {}).get(name)
         if derived is not None:
             return derived(self._el)
-        if name in props:
-            return props[name]
+        # as Streamlit's elements: a name they lack is looked up on their message (here: a
+        # field of that name, else a prop)
+        try:
+            return proto_field(self, name)
+        except AttributeError:
+            pass
         if self._el.children is not None and name in _ELEMENT_TYPES:
             return self.get(name)
         raise AttributeError(f"{self._el.type} element has no attribute {name!r}")

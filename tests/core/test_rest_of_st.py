@@ -420,7 +420,7 @@ def test_graphviz_mermaid_echarts_pydeck():
         st.pydeck_chart(Deck())
     """)
     assert at.graphviz_chart[0].spec == "digraph { a -> b }"
-    assert at.mermaid_chart[0].body == "graph LR\n  A --> B"
+    assert at.mermaid_chart[0].body == "````mermaid\ngraph LR\n  A --> B\n````"  # (Markdown)
     assert '"bar"' in at.echarts_chart[0].spec and at.echarts_chart[0].height == 300
     assert at.pydeck_chart[0].html == "<html>deck</html>"
 

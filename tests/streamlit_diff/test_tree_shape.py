@@ -7,6 +7,7 @@ container; ``at.button_group`` lists pills and segmented controls. One script ru
 
 from __future__ import annotations
 
+import json
 import textwrap
 
 import pytest
@@ -240,6 +241,56 @@ def test_every_node_has_streamlits_type_name():
         assert len(ours.get(name)) == len(theirs.get(name)), name
     assert ours.markdown.values == theirs.markdown.values  # badges and diagrams are Markdown
     assert ours.markdown.values[2:4] == [":blue-badge[New]", r":violet-badge[🧪 a\[b\]]"]
+
+
+MESSAGES = """
+import datetime, json
+import pandas as pd, altair as alt, plotly.express as px
+with st.form("f"):
+    st.text_input("Name", max_chars=5)
+    st.form_submit_button("Go")
+st.download_button("Download", "data", file_name="x.txt")
+st.text_input("Free")
+df = pd.DataFrame({"a": [1, 2], "b": [3, 4]})
+st.altair_chart(alt.Chart(df).mark_line().encode(x="a", y="b"))
+st.plotly_chart(px.line(df, x="a", y="b"))
+st.page_link("https://example.com", label="Ext")
+st.link_button("Docs", "https://example.com/docs")
+st.markdown("hi", unsafe_allow_html=True)
+st.markdown("lo")
+st.code("x = 1", line_numbers=True)
+st.slider("S", 0, 10, 5)
+st.slider("F", 0.0, 1.0, 0.5)
+st.slider("D", datetime.date(2024, 1, 1), datetime.date(2024, 2, 1))
+st.slider("T", datetime.time(1), datetime.time(5))
+st.slider("DT", datetime.datetime(2024, 1, 1), datetime.datetime(2024, 2, 1))
+st.metric("M", 1)
+st.metric("M2", 1.5, -2)
+st.metric("M3", "x", "5%")
+st.metric("M4", None, 3.25, delta_color="inverse")
+"""
+
+
+def test_fields_of_the_elements_messages_read_as_in_streamlit():
+    theirs, ours = both(MESSAGES)
+    for at in (ours, theirs):
+        named, free = at.text_input
+        assert (named.proto.form_id, named.proto.max_chars) == ("f", 5)
+        assert (free.proto.form_id, free.proto.max_chars, free.proto.help) == ("", 0, "")
+        assert at.get("download_button")[0].proto.label == "Download"
+        assert at.get("page_link")[0].page == "https://example.com"
+        assert at.get("link_button")[0].proto.url == "https://example.com/docs"
+        assert [m.allow_html for m in at.markdown] == [True, False]
+        assert at.code[0].show_line_numbers is True
+        assert [s.data_type for s in at.slider] == [0, 1, 3, 4, 2]
+        assert [(m.value, m.delta, m.color, m.proto.direction) for m in at.metric] == [
+            ("1", "", 2, 2), ("1.5", "-2", 0, 0), ("x", "5%", 1, 1), ("—", "3.25", 0, 1)]
+        vega = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+        assert vega["mark"]["type"] == "line" and vega["encoding"]["x"]["field"] == "a"
+        plotly = json.loads(at.get("plotly_chart")[0].proto.spec)
+        assert plotly["data"][0]["type"] == "scatter"
+        with pytest.raises(AttributeError):
+            at.markdown[0].proto.no_such_field
 
 
 def test_a_list_of_images_is_one_element_with_its_captions():

@@ -1,0 +1,116 @@
+"""What Streamlit's AppTest reads from an element's protobuf message, read from nbstate's props.
+
+Tests written for Streamlit reach past the element's own attributes into its message:
+``at.text_input[0].proto.form_id``, ``json.loads(at.get("vega_lite_chart")[0].proto.spec)``,
+``at.metric[0].delta`` (an attribute Streamlit's elements look up on the message). nbstate
+has no messages; :class:`ProtoView` answers the same field names from the element's props, with
+a protobuf message's defaults (``""``, ``0``, ``False``) where the element has nothing, and an
+``AttributeError`` for a name no message of that kind has.
+
+Example:
+    >>> from nbstate.testing import AppTest
+    >>> at = AppTest.from_string(
+    ...     "import nbstate as st\\nwith st.form('f'):\\n    st.text_input('Name')\\n"
+    ...     "    st.form_submit_button()").run()
+    >>> at.text_input[0].proto.form_id, at.text_input[0].proto.max_chars
+    ('f', 0)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable
+from typing import Any
+
+#: Streamlit's enums, by the names nbstate's props use
+_METRIC_COLORS = {"red": 0, "green": 1, "gray": 2, "grey": 2, "orange": 3, "yellow": 4,
+                  "blue": 5, "violet": 6, "primary": 7}
+_METRIC_DIRECTIONS = {"down": 0, "up": 1, None: 2}
+#: a slider's data type (Streamlit's Slider.DataType), from its value's type
+_SLIDER_TYPES = (("datetime", 2), ("date", 3), ("time", 4), ("float", 1), ("int", 0))
+
+
+def _prop(name: str, default: Any) -> Callable[[Any], Any]:
+    """A field that is a prop of the same meaning (``None``: the message's default)."""
+    def get(view: Any) -> Any:
+        value = view._el.props.get(name)
+        return default if value is None else value
+    return get
+
+
+def _slider_type(view: Any) -> int:
+    value = view._el.props.get("min")
+    for cls, name in ((_dt.datetime, "datetime"), (_dt.date, "date"), (_dt.time, "time"),
+                      (float, "float")):
+        if isinstance(value, cls):
+            return dict(_SLIDER_TYPES)[name]
+    return 0
+
+
+#: fields every message of a widget or element has (when its kind has them: see _FIELDS)
+_COMMON: dict[str, Callable[[Any], Any]] = {
+    "id": lambda v: v._el.id or "",
+    "form_id": lambda v: v.form or "",
+    "label": _prop("label", ""),
+    "help": _prop("help", ""),
+    "disabled": _prop("disabled", False),
+    "placeholder": _prop("placeholder", ""),
+}
+
+#: Streamlit's type name -> its message's fields that nbstate's props carry under another
+#: name or form (a field named as a prop is read from the prop)
+_FIELDS: dict[str, dict[str, Callable[[Any], Any]]] = {
+    "markdown": {"body": lambda v: v.value, "allow_html": _prop("unsafe_allow_html", False)},
+    "code": {"code_text": _prop("body", ""), "language": _prop("language", ""),
+             "show_line_numbers": _prop("line_numbers", False),
+             "wrap_lines": _prop("wrap_lines", False)},
+    "slider": {"data_type": _slider_type, "format": _prop("format", "")},
+    "metric": {"body": lambda v: v.value, "delta": _prop("delta", ""),
+               "color": lambda v: _METRIC_COLORS.get(v._el.props.get("color"), 2),
+               "direction": lambda v: _METRIC_DIRECTIONS.get(v._el.props.get("direction"), 2)},
+    "page_link": {"page": lambda v: v._el.props.get("url") or str(v._el.props.get("page") or ""),
+                  "external": lambda v: bool(v._el.props.get("url"))},
+    "link_button": {"url": _prop("url", "")},
+    "text_input": {"max_chars": _prop("max_chars", 0)},
+    "text_area": {"max_chars": _prop("max_chars", 0)},
+    "vega_lite_chart": {"spec": _prop("spec", ""), "alt": _prop("alt", "")},
+    "plotly_chart": {"spec": _prop("spec", ""), "alt": _prop("alt", "")},
+    "deck_gl_json_chart": {"json": _prop("spec", ""), "alt": _prop("alt", "")},
+}
+
+#: Streamlit's type names whose messages have no label (so no common label/help fields)
+_NO_LABEL = {"markdown", "code", "vega_lite_chart", "plotly_chart", "deck_gl_json_chart",
+             "graphviz_chart", "title", "header", "subheader", "caption", "text", "json",
+             "latex", "divider", "image", "dataframe", "table", "exception", "error", "warning",
+             "info", "success", "progress", "html", "balloons", "snow"}
+
+
+def field(view: Any, name: str) -> Any:
+    """The message field ``name`` of the element ``view`` (an AppTest ``ElementView``), or
+    raise ``AttributeError``."""
+    kind = view.type if view._el.type != "exception" else "exception"
+    getter = _FIELDS.get(kind, {}).get(name)
+    if getter is None and kind not in _NO_LABEL:
+        getter = _COMMON.get(name)
+    if getter is not None:
+        return getter(view)
+    props = view._el.props
+    if name in props:
+        return props[name]
+    raise AttributeError(f"a {kind} message has no field {name!r}")
+
+
+class ProtoView:
+    """``element.proto``: the fields of the element's message in Streamlit, read from nbstate
+    (see the module docstring)."""
+
+    def __init__(self, view: Any) -> None:
+        self._view = view
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return field(self._view, name)
+
+    def __repr__(self) -> str:
+        return f"<proto of {self._view!r}>"
