@@ -10,21 +10,29 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import io
 import json as _json
-import re
 import sys
 import textwrap
 import types
-from collections.abc import ItemsView, KeysView, ValuesView
+from collections import ChainMap, UserDict, UserList
+from collections.abc import Callable, ItemsView, KeysView, ValuesView
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
+from . import write_types as wt
+from .charts import altair_chart, plotly_chart
+from .chat import StreamingOutput, write_stream
+from .data import dataframe, pyplot
 from .elements import Element
+from .embed import html
 from .errors import InvalidArgumentError
 from .layout import ElementHandle, handle
+from .media import graphviz_chart, pydeck_chart
 from .params import size_ignored, text_props
+from .rich import image, latex
 from .run import exception_element, require
-from .state import SessionStateProxy
+from .write_types import MEM_ADDRESS
 
 # st.help() with no argument describes the st module (this package), as in Streamlit
 _ST = sys.modules[__package__]
@@ -158,11 +166,23 @@ def code(body: Any, language: str | None = "python", *, line_numbers: bool = Fal
                    wrap_lines=bool(wrap_lines), **extra)
 
 
+#: shown by st.json as the list of their items, as Streamlit's (which also lists sets, ranges,
+#: deques... given to st.json: nbstate shows their repr)
+_LIST_LIKE = (ItemsView, KeysView, ValuesView, map, enumerate, UserList)
+
+
 def _to_jsonable(body: Any) -> Any:
-    if isinstance(body, SessionStateProxy):
+    """``body`` as the value st.json shows, by Streamlit's conversions (and a dataclass as its
+    fields, where Streamlit shows its repr)."""
+    if wt.is_custom_dict(body):  # st.session_state, st.query_params...
         return body.to_dict()
-    if isinstance(body, (MappingProxyType, ItemsView, KeysView, ValuesView, map, enumerate)):
-        return list(body) if not isinstance(body, MappingProxyType) else dict(body)
+    if isinstance(body, (ChainMap, MappingProxyType, UserDict)) or wt.is_pydantic_model(body):
+        return dict(body)
+    if wt.is_sequence_of_pydantic_models(body):
+        return [m.model_dump(mode="json") if hasattr(m, "model_dump") else m.dict()
+                for m in body]
+    if isinstance(body, _LIST_LIKE):
+        return list(body)
     if dataclasses.is_dataclass(body) and not isinstance(body, type):
         return dataclasses.asdict(body)
     if hasattr(body, "_asdict"):
@@ -269,11 +289,9 @@ def _safe_repr(obj: Any) -> str:
         return f"<{type(obj).__name__} object: repr() raised {type(e).__name__}: {e}>"
 
 
-def _write_repr(arg: Any) -> str:
-    try:
-        s = str(arg)
-    except Exception as e:  # an object whose str() fails still shows something
-        return f"`<{type(arg).__name__} object: str() raised {type(e).__name__}: {e}>`"
+def _code_span(s: str) -> str:
+    """``s`` as inline code, or as a code block if it has several lines; fenced by more
+    backticks than any run of them in ``s``, as Streamlit's."""
     ticks = "`" * (_longest_run(s, "`") + 1)
     if "\n" in s:
         ticks = "`" * max(3, len(ticks))
@@ -287,86 +305,6 @@ def _longest_run(s: str, ch: str) -> int:
         cur = cur + 1 if c == ch else 0
         best = max(best, cur)
     return best
-
-
-def write(*args: Any, unsafe_allow_html: bool = False) -> None:
-    """Write anything: text as Markdown, dicts and lists as JSON, exceptions, frames, objects.
-
-    Strings that follow each other are joined into one Markdown element, as in Streamlit.
-
-    Example:
-        >>> st.write("Total:", 42)                                      # doctest: +SKIP
-    """
-    require("write")  # (outside an app: the error says what to do)
-    if len(args) == 1 and isinstance(args[0], str):
-        markdown(args[0], unsafe_allow_html=unsafe_allow_html)
-        return
-    buf: list[str] = []
-
-    def flush() -> None:
-        if buf:
-            markdown(" ".join(buf), unsafe_allow_html=unsafe_allow_html)
-            buf.clear()
-
-    for arg in args:
-        if isinstance(arg, str):
-            buf.append(arg)
-        elif isinstance(arg, BaseException):
-            flush()
-            exception(arg)
-        elif _is_dataframe(arg):
-            flush()
-            from . import data as _data
-
-            _data.dataframe(arg)
-        elif isinstance(arg, ElementHandle):
-            flush()
-            help(arg)
-        elif isinstance(arg, (dict, list, SessionStateProxy, MappingProxyType, ItemsView,
-                              KeysView, ValuesView, map, enumerate)) or hasattr(arg, "_asdict"):
-            flush()
-            json(arg)
-        elif _is_figure(arg):
-            flush()
-            from . import data as _data
-
-            _data.pyplot(arg)
-        elif inspect.isgenerator(arg):
-            flush()
-            for item in arg:
-                write(item, unsafe_allow_html=unsafe_allow_html)
-        elif isinstance(arg, _HELP_TYPES) or dataclasses.is_dataclass(arg) or inspect.isclass(
-                arg) or _MEM_ADDRESS.match(_safe_str(arg)):
-            # functions, modules, classes, dataclasses and objects without a readable str()
-            # are described by st.help, as Streamlit's st.write does
-            flush()
-            help(arg)
-        else:
-            buf.append(_write_repr(arg))
-    flush()
-
-
-def _is_dataframe(x: Any) -> bool:
-    t = type(x)
-    return t.__module__.startswith("pandas") and t.__name__ in ("DataFrame", "Series")
-
-
-def _is_figure(x: Any) -> bool:
-    t = type(x)
-    return t.__module__.startswith("matplotlib") and t.__name__ == "Figure"
-
-
-_HELP_TYPES = (types.BuiltinFunctionType, types.BuiltinMethodType, types.FunctionType,
-               types.MethodType, types.ModuleType)
-# "<foo.Bar object at 0x10e4cfa90>": a str() that says nothing (Streamlit's is_mem_address_str)
-_MEM_ADDRESS = re.compile(r"^<[a-zA-Z_].* at 0x[0-9a-fA-F]+>$")
-
-
-def _safe_str(obj: Any) -> str:
-    try:
-        return str(obj)
-    except Exception:  # an object whose str() fails is written as such later
-        return ""
 
 
 def help(obj: Any = _ST, *, width: Any = "stretch") -> ElementHandle:
@@ -417,7 +355,7 @@ def _help_value(obj: Any) -> tuple[str | None, bool]:
     Streamlit's st.help works them out."""
     if not (inspect.isclass(obj) or inspect.ismodule(obj) or callable(obj)):
         shown = _safe_repr(obj)
-        if isinstance(obj, str) or not _MEM_ADDRESS.match(shown):
+        if isinstance(obj, str) or not MEM_ADDRESS.match(shown):
             return _shorten(shown), False
     named = getattr(obj, "__qualname__", None) or getattr(obj, "__name__", None)
     target = obj if named else type(obj)
@@ -465,3 +403,137 @@ def _variable_name() -> str | None:
 def _shorten(s: str, length: int = 300) -> str:
     s = s.strip()
     return s[:length] + "..." if len(s) > length else s
+
+
+# -- st.write: a table of rules, in Streamlit 1.67's order -------------------------------------
+# (after st.help: the table holds this module's help, not the builtin one)
+class _Text:
+    """The strings ``st.write`` gathers: those that follow each other make one Markdown."""
+
+    def __init__(self, unsafe_allow_html: bool) -> None:
+        self.parts: list[str] = []
+        self.unsafe_allow_html = unsafe_allow_html
+
+    def flush(self) -> None:
+        if self.parts:
+            markdown(" ".join(self.parts), unsafe_allow_html=self.unsafe_allow_html)
+            self.parts.clear()
+
+
+_Render = Callable[[_Text, Any], None]
+
+
+class _Rule(NamedTuple):
+    matches: Callable[[Any], bool]
+    render: _Render
+    #: the rule applies only with ``unsafe_allow_html=True``
+    html_only: bool = False
+
+
+def _shown_by(func: Callable[..., Any]) -> _Render:
+    """Write the text gathered so far, then show the object with ``func`` (``st.json``...)."""
+
+    def render(text: _Text, arg: Any) -> None:
+        text.flush()
+        func(arg)
+
+    return render
+
+
+def _gathered(text: _Text, arg: str) -> None:
+    text.parts.append(arg)
+
+
+def _replayed(text: _Text, output: StreamingOutput) -> None:
+    """What ``st.write_stream`` returned, written again: its callables are called."""
+    text.flush()
+    for item in output:
+        if callable(item):
+            item()
+        else:
+            write(item, unsafe_allow_html=text.unsafe_allow_html)
+
+
+def _keras_graph(model: Any) -> None:
+    # as Streamlit: drawn by TensorFlow's Keras utilities (not installed with nbstate)
+    from tensorflow.python.keras.utils import vis_utils
+
+    graphviz_chart(vis_utils.model_to_dot(model).to_string())
+
+
+def _html_repr(text: _Text, arg: Any) -> None:
+    # as Streamlit's: the text gathered so far is not written first (it comes after the HTML)
+    html(arg._repr_html_())
+
+
+def _as_text(text: _Text, arg: Any) -> None:
+    """Anything else: its ``str()`` in code ticks, or ``st.help`` when that ``str()`` only
+    names the type and an address (``<foo.Bar object at 0x10e4cfa90>``)."""
+    try:
+        shown = str(arg)
+    except Exception as e:  # an object whose str() fails still shows something (Streamlit
+        # fails the run)
+        text.parts.append(f"`<{type(arg).__name__} object: str() raised "
+                          f"{type(e).__name__}: {e}>`")
+        return
+    if MEM_ADDRESS.match(shown):
+        text.flush()
+        help(arg)
+    else:
+        text.parts.append(_code_span(shown))
+
+
+def _anything(arg: Any) -> bool:
+    return True
+
+
+#: how st.write shows an object: the first rule that matches, in Streamlit 1.67's order
+_WRITE_RULES: tuple[_Rule, ...] = (
+    _Rule(lambda a: isinstance(a, str), _gathered),
+    _Rule(lambda a: isinstance(a, StreamingOutput), _replayed),
+    _Rule(lambda a: isinstance(a, Exception), _shown_by(exception)),
+    _Rule(wt.is_delta_generator, _shown_by(help)),
+    _Rule(wt.is_dataframe_like, _shown_by(dataframe)),
+    _Rule(wt.is_altair_chart, _shown_by(altair_chart)),
+    _Rule(wt.is_matplotlib_figure, _shown_by(pyplot)),
+    _Rule(wt.is_plotly_chart, _shown_by(plotly_chart)),
+    _Rule(wt.is_graphviz_chart, _shown_by(graphviz_chart)),
+    _Rule(wt.is_sympy_expression, _shown_by(latex)),
+    _Rule(wt.is_pillow_image, _shown_by(image)),
+    _Rule(wt.is_keras_model, _shown_by(_keras_graph)),
+    _Rule(wt.is_json_like, _shown_by(json)),
+    _Rule(wt.is_pydeck, _shown_by(pydeck_chart)),
+    _Rule(lambda a: isinstance(a, io.StringIO), _shown_by(lambda s: markdown(s.getvalue()))),
+    _Rule(wt.is_stream, _shown_by(write_stream)),
+    _Rule(wt.is_help_target, _shown_by(help)),  # functions, modules, classes, dataclasses
+    _Rule(lambda a: wt.has_callable_attr(a, "_repr_html_"), _html_repr, html_only=True),
+    _Rule(wt.is_pandas_compatible, _shown_by(dataframe)),
+    _Rule(_anything, _as_text),
+)
+
+
+def write(*args: Any, unsafe_allow_html: bool = False) -> None:
+    """Write anything, each argument as Streamlit's ``st.write`` shows it: strings as
+    Markdown (those that follow each other joined into one), dataframe-like data as a
+    dataframe, charts (Altair, Plotly, Matplotlib, Graphviz, pydeck), images, exceptions,
+    dicts and lists as JSON, generators streamed, functions, modules and classes by
+    ``st.help``, any other object as its ``str()`` in code ticks.
+
+    ``unsafe_allow_html=True`` renders HTML in the strings, and an object with
+    ``_repr_html_`` (that is not one of the above) by ``st.html``.
+
+    Example:
+        >>> st.write("Total:", 42, pd.DataFrame({"a": [1, 2]}))         # doctest: +SKIP
+    """
+    require("write")  # (outside an app: the error says what to do)
+    if len(args) == 1 and isinstance(args[0], str):
+        markdown(args[0], unsafe_allow_html=unsafe_allow_html)
+        return
+    # (Streamlit refuses several arguments on an element's handle or st.empty(), which hold
+    # one element: nbstate shows them together there)
+    text = _Text(unsafe_allow_html)
+    for arg in args:
+        rule = next(r for r in _WRITE_RULES
+                    if (unsafe_allow_html or not r.html_only) and r.matches(arg))
+        rule.render(text, arg)
+    text.flush()

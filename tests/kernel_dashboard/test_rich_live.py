@@ -127,6 +127,23 @@ def test_charts_show_as_vega_lite_and_plotly_outputs(kernel, app):
     assert any("data:image/png;base64," in str(m.get("value", "")) for m in root.walk())
 
 
+def test_write_shows_a_plotly_figure_as_a_chart_and_an_array_as_a_grid(kernel, app):
+    root = app("""
+    import plotly.graph_objects as go
+    st.write("Sales:", go.Figure(go.Bar(y=[2, 3, 1])))
+    st.write(np.array([[1, 2], [3, 4], [5, 6]]))
+    """)
+    html = html_of(root)
+    assert "Sales:" in html and "Figure(" not in html and "[[1 2]" not in html  # no text
+    charts = [m for m in root.walk() if "figure" in m.state and "selection_mode" in m.state]
+    assert [json.loads(c["figure"])["data"][0]["type"] for c in charts] == ["bar"]
+    grid = next(m for m in root.walk() if "nrows" in m.state)  # the array's dataframe
+    assert grid["nrows"] == 3 and [c["label"] for c in grid["columns"]] == ["", "0", "1"]
+    reply = kernel.custom(grid, {"type": "window", "seq": 1, "r0": 0, "r1": 3,
+                                 "cols": [1, 2], "sort": None})
+    assert reply["cells"] == [["1", "2"], ["3", "4"], ["5", "6"]]
+
+
 def test_progress_status_latex_and_toast(kernel, app):
     root = app("""
     bar = st.progress(0, text="starting")
