@@ -256,8 +256,10 @@ class AppRunError(Exception):
 
 
 class AppTestError(Exception):
-    """An ``AppTest`` query that has no single answer: several elements have the key given
-    to ``get_by_key`` (as Streamlit's ``streamlit.testing.v1.errors.AppTestError``)."""
+    """What an ``AppTest`` cannot do, as Streamlit's ``streamlit.testing.v1.errors
+    .AppTestError``: a query with no single answer (several elements have the key given to
+    ``get_by_key``), an interaction a browser user cannot perform (a disabled widget), or
+    one it does not implement for that element (``set_value`` on a heading)."""
 
 
 class RefusedValue(Exception):

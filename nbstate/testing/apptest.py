@@ -984,13 +984,27 @@ class ElementView:
         return f"<{self._el.type}{lab}{key} value={self.value!r}>"
 
     # -- acting (widgets) ---------------------------------------------------------------
-    def _require_widget(self) -> None:
+    def _require_widget(self, method: str = "set_value") -> None:
         if self._el.id is None or self._el.type == "form":
-            raise TypeError(f"a {self._el.type} element is not a widget")
+            raise AppTestError(
+                f"{method}() is not supported for {self.type}{self._key_part()}. AppTest can "
+                "inspect this element but does not implement interactions for it. Set its "
+                "value through at.session_state if it has a key.")
+
+    def _key_part(self) -> str:
+        return f" (key={self.key!r})" if self.key else ""
+
+    def _assert_can_interact(self) -> None:
+        """As Streamlit's AppTest: what a browser user cannot do, a test cannot either."""
+        if self._el.props.get("disabled") is True:  # (a data editor's list: some columns)
+            raise AppTestError(
+                f"Cannot update a disabled {self.type} widget{self._key_part()}. A browser "
+                "user cannot interact with a disabled widget.")
 
     def set_value(self, value: Any) -> ElementView:
         """Set the value the frontend sends at the next ``run()``; returns this element."""
         self._require_widget()
+        self._assert_can_interact()
         if self._el.type == "chat_input":  # text and staged files are sent together
             pending = self._at._pending_value(self)
             if isinstance(pending, dict) and not isinstance(value, dict):
@@ -1008,6 +1022,7 @@ class ElementView:
             if option is _MISSING:
                 raise TypeError("menu_button.click(option): say which option to pick")
             return self.set_value(option)
+        self._require_widget("click")
         return self.set_value(True)
 
     def click_index(self, index: int) -> ElementView:

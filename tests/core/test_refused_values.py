@@ -145,15 +145,28 @@ def test_number_input_takes_values_off_its_step(app):
 
 
 def test_a_disabled_widget_refuses_input_from_the_frontend():
-    at = AppTest.from_string("""
+    from nbstate.run import App, Session
+    from nbstate.testing import AppTestError
+
+    src = """
 import nbstate as st
 v = st.slider("Locked", 0, 10, 3, key="locked", disabled=True)
 st.write(v)
-""").run()
-    at.slider(key="locked").set_value(5).run()
-    assert at.session_state["locked"] == 3
-    assert at.markdown[0].value == "`3`"
-    assert "disabled" in at.warning[0].value and '"Locked"' in at.warning[0].value
+"""
+    # a test cannot do what a browser user cannot (as Streamlit's AppTest)
+    at = AppTest.from_string(src).run()
+    with pytest.raises(AppTestError, match="disabled slider"):
+        at.slider(key="locked").set_value(5)
+    # a frontend that sends it anyway is refused by the core
+    app = App(src, session=Session())
+    tree = app.run()
+    [wid] = [el.id for el in tree.walk() if el.key == "locked"]
+    app.interact([(wid, 5)])
+    assert app.session.store.values["locked"] == 3
+    texts = [el.props.get("body") for el in app.tree.walk()]
+    assert "`3`" in texts
+    [warning] = [el.props["body"] for el in app.tree.walk() if el.type == "warning"]
+    assert "disabled" in warning and '"Locked"' in warning
 
 
 def test_a_burst_keeps_each_widgets_last_valid_value_and_calls_back_once():

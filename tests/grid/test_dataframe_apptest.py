@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from nbstate.errors import InvalidArgumentError
-from nbstate.testing import AppTest
+from nbstate.testing import AppTest, AppTestError
 
 HEAD = """
 import nbstate as st
@@ -31,7 +31,7 @@ def test_without_on_select_it_returns_a_handle_and_is_no_widget():
     # as Streamlit: the element's handle (tests/streamlit_diff/test_return_kinds.py)
     at = app("r = st.dataframe(df)\nst.text(repr(r))")
     assert at.text[0].value == "<element dataframe>"
-    with pytest.raises(TypeError):
+    with pytest.raises(AppTestError, match="not supported for dataframe"):
         at.dataframe[0].select_rows([0])
 
 

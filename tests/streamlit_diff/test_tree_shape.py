@@ -293,6 +293,29 @@ def test_fields_of_the_elements_messages_read_as_in_streamlit():
             at.markdown[0].proto.no_such_field
 
 
+def test_what_a_browser_user_cannot_do_a_test_cannot_either():
+    theirs, ours = both("""
+    clicked = st.button("Go", disabled=True, key="go")
+    st.write(f"clicked={clicked}")
+    st.slider("Off", 0, 9, 3, disabled=True)
+    st.link_button("Docs", "https://example.com")
+    st.title("Heading")
+    """)
+    for at in (ours, theirs):
+        with pytest.raises(Exception, match=r"Cannot update a disabled button widget \(key='go'\)"):
+            at.button[0].click()
+        with pytest.raises(Exception, match="Cannot update a disabled slider widget"):
+            at.slider[0].set_value(5)
+        with pytest.raises(Exception, match=r"click\(\) is not supported for link_button"):
+            at.get("link_button")[0].click()
+        with pytest.raises(Exception, match=r"set_value\(\) is not supported for title"):
+            at.title[0].set_value("x")
+        at.run()
+        assert at.markdown[0].value == "clicked=False" and at.slider[0].value == 3
+    with pytest.raises(AppTestError):
+        ours.button[0].click()
+
+
 def test_a_list_of_images_is_one_element_with_its_captions():
     theirs, ours = both("""
     import numpy as np
