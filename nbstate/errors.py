@@ -27,7 +27,12 @@ def _describe(kind: str, label: Any = None, key: str | None = None) -> str:
     return out
 
 
-class NbstateAPIException(Exception):
+class MarkdownFormattedException(Exception):
+    """An exception whose message is Markdown, shown formatted (as Streamlit's; an app may
+    raise one: ``st.exception(st.errors.MarkdownFormattedException("**No** data"))``)."""
+
+
+class NbstateAPIException(MarkdownFormattedException):
     """Base class of every error nbstate raises because of how its API was used."""
 
 

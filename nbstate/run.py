@@ -31,6 +31,7 @@ from .errors import (
     DuplicateElementId,
     DuplicateElementKey,
     InvalidFormCallbackError,
+    MarkdownFormattedException,
     NoAppContextError,
     RefusedValue,
     RerunApp,
@@ -1151,7 +1152,8 @@ def exception_element(e: BaseException) -> Element:
             "instead and the app stays live. Use st.stop() to end a run early.")
     return Element("exception", props={"type": name, "message": message,
                                        "stack_trace": [s.rstrip("\n") for s in stack],
-                                       "is_warning": False})
+                                       "is_warning": False,
+                                       "is_markdown": isinstance(e, MarkdownFormattedException)})
 
 
 #: what an app shows instead of an uncaught exception's message (client.showErrorDetails)

@@ -68,10 +68,11 @@ def is_styler(x: Any) -> bool:
     return type(x).__name__ == "Styler" and _module(x) == "pandas"
 
 
-def to_frame(data: Any) -> Any:
+def to_frame(data: Any, flatten: bool = True) -> Any:
     """``data`` as a pandas DataFrame, by Streamlit's rules (``convert_anything_to_pandas_df``):
     a Series is one column, a one-column frame with no name is called ``value``, a dict of
-    scalars is a key-value column, MultiIndex columns are flattened as ``"a / b"``.
+    scalars is a key-value column; MultiIndex columns are flattened as ``"a / b"`` (the grid
+    shows them so) unless ``flatten`` is off (the data as a test reads it).
 
     Example:
         >>> to_frame({"a": 1, "b": 2}).to_dict()
@@ -118,7 +119,7 @@ def to_frame(data: Any) -> Any:
                     f"`st.dataframe`: cannot show an object of type {type(data).__name__} as a "
                     "table; pass a pandas DataFrame or Series, a dict of columns, a list of "
                     f"rows or dicts, a numpy array or a pyarrow Table ({e}).") from None
-    if isinstance(df.columns, pd.MultiIndex):
+    if flatten and isinstance(df.columns, pd.MultiIndex):
         df = df.copy(deep=False)
         df.columns = [" / ".join(str(x) for x in c if str(x) != "") for c in df.columns]
     return df

@@ -60,6 +60,7 @@ class AppTest:
                 target = _raiser(e)
         self._app = App(target, name=name or "test", session=self._session,
                         namespace=namespace, filename=filename, args=args, kwargs=kwargs)
+        self._filename = filename
         self._pending: dict[str, Any] = {}
         # values Streamlit's AppTest would raise on at the next run (SPEC §10)
         self._unsendable: list[Exception] = []
@@ -87,11 +88,13 @@ class AppTest:
 
     @classmethod
     def from_file(cls, script_path: str | Path, *, default_timeout: float = 3) -> AppTest:
-        """An app from a ``.py`` file (a path relative to the calling test file works too)."""
+        """An app from a ``.py`` file: a relative path is found beside the calling test file,
+        as Streamlit's ``from_file`` finds it (or, failing that, in the working directory)."""
         path = Path(script_path)
-        if not path.is_absolute() and not path.exists():
-            caller = Path(inspect.stack()[1].filename).parent
-            path = caller / path
+        if not path.is_absolute():
+            beside = Path(inspect.stack()[1].filename).parent / path
+            if beside.exists() or not path.exists():
+                path = beside
         return cls(path.read_text(), default_timeout=default_timeout, filename=str(path))
 
     @classmethod
@@ -331,7 +334,18 @@ class AppTest:
         """
         from ..page import app_extras
 
-        app_extras(self._app)["page"] = str(page_path)
+        target = str(page_path)
+        main_dir = Path(self._filename).parent if self._filename else Path.cwd()
+        pages = (app_extras(self._app).get("pages") or {}).values()
+        # as Streamlit's: a file relative to the main script; here also a page of the last
+        # run's st.navigation by URL path or title (a function's page has no file)
+        if not (main_dir / target).is_file() and not any(
+                target in (p.url_path, p.title) for p in pages):
+            raise ValueError(
+                f"Could not find page {target!r} relative to the main script "
+                f"{self._filename or '<string>'!r}. Resolved page path: "
+                f"{str((main_dir / target).resolve())!r}.")
+        app_extras(self._app)["page"] = target
         return self
 
     @property
@@ -826,7 +840,7 @@ class ElementView:
             return "---"  # as Streamlit's AppTest: a divider is Markdown "---"
         if el.type == "latex":
             return f"$$\n{el.props['body']}\n$$"
-        if el.type == "dataframe":  # the data shown, as a DataFrame (as Streamlit's AppTest)
+        if el.type in ("dataframe", "table"):  # the data shown, as a DataFrame (as Streamlit's)
             return _grid_value(self)
         if el.type == "data_editor":  # what st.data_editor returned (the edited data)
             return el.props.get("result")
@@ -1222,11 +1236,12 @@ class ElementView:
 
 
 def _grid_value(view: ElementView) -> Any:
-    """The data of a dataframe element as a pandas DataFrame."""
+    """The data of a dataframe or table element as a pandas DataFrame, as Streamlit's AppTest
+    reads it (MultiIndex columns kept)."""
+    from ..tabular import to_frame
+
     src = view._el.props.get("source")
-    if src is None:
-        return view._el.props.get("data")
-    return src.frame
+    return to_frame(src.raw if src is not None else view._el.props.get("data"), flatten=False)
 
 
 _ELEMENT_TYPES.add("data_editor")

@@ -1,0 +1,78 @@
+"""What AppTest suites of public Streamlit apps do that nbstate's AppTest did differently:
+each case runs through Streamlit's AppTest and nbstate's and must read the same."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from nbstate.testing import AppTest as NbAppTest
+
+pytest.importorskip("streamlit")
+pytestmark = pytest.mark.streamlit
+
+
+def both(body: str):
+    from streamlit.testing.v1 import AppTest
+
+    body = textwrap.dedent(body)
+    return (AppTest.from_string("import streamlit as st\n" + body).run(),
+            NbAppTest.from_string("import nbstate as st\n" + body).run())
+
+
+def test_a_tables_value_is_a_dataframe_with_its_column_index():
+    theirs, ours = both("""
+    import pandas as pd, numpy as np
+    st.table({"k": [1, 2]})
+    st.table([[1, 2], [3, 4]])
+    df = pd.DataFrame(index=[[0, 1], ["i1", "i2"]], columns=[[2, 3, 4], ["c1", "c2", "c3"]],
+                      data=np.arange(6).reshape(2, 3))
+    st.dataframe(df)
+    """)
+    for at in (ours, theirs):
+        assert [type(t.value).__name__ for t in at.table] == ["DataFrame", "DataFrame"]
+        assert at.table[0].value["k"].tolist() == [1, 2]
+        assert list(at.dataframe[0].value.columns) == [(2, "c1"), (3, "c2"), (4, "c3")]
+
+
+def test_a_markdown_formatted_exception_is_shown_as_markdown():
+    theirs, ours = both("""
+    st.exception(st.errors.MarkdownFormattedException("# Oh no"))
+    st.exception(ValueError("plain"))
+    """)
+    for at in (ours, theirs):
+        assert [(e.is_markdown, e.value) for e in at.exception] == [
+            (True, "# Oh no"), (False, "plain")]
+
+
+def _pages(tmp_path: Path) -> Path:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "main.py").write_text("import streamlit as st\nst.text('main page')\n")
+    (tmp_path / "pages" / "one.py").write_text("import streamlit as st\nst.text('page one')\n")
+    return tmp_path / "main.py"
+
+
+@pytest.mark.parametrize("target", ["pages/missing.py", "one.py", "main/pages/one.py"])
+def test_switch_page_to_a_file_that_is_no_page_raises(tmp_path, target):
+    from streamlit.testing.v1 import AppTest
+
+    main = _pages(tmp_path)
+    for cls in (AppTest, NbAppTest):
+        at = cls.from_file(str(main)).run()
+        with pytest.raises(ValueError, match="Could not find page"):
+            at.switch_page(target)
+        assert at.switch_page("pages/one.py").run().text[0].value == "page one"
+
+
+def test_from_file_finds_a_relative_path_beside_the_test_file(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    here = Path(__file__).parent / "apps_beside"
+    (tmp_path / "apps_beside").mkdir()
+    (tmp_path / "apps_beside" / "app.py").write_text("import streamlit as st\nst.text('cwd')\n")
+    monkeypatch.chdir(tmp_path)  # the same relative path names another file from here
+    for cls in (AppTest, NbAppTest):
+        assert cls.from_file("apps_beside/app.py").run().text[0].value == "beside", cls
+    assert here.is_dir()
