@@ -929,9 +929,10 @@ class ElementView:
         return [opts.index(v) for v in self.value or []]
 
     @property
-    def children(self) -> list[ElementView]:
+    def children(self) -> dict[int, ElementView]:
+        """A block's children by position, as Streamlit's ``Block.children`` (a dict)."""
         f = self._el.key if self._el.type == "form" else self.form
-        return [ElementView(self._at, c, f) for c in self._el.children or ()]
+        return {i: ElementView(self._at, c, f) for i, c in enumerate(self._el.children or ())}
 
     def get(self, element_type: str) -> ElementList:
         """Elements of one type inside this block (``at.sidebar.get("slider")``)."""
@@ -949,11 +950,11 @@ class ElementView:
         return self._el.children is None or bool(self._el.children)
 
     def __getitem__(self, i: int) -> ElementView:
-        return self.children[i]
+        return list(self.children.values())[i]  # (from the end too: at.main[-1])
 
     def __iter__(self) -> Iterator[ElementView]:
         yield self
-        for c in self.children if self._el.children is not None else ():
+        for c in self.children.values():
             yield from c
 
     def __eq__(self, other: object) -> bool:

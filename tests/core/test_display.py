@@ -34,7 +34,7 @@ def test_write_shows_dicts_and_lists_as_json(app, arg, json):
 
 def test_write_keeps_order_of_mixed_arguments(app):
     at = app('st.write("x", {"a": 1}, "y")')
-    assert [c.element_type for c in at.main.children] == ["markdown", "json", "markdown"]
+    assert [c.element_type for c in at.main.children.values()] == ["markdown", "json", "markdown"]
 
 
 def test_write_shows_exceptions(app):

@@ -216,7 +216,7 @@ def test_uncaught_exception_is_shown_where_the_run_stopped(app):
     # trimmed to the user's code: no frame from nbstate's own modules
     assert exc.stack_trace and all("nbstate/run.py" not in line for line in exc.stack_trace)
     assert any("helper()" in line for line in exc.stack_trace)
-    assert at.main.children[-1].element_type == "exception"
+    assert at.main[-1].element_type == "exception"
 
 
 def test_exception_inside_a_container_is_shown(app):

@@ -200,7 +200,7 @@ def test_grid_cells_in_order():
     """)
     grid = at.grid[0]
     assert grid.columns == 3 and grid.gap == ("small", 8)
-    assert [c.type for c in grid.children] == ["metric"] * 5 + ["button"]
+    assert [c.type for c in grid.children.values()] == ["metric"] * 5 + ["button"]
 
 
 # -- media and decoration -------------------------------------------------------------------------
@@ -288,7 +288,7 @@ def test_help_and_echo():
     assert h.value == "area"  # as Streamlit's AppTest gives it: the name
     assert "area(r: float) -> float" in h.summary
     assert at.code[0].value == "x = 2 + 3\nst.write(x)"
-    kinds = [e.element_type for e in at.main.children]
+    kinds = [e.element_type for e in at.main.children.values()]
     # echo("below"): the output first, then the code
     assert kinds[-2:] == ["text", "code"]
     assert at.code[1].value == 'st.text("shown first")'

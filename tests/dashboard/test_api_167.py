@@ -36,7 +36,7 @@ st.write("last")
 h.text("done")
 """)
     assert at.text.values == ["done"]
-    kinds = [c.element_type for c in at.main.children]
+    kinds = [c.element_type for c in at.main.children.values()]
     assert kinds == ["markdown", "text", "markdown"]  # in the same place, not appended
 
 

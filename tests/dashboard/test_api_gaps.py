@@ -33,7 +33,7 @@ h.html("<i>two</i>")
     assert at.text.values == ["was a frame"]
     assert at.markdown.values == ["was a component"]
     # each replacement stands where its element stood
-    assert [c.element_type for c in at.main.children] == [
+    assert [c.element_type for c in at.main.children.values()] == [
         "empty", "text", "markdown", "empty", "html"]  # .empty() leaves an empty slot
 
 
@@ -48,7 +48,7 @@ h.html("<i>two</i>")
     "st.page_link('https://example.com', label='x')"])
 def test_media_diagrams_and_links_return_a_handle(call):
     at = app(f"st.write('before')\n{call}.text('replaced')\nst.write('after')")
-    assert [c.element_type for c in at.main.children] == ["markdown", "text", "markdown"]
+    assert [c.element_type for c in at.main.children.values()] == ["markdown", "text", "markdown"]
     assert at.text.values == ["replaced"]
 
 
@@ -71,7 +71,7 @@ st.title("Title")
 st.write("body")
 st.logo("https://example.com/logo.png", link="https://example.com")
 """)
-    assert [c.element_type for c in at.main.children] == ["title", "markdown"]
+    assert [c.element_type for c in at.main.children.values()] == ["title", "markdown"]
     assert [c.type for c in at.tree.children] == ["notices", "main", "logo"]
     assert len(at.logo) == 1
     assert at.logo[0].src == "https://example.com/logo.png"
@@ -86,11 +86,11 @@ st.logo("https://example.com/first.png")
 with st.sidebar:
     st.logo("https://example.com/second.png", icon_image="https://example.com/icon.png")
 """)
-    assert [c.element_type for c in at.sidebar.children] == ["text"]
+    assert [c.element_type for c in at.sidebar.children.values()] == ["text"]
     assert len(at.logo) == 1
     assert at.logo[0].src == "https://example.com/second.png"
     assert at.logo[0].in_sidebar is True
-    assert at.main.children == []
+    assert at.main.children == {}
 
 
 def test_a_run_without_logo_shows_none():

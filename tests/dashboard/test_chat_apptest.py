@@ -109,12 +109,12 @@ def test_chat_input_is_pinned_to_the_bottom_of_the_main_area():
         st.chat_input("Side", key="side")
     """)
     main = at.main.children
-    assert [c.element_type for c in main] == ["title", "markdown", "columns"]
+    assert [c.element_type for c in main.values()] == ["title", "markdown", "columns"]
     # the bottom block is a top block of its own, after main, the sidebar and the event
     # block (at[3]), as in Streamlit's AppTest
     bottom = at[3]
     assert bottom.element_type == "bottom" and len(at) == 4
-    assert [c.element_type for c in bottom.children] == ["chat_input", "caption"]
+    assert [c.element_type for c in bottom.children.values()] == ["chat_input", "caption"]
     assert main[2].children[0].children[0].element_type == "chat_input"  # in its column
     assert at.sidebar.chat_input[0].placeholder == "Side"
     assert [c.placeholder for c in at.chat_input] == ["Inline", "Side", "Ask"]

@@ -95,7 +95,7 @@ with other.container():
     st.text("b")
 """)
     # a filled slot is what it holds, as in Streamlit's AppTest: a text, then a container
-    assert [e.element_type for e in at.main.children] == ["text", "container"]
+    assert [e.element_type for e in at.main.children.values()] == ["text", "container"]
     assert at.main[0].value == "done"
     assert [t.value for t in at.main[1].text] == ["a", "b"]
     assert len(at.empty) == 0

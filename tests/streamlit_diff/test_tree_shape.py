@@ -67,7 +67,7 @@ def test_toasts_dialogs_and_style_only_html_are_in_the_event_block():
         "c's own", "the sidebar's own", "first", "from the sidebar's with", "from c's with"]
     assert [t.value for t in ours.main.toast] == ["c's own"]
     assert [h.value for h in ours.html] == [h.value for h in theirs.html]
-    assert [e.type for e in ours[2].children] == [
+    assert [e.type for e in ours[2].children.values()] == [
             e.type for e in theirs[2].children.values()] == [
         "toast", "toast", "toast", "html", "dialog"]
     # positions in main are Streamlit's: no toast between the button and the container

@@ -70,7 +70,8 @@ def kinds(at: Any, streamlit: bool) -> list[str]:
     ``element_type`` is "exception".)"""
     if streamlit:
         return [n.type for n in at.main.children.values()]
-    return ["exception" if n.element_type == "exception" else n.type for n in at.main.children]
+    return ["exception" if n.element_type == "exception" else n.type
+            for n in at.main.children.values()]
 
 
 def written(pair: Any, args: str, setup: str = "") -> list[str]:
