@@ -76,3 +76,15 @@ def test_from_file_finds_a_relative_path_beside_the_test_file(tmp_path, monkeypa
     for cls in (AppTest, NbAppTest):
         assert cls.from_file("apps_beside/app.py").run().text[0].value == "beside", cls
     assert here.is_dir()
+
+
+def test_a_blocks_children_are_a_dict_by_position():
+    theirs, ours = both("""
+    st.title("T")
+    st.write("x")
+    """)
+    for at in (ours, theirs):
+        children = at.main.children
+        assert isinstance(children, dict) and list(children) == [0, 1]
+        assert [c.type for c in children.values()] == ["title", "markdown"]
+        assert at.main[1].value == "x"
