@@ -120,7 +120,7 @@ def table(data: Any = None, *, border: bool | str = True, width: Any = "stretch"
     from .tabular import GridSource
 
     source = GridSource(data)
-    common = {"data": data, "border": border, "width": width, "height": height,
+    common = {"data": source.raw, "border": border, "width": width, "height": height,
               "hide_index": hide_index, "hide_header": bool(hide_header), "alt": alt}
     if source.nrows > MAX_STATIC_ROWS:
         return handle(ctx, Element("table", props={"source": source, "static": True,

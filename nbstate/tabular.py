@@ -68,6 +68,15 @@ def is_styler(x: Any) -> bool:
     return type(x).__name__ == "Styler" and _module(x) == "pandas"
 
 
+#: the rows a DB API cursor gives a table (Streamlit's limit for data not loaded yet)
+CURSOR_ROWS = 10_000
+
+
+def is_dbapi_cursor(obj: Any) -> bool:
+    """A DB API 2.0 cursor (PEP 249): ``description``, ``fetchmany`` and ``fetchall``."""
+    return all(hasattr(obj, a) for a in ("description", "fetchmany", "fetchall"))
+
+
 def to_frame(data: Any, flatten: bool = True) -> Any:
     """``data`` as a pandas DataFrame, by Streamlit's rules (``convert_anything_to_pandas_df``):
     a Series is one column, a one-column frame with no name is called ``value``, a dict of
@@ -101,6 +110,9 @@ def to_frame(data: Any, flatten: bool = True) -> Any:
             df = df.to_frame()
     elif hasattr(data, "to_pandas") and callable(data.to_pandas):
         df = pd.DataFrame(data.to_pandas())
+    elif is_dbapi_cursor(data):  # its first rows, columns named by its description
+        names = [d[0] for d in data.description] if data.description else None
+        df = pd.DataFrame(data.fetchmany(CURSOR_ROWS), columns=names)
     else:
         if isinstance(data, (set, frozenset)):
             data = list(data)
@@ -119,7 +131,14 @@ def to_frame(data: Any, flatten: bool = True) -> Any:
                     f"`st.dataframe`: cannot show an object of type {type(data).__name__} as a "
                     "table; pass a pandas DataFrame or Series, a dict of columns, a list of "
                     f"rows or dicts, a numpy array or a pyarrow Table ({e}).") from None
-    if flatten and isinstance(df.columns, pd.MultiIndex):
+    return flat_columns(df) if flatten else df
+
+
+def flat_columns(df: Any) -> Any:
+    """``df`` with MultiIndex columns flattened as ``"a / b"`` (a copy; else ``df`` itself)."""
+    import pandas as pd
+
+    if isinstance(df.columns, pd.MultiIndex):
         df = df.copy(deep=False)
         df.columns = [" / ".join(str(x) for x in c if str(x) != "") for c in df.columns]
     return df
@@ -590,10 +609,12 @@ class GridSource:
     Two sources compare equal when their fingerprints do (the frontend keeps what it shows).
     """
 
-    __slots__ = ("raw", "fp", "origin", "_frame", "_order", "_styled", "__weakref__")
+    __slots__ = ("raw", "fp", "origin", "_frame", "_data", "_order", "_styled", "__weakref__")
 
     def __init__(self, data: Any, origin: Any = None) -> None:
         need_pandas()
+        if is_dbapi_cursor(data):  # (its rows can be read once: read them now)
+            data = to_frame(data, flatten=False)
         self.raw = data
         self.fp = fingerprint(data)
         #: for an edited copy (st.data_editor): each row's position in the data as passed
@@ -608,6 +629,7 @@ class GridSource:
                 self.fp = (*self.fp, "origin", hashlib.blake2b(
                     np.asarray(origin, dtype=np.int64).tobytes(), digest_size=16).hexdigest())
         self._frame: Any = None
+        self._data: Any = None
         self._order: tuple[Any, Any] | None = None
         self._styled: Any = None
 
@@ -634,9 +656,17 @@ class GridSource:
 
     @property
     def frame(self) -> Any:
+        """The data as a DataFrame, MultiIndex columns flattened as the grid shows them."""
         if self._frame is None:
-            self._frame = to_frame(self.raw)
+            self._frame = flat_columns(self.data)
         return self._frame
+
+    @property
+    def data(self) -> Any:
+        """The data as a DataFrame, as given (read once: a cursor's rows are read here)."""
+        if self._data is None:
+            self._data = to_frame(self.raw, flatten=False)
+        return self._data
 
     @property
     def nrows(self) -> int:

@@ -1242,7 +1242,7 @@ def _grid_value(view: ElementView) -> Any:
     from ..tabular import to_frame
 
     src = view._el.props.get("source")
-    return to_frame(src.raw if src is not None else view._el.props.get("data"), flatten=False)
+    return src.data if src is not None else to_frame(view._el.props.get("data"), flatten=False)
 
 
 _ELEMENT_TYPES.add("data_editor")

@@ -88,3 +88,19 @@ def test_a_blocks_children_are_a_dict_by_position():
         assert isinstance(children, dict) and list(children) == [0, 1]
         assert [c.type for c in children.values()] == ["title", "markdown"]
         assert at.main[1].value == "x"
+
+
+def test_a_database_cursor_is_a_table_with_its_column_names():
+    theirs, ours = both("""
+    import sqlite3
+    con = sqlite3.connect(":memory:")
+    con.execute("create table t (name text, n int)")
+    con.executemany("insert into t values (?, ?)", [("a", 1), ("b", 2)])
+    st.dataframe(con.execute("select * from t"))
+    st.write(con.execute("select name from t"))
+    st.table(con.execute("select n from t"))
+    """)
+    for at in (ours, theirs):
+        assert [d.value.to_dict("list") for d in at.dataframe] == [
+            {"name": ["a", "b"], "n": [1, 2]}, {"name": ["a", "b"]}]
+        assert at.table[0].value.to_dict("list") == {"n": [1, 2]}
