@@ -159,18 +159,6 @@ class _AppBox(W.VBox):
         return f"<nbstate app output ({len(self.children)} items)>"
 
 
-def _own(binding: Binding, w: W.Widget) -> None:
-    """The browser's messages for a new element's widgets are handled on the main thread
-    (``relay.py``): the widget, the one that holds its children, the parts carrying its value."""
-    relay.own(w)
-    inner = binding.inner(w)
-    if inner is not None and inner is not w:
-        relay.own(inner)
-    for part in binding.parts(w):
-        if part is not w:
-            relay.own(part)
-
-
 class View:
     """The live output of one app: a persistent box, updated in place run after run.
 
@@ -416,7 +404,7 @@ class View:
         else:
             w = binding.create(el)
         n = Node(binding, w, el)
-        _own(binding, w)
+        relay.own(w)  # (the browser's messages for it are handled on the main thread)
         if kids is not None:
             n.children = kids
         self._created.append(n)
@@ -427,14 +415,13 @@ class View:
             keys = binding.value_keys
             n.front = [{k: getattr(p, k) for k in keys} for p in n.parts]
             n.front_value = n.kernel_value = el.props.get("value")
-            for i, part in enumerate(n.parts):
-                part.comm.on_msg(self._handler(n, i))
         elif el.props.get("buttons") is not None:
             # a display grid with keyed button columns: its clicks (GridBinding.on_custom)
             n.parts = binding.parts(w)
             n.front = [{} for _ in n.parts]
-            for i, part in enumerate(n.parts):
-                part.comm.on_msg(self._handler(n, i))
+        for i, part in enumerate(n.parts):  # (the widgets whose messages carry its value)
+            relay.own(part)
+            part.comm.on_msg(self._handler(n, i))
         return n
 
     def _update(self, n: Node, el: Element) -> None:

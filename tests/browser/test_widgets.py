@@ -149,3 +149,31 @@ def test_a_folder_uploader_picks_a_folder_and_sends_its_allowed_files(page, serv
     expect(root).to_contain_text("names=['data/a.csv', 'data/sub/b.csv'] sizes=[4, 5]")
     assert "refused" not in root.inner_text()
     assert page_errors(page) == []
+
+
+THREADS = '''\
+%%app threads
+import threading
+import nbstate as st
+
+def reset():
+    st.session_state.level = 1
+st.button("Reset", on_click=reset)
+level = st.slider("Level", 0, 10, 0, key="level")
+st.write(f"level={level} on {threading.current_thread().name}")
+'''
+
+
+def test_interactions_run_the_app_on_the_kernels_main_thread(page, server):
+    # JupyterLab 4.4+ sends widget messages on a kernel subshell; once a rerun answering one
+    # updated the slider, ipykernel hands the slider's messages to that subshell's thread
+    nbformat.write(notebook("%load_ext nbstate", THREADS), server.root / "scenario_threads.ipynb")
+    root = open_app(page, server, "lab", "scenario_threads.ipynb")
+    expect(root).to_contain_text("level=0 on MainThread")
+    root.get_by_role("button", name="Reset").click()
+    expect(root).to_contain_text("level=1 on MainThread")
+    handle = root.locator(".widget-slider .noUi-handle").first
+    handle.focus()
+    handle.press("ArrowRight")
+    expect(root).to_contain_text("level=2 on MainThread")
+    assert page_errors(page) == []
