@@ -45,6 +45,20 @@ def open_app(page: Page, server, frontend: str, notebook: str, index: int = 0):
     return app_root(page, index)
 
 
+# JupyterLab: execute the notebook's second cell with new source; the outputs shown before
+# are marked (data-old), so that ".nbstate-app:not([data-old])" is the new one
+RERUN_CELL = """
+async (src) => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  for (const el of document.querySelectorAll(".nbstate-app")) el.dataset.old = "1";
+  const cell = panel.content.widgets[1];
+  cell.model.sharedModel.setSource(src);
+  panel.content.activeCellIndex = 1;
+  await window.jupyterapp.commands.execute("notebook:run-cell");
+}
+"""
+
+
 def labelled(root, label: str, kind: str = ".widget-inline-hbox"):
     """The ipywidget (``kind`` selects its box) whose label reads exactly ``label``."""
     exact = re.compile(rf"^\s*{re.escape(label)}\s*$")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import nbformat
 from playwright.sync_api import expect
 
-from .jupyter import open_notebook, page_errors
+from .jupyter import RERUN_CELL, open_notebook, page_errors
 from .notebooks import notebook
 
 APP = """%%app first_screen
@@ -32,18 +32,6 @@ COUNT = """
 }
 """
 
-RERUN = """
-async (src) => {
-  const panel = window.jupyterapp.shell.currentWidget;
-  for (const el of document.querySelectorAll(".nbstate-app")) el.dataset.old = "1";
-  const cell = panel.content.widgets[1];
-  cell.model.sharedModel.setSource(src);
-  panel.content.activeCellIndex = 1;
-  await window.jupyterapp.commands.execute("notebook:run-cell");
-}
-"""
-
-
 def test_a_new_view_draws_the_first_rows_without_asking(page, server):
     nbformat.write(notebook("%load_ext nbstate", APP.format(text="run 0")),
                    server.root / "grid_first_screen.ipynb")
@@ -53,7 +41,7 @@ def test_a_new_view_draws_the_first_rows_without_asking(page, server):
         "1", timeout=60_000)
     page.evaluate(COUNT)
 
-    page.evaluate(RERUN, APP.format(text="run 1"))
+    page.evaluate(RERUN_CELL, APP.format(text="run 1"))
     root = page.locator(".nbstate-app:not([data-old])")
     expect(root).to_contain_text("run 1", timeout=60_000)
     grid = root.locator("[role=grid]")

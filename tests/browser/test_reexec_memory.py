@@ -9,7 +9,7 @@ from __future__ import annotations
 import nbformat
 import pytest
 
-from .jupyter import open_notebook
+from .jupyter import RERUN_CELL, open_notebook
 from .notebooks import notebook
 
 pytestmark = pytest.mark.timeout(600)
@@ -25,12 +25,7 @@ st.text("{text}")
 # execute the app cell with new source; resolves once the new output shows every element
 RERUN = """
 async ([src, n, text]) => {
-  const panel = window.jupyterapp.shell.currentWidget;
-  for (const el of document.querySelectorAll(".nbstate-app")) el.dataset.old = "1";
-  const cell = panel.content.widgets[1];
-  cell.model.sharedModel.setSource(src);
-  panel.content.activeCellIndex = 1;
-  await window.jupyterapp.commands.execute("notebook:run-cell");
+  await (""" + RERUN_CELL.strip() + """)(src);
   for (let i = 0; i < 1200; i++) {
     const root = document.querySelector(".nbstate-app:not([data-old])");
     if (root && root.querySelectorAll(".widget-slider").length === n
