@@ -26,8 +26,8 @@ from .chat import StreamingOutput, write_stream
 from .data import dataframe, pyplot
 from .elements import Element
 from .embed import html
-from .errors import InvalidArgumentError
-from .layout import ElementHandle, handle
+from .errors import InvalidArgumentError, NbstateAPIException
+from .layout import ElementHandle, handle, replaces_one
 from .media import graphviz_chart, pydeck_chart
 from .params import size_ignored, text_props
 from .rich import image, latex
@@ -525,12 +525,15 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
     Example:
         >>> st.write("Total:", 42, pd.DataFrame({"a": [1, 2]}))         # doctest: +SKIP
     """
-    require("write")  # (outside an app: the error says what to do)
+    ctx = require("write")  # (outside an app: the error says what to do)
     if len(args) == 1 and isinstance(args[0], str):
         markdown(args[0], unsafe_allow_html=unsafe_allow_html)
         return
-    # (Streamlit refuses several arguments on an element's handle or st.empty(), which hold
-    # one element: nbstate shows them together there)
+    if len(args) > 1 and replaces_one(ctx):
+        raise NbstateAPIException(
+            "Cannot replace a single element with multiple elements.\n\nThe `write()` "
+            "method only supports multiple elements when inserting elements rather than "
+            "replacing. That is, only when called as `st.write()` or `st.sidebar.write()`.")
     text = _Text(unsafe_allow_html)
     for arg in args:
         rule = next(r for r in _WRITE_RULES

@@ -444,9 +444,11 @@ class ElementHandle:
         ctx.push(slot)
         ctx.form = self._form
         ctx.hold_flush += 1
+        ctx.by_method += 1  # (as a container's method call: see replaces_one)
         try:
             out = fn(*args, **kwargs)
         finally:
+            ctx.by_method -= 1
             ctx.hold_flush -= 1
             ctx.pop(slot)
             ctx.form = prev_form
@@ -468,6 +470,14 @@ class ElementHandle:
 
     def __repr__(self) -> str:
         return f"<element {self._el.type}>"
+
+
+def replaces_one(ctx: RunContext) -> bool:
+    """Is the st function under way called as a method of a container that is not a top
+    block (``c.write(...)``, ``st.empty().write(...)``, a handle's ``h.write(...)``)?
+    Streamlit lets such a call place one element only (``st.write`` with several arguments
+    raises there); ``st.sidebar.write(...)`` and a ``with`` block place any number."""
+    return bool(ctx.by_method) and ctx.stack[-1].type not in ("main", "sidebar", "bottom")
 
 
 def handle(ctx: RunContext, el: Element) -> ElementHandle:

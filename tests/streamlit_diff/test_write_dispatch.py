@@ -172,3 +172,28 @@ def test_what_nbstate_dataframe_cannot_read_is_written_as_before(pair, args, our
     both = pair(SETUP + f"import polars as pl\nst.write({args})\n", timeout=30).run()
     assert kinds(both.st, True) == ["dataframe"]
     assert kinds(both.nb, False) == [ours]
+
+
+@pytest.mark.parametrize("body, refused", [
+    ('st.container().write("a", 1)', True),
+    ('st.empty().write("a", 1)', True),
+    ('c1, c2 = st.columns(2)\nc1.write("a", 1)', True),
+    ('st.expander("e").write("a", 1)', True),
+    ('h = st.text("t")\nh.write("a", 1)', True),
+    ('with st.container():\n    st.write("a", 1)', False),
+    ('with st.empty():\n    st.write("a", 1)', False),
+    ('st.sidebar.write("a", 1)', False),
+    ('st.container().write("one")', False),
+])
+def test_several_arguments_written_into_one_element_are_refused(body, refused):
+    from streamlit.testing.v1 import AppTest as StAppTest
+
+    from nbstate.testing import AppTest as NbAppTest
+
+    theirs = StAppTest.from_string("import streamlit as st\n" + body).run()
+    ours = NbAppTest.from_string("import nbstate as st\n" + body).run()
+    for at in (ours, theirs):
+        messages = [e.value for e in at.exception]
+        assert bool(messages) == refused, messages
+        if refused:
+            assert messages[0].startswith("Cannot replace a single element with multiple")
