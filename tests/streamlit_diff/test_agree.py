@@ -629,6 +629,11 @@ DIFFERENCES = [
     ("missing-submit-button-element",
      "SPEC §7: a form with no submit button shows 'Missing Submit Button' as an element. In "
      "Streamlit its frontend draws that message; the AppTest shows nothing."),
+    ("fragment-interaction-reruns-the-fragment",
+     "Issue 5 / SPEC §10 (AppTest runs the same core as the kernel frontend): a widget inside "
+     "@st.fragment reruns the fragment alone, in AppTest as in a browser, so the code outside "
+     "it keeps its last output. Streamlit's AppTest has no fragment runs: its run() reruns the "
+     "whole script."),
     ("form-values-held-across-other-runs",
      "SPEC §7/§10: the frontend holds a form's changed values until its submit button is "
      "pressed, even when something else reruns the app meanwhile, as a browser does. "
@@ -752,6 +757,22 @@ def test_difference_wrong_type_through_state_raises(pair):
     exc = p.nb.exception[0]
     assert exc.type == "TypeError" and '`st.checkbox` "Agree" (key "c") expects a bool' in \
         exc.message
+
+
+def test_difference_fragment_interaction_reruns_the_fragment(pair):
+    p = pair("""
+        st.session_state.setdefault("n", 0)
+        @st.fragment
+        def counter():
+            if st.button("inc", key="inc"):
+                st.session_state.n += 1
+            st.write("inside", st.session_state.n)
+        counter()
+        st.write("outside", st.session_state.n)
+    """).run()
+    p.step(lambda at: at.button(key="inc").click())
+    assert [m.value for m in p.st.markdown] == ["inside `1`", "outside `1`"]
+    assert [m.value for m in p.nb.markdown] == ["inside `1`", "outside `0`"]
 
 
 def test_difference_form_values_held_across_other_runs(pair):
