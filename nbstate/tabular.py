@@ -35,6 +35,7 @@ import functools
 import hashlib
 import math
 import numbers
+import warnings
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -68,8 +69,9 @@ def is_styler(x: Any) -> bool:
     return type(x).__name__ == "Styler" and _module(x) == "pandas"
 
 
-#: the rows a DB API cursor gives a table (Streamlit's limit for data not loaded yet)
-CURSOR_ROWS = 10_000
+#: the rows a DB API cursor or a polars LazyFrame gives a table (Streamlit's limit for data
+#: not loaded yet)
+UNEVALUATED_ROWS = 10_000
 
 
 def is_dbapi_cursor(obj: Any) -> bool:
@@ -110,9 +112,15 @@ def to_frame(data: Any, flatten: bool = True) -> Any:
             df = df.to_frame()
     elif hasattr(data, "to_pandas") and callable(data.to_pandas):
         df = pd.DataFrame(data.to_pandas())
+    elif _module(data) == "polars" and hasattr(data, "collect"):  # a LazyFrame: its first rows
+        df = data.limit(UNEVALUATED_ROWS).collect().to_pandas()
     elif is_dbapi_cursor(data):  # its first rows, columns named by its description
         names = [d[0] for d in data.description] if data.description else None
-        df = pd.DataFrame(data.fetchmany(CURSOR_ROWS), columns=names)
+        df = pd.DataFrame(data.fetchmany(UNEVALUATED_ROWS), columns=names)
+    elif callable(getattr(data, "__dataframe__", None)):  # the dataframe interchange protocol
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", "The Dataframe Interchange Protocol")
+            df = pd.api.interchange.from_dataframe(data)
     else:
         if isinstance(data, (set, frozenset)):
             data = list(data)
@@ -209,7 +217,7 @@ def fingerprint(data: Any) -> tuple:
     if is_styler(data):
         # a Styler's look depends on functions: its data's identity and content decide
         return ("styler", id(data), fingerprint(data.data))
-    if _module(data) == "pyarrow" and hasattr(data, "num_rows"):
+    if _module(data) == "pyarrow" and hasattr(data, "num_rows") and hasattr(data, "schema"):
         # Arrow tables are immutable: identity and shape say everything
         return ("arrow", id(data), data.num_rows, str(data.schema))
     if _module(data) == "polars" and hasattr(data, "shape"):

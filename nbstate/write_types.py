@@ -63,7 +63,8 @@ _FRAMES_BY_NAME = frozenset({
     "dask.dataframe.dask_expr._collection.Index", "dask.dataframe.core.Index",
     "snowflake.snowpark.dataframe.DataFrame", "snowflake.snowpark.table.Table",
 })
-_POLARS = frozenset({"polars.dataframe.frame.DataFrame", "polars.series.series.Series"})
+_POLARS = frozenset({"polars.dataframe.frame.DataFrame", "polars.series.series.Series",
+                     "polars.lazyframe.frame.LazyFrame"})
 _DUCKDB_RELATIONS = frozenset({"duckdb._relation.DuckDBPyRelation", "_duckdb.DuckDBPyRelation",
                                "duckdb.duckdb.DuckDBPyRelation"})
 
@@ -92,12 +93,13 @@ def _is_series_mapping(obj: Any) -> bool:
 
 def is_dataframe_like(obj: Any) -> bool:
     """Shown by ``st.dataframe``: a pandas DataFrame, Series, Index, Styler or array, a numpy
-    array, a pyarrow Table or Array, a polars DataFrame or Series, a DB API cursor, a dict of
-    Series, and the other frames Streamlit knows when they have ``to_pandas``.
+    array, a pyarrow Table or Array, a polars DataFrame, Series or LazyFrame (its first
+    rows), a DB API cursor, a dict of Series, and the other frames Streamlit knows when they
+    have ``to_pandas``.
 
-    Streamlit also shows a polars LazyFrame, and modin, Dask and PySpark objects without
-    ``to_pandas``, as tables: nbstate's st.dataframe cannot read them, so ``st.write``
-    leaves them to its later rules (their text, as before)."""
+    Streamlit also shows modin, Dask and PySpark objects without ``to_pandas`` as tables:
+    nbstate's st.dataframe cannot read them, so ``st.write`` leaves them to its later rules
+    (their text, as before)."""
     if obj is None or isinstance(obj, (tuple, set, str, bytes, int, float, bool)):
         return False
     name = fqn(obj)
@@ -108,9 +110,9 @@ def is_dataframe_like(obj: Any) -> bool:
 
 
 def is_pandas_compatible(obj: Any) -> bool:
-    """An object with ``to_pandas`` (Streamlit's last try before text: it also takes one with
-    ``__dataframe__``, which nbstate's st.dataframe cannot read: written as text)."""
-    return has_callable_attr(obj, "to_pandas")
+    """An object with ``to_pandas`` or the dataframe interchange protocol's ``__dataframe__``
+    (Streamlit's last try before text)."""
+    return has_callable_attr(obj, "to_pandas") or has_callable_attr(obj, "__dataframe__")
 
 
 # -- charts and images ------------------------------------------------------------------------

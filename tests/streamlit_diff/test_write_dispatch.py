@@ -160,18 +160,16 @@ def test_write_shows_polars_frames_and_series_as_dataframes(pair):
 
 
 @pytest.mark.filterwarnings("ignore:Could not serialize pd.DataFrame.attrs")  # (Streamlit's)
-@pytest.mark.parametrize("args, ours", [
-    ("pl.DataFrame({'a': [1]}).lazy()", "markdown"),  # its text
-    ("pa.table({'a': [1]}).__dataframe__()", "help_info"),  # its str() is an address
+@pytest.mark.parametrize("args", [
+    "pl.DataFrame({'a': [1, 2]}).lazy()",  # its first rows
+    "pa.table({'a': [1, 2]}).__dataframe__()",  # the dataframe interchange protocol
 ])
-def test_what_nbstate_dataframe_cannot_read_is_written_as_before(pair, args, ours):
-    """Streamlit shows a polars LazyFrame and a dataframe-interchange object as tables:
-    nbstate's st.dataframe cannot read them, so st.write goes on to its later rules (see
-    nbstate/write_types.py)."""
+def test_lazy_frames_and_interchange_objects_are_dataframes(pair, args):
     pytest.importorskip("polars")
     both = pair(SETUP + f"import polars as pl\nst.write({args})\n", timeout=30).run()
-    assert kinds(both.st, True) == ["dataframe"]
-    assert kinds(both.nb, False) == [ours]
+    assert kinds(both.st, True) == kinds(both.nb, False) == ["dataframe"]
+    assert both.nb.dataframe[0].value["a"].tolist() == both.st.dataframe[0].value[
+        "a"].tolist() == [1, 2]
 
 
 @pytest.mark.parametrize("body, refused", [
