@@ -385,6 +385,19 @@ class KernelSession:
         """Press the notebook's stop button (interrupt the kernel)."""
         self.km.interrupt_kernel()
 
+    def wait_for_file(self, path: Any, what: str = "the app", timeout: float = 60) -> None:
+        """Wait until ``path`` exists: a sync point an app writes when it reached a place (a
+        test that interrupts a run waits for it rather than for a guessed time). Raises
+        ``TimeoutError`` saying ``what`` never got there."""
+        import os
+        import time
+
+        deadline = time.monotonic() + timeout
+        while not os.path.exists(path):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{what} never wrote {path} within {timeout}s")
+            time.sleep(0.005)
+
     def wait(self, msg_id: str) -> None:
         """Wait until the kernel is idle again for a message sent with ``wait=False``
         (every kernel message it caused meanwhile is read and applied to the models)."""

@@ -88,10 +88,7 @@ if level == 7:
         time.sleep(0.01)
 """)
     mid = kernel.set(s, 7, wait=False)
-    deadline = time.monotonic() + 30
-    while not flag.exists():
-        assert time.monotonic() < deadline, "the rerun never started"
-        time.sleep(0.01)
+    kernel.wait_for_file(flag, "the rerun", timeout=30)
     kernel.interrupt()
     kernel.wait(mid)
     assert "KeyboardInterrupt" in kernel.text(root)

@@ -134,10 +134,7 @@ _b.Html.create = _slow_create
         kernel.execute("_calls[0] = 0; _armed[0] = True")
         before = len(kernel.open_models())
         mid = kernel.set(kernel.find(description="Flip", within=root), True, wait=False)
-        deadline = time.monotonic() + 60
-        while not flag.exists():
-            assert time.monotonic() < deadline, "the binding was never reached"
-            time.sleep(0.005)
+        kernel.wait_for_file(flag, "the binding", timeout=60)
         kernel.interrupt()
         kernel.wait(mid)
         settle(kernel, lambda: "row 2999" in kernel.text(root)

@@ -41,10 +41,7 @@ def test_interrupting_an_endless_rerun_loop_names_it(kernel, app, tmp_path):
     """)
     toggle = kernel.find(description="Loop", within=root)
     mid = kernel.set(toggle, True, wait=False)
-    deadline = time.monotonic() + 60
-    while not flag.exists():
-        assert time.monotonic() < deadline, "the loop never started"
-        time.sleep(0.01)
+    kernel.wait_for_file(flag, "the loop", timeout=60)
     time.sleep(0.2)  # many reruns
     kernel.interrupt()
     kernel.wait(mid)

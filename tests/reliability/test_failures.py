@@ -141,10 +141,7 @@ def test_interrupt_during_a_rerun_started_by_a_comm_update(kernel, app, tmp_path
     kernel.set(slider, 3)
     mid = kernel.set(slider, 7, wait=False)
     # the rerun has reached its sleep once the app wrote the flag (a sync point, not a timer)
-    deadline = time.monotonic() + 60
-    while not flag.exists():
-        assert time.monotonic() < deadline, "the rerun never started"
-        time.sleep(0.01)
+    kernel.wait_for_file(flag, "the rerun", timeout=60)
     kernel.km.interrupt_kernel()
     kernel._wait_idle(mid)
 
