@@ -250,7 +250,7 @@ def wait_grid(page, impl: str) -> None:
 
 # -- --mode lab: the first render in JupyterLab with a warm kernel ---------------------------
 LAB_DONE = """
-() => document.querySelector(".nbstate-app:not([data-old]) .nbstate-grid [role=row]"
+() => document.querySelector(".nbstate-app .nbstate-grid [role=row]"
   + "[aria-rowindex='2'] [role=gridcell]:not(.nbstate-grid-loading)") !== null
 """
 

@@ -164,7 +164,6 @@ async () => {
 RUN = """
 async (src) => {
   const panel = window.__panel;
-  for (const el of document.querySelectorAll(".nbstate-app")) el.dataset.old = "1";
   const cell = panel.content.widgets[1];
   if (src !== null) cell.model.sharedModel.setSource(src);
   panel.content.activeCellIndex = 1;
@@ -181,7 +180,7 @@ DONE_NB = """
   // last run until this one updates it): the kernel has answered the cell's execution
   const count = window.__panel.content.widgets[1].model.executionCount;
   if (count === null || count === undefined || count === window.__count) return false;
-  const root = document.querySelector(".nbstate-app:not([data-old])");
+  const root = document.querySelector(".nbstate-app");
   if (!root || !root.textContent.includes(text)) return false;
   if (n === null) return drawn(root);
   const s = root.querySelectorAll(".widget-slider");

@@ -17,11 +17,15 @@ Example:
 from __future__ import annotations
 
 import ast
+import functools
 from typing import Any
 
 _NAME = "__nbstate_magic__"
 
 
+# (a cell executed again unchanged, or an app run from the same file text, is not parsed again:
+# code objects are immutable, and a re-executed dashboard's cell is parsed in ~3 ms)
+@functools.lru_cache(maxsize=32)
 def compile_app(source: str, filename: str) -> Any:
     """Compile app source with bare expressions turned into writes."""
     tree = ast.parse(source, filename, "exec")

@@ -97,6 +97,7 @@ class LiveApp:
         self._picture_id = uuid.uuid4().hex
         self._picture_sent: tuple[int, int] | None = None  # what it shows (hashes)
         self._picture_of: Element | None = None  # the tree it was made from
+        self._picture_last: dict | None = None  # the last picture bundle published
         self._picture_timer: asyncio.TimerHandle | None = None
         self._picture_since = 0.0  # when the pending update was first asked for
 
@@ -141,7 +142,7 @@ class LiveApp:
             # last run until this one updates it (as a rerun's elements stay in Streamlit), is
             # displayed at once, so the browser builds its views while the code runs
             self._display_first = None
-            self._display_now(picture=False)  # (the picture output comes at the run's end)
+            self._display_now(picture="last")
         self._render(self._run(()))
         assert self.view is not None  # (made above; a run does not take it away)
         return self.view.root
@@ -233,7 +234,7 @@ class LiveApp:
         getattr(pub, "real", pub).publish(
             data=bundle, metadata={}, transient={"display_id": self._picture_id},
             update=update)
-        self._picture_sent = sent
+        self._picture_sent, self._picture_last = sent, bundle
 
     def _picture_soon(self) -> None:
         """Update the picture once the reruns pause (``PICTURE_AFTER`` s without one, or
@@ -431,23 +432,25 @@ class LiveApp:
                 marker.stale_ids = []
                 marker.live = False
 
-    def _display_now(self, picture: bool = True) -> None:
+    def _display_now(self, picture: str | None = "pending") -> None:
         """Display the app's output now (its first run is under way and slow, or its cell
-        is executed again), past the capture of ``display()`` into the app; the picture
-        output right after it, empty, unless ``picture`` is off (a re-execution: the output
-        area is redrawn while the code runs, and one output less to draw there is time
-        saved; the run's end displays the picture)."""
+        is executed again), past the capture of ``display()`` into the app, with the picture
+        output right after it: ``"pending"`` an empty one (a first run), ``"last"`` the last
+        run's picture (a re-executed cell: it stands until this run's end updates it, and the
+        browser draws it while the code runs; an unchanged app sends no picture at the end)."""
         shell = _shell()
         if shell is None or self.view is None or self._displayed:
             return
         self._mark_live()
-        pub = shell.display_pub
-        getattr(pub, "real", pub).publish(data=self._bundle(), metadata={},
-                                          transient={"display_id": self._display_id})
+        pub = getattr(shell.display_pub, "real", shell.display_pub)
+        pub.publish(data=self._bundle(), metadata={}, transient={"display_id": self._display_id})
         self._displayed = self._early = True
-        # the picture output right after it (empty until the run ends: _display fills it)
         self._picture_id, self._picture_sent, self._picture_of = uuid.uuid4().hex, None, None
-        if picture:
+        last = self._picture_last
+        if picture == "last" and last is not None:
+            pub.publish(data=last, metadata={}, transient={"display_id": self._picture_id})
+            self._picture_sent = (hash(last["text/plain"]), hash(last["text/html"]))
+        elif picture is not None:
             self._send_picture(update=False)
 
     def _stream_first(self, tree: Element) -> None:

@@ -40,8 +40,10 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-#: a run shows nothing before this many seconds (a fast run sends nothing extra)
-FIRST = 0.05
+#: a run shows nothing before this many seconds: a run over by then (most reruns, a re-executed
+#: dashboard) sends nothing but its final update, and a tenth of a second is still seen as
+#: at once; a longer run shows its progress from then on
+FIRST = 0.1
 #: at most one push every this many seconds
 EVERY = 0.05
 

@@ -275,18 +275,101 @@ function sweepSoon(model, untracked) {
   });
 }
 
-/** Find the app box's view (from the `app` trait) and install the keyed update through it. */
+/** Find the app box's view (from the `app` trait) and install the keyed update through it;
+ * each view of the app box is kept when its output is cleared (`keepOnClear`). */
 export async function keyAppBoxes(model) {
   const ref = model.get("app");
   const manager = model.widget_manager;
   if (!ref || !manager || typeof manager.get_model !== "function") return false;
   const id = typeof ref === "string" ? ref.replace(/^IPY_MODEL_/, "") : ref.model_id;
   const box = await manager.get_model(id);
-  const views = await Promise.all(Object.values((box && box.views) || {}));
-  const view = views.find((v) => v && v.children_views);
-  if (!view) return false;
-  installViewCleanup(view);
-  return installKeyedUpdate(Object.getPrototypeOf(view.children_views));
+  const views = (await Promise.all(Object.values((box && box.views) || {})))
+    .filter((v) => v && v.children_views);
+  if (!views.length) return false;
+  for (const v of views) keepOnClear(v, manager);
+  installViewCleanup(views[0]);
+  return installKeyedUpdate(Object.getPrototypeOf(views[0].children_views));
+}
+
+// -- a re-executed cell shows its app's views as they are ------------------------------------
+// Re-executing an app's cell empties its output area, and the kernel displays the same live
+// root box again at once (its models are kept: frontends/ipy.py). ipywidgets would dispose
+// the whole view tree with the old output and build every view anew for the new one: the
+// browser's main work on a re-execution (each chart parsed and drawn again, each grid laid
+// out, each widget's DOM made). Instead, the root view of an output that is cleared is kept,
+// detached, for CARRY_MS; the next display of the same root model takes it back with all its
+// children's views as they are (a detached view still follows its model's changes), so the
+// re-executed cell shows the last run at once, then what this run changes, without flicker.
+// Nothing is kept for a view inside another widget, or whose model's comm is closed.
+export const CARRY_MS = 60000;
+const CARRIED = new Map(); // root model id -> [{ view, timer }], the latest last
+
+/** Keep `view` (an app's root box view) for `ms` when the output showing it is cleared; once
+ * per view. `manager`'s create_view gives a kept view back to the next display of its model. */
+export function keepOnClear(view, manager, ms = CARRY_MS) {
+  const widget = view && view.luminoWidget;
+  if (!widget || widget.__nbstateKeep || typeof widget.dispose !== "function") return false;
+  if (!installCarriedViews(manager)) return false;
+  widget.__nbstateKeep = true;
+  const dispose = widget.dispose;
+  widget.dispose = function keepOrDispose(...args) {
+    const parent = this.parent;
+    const model = view.model;
+    const cleared = parent && parent.isDisposed && !("_view" in parent);
+    if (!this.isDisposed && cleared && model && model.comm_live !== false) {
+      // (the output's renderer is being disposed: it sends no message to its children now)
+      this.parent = null;
+      if (this.node.parentNode) this.node.parentNode.removeChild(this.node);
+      carry(view, () => dispose.apply(this, args), ms);
+      return undefined;
+    }
+    uncarry(view);
+    return dispose.apply(this, args);
+  };
+  return true;
+}
+
+function carry(view, dispose, ms) {
+  const id = view.model.model_id;
+  const list = CARRIED.get(id) || [];
+  const entry = { view, timer: null };
+  entry.timer = setTimeout(() => { uncarry(view); dispose(); }, ms);
+  list.push(entry);
+  CARRIED.set(id, list);
+}
+
+function uncarry(view) {
+  const id = view && view.model && view.model.model_id;
+  const list = CARRIED.get(id);
+  if (!list) return null;
+  const at = list.findIndex((e) => e.view === view);
+  if (at < 0) return null;
+  const [entry] = list.splice(at, 1);
+  if (!list.length) CARRIED.delete(id);
+  clearTimeout(entry.timer);
+  return entry.view;
+}
+
+/** The kept view of `model` the next display takes, or null. */
+export function takeCarried(model) {
+  const list = model && CARRIED.get(model.model_id);
+  return list && list.length ? uncarry(list[list.length - 1].view) : null;
+}
+
+/** Make `manager.create_view` give a display (not a box's child) a kept view of its model. */
+function installCarriedViews(manager) {
+  if (!manager || typeof manager.create_view !== "function") return false;
+  if (manager.__nbstateCarry) return true;
+  const original = manager.create_view;
+  manager.create_view = function createView(model, options, ...rest) {
+    if (!(options && options.parent)) {
+      const kept = takeCarried(model);
+      if (kept) return Promise.resolve(kept);
+    }
+    return original.call(this, model, options, ...rest);
+  };
+  manager.__nbstateCarry = true;
+  return true;
 }
 
 /** The DOM nodes of the views of the models `ids` (through the widget manager). */

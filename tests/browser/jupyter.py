@@ -45,12 +45,12 @@ def open_app(page: Page, server, frontend: str, notebook: str, index: int = 0):
     return app_root(page, index)
 
 
-# JupyterLab: execute the notebook's second cell with new source; the outputs shown before
-# are marked (data-old), so that ".nbstate-app:not([data-old])" is the new one
+# JupyterLab: execute the notebook's second cell with new source; resolves when the kernel has
+# answered (the cell's output then shows this run: the same root box's view, kept by
+# stale_marker.js's keepOnClear while the notebook emptied the output area)
 RERUN_CELL = """
 async (src) => {
   const panel = window.jupyterapp.shell.currentWidget;
-  for (const el of document.querySelectorAll(".nbstate-app")) el.dataset.old = "1";
   const cell = panel.content.widgets[1];
   cell.model.sharedModel.setSource(src);
   panel.content.activeCellIndex = 1;

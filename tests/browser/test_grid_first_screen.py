@@ -1,6 +1,7 @@
-"""A grid's first screen comes with its model (the ``head`` trait): the output of a
-re-executed cell draws the table's first rows without asking the kernel, which may still be
-running the app; rows further down are asked for as the reader scrolls."""
+"""A grid's first screen comes with its model (the ``head`` trait): a new view of the grid
+(another view of the output, a reloaded page) draws the table's first rows without asking the
+kernel, which may be running the app; rows further down are asked for as the reader scrolls.
+A re-executed cell keeps the grid's view as it was (nothing drawn or asked anew)."""
 
 from __future__ import annotations
 
@@ -40,14 +41,24 @@ def test_a_new_view_draws_the_first_rows_without_asking(page, server):
     expect(first.locator("[role=row][aria-rowindex='3'] [aria-colindex='3']")).to_have_text(
         "1", timeout=60_000)
     page.evaluate(COUNT)
+    first.evaluate("g => { g.__kept = true; }")
 
+    # the re-executed cell shows the grid's view as it was: nothing to draw or ask anew
     page.evaluate(RERUN_CELL, APP.format(text="run 1"))
-    root = page.locator(".nbstate-app:not([data-old])")
+    expect(page.locator(".nbstate-app")).to_contain_text("run 1", timeout=60_000)
+    assert page.locator(".nbstate-app [role=grid]").evaluate("g => g.__kept === true")
+    assert page.evaluate("window.__windows") == 0
+
+    # a new view of the output (JupyterLab's "Create New View for Cell Output") draws its
+    # first rows from the model's head
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:create-output-view')")
+    root = page.locator(".nbstate-app").nth(1)
     expect(root).to_contain_text("run 1", timeout=60_000)
     grid = root.locator("[role=grid]")
     # display row 11 (aria-rowindex 12): n = 10, its square 100
     expect(grid.locator("[role=row][aria-rowindex='12'] [aria-colindex='3']")).to_have_text(
         "100")
+    assert not grid.evaluate("g => g.__kept === true")
     assert page.evaluate("window.__windows") == 0
 
     # the last rows are not in the head: scrolling there asks for them

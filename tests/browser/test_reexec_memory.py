@@ -27,7 +27,7 @@ RERUN = """
 async ([src, n, text]) => {
   await (""" + RERUN_CELL.strip() + """)(src);
   for (let i = 0; i < 1200; i++) {
-    const root = document.querySelector(".nbstate-app:not([data-old])");
+    const root = document.querySelector(".nbstate-app");
     if (root && root.querySelectorAll(".widget-slider").length === n
         && root.textContent.includes(text)) return;
     await new Promise((r) => setTimeout(r, 50));
