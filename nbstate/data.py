@@ -10,12 +10,12 @@ Example (inside an app):
 from __future__ import annotations
 
 import base64
-import io
 from collections.abc import Iterable
 from typing import Any
 
 from .elements import Element
 from .errors import InvalidArgumentError
+from .figures import tight_png
 from .run import require
 
 
@@ -146,14 +146,18 @@ def pyplot(fig: Any, clear_figure: bool = False, *, width: Any = "stretch",
             "`st.pyplot` needs matplotlib: pip install matplotlib") from None
     if fig is None:
         fig = plt.gcf()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", bbox_inches="tight", **kwargs)
+    if kwargs.get("format", "png") != "png":
+        from .params import ignored
+
+        ignored("pyplot", "format", kwargs["format"], "the figure is shown as a PNG")
+    kwargs.pop("format", None)
+    png = tight_png(fig, **kwargs)  # savefig's bbox_inches="tight" PNG, as Streamlit's
     if clear_figure:
         fig.clf()
     from .layout import handle
     from .rich import alt_text
 
-    picture: dict[str, Any] = {"png": base64.b64encode(buf.getvalue()).decode()}
+    picture: dict[str, Any] = {"png": base64.b64encode(png).decode()}
     text = alt_text(alt)
     if text is not None:
         picture["alt"] = text
