@@ -1,16 +1,12 @@
-"""A matplotlib figure as the PNG ``st.pyplot`` shows: what Streamlit's ``fig.savefig(...,
-bbox_inches="tight")`` gives, byte for byte, in fewer passes over the figure.
+"""A matplotlib figure as the PNG ``st.pyplot`` shows: the pixels of Streamlit's
+``fig.savefig(..., bbox_inches="tight")``, encoded faster.
 
-matplotlib's ``savefig(bbox_inches="tight")`` lays the whole figure out before it draws it (a
-draw with rendering disabled, then the tight bounding box), then draws it at the box: the
-layout pass is a third of the cost, and a figure is most of a rerun of an app that has one.
-Here the box is first computed without that pass, the figure drawn once at it, and the box
-computed again from the drawn figure: that is the box savefig would have used (it too measures
-a laid-out figure), so when the two agree, which is the rule, the picture is savefig's. When
-they differ (an artist that places itself only as it is drawn), the figure is drawn once more
-at the right box. Figures with a layout engine (``layout="tight"``/``"constrained"``, laid out
-as they are drawn), any savefig option, or a dpi other than the figure's own go through
-``savefig`` as they are.
+matplotlib writes every PNG as RGBA at zlib's level 6: for a figure with an opaque background
+(the rule) the encoding is a quarter of ``savefig``'s time, and a figure is most of a rerun of
+an app that shows one. Here ``savefig`` draws the figure as it always does (same options, same
+tight box, same pixels) into a raw RGBA buffer, which is encoded as RGB when every pixel is
+opaque, at level 3: half the encoding time, and a smaller file. The PNG carries matplotlib's
+own metadata (its ``Software`` text and the dpi). A figure that is not opaque keeps its alpha.
 
 Example:
     >>> from matplotlib.figure import Figure
@@ -24,40 +20,59 @@ from __future__ import annotations
 import io
 from typing import Any
 
+#: zlib's level for the PNG (matplotlib's is 6): 3 is half the time for ~the same size
+COMPRESS_LEVEL = 3
+
+
+class _Pixels:
+    """A file for ``savefig(format="rgba")``: Agg writes its buffer (rows x columns x 4) in one
+    call; it is kept as it is (a copy), with its shape."""
+
+    def __init__(self) -> None:
+        self.parts: list[Any] = []
+
+    def write(self, data: Any) -> int:
+        import numpy as np
+
+        self.parts.append(np.array(data, copy=True))
+        return int(self.parts[-1].nbytes)
+
+    def seek(self, *args: Any) -> int:  # (matplotlib takes an object with seek for a file)
+        return 0
+
 
 def tight_png(fig: Any, **kwargs: Any) -> bytes:
-    """``fig.savefig(format="png", bbox_inches="tight", **kwargs)``'s bytes."""
-    fast = _one_layout_png(fig) if not kwargs else None
-    if fast is not None:
-        return fast
-    buf = io.BytesIO()
-    fig.savefig(buf, **{"bbox_inches": "tight", **kwargs, "format": "png"})
-    return buf.getvalue()
-
-
-def _one_layout_png(fig: Any) -> bytes | None:
-    """The PNG drawn at a box measured without a layout pass, checked; None: use savefig."""
+    """``fig.savefig(format="png", bbox_inches="tight", **kwargs)``'s picture, as PNG bytes."""
+    options = {"bbox_inches": "tight", **kwargs}
+    pixels = _Pixels()
+    try:
+        fig.savefig(pixels, **options, format="rgba")
+    except Exception:  # (an option raw output does not take: savefig's own PNG says)
+        pixels.parts = []
+    if len(pixels.parts) != 1 or pixels.parts[0].ndim != 3 or pixels.parts[0].shape[2] != 4:
+        buf = io.BytesIO()  # (a matplotlib that writes raw output otherwise)
+        fig.savefig(buf, **options, format="png")
+        return buf.getvalue()
     import matplotlib as mpl
 
-    try:
-        from matplotlib.backends.backend_agg import RendererAgg
-    except ImportError:  # (a matplotlib without Agg: savefig says what is wrong)
-        return None
-    rc = mpl.rcParams
-    dpi = fig.dpi
-    if (fig.get_layout_engine() is not None
-            or getattr(fig, "_original_dpi", dpi) != dpi
-            or rc["savefig.dpi"] not in ("figure", dpi)):
-        return None
-    pad = rc["savefig.pad_inches"]
-    width, height = fig.bbox.size
-    renderer = RendererAgg(int(width), int(height), dpi)
-    box = fig.get_tightbbox(renderer).padded(pad)
-    for _ in range(2):
-        buf = io.BytesIO()
-        fig.savefig(buf, format="png", bbox_inches=box)
-        drawn = fig.get_tightbbox(renderer).padded(pad)
-        if drawn.bounds == box.bounds:
-            return buf.getvalue()
-        box = drawn  # placed as it was drawn: once more, at the box savefig would use
-    return None
+    dpi = options.get("dpi") or mpl.rcParams["savefig.dpi"]
+    if dpi == "figure":  # (as savefig reads it)
+        dpi = getattr(fig, "_original_dpi", fig.dpi)
+    return _encode(pixels.parts[0], dpi)
+
+
+def _encode(rgba: Any, dpi: Any) -> bytes:
+    import matplotlib as mpl
+    import numpy as np
+    from PIL import Image
+    from PIL.PngImagePlugin import PngInfo
+
+    opaque = bool((rgba[..., 3] == 255).all())
+    image = Image.fromarray(np.ascontiguousarray(rgba[..., :3]) if opaque else rgba,
+                            "RGB" if opaque else "RGBA")
+    info = PngInfo()
+    info.add_text("Software", f"Matplotlib version{mpl.__version__}, https://matplotlib.org/")
+    out = io.BytesIO()
+    image.save(out, format="png", pnginfo=info, dpi=(dpi, dpi),
+               compress_level=COMPRESS_LEVEL)
+    return out.getvalue()

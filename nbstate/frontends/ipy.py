@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..elements import Element
+from ..elements import Element, same_props
 from ..run import App, current, default_session, exception_element
 from . import compat, relay
 from .pacing import PACER
@@ -50,6 +50,9 @@ STALE_AFTER = 0.25
 #: what a run emits is shown while it runs, at most this often (seconds; ``stream.Pusher``,
 #: which also waits ``stream.FIRST`` before the first push, so that a fast run sends nothing)
 PROGRESS_EVERY = 0.05
+#: stale_marker.css fades the previous run's elements this long after a run marks them (so a
+#: fast rerun shows no fade): before then, a push that would only mark them is left out
+FADE_AFTER = 0.3
 
 #: a new output's first run that built more top-level elements than this shows them in
 #: batches (this many first, then four times as many each time), displayed after the first
@@ -375,15 +378,20 @@ class LiveApp:
         ctx = getattr(tree_so_far, "__self__", None)
         self._pusher.offer(tree_so_far, urgent=getattr(ctx, "urgent", False))
 
-    def _progress(self, tree_so_far: Callable[[], Element]) -> None:
+    def _progress(self, tree_so_far: Callable[[], Element]) -> bool | None:
         """Show a run's tree so far (the pusher calls this, throttled): what the run built,
         then, in each container, the previous run's elements after it, faded, as Streamlit
-        shows a rerun under way. The first push of a new output displays it."""
+        shows a rerun under way. The first push of a new output displays it. Declined
+        (``False``) while the run has only made what the output shows and the fade would
+        not show yet: such a push would change nothing the reader sees."""
         tree = tree_so_far()
         view = self.view
         shown = self._shown if self._shown is not None else self._before
         if view is None or view.closed:
-            return
+            return None
+        if (self._shown is not None and self._pusher.age() < FADE_AFTER
+                and _same_so_far(tree, self._shown)):
+            return False
         final = {id(e) for e in shown.walk()} if shown is not None else set()
         seen = {e.id for e in tree.walk() if e.id is not None and id(e) not in final}
         carried: list[Element] = []
@@ -404,6 +412,7 @@ class LiveApp:
                 marker._states_to_send.add("running")  # each says the run is under way
         if interrupted:
             raise KeyboardInterrupt
+        return None
 
     def _mark(self, carried: list[Element]) -> None:
         """Fade the nodes that show the previous run's elements, and only those: one
@@ -525,6 +534,25 @@ def _merge(new: Element, old: Element | None, final: set[int], seen: set[str],
         if kept is not None:
             kids.append(kept)
     return Element(new.type, new.id, new.key, dict(new.props), kids)
+
+
+def _same_so_far(new: Element, old: Element) -> bool:
+    """Is the run's tree so far ``new`` the start of ``old`` (the tree shown): each element
+    it made equal to the one shown at its place?"""
+    if new.type != old.type or new.id != old.id:
+        return False
+    # (the root's own props say how the run goes; its children are what it shows)
+    if new.type != "app" and not same_props(new.props, old.props):
+        return False
+    return _same_children(new, old)
+
+
+def _same_children(new: Element, old: Element) -> bool:
+    if new.children is None or old.children is None:
+        return new.children is None and old.children is None
+    news = list(new.children)  # (the run may append meanwhile)
+    return len(news) <= len(old.children) and all(
+        _same_so_far(c, o) for c, o in zip(news, old.children, strict=False))
 
 
 # -- coalescing ---------------------------------------------------------------------------

@@ -11,7 +11,9 @@ the live output every ``EVERY`` seconds (building the tree only then):
   as it took, if longer: pushes take at most half of a run's time) (leading edge), else it
   is kept and pushed when that time comes (trailing edge), by one timer thread,
   since the run's own thread may be blocked (``time.sleep``, a network read of an LLM's
-  stream) for a long while after producing a chunk.
+  stream) for a long while after producing a chunk;
+- the push function may decline a tree (it returns ``False``: nothing new to show yet): it is
+  kept and offered again ``EVERY`` seconds later, by the timer if the run adds nothing.
 
 The timer thread only pushes under the pusher's lock, which the run's thread takes for its own
 pushes and before the final update (``stop``), so two threads never update the widgets at
@@ -51,7 +53,7 @@ EVERY = 0.05
 class Pusher:
     """Throttled pushes of one app's runs (see the module docstring)."""
 
-    def __init__(self, push: Callable[[Any], None], *, first: float = FIRST,
+    def __init__(self, push: Callable[[Any], Any], *, first: float = FIRST,
                  every: float = EVERY) -> None:
         self._push = push
         self.first = first
@@ -119,11 +121,16 @@ class Pusher:
             tree, self._kept, self._due = self._kept, None, None
             self._send(tree)
 
+    def age(self) -> float:
+        """Seconds since the run under way began (0 between runs)."""
+        start = self._start
+        return 0.0 if start is None else time.perf_counter() - start
+
     def _send(self, tree: Any) -> None:
-        self.pushes += 1
         began = time.perf_counter()
+        shown: Any = None
         try:
-            self._push(tree)
+            shown = self._push(tree)
         except Exception:  # showing progress is a courtesy: the run goes on
             traceback.print_exc(file=sys.__stderr__)
         finally:
@@ -132,6 +139,11 @@ class Pusher:
             # this one took if that is longer: pushing a big app's tree takes long, and a
             # push due at once after each would spend the run on pushes (each one longer)
             self._next = ended + max(self.every, ended - began)
+        if shown is False:  # declined: offered again then, even if the run adds nothing
+            self._kept, self._due = tree, self._next
+            _timer.schedule(self._next, self)
+        else:
+            self.pushes += 1
 
 
 class _Timer:

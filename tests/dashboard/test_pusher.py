@@ -118,3 +118,25 @@ def test_stop_waits_for_a_push_under_way():
     s.join(2)
     t.join(2)
     assert done == ["tree"] and stopped
+
+
+def test_a_declined_push_is_offered_again_while_the_run_adds_nothing():
+    # the frontend declines (nothing new to show yet) until the tree is offered the third
+    # time: the timer offers the kept tree again even though the run's thread adds nothing
+    tries: list[tuple[float, object]] = []
+
+    def push(tree):
+        tries.append((time.perf_counter(), tree))
+        return False if len(tries) < 3 else None
+
+    p = Pusher(push, first=0.0, every=0.03)
+    p.start()
+    start = time.perf_counter()
+    p.offer("same as shown")
+    time.sleep(0.3)  # the run's thread is blocked
+    p.stop()
+    assert [t for _, t in tries[:3]] == ["same as shown"] * 3
+    assert len(tries) == 3  # (shown on the third: nothing is offered after it)
+    assert p.pushes == 1
+    assert tries[1][0] - start >= 0.03 - 0.005
+    assert p.age() == 0.0  # (between runs)
