@@ -160,3 +160,16 @@ def test_pyplot_takes_savefig_options_as_streamlit_and_warns_of_another_format()
     (url,) = at.main[0].value
     png = base64.b64decode(url.split(",", 1)[1])
     assert Image.open(io.BytesIO(png)).size == (100, 50)  # 2 x 1 inches at 50 dpi, untrimmed
+
+
+def test_the_figure_is_drawn_once(monkeypatch):
+    # the raw pixels are taken as matplotlib's Agg writes them (one buffer, rows x columns x
+    # 4): a matplotlib that wrote them otherwise would make tight_png draw twice
+    draws = []
+    draw = Figure.draw
+    monkeypatch.setattr(Figure, "draw", lambda self, r: draws.append(r) or draw(self, r))
+    _savefig(lines())
+    expected = len(draws)
+    draws.clear()
+    figures.tight_png(lines())
+    assert len(draws) == expected
