@@ -42,8 +42,10 @@ class _Pixels:
 
 
 def tight_png(fig: Any, **kwargs: Any) -> bytes:
-    """``fig.savefig(format="png", bbox_inches="tight", **kwargs)``'s picture, as PNG bytes."""
+    """``fig.savefig(format="png", bbox_inches="tight", **kwargs)``'s picture, as PNG bytes
+    (a ``format`` in ``kwargs`` is left out: the picture is a PNG)."""
     options = {"bbox_inches": "tight", **kwargs}
+    options.pop("format", None)
     pixels = _Pixels()
     try:
         fig.savefig(pixels, **options, format="rgba")

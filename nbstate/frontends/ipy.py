@@ -143,7 +143,8 @@ class LiveApp:
         if reused and self._display_first is not None:
             # the notebook emptied the cell's output area: the live output, which shows the
             # last run until this one updates it (as a rerun's elements stay in Streamlit), is
-            # displayed at once, so the browser builds its views while the code runs
+            # displayed at once: the browser shows the views it kept (stale_marker.js
+            # keepOnClear) while the code runs
             self._display_first = None
             self._display_now(picture="last")
         self._render(self._run(()))

@@ -39,7 +39,7 @@ def test_a_run_that_goes_on_past_the_fade_is_marked_while_it_runs(kernel, app):
         app(BODY.format(title="Long", sleep=FADE_AFTER + 0.5), cell_id="news-long")
         took = time.perf_counter() - t
     pushes = _live_pushes(msgs)
-    assert pushes, "no progress was shown during a run of %.2f s" % took
+    assert pushes, f"no progress was shown during a run of {took:.2f} s"
     ended = [i for i, m in enumerate(msgs) if m["msg_type"] == "comm_msg"
              and m["content"]["data"].get("state", {}).get("live") is False]
     assert ended and msgs.index(pushes[0]) < ended[-1]  # before the run's end unmarks it
