@@ -150,7 +150,6 @@ def pyplot(fig: Any, clear_figure: bool = False, *, width: Any = "stretch",
         from .params import ignored
 
         ignored("pyplot", "format", kwargs["format"], "the figure is shown as a PNG")
-    kwargs.pop("format", None)
     png = tight_png(fig, **kwargs)  # savefig's bbox_inches="tight" PNG, as Streamlit's
     if clear_figure:
         fig.clf()
