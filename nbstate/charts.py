@@ -53,8 +53,11 @@ def _chart_props(func: str, library: str, spec: dict, obj: Any,
                  alt: str | None = None) -> dict:
     if alt is not None and library == "vega-lite":
         spec = dict(spec, description=str(alt))  # Vega-Lite's text for screen readers
+    # (a Plotly figure is kept for Plotly's own encoder; a Vega-Lite chart is its spec, so an
+    # unchanged chart's element equals the last run's and the frontend skips it)
     props = {"library": library, "spec": json.dumps(spec, sort_keys=True, default=str),
-             "figure": obj, "chart_type": func, "theme": "streamlit",
+             "figure": obj if library == "plotly" else None, "chart_type": func,
+             "theme": "streamlit",
              # the frontend: fill the container's width; the height in pixels, if given
              "fill": spec.get("width") == "container"}
     if isinstance(spec.get("height"), int) and not isinstance(spec.get("height"), bool):

@@ -11,8 +11,13 @@ import time
 from nbstate.frontends.ipy import FADE_AFTER
 
 BODY = """import time
+import altair as alt
+import pandas as pd
 st.title("{title}")
 st.slider("Level", 0, 10, 3, key="level")
+# (a chart made anew each run: the same spec is the same element)
+st.altair_chart(alt.Chart(pd.DataFrame({{"x": [1, 2], "y": [3, 4]}})).mark_bar()
+                .encode(x="x:O", y="y:Q"))
 time.sleep({sleep})
 st.write("end")
 """
