@@ -291,12 +291,13 @@ def form_submit_button(label: str = "Submit", help: str | None = None,
     """
     size_ignored("form_submit_button", width, "content", use_container_width=use_container_width)
     ctx = require("form_submit_button")
-    size_ignored("form_submit_button", width, "content", use_container_width)
     key = _common("form_submit_button", label, key, on_click, "visible")
     if ctx.form is None:
         raise InvalidLayoutContextError(
             f"{_what('form_submit_button', label)}`st.form_submit_button()` must be used "
             "inside an `st.form()`. Put it in a `with st.form(key):` block.")
+    if key is None:  # Streamlit's key for a submit button given none (tests click it by it)
+        key = f"FormSubmitter:{ctx.form}-{label}"
     _button_type("form_submit_button", label, type)
     return ctx.widget(KINDS["form_submit_button"], label, key, (label,),
                       _props(label, help, disabled, "visible", type=type, icon=icon,

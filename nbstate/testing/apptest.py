@@ -848,6 +848,8 @@ class ElementView:
             return _badge_markdown(el.props)
         if el.type == "mermaid_chart":  # as is a Mermaid diagram: a fenced block
             return _mermaid_markdown(el.props)
+        if el.type in ("link_button", "page_link"):  # their label, as Streamlit's AppTest
+            return el.props.get("label")
         if el.type == "image":  # the images' URLs, as Streamlit's AppTest (data: URLs here)
             return [i.get("src") or f"data:image/png;base64,{i.get('png', '')}"
                     for i in el.props["images"]]

@@ -222,12 +222,13 @@ def test_widgets_in_columns_of_a_form_belong_to_the_form(app):
     at.text_input[0].input("x")
     at.slider[0].set_value(3)
     at.run()
-    assert at.session_state.to_dict() == {"a": "start", "b": 0}  # held: not submitted
+    # held: not submitted (the submit button, given no key, has Streamlit's)
+    assert at.session_state.to_dict() == {"a": "start", "b": 0, "FormSubmitter:f-Send": False}
     at.button[0].click().run()
     assert at.markdown.values == ["x `3` `True`"]
     # clear_on_submit reaches the widgets in the columns too (state keeps what was sent)
     assert (at.text_input[0].value, at.slider[0].value) == ("start", 0)
-    assert at.session_state.to_dict() == {"a": "x", "b": 3}
+    assert at.session_state.to_dict() == {"a": "x", "b": 3, "FormSubmitter:f-Send": False}
 
 
 def test_callback_in_a_column_of_a_form_raises(raises_in_app):

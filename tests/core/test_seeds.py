@@ -187,7 +187,9 @@ def test_form_submit_button_callback(app):
     # the callback runs first, sees both new values, and writes at the top of the app
     assert at.markdown.values == ["`9`", "`True`"]
     assert at.main.children[0].element_type == "markdown"
-    assert at.session_state.to_dict() == {"my_slider": 9, "my_checkbox": True}
+    # (a submit button given no key has Streamlit's, which session state lists too)
+    assert at.session_state.to_dict() == {"my_slider": 9, "my_checkbox": True,
+                                          "FormSubmitter:my_form-Submit": False}
 
 
 def test_caveat_only_submit_button_has_callback_in_forms(app):

@@ -104,3 +104,38 @@ def test_a_database_cursor_is_a_table_with_its_column_names():
         assert [d.value.to_dict("list") for d in at.dataframe] == [
             {"name": ["a", "b"], "n": [1, 2]}, {"name": ["a", "b"]}]
         assert at.table[0].value.to_dict("list") == {"n": [1, 2]}
+
+
+def test_a_submit_button_given_no_key_has_streamlits_key():
+    # real suites click a form's submit button by it: at.button(key="FormSubmitter:f-Go")
+    body = """
+    with st.form("f"):
+        name = st.text_input("Name")
+        sent = st.form_submit_button("Go")
+    with st.form("g"):
+        st.form_submit_button("Send", key="send")
+    st.write("submitted", sent, name)
+    """
+    theirs, ours = both(body)
+    for at in (ours, theirs):
+        assert [b.key for b in at.button] == ["FormSubmitter:f-Go", "send"]
+        at.text_input[0].input("ann")
+        at.button(key="FormSubmitter:f-Go").click().run()
+        assert at.markdown.values == ["submitted `True` ann"]
+        assert at.session_state["FormSubmitter:f-Go"] is False  # (after the submit's run)
+    # two submit buttons of one label in one form are one key twice, as in Streamlit
+    theirs, ours = both("""
+    with st.form("f"):
+        st.form_submit_button("Go")
+        st.form_submit_button("Go")
+    """)
+    assert theirs.exception and ours.exception
+
+
+def test_a_link_buttons_and_a_page_links_value_is_its_label():
+    theirs, ours = both("""
+    st.link_button("GitHub", "https://github.com")
+    st.page_link("https://example.com", label="Ex")
+    """)
+    for at in (ours, theirs):
+        assert [e.value for e in list(at.main)[-2:]] == ["GitHub", "Ex"]
