@@ -27,6 +27,7 @@ from .data import dataframe, pyplot
 from .elements import Element
 from .embed import html
 from .errors import InvalidArgumentError, NbstateAPIException
+from .icons import leading_icon
 from .layout import ElementHandle, handle, replaces_one
 from .media import graphviz_chart, pydeck_chart
 from .params import size_ignored, text_props
@@ -224,8 +225,13 @@ def divider(*, width: Any = "stretch") -> ElementHandle:
 
 def _alert(kind: str, body: Any, icon: str | None, title: Any, width: Any) -> ElementHandle:
     size_ignored(kind, width, "stretch")
-    extra = {"title": _text_body(kind, title)} if title is not None else {}
-    return _simple(kind, kind, body, icon=icon, **extra)
+    ctx = require(kind)
+    props: dict[str, Any] = {"body": _text_body(kind, body), "icon": icon}
+    if icon is None:  # a leading emoji or :material/...: is the icon, as in Streamlit
+        props["icon"], props["body"] = leading_icon(props["body"])
+    if title is not None:
+        props["title"] = _text_body(kind, title)
+    return handle(ctx, Element(kind, props=props))
 
 
 def info(body: Any, *, icon: str | None = None, width: Any = "stretch",

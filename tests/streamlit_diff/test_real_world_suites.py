@@ -139,3 +139,36 @@ def test_a_link_buttons_and_a_page_links_value_is_its_label():
     """)
     for at in (ours, theirs):
         assert [e.value for e in list(at.main)[-2:]] == ["GitHub", "Ex"]
+
+
+def test_an_alert_takes_a_leading_emoji_or_material_icon_as_its_icon():
+    theirs, ours = both("""
+    st.error("⚠️ Could not load")
+    st.success(":material/check: Saved")
+    st.info("plain")
+    st.warning("🏳️‍🌈_flag-led", icon=None)
+    st.warning("⚠️ kept whole", icon="")
+    st.info("1️⃣ step one")
+    st.info("© 2024 the company")
+    st.info("✓ not an emoji")
+    """)
+    for at in (ours, theirs):
+        alerts = [*at.error, *at.success, *at.info, *at.warning]
+        assert [(a.value, a.icon) for a in alerts] == [
+            ("Could not load", "⚠️"), ("Saved", ":material/check:"), ("plain", ""),
+            ("step one", "1️⃣"), ("2024 the company", "©"), ("✓ not an emoji", ""),
+            ("flag-led", "🏳️‍🌈"), ("⚠️ kept whole", "")]
+
+
+def test_the_emoji_an_alert_takes_are_streamlits():
+    # every emoji of Streamlit's catalogue (Unicode's), followed by a separator and text
+    from streamlit.emojis import ALL_EMOJIS
+    from streamlit.string_util import extract_leading_icon
+
+    from nbstate.icons import leading_icon
+
+    for emoji in ALL_EMOJIS:
+        text = f"{emoji} - text"
+        assert leading_icon(text) == extract_leading_icon(text), emoji
+    for text in ("✓ done", "→ next", "★ star", "é", "1 apple", "#hash", "", "ascii only"):
+        assert leading_icon(text) == extract_leading_icon(text), text
