@@ -933,8 +933,10 @@ class ElementView:
     @property
     def children(self) -> dict[int, ElementView]:
         """A block's children by position, as Streamlit's ``Block.children`` (a dict)."""
-        f = self._el.key if self._el.type == "form" else self.form
-        return {i: ElementView(self._at, c, f) for i, c in enumerate(self._el.children or ())}
+        return {i: self._child(c) for i, c in enumerate(self._el.children or ())}
+
+    def _child(self, el: Element) -> ElementView:
+        return ElementView(self._at, el, self._el.key if self._el.type == "form" else self.form)
 
     def get(self, element_type: str) -> ElementList:
         """Elements of one type inside this block (``at.sidebar.get("slider")``)."""
@@ -952,7 +954,7 @@ class ElementView:
         return self._el.children is None or bool(self._el.children)
 
     def __getitem__(self, i: int) -> ElementView:
-        return list(self.children.values())[i]  # (from the end too: at.main[-1])
+        return self._child((self._el.children or [])[i])  # (one view; from the end too)
 
     def __iter__(self) -> Iterator[ElementView]:
         yield self
