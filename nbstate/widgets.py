@@ -857,10 +857,17 @@ def text_area(label: str, value: str | None = "", height: int | None = None,
 
 # -- dates, times, colours, files ----------------------------------------------------------
 def _years(d: _dt.date, n: int) -> _dt.date:
+    """``d`` moved by ``n`` years, saturating at ``date.min``/``date.max`` as Streamlit's
+    default bounds do (a 29 February becomes the 28th)."""
+    year = d.year + n
+    if year > _dt.date.max.year:
+        return _dt.date.max
+    if year < _dt.date.min.year:
+        return _dt.date.min
     try:
-        return d.replace(year=d.year + n)
+        return d.replace(year=year)
     except ValueError:  # 29 February
-        return d.replace(year=d.year + n, day=28)
+        return d.replace(year=year, day=28)
 
 
 def date_input(label: str, value: Any = "today", min_value: Any = None,
@@ -900,22 +907,31 @@ def date_input(label: str, value: Any = "today", min_value: Any = None,
         if len(value) > 2:
             raise InvalidArgumentError(f"{what}a date range has at most two dates.")
         default: Any = tuple(as_date(v, "value") for v in value)
-        anchor = default[0] if default else _dt.date.today()
+        dates = default
     elif value is None:
         default = None
-        anchor = _dt.date.today()
+        dates = ()
     else:
         default = as_date(value, "value")
-        anchor = default
-    mn = as_date(min_value, "min_value") if min_value is not None else _years(anchor, -10)
-    mx = as_date(max_value, "max_value") if max_value is not None else _years(anchor, 10)
+        dates = (default,)
+    # as Streamlit's: the default bounds are ten years before the first date and after the
+    # last one (of a range: its start and its end), or around today without a date
+    today = _dt.date.today()
+    mn = as_date(min_value, "min_value") if min_value is not None else \
+        _years(dates[0] if dates else today, -10)
+    mx = as_date(max_value, "max_value") if max_value is not None else \
+        _years(dates[-1] if dates else today, 10)
+    if isinstance(value, str) and value == "today":
+        # today outside the given bounds is the nearer bound, as in Streamlit
+        default = min(max(default, mn), mx)
+        dates = (default,)
     if mn > mx:
         raise InvalidMinMaxError(mn, mx, what)
-    for d in (default if is_range else ((default,) if default is not None else ())):
-        if d < mn:
-            raise ValueBelowMinError(d, mn, what)
-        if d > mx:
-            raise ValueAboveMaxError(d, mx, what)
+    # (Streamlit checks a range's start against the minimum and its end against the maximum)
+    if dates and dates[0] < mn:
+        raise ValueBelowMinError(dates[0], mn, what)
+    if dates and dates[-1] > mx:
+        raise ValueAboveMaxError(dates[-1], mx, what)
     props = _props(label, help, disabled, label_visibility, min=mn, max=mx, range=is_range,
                    format=format, allow_none=allow_none, _kind="date_input",
                    **_ext("date_input", bind, persist_state, required))

@@ -172,3 +172,32 @@ def test_the_emoji_an_alert_takes_are_streamlits():
         assert leading_icon(text) == extract_leading_icon(text), emoji
     for text in ("✓ done", "→ next", "★ star", "é", "1 apple", "#hash", "", "ascii only"):
         assert leading_icon(text) == extract_leading_icon(text), text
+
+
+def test_a_date_inputs_default_bounds_are_ten_years_around_its_dates():
+    # of a range: before its start and after its end; without a date: around today
+    theirs, ours = both("""
+    import datetime as dt
+    st.date_input("range", (dt.date(2020, 1, 1), dt.date(2024, 6, 1)))
+    st.date_input("one", (dt.date(2020, 2, 29),))
+    st.date_input("empty", ())
+    st.date_input("single", dt.date(2020, 2, 29))
+    st.date_input("none", None)
+    st.date_input("today")
+    st.date_input("edge", (dt.date(5, 1, 1), dt.date(9995, 1, 1)))
+    far = dt.date.today() + dt.timedelta(days=400)
+    st.date_input("clamped", "today", min_value=far)
+    st.date_input("reversed", (dt.date(2030, 1, 1), dt.date(2020, 1, 1)),
+                  min_value=dt.date(2025, 1, 1), max_value=dt.date(2035, 1, 1))
+    st.write(st.date_input("picked", (dt.date(2020, 1, 1), dt.date(2024, 6, 1))))
+    """)
+    assert not theirs.exception and not ours.exception
+    assert [(d.value, d.min, d.max) for d in ours.date_input] == \
+        [(d.value, d.min, d.max) for d in theirs.date_input]
+    import datetime as dt
+    assert ours.date_input[0].max == dt.date(2034, 6, 1)
+    assert ours.date_input[6].max == dt.date.max
+    for at in (ours, theirs):  # a range near its end is accepted
+        at.date_input[-1].set_value((dt.date(2030, 1, 1), dt.date(2034, 5, 1))).run()
+        assert at.date_input[-1].value == (dt.date(2030, 1, 1), dt.date(2034, 5, 1))
+    assert ours.markdown.values == theirs.markdown.values
