@@ -13,9 +13,10 @@ import base64
 from collections.abc import Iterable
 from typing import Any
 
+from .config import error_details
 from .elements import Element
-from .errors import InvalidArgumentError
-from .figures import tight_png
+from .errors import InvalidArgumentError, MissingRequiredParameterError
+from .figures import picture
 from .run import require
 
 
@@ -133,36 +134,80 @@ def table(data: Any = None, *, border: bool | str = True, width: Any = "stretch"
 def pyplot(fig: Any, clear_figure: bool = False, *, width: Any = "stretch",
            use_container_width: bool | None = None, alt: str | None = None,
            **kwargs: Any) -> Any:
-    """A matplotlib figure, shown as a PNG.
+    """A matplotlib figure, shown as a picture: ``fig.savefig`` with Streamlit's
+    ``bbox_inches="tight"`` and ``dpi=200`` (``kwargs`` over them, deprecated as in
+    Streamlit). An unchanged figure is not drawn again on a rerun.
 
     Example:
         >>> fig, ax = plt.subplots(); ax.plot([1, 2]); st.pyplot(fig)    # doctest: +SKIP
     """
     ctx = require("pyplot")
-    try:
-        import matplotlib.pyplot as plt
-    except ImportError:
-        raise InvalidArgumentError(
-            "`st.pyplot` needs matplotlib: pip install matplotlib") from None
     if fig is None:
-        fig = plt.gcf()
-    if kwargs.get("format", "png") != "png":
-        from .params import ignored
+        raise MissingRequiredParameterError(_FIG_REQUIRED)
+    width = _pyplot_width(width, use_container_width)
+    if kwargs and error_details() == "full":  # (shown as Streamlit shows it)
+        from .display import warning
 
-        ignored("pyplot", "format", kwargs["format"], "the figure is shown as a PNG")
-    png = tight_png(fig, **kwargs)  # savefig's bbox_inches="tight" PNG, as Streamlit's
+        warning(_SAVEFIG_KWARGS_DEPRECATION)
+    mime, data = picture(fig, **kwargs)
     if clear_figure:
         fig.clf()
     from .layout import handle
     from .rich import alt_text
 
-    picture: dict[str, Any] = {"png": base64.b64encode(png).decode()}
+    encoded = base64.b64encode(data).decode()
+    one: dict[str, Any] = ({"png": encoded} if mime == "image/png"
+                           else {"src": f"data:{mime};base64,{encoded}"})
     text = alt_text(alt)
     if text is not None:
-        picture["alt"] = text
-    props: dict[str, Any] = {"images": [picture]}
-    if width == "stretch" or use_container_width:
+        one["alt"] = text
+    props: dict[str, Any] = {"images": [one]}
+    if width == "stretch":
         props["stretch"] = True
-    elif isinstance(width, int) and not isinstance(width, bool):
+    elif width != "content":
         props["width"] = width
     return handle(ctx, Element("image", props=props))
+
+
+_FIG_REQUIRED = """The `fig` parameter is required. Passing `None` is not supported \
+because Matplotlib's global figure object
+is not thread-safe.
+
+Pass a figure explicitly:
+
+```python
+fig, ax = plt.subplots()
+ax.scatter([1, 2, 3], [1, 2, 3])
+# other plotting actions...
+st.pyplot(fig)
+```"""
+
+_SAVEFIG_KWARGS_DEPRECATION = """
+Passing Matplotlib `savefig` keyword arguments to `st.pyplot` is
+deprecated and will be removed in a future version.
+
+`st.pyplot` already uses `bbox_inches="tight"` and `dpi=200` by
+default. For other `savefig` options (for example `transparent=True`
+or a custom `dpi`), save the figure yourself and display it with
+`st.image`:
+
+```python
+import io
+
+buf = io.BytesIO()
+fig.savefig(buf, format="png", transparent=True, dpi=300)
+st.image(buf)
+```
+"""
+
+
+def _pyplot_width(width: Any, use_container_width: bool | None) -> Any:
+    """``"stretch"``, ``"content"`` or a number of pixels, as Streamlit takes them."""
+    if use_container_width is not None:
+        return "stretch" if use_container_width else "content"
+    if width in ("stretch", "content") or (
+            isinstance(width, int) and not isinstance(width, bool) and width > 0):
+        return width
+    raise InvalidArgumentError(
+        f"`st.pyplot`: width must be 'stretch', 'content' or a positive number of pixels, "
+        f"got {width!r}.")

@@ -136,12 +136,17 @@ def test_an_opaque_figure_encodes_smaller_than_savefig():
     assert len(figures.tight_png(lines())) < len(_savefig(lines()))
 
 
-def test_pyplot_takes_savefig_options_as_streamlit_and_warns_of_another_format():
+def _shown(at, i: int = 0) -> tuple[str, bytes]:
     import base64
 
+    (url,) = list(at.main)[i].value
+    head, data = url.split(",", 1)
+    return head, base64.b64decode(data)
+
+
+def test_pyplot_is_savefig_at_200_dpi_with_options_over_it_as_streamlit():
     from PIL import Image
 
-    from nbstate.errors import IgnoredParameterWarning
     from nbstate.testing import AppTest
 
     def app():
@@ -151,15 +156,139 @@ def test_pyplot_takes_savefig_options_as_streamlit_and_warns_of_another_format()
 
         fig = Figure(figsize=(2, 1))
         fig.subplots().plot([1, 2])
-        # (Streamlit merges these into its own savefig options: no duplicate keyword)
-        st.pyplot(fig, bbox_inches=None, dpi=50, format="svg")
+        st.pyplot(fig, bbox_inches=None)  # (merged into Streamlit's: no duplicate keyword)
+        st.pyplot(fig, bbox_inches=None, dpi=50)
+        st.pyplot(fig, format="svg")
 
-    with pytest.warns(IgnoredParameterWarning, match=r"st.pyplot\(format='svg'\)"):
-        at = AppTest.from_function(app).run()
+    at = AppTest.from_function(app).run()
     assert not at.exception
-    (url,) = at.main[0].value
-    png = base64.b64decode(url.split(",", 1)[1])
-    assert Image.open(io.BytesIO(png)).size == (100, 50)  # 2 x 1 inches at 50 dpi, untrimmed
+    # each savefig keyword call shows Streamlit's deprecation warning before its picture
+    assert [e.type for e in at.main][1:] == ["warning", "image"] * 3  # (after the block)
+    assert "Passing Matplotlib `savefig` keyword arguments" in at.warning[0].value
+    sizes = [Image.open(io.BytesIO(_shown(at, i)[1])).size for i in (2, 4)]
+    assert sizes == [(400, 200), (100, 50)]  # 2 x 1 inches at 200 and 50 dpi, untrimmed
+    head, svg = _shown(at, 6)
+    assert head == "data:image/svg+xml;base64" and b"<svg" in svg[:500]
+
+
+def test_pyplot_converts_another_raster_format_and_refuses_one_that_is_no_image():
+    from PIL import Image, UnidentifiedImageError
+
+    def fig():
+        f = Figure(figsize=(2, 1))
+        f.subplots().plot([1, 2])
+        return f
+
+    mime, data = figures.picture(fig(), format="jpg")
+    assert mime == "image/png" and Image.open(io.BytesIO(data)).format == "PNG"
+    with pytest.raises(UnidentifiedImageError, match="saved as 'pdf'.*format='svg'"):
+        figures.picture(fig(), format="pdf")
+
+
+def _counting_draws(monkeypatch) -> list:
+    draws: list = []
+    draw = Figure.draw
+    monkeypatch.setattr(Figure, "draw", lambda self, r: draws.append(r) or draw(self, r))
+    return draws
+
+
+def test_a_figure_made_again_unchanged_is_not_drawn_again(monkeypatch):
+    figures._cache.clear()
+    draws = _counting_draws(monkeypatch)
+    first = figures.picture(lines())
+    n = len(draws)
+    assert n >= 1
+    again = figures.picture(lines())  # another figure object, the same figure
+    assert again == first and len(draws) == n
+    # the same figure object shown again after its draw (a figure kept across reruns)
+    kept = lines()
+    figures.picture(kept)
+    n = len(draws)
+    assert figures.picture(kept) == figures.picture(kept) and len(draws) == n
+
+
+def test_pyplot_figures_made_again_are_one_picture(monkeypatch):
+    import matplotlib.pyplot as plt
+
+    figures._cache.clear()
+    draws = _counting_draws(monkeypatch)
+    pictures, counts = [], []
+    for _ in range(3):  # as an app's reruns make them: each one a new figure number
+        fig, ax = plt.subplots()
+        ax.plot([1, 3, 2])
+        pictures.append(figures.picture(fig))
+        counts.append(len(draws))
+        plt.close(fig)
+    assert pictures[0] == pictures[1] == pictures[2]
+    assert counts[0] >= 1 and counts[0] == counts[1] == counts[2]
+
+
+def _png_pixels(picture):
+    return _pixels(picture[1])[0]
+
+
+def test_whatever_changes_the_picture_draws_it_again():
+    figures._cache.clear()
+    base = _png_pixels(figures.picture(lines()))
+    changed = lines()
+    changed.axes[0].lines[0].set_ydata(np.arange(12) * 500)  # the data
+    assert not np.array_equal(_png_pixels(figures.picture(changed)), base)
+    with mpl.rc_context({"savefig.facecolor": "red"}):  # an rcParam read as it is saved
+        red = _png_pixels(figures.picture(lines()))
+    assert red.shape == base.shape and not np.array_equal(red, base)
+    assert red[0, 0, :3].tolist() == [255, 0, 0]
+    small = figures.picture(lines(), dpi=50)  # the options
+    assert _png_pixels(small).shape[0] < base.shape[0]
+    assert np.array_equal(_png_pixels(figures.picture(lines())), base)  # and back
+
+
+DIGITS = 1
+
+
+def _app_formatter(x, pos):  # the app's code: what it shows can change, its name cannot
+    return f"{x:.{DIGITS}f}"
+
+
+def test_a_figure_with_the_apps_code_in_it_is_drawn_every_time(monkeypatch):
+    from matplotlib.ticker import FuncFormatter
+
+    global DIGITS
+    figures._cache.clear()
+
+    def fig():
+        f = lines()
+        f.axes[0].yaxis.set_major_formatter(FuncFormatter(_app_formatter))
+        return f
+
+    DIGITS = 1
+    one = _png_pixels(figures.picture(fig()))
+    DIGITS = 4  # the same figure's description; the formatter now writes longer labels
+    four = _png_pixels(figures.picture(fig()))
+    assert one.shape != four.shape or not np.array_equal(one, four)
+    assert figures.fingerprint(fig(), {}) is None
+    drifting = placed_at_draw()  # an artist class of the app's own
+    assert figures.fingerprint(drifting, {}) is None
+    unpicklable = lines()
+    unpicklable.axes[0].xaxis.set_major_formatter(FuncFormatter(lambda x, pos: "x"))
+    assert figures.fingerprint(unpicklable, {}) is None
+    assert figures.picture(unpicklable)[0] == "image/png"  # still shown
+    handled = lines()
+    handled.canvas.mpl_connect("draw_event", lambda event: None)  # a handler of the app's
+    assert figures.fingerprint(handled, {}) is None
+
+
+def test_the_cache_is_bounded(monkeypatch):
+    figures._cache.clear()
+    monkeypatch.setattr(figures, "CACHE_ENTRIES", 3)
+    for k in range(6):
+        f = Figure(figsize=(1, 1))
+        f.subplots().plot([0, k])
+        figures.picture(f, dpi=20)
+    assert len(figures._cache._items) == 3
+    monkeypatch.setattr(figures, "CACHE_BYTES", 1)
+    f = Figure(figsize=(1, 1))
+    figures.picture(f, dpi=20)
+    assert len(figures._cache._items) == 0 and figures._cache._bytes == 0
 
 
 def test_the_figure_is_drawn_once(monkeypatch):

@@ -598,3 +598,30 @@ def test_text_with_a_lone_surrogate_shows_a_replacement_character(kernel, app):
     assert "bad \ufffd text" in kernel.text(root)
     kernel.set(kernel.find(description="Times", within=root), 2)
     assert kernel.text(root).count("\ufffd") == 2
+
+
+def test_an_unchanged_figure_is_not_drawn_again_on_a_rerun(kernel, app):
+    # the draws counted in the kernel: a rerun that leaves the figure as it was shows the
+    # picture it had, without matplotlib drawing it again
+    kernel.execute("from matplotlib.figure import Figure as _F\n_draws = []\n_d = _F.draw\n"
+                   "_F.draw = lambda self, r: _draws.append(1) or _d(self, r)")
+    root = app("""
+    from matplotlib.figure import Figure
+    n = st.slider("Points", 2, 10, 3)
+    st.checkbox("Unrelated")
+    fig = Figure(figsize=(3, 2))
+    fig.subplots().plot(range(n))
+    st.pyplot(fig)
+    """)
+    image = next(m for m in root.walk() if "data:image/png;base64," in str(m.get("value", "")))
+    first = image.get("value")
+    drawn = kernel.eval("len(_draws)")
+    assert drawn >= 1
+    with kernel.updates_during() as ups:
+        kernel.set(kernel.find(description="Unrelated", within=root), True)
+    assert kernel.eval("len(_draws)") == drawn
+    assert [u for u in ups if u["model"] is image] == []
+    kernel.set(kernel.find(description="Points", within=root), 7)
+    assert kernel.eval("len(_draws)") == 2 * drawn  # a changed figure is drawn
+    assert image.get("value") != first
+    kernel.execute("_F.draw = _d")
