@@ -582,14 +582,10 @@ def _formatted(format_func: Callable[[Any], Any], value: Any) -> Any:
         raise
 
 
-_HEADING_ICON = {"icon": lambda e: e.props.get("icon") or ""}
-_STATUS_ICONS = {"running": "spinner", "complete": ":material/check:",
-                 "error": ":material/error:"}
 #: what Streamlit's AppTest elements carry under their own names, from nbstate's props:
-#: element type -> attribute -> its value
+#: element type -> attribute -> its value (an ``icon`` is a field of their message:
+#: ``proto.py``)
 _DERIVED: dict[str, dict[str, Callable[[Element], Any]]] = {
-    "title": _HEADING_ICON, "header": _HEADING_ICON, "subheader": _HEADING_ICON,
-    "status": {"icon": lambda e: _STATUS_ICONS.get(str(e.props.get("state")), "")},
     "file_uploader": {
         "accept_multiple_files": lambda e: bool(e.props.get("multiple")),
         "accept_directory": lambda e: bool(e.props.get("directory")),

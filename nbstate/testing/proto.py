@@ -26,6 +26,9 @@ from typing import Any
 _METRIC_COLORS = {"red": 0, "green": 1, "gray": 2, "grey": 2, "orange": 3, "yellow": 4,
                   "blue": 5, "violet": 6, "primary": 7}
 _METRIC_DIRECTIONS = {"down": 0, "up": 1, None: 2}
+#: a status's icon (Streamlit sets it from the state)
+_STATUS_ICONS = {"running": "spinner", "complete": ":material/check:",
+                 "error": ":material/error:"}
 #: a slider's data type (Streamlit's Slider.DataType), from its value's type
 _SLIDER_TYPES = (("datetime", 2), ("date", 3), ("time", 4), ("float", 1), ("int", 0))
 
@@ -71,6 +74,7 @@ _FIELDS: dict[str, dict[str, Callable[[Any], Any]]] = {
     "page_link": {"page": lambda v: v._el.props.get("url") or str(v._el.props.get("page") or ""),
                   "external": lambda v: bool(v._el.props.get("url"))},
     "link_button": {"url": _prop("url", "")},
+    "status": {"icon": lambda v: _STATUS_ICONS.get(str(v._el.props.get("state")), "")},
     "text_input": {"max_chars": _prop("max_chars", 0)},
     "text_area": {"max_chars": _prop("max_chars", 0)},
     "vega_lite_chart": {"spec": _prop("spec", ""), "alt": _prop("alt", "")},
@@ -85,6 +89,15 @@ _NO_LABEL = {"markdown", "code", "vega_lite_chart", "plotly_chart", "deck_gl_jso
              "info", "success", "progress", "html", "balloons", "snow"}
 
 
+#: Streamlit's type names whose message has an ``icon`` string field: ``""`` when no icon
+#: was given (an expander's, a popover's and a dialog's are fields of their block message;
+#: Streamlit's AppTest gives ``icon`` as an attribute of an expander, not of a popover or
+#: dialog, which nbstate answers the same)
+_ICON = {"button", "download_button", "link_button", "page_link", "menu_button", "metric",
+         "number_input", "selectbox", "text_input", "toast", "title", "header", "subheader",
+         "error", "warning", "info", "success", "expander", "popover", "dialog"}
+
+
 def field(view: Any, name: str) -> Any:
     """The message field ``name`` of the element ``view`` (an AppTest ``ElementView``), or
     raise ``AttributeError``."""
@@ -95,6 +108,8 @@ def field(view: Any, name: str) -> Any:
     if getter is not None:
         return getter(view)
     props = view._el.props
+    if name == "icon" and kind in _ICON:
+        return props.get("icon") or ""
     if name in props:
         return props[name]
     raise AttributeError(f"a {kind} message has no field {name!r}")

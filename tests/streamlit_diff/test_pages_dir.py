@@ -73,7 +73,7 @@ def test_the_menu_lists_the_pages_in_streamlits_order(app_dir):
     at = NbAppTest.from_file(str(app_dir / "app.py")).run()
     menu = at.navigation[0].get("page_link")
     assert [(m.label, m.icon) for m in menu] == [
-        ("app", None), ("intro", None), ("About", None), ("Lab notes", "🧪"), ("zeta", None)]
+        ("app", ""), ("intro", ""), ("About", ""), ("Lab notes", "🧪"), ("zeta", "")]
     assert [m.current for m in menu] == [True, False, False, False, False]
     menu[3].click().run()
     assert at.title[0].value == "Notes"

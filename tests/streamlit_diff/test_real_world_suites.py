@@ -201,3 +201,40 @@ def test_a_date_inputs_default_bounds_are_ten_years_around_its_dates():
         at.date_input[-1].set_value((dt.date(2030, 1, 1), dt.date(2034, 5, 1))).run()
         assert at.date_input[-1].value == (dt.date(2030, 1, 1), dt.date(2034, 5, 1))
     assert ours.markdown.values == theirs.markdown.values
+
+
+def test_an_icon_not_given_is_an_empty_string():
+    # as a protobuf string field's default: an expander's, a button's, an input's...
+    theirs, ours = both("""
+    with st.expander("E"):
+        st.write("in")
+    with st.expander("E2", icon=":material/info:"):
+        pass
+    with st.status("S", state="error"):
+        pass
+    with st.status("S2"):
+        pass
+    st.button("b")
+    st.button("b2", icon="🎉")
+    st.download_button("d", "data")
+    st.link_button("l", "https://example.com")
+    st.page_link("https://example.com", label="pl")
+    st.metric("m", 1)
+    st.number_input("n")
+    st.selectbox("s", ["a"])
+    st.text_input("t")
+    st.text_input("t2", icon="🔍")
+    st.header("h")
+    st.toast("toast")
+    with st.form("f"):
+        st.form_submit_button("go")
+    """)
+    for at in (ours, theirs):
+        assert [e.icon for e in at.expander] == ["", ":material/info:"]
+        assert [s.icon for s in at.status] == [":material/error:", ":material/check:"]
+        assert [b.icon for b in at.button] == ["", "🎉", ""]
+        assert [e.proto.icon for e in at.button] == ["", "🎉", ""]
+        assert [e.icon for e in (at.download_button[0], at.link_button[0], at.page_link[0],
+                                 at.metric[0], at.number_input[0], at.selectbox[0],
+                                 at.header[0], at.toast[0])] == [""] * 8
+        assert [t.icon for t in at.text_input] == ["", "🔍"]
