@@ -830,8 +830,16 @@ class ElementView:
         return self.form
 
     @property
+    def _is_block(self) -> bool:
+        """A container (a filled ``st.empty`` slot is what it holds; an empty one is an
+        element, as in Streamlit's tree)."""
+        return self._el.children is not None and self._el.type != "empty"
+
+    @property
     def value(self) -> Any:
         el = self._el
+        if self._is_block:
+            raise self._no_value()
         if el.type == "divider":
             return "---"  # as Streamlit's AppTest: a divider is Markdown "---"
         if el.type == "latex":
@@ -861,6 +869,15 @@ class ElementView:
         if el.type in ("dataframe", "table"):
             return el.props.get("data")
         return el.props.get("value")
+
+    def _no_value(self) -> AttributeError:
+        """As Streamlit's AppTest: a block has no value."""
+        el = self._el
+        state = (f"; its state is at.session_state[{el.key!r}]"
+                 if el.id is not None and el.key is not None else "")
+        return AttributeError(
+            f"{self.type} block has no attribute 'value' (as in Streamlit's AppTest): read "
+            f"what it holds, e.g. `.children` or `.markdown`{state}")
 
     # -- what Streamlit's AppTest elements also carry ---------------------------------
     @property
@@ -979,6 +996,8 @@ class ElementView:
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
+        if name == "value":  # (the property raised: a block's, not a field of its message)
+            raise self._no_value()
         derived = _DERIVED.get(self._el.type, {}).get(name)
         if derived is not None:
             return derived(self._el)
@@ -996,7 +1015,8 @@ class ElementView:
         key = f", key={self.key!r}" if self.key else ""
         label = self._el.props.get("label")
         lab = f" {label!r}" if label is not None else ""
-        return f"<{self._el.type}{lab}{key} value={self.value!r}>"
+        value = "" if self._is_block else f" value={self.value!r}"
+        return f"<{self._el.type}{lab}{key}{value}>"
 
     # -- acting (widgets) ---------------------------------------------------------------
     def _require_widget(self, method: str = "set_value") -> None:

@@ -238,3 +238,37 @@ def test_an_icon_not_given_is_an_empty_string():
                                  at.metric[0], at.number_input[0], at.selectbox[0],
                                  at.header[0], at.toast[0])] == [""] * 8
         assert [t.icon for t in at.text_input] == ["", "🔍"]
+
+
+def test_a_block_has_no_value():
+    theirs, ours = both("""
+    with st.expander("E"):
+        st.write("in")
+    with st.expander("More", True, key="e", on_change="rerun"):
+        st.write("tracked")
+    c1, c2 = st.columns(2)
+    t1, t2 = st.tabs(["A", "B"])
+    with st.status("S"):
+        pass
+    with st.container(border=True):
+        st.write("z")
+    with st.form("f"):
+        st.form_submit_button("go")
+    with st.popover("P"):
+        pass
+    with st.chat_message("user"):
+        st.write("m")
+    st.sidebar.write("side")
+    st.empty()
+    """)
+    for at in (ours, theirs):
+        blocks = [*at.expander, *at.columns, *at.tabs, *at.status, *at.container,
+                  *at.form, *at.chat_message, at.main, at.sidebar, list(at)[0],
+                  at.main[3], at.main[7]]  # (a tab container, a popover)
+        for block in blocks:
+            with pytest.raises(AttributeError):
+                block.value
+        assert [at.main[i].type for i in (3, 7)] == ["tab_container", "popover"]
+        last = at.main[len(at.main) - 1]
+        assert last.type == "empty" and last.value is None
+        assert at.expander[0].children[0].value == "in"
