@@ -1101,12 +1101,12 @@ class ElementView:
         props = self._el.props
         step = props.get("step", 1)
         v = self.value
+        if v is None:  # as Streamlit's AppTest: an empty input stays empty
+            return self
         if isinstance(step, _dt.timedelta):  # time_input: wraps around midnight, as Streamlit
-            if v is None:
-                return self
             moved = _dt.datetime.combine(_dt.date.today(), v) + sign * step
             return self.set_value(moved.time())
-        new = (v if v is not None else 0) + sign * step
+        new = v + sign * step
         bound = props.get("max" if sign > 0 else "min")
         if bound is not None:
             new = min(new, bound) if sign > 0 else max(new, bound)

@@ -41,6 +41,15 @@ def _prop(name: str, default: Any) -> Callable[[Any], Any]:
     return get
 
 
+def _double(name: str) -> Callable[[Any], Any]:
+    """A ``double`` field of a number input's message: a float (an int input's bounds and
+    step too), None for a bound not given (Streamlit's AppTest reads ``has_min`` so)."""
+    def get(view: Any) -> Any:
+        value = view._el.props.get(name)
+        return None if value is None else float(value)
+    return get
+
+
 def _slider_type(view: Any) -> int:
     value = view._el.props.get("min")
     for cls, name in ((_dt.datetime, "datetime"), (_dt.date, "date"), (_dt.time, "time"),
@@ -75,6 +84,9 @@ _FIELDS: dict[str, dict[str, Callable[[Any], Any]]] = {
                   "external": lambda v: bool(v._el.props.get("url"))},
     "link_button": {"url": _prop("url", "")},
     "status": {"icon": lambda v: _STATUS_ICONS.get(str(v._el.props.get("state")), "")},
+    "number_input": {"min": _double("min"), "max": _double("max"), "step": _double("step"),
+                     "has_min": lambda v: v._el.props.get("min") is not None,
+                     "has_max": lambda v: v._el.props.get("max") is not None},
     "text_input": {"max_chars": _prop("max_chars", 0)},
     "text_area": {"max_chars": _prop("max_chars", 0)},
     "vega_lite_chart": {"spec": _prop("spec", ""), "alt": _prop("alt", "")},

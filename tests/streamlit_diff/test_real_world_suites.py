@@ -272,3 +272,28 @@ def test_a_block_has_no_value():
         last = at.main[len(at.main) - 1]
         assert last.type == "empty" and last.value is None
         assert at.expander[0].children[0].value == "in"
+
+
+def test_a_number_inputs_bounds_and_step_are_floats():
+    # (its message's double fields); the value keeps the input's type
+    theirs, ours = both("""
+    st.number_input("int", 0, 10, key="i")
+    st.number_input("float", 0.0, 10.0, step=0.5, key="f")
+    st.number_input("free")
+    st.number_input("empty", value=None, step=2, key="e")
+    """)
+    for at in (ours, theirs):
+        got = [(n.value, n.min, n.max, n.step) for n in at.number_input]
+        assert got == [(0, 0.0, 10.0, 1.0), (0.0, 0.0, 10.0, 0.5), (0.0, None, None, 0.01),
+                       (None, None, None, 2.0)]
+        assert [[type(x).__name__ for x in row] for row in got] == [
+            ["int", "float", "float", "float"], ["float"] * 4,
+            ["float", "NoneType", "NoneType", "float"],
+            ["NoneType", "NoneType", "NoneType", "float"]]
+        assert [(n.proto.has_min, n.proto.step) for n in at.number_input][:2] == [
+            (True, 1.0), (True, 0.5)]
+        at.number_input(key="i").increment().run()
+        at.number_input(key="e").increment().run()  # an empty input stays empty
+        assert [type(at.number_input(key="i").value), at.number_input(key="e").value] == [
+            int, None]
+        assert at.number_input(key="i").value == 1
