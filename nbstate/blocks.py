@@ -25,6 +25,7 @@ from typing import Any
 
 from .elements import Element
 from .errors import InvalidArgumentError, NbstateAPIException
+from .icons import check_icon
 from .kinds import Kind, check_trigger, state_never
 from .layout import Container
 from .params import size_ignored
@@ -70,14 +71,15 @@ def dialog(title: Any, *, width: Any = "small", position: str = "center",
                     "Only one dialog is allowed to be opened at the same time. Please make "
                     "sure to not call a dialog-decorated function more than once in a script "
                     "run.")
+            shown_icon = check_icon(icon, "dialog", heading)
             ctx.dialog_open = heading
             px = _WIDTHS.get(width, width)
             el = ctx.emit(Element("dialog", props={
                 "title": heading, "width": px, "position": position,
-                "dismissible": bool(dismissible), "icon": icon,
+                "dismissible": bool(dismissible), "icon": shown_icon,
                 "event": ctx.event_order()}, children=[]))
             with Container(el, ctx, form=None):
-                ctx.emit(Element("dialog_title", props={"title": heading, "icon": icon}))
+                ctx.emit(Element("dialog_title", props={"title": heading, "icon": shown_icon}))
                 if dismissible:
                     cb = on_dismiss if callable(on_dismiss) else None
                     ctx.widget(DIALOG_DISMISS, heading, None, ("dialog", heading),

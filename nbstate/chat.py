@@ -44,6 +44,7 @@ from .errors import (
     NbstateAPIException,
     RefusedValue,
 )
+from .icons import check_icon
 from .kinds import KINDS, Kind
 from .layout import Container, _Sidebar
 from .params import ignored
@@ -86,11 +87,7 @@ def _avatar(name: str, avatar: Any) -> tuple[str, str]:
     if isinstance(avatar, str) and _is_emoji(avatar):
         return "emoji", avatar
     if isinstance(avatar, str) and avatar.startswith(":material"):
-        if not re.fullmatch(r":material/[a-z0-9_]+:", avatar):
-            raise InvalidArgumentError(
-                f"`st.chat_message`: the avatar {avatar!r} is not a valid Material icon; use "
-                "the form ':material/icon_name:'.")
-        return "icon", avatar
+        return "icon", check_icon(avatar, "chat_message", name)
     from .rich import _image_src
 
     try:

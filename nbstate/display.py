@@ -27,7 +27,7 @@ from .data import dataframe, pyplot
 from .elements import Element
 from .embed import html
 from .errors import InvalidArgumentError, NbstateAPIException
-from .icons import leading_icon
+from .icons import check_icon, leading_icon
 from .layout import ElementHandle, handle, replaces_one
 from .media import graphviz_chart, pydeck_chart
 from .params import size_ignored, text_props
@@ -99,7 +99,7 @@ def _heading(kind: str, body: Any, anchor: Any, help: str | None, divider: Any,
              icon: str | None, width: Any, text_alignment: str, wrap: bool) -> ElementHandle:
     extra = text_props(kind, text_alignment, wrap)
     if icon:
-        extra["icon"] = icon
+        extra["icon"] = check_icon(icon, kind)
     return _simple(kind, kind, body, anchor=anchor if isinstance(anchor, str) else None,
                    hide_anchor=anchor is False, help=help,
                    divider=divider if divider else False, **extra, **_width(width, "stretch"))
@@ -226,7 +226,7 @@ def divider(*, width: Any = "stretch") -> ElementHandle:
 def _alert(kind: str, body: Any, icon: str | None, title: Any, width: Any) -> ElementHandle:
     size_ignored(kind, width, "stretch")
     ctx = require(kind)
-    props: dict[str, Any] = {"body": _text_body(kind, body), "icon": icon}
+    props: dict[str, Any] = {"body": _text_body(kind, body), "icon": check_icon(icon, kind)}
     if icon is None:  # a leading emoji or :material/...: is the icon, as in Streamlit
         props["icon"], props["body"] = leading_icon(props["body"])
     if title is not None:

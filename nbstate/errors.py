@@ -209,6 +209,11 @@ class InvalidColorError(InvalidArgumentError):
     """A colour that is not ``"#rrggbb"`` or ``"#rgb"``."""
 
 
+class InvalidIconError(InvalidArgumentError):
+    """An icon written as a Material shortcode that names no Material Symbol Streamlit knows
+    (``:material/no_such_name:``, ``:material:``)."""
+
+
 class IncompatibleParametersError(InvalidArgumentError):
     """Arguments that cannot be used together (two row selection modes of a dataframe)."""
 

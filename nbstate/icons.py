@@ -1,4 +1,6 @@
-"""Icons at the start of a text: what Streamlit's alerts take as their icon when given none.
+"""Icons: which ``:material/name:`` shortcodes name a Material Symbol (``check_icon``, what
+Streamlit checks an ``icon=`` argument for), and the icon at the start of a text, which
+Streamlit's alerts take as their icon when given none (``leading_icon``).
 
 ``st.error("⚠️ Could not load")`` shows the warning sign as the alert's icon and "Could not load"
 as its text (Streamlit 1.67's rule for ``st.error``/``warning``/``info``/``success`` with
@@ -6,6 +8,8 @@ as its text (Streamlit 1.67's rule for ``st.error``/``warning``/``info``/``succe
 ``-`` after it. Emoji are Unicode's: the code points that begin one (``_PICTOGRAPHIC``, from
 Unicode's emoji data), then what may follow in a sequence (variation selector, skin tone, tags,
 zero-width joiner and another emoji), a keycap (``1️⃣``) or a flag (two regional indicators).
+A shortcode counts only if it names a Material Symbol of Streamlit's list
+(``nbstate/material_icon_names.py``, loaded the first time a shortcode is checked).
 
 Example:
     >>> leading_icon("⚠️ Could not load")
@@ -17,6 +21,9 @@ Example:
 from __future__ import annotations
 
 import re
+from typing import Any
+
+from .errors import InvalidIconError, _describe
 
 _PICTOGRAPHIC = (
     "\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u2199\u21a9-\u21aa\u231a-\u231b\u2328\u23cf"
@@ -47,14 +54,55 @@ _ONE = f"(?:[{_PICTOGRAPHIC}]{_FOLLOWING})"
 _EMOJI = re.compile(
     f"^([0-9#*]\ufe0f?\u20e3|[\U0001f1e6-\U0001f1ff]{{2}}|{_ONE}(?:\u200d{_ONE})*)"
     "[_ -]*(.*)", re.DOTALL)
-_MATERIAL = re.compile(r"^(:material/[a-z0-9_]+:)\s*(.*)", re.DOTALL)
+_LEADING_SHORTCODE = re.compile(r"^(:[^:]+:)\s*(.*)", re.DOTALL)
+_SHORTCODE = re.compile(r"^\s*:(.+)/(.+):\s*$")
+
+
+def material_icon(icon: str) -> str | None:
+    """``icon`` as ``:material/name:`` if it is a shortcode of a Material Symbol (spaces
+    around it dropped), else None (as Streamlit's ``validate_material_icon``).
+
+    Example:
+        >>> material_icon(" :material/thumb_up: "), material_icon(":material/no_such_icon:")
+        (':material/thumb_up:', None)
+    """
+    match = _SHORTCODE.match(icon)
+    if match is None or match.group(1) != "material":
+        return None
+    from .material_icon_names import NAMES
+
+    return f":material/{match.group(2)}:" if match.group(2) in NAMES else None
+
+
+def check_icon(icon: Any, kind: str, label: Any = None) -> Any:
+    """An ``icon=`` argument (or an avatar) of ``st.<kind>`` as Streamlit checks it: one
+    written as a ``:material...`` shortcode must name a Material Symbol (it is returned as
+    ``:material/name:``), else ``InvalidIconError`` naming the element by ``kind`` and
+    ``label``; any other value is returned as given."""
+    if not isinstance(icon, str) or not icon.strip().lower().startswith(":material"):
+        return icon
+    found = material_icon(icon)
+    if found is None:
+        raise InvalidIconError(
+            f"{_describe(kind, label)}: the icon {icon!r} is not a valid Material icon "
+            "(Streamlit knows no Material Symbol of that name). Use a shortcode such as "
+            "':material/thumb_up:' with a name from https://fonts.google.com/icons, or an "
+            "emoji.")
+    return found
 
 
 def leading_icon(text: str) -> tuple[str, str]:
     """(the icon ``text`` begins with or "", the rest of ``text``)."""
-    if not text or text.isascii() and not text.startswith(":material/"):
+    if not text:
         return "", text
-    match = _MATERIAL.match(text) or _EMOJI.match(text)
+    if text.startswith(":material"):
+        match = _LEADING_SHORTCODE.match(text)
+        found = material_icon(match.group(1)) if match is not None else None
+        if match is not None and found is not None:
+            return found, match.group(2)
+    if text.isascii():
+        return "", text
+    match = _EMOJI.match(text)
     if match is None:
         return "", text
     return match.group(1), match.group(2)

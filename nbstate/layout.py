@@ -21,6 +21,7 @@ from .errors import (
     InvalidLayoutContextError,
     NbstateAPIException,
 )
+from .icons import check_icon
 from .params import choice, ignored, on_change, size_ignored
 from .run import RunContext, current, require
 from .state import normalize_key
@@ -355,7 +356,8 @@ def expander(label: str, expanded: bool = False, *, key: Any = None, icon: str |
         raise InvalidArgumentError("`st.expander` needs a non-empty label.")
     _expandable_type("expander", type)
     state = _Stateful("expander", key, on_change, bind)
-    props = {"label": label, "expanded": bool(expanded), "icon": icon}
+    props = {"label": label, "expanded": bool(expanded),
+             "icon": check_icon(icon, "expander", label)}
     if state.tracked:
         props.update(help=None, disabled=False, label_visibility="visible", _kind="expander")
     el, value = state.emit(ctx, "expander", label, (label,), props, bool(expanded),
@@ -388,8 +390,8 @@ def popover(label: str, *, type: str = "secondary", help: str | None = None,
     if wrap is not None and wrap is not False:
         ignored("popover", "wrap", wrap, "wrap_label")
     state = _Stateful("popover", key, on_change, None)
-    props = {"label": label, "help": help, "disabled": bool(disabled), "icon": icon,
-             "type": type}
+    props = {"label": label, "help": help, "disabled": bool(disabled),
+             "icon": check_icon(icon, "popover", label), "type": type}
     if state.tracked:
         props.update(label_visibility="visible", _kind="popover")
     el, value = state.emit(ctx, "popover", label, (label,), props, False, False, args,

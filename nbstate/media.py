@@ -38,6 +38,7 @@ from typing import Any
 
 from .elements import Element
 from .errors import InvalidArgumentError
+from .icons import check_icon
 from .layout import ElementHandle, handle
 from .params import choice, size_ignored
 from .run import require
@@ -237,7 +238,8 @@ def badge(label: str, *, icon: str | None = None, color: str = "blue", width: An
     if color not in _BADGE_COLORS:
         raise InvalidArgumentError(
             f"`st.badge`: color must be one of {', '.join(_BADGE_COLORS)}, got {color!r}.")
-    return handle(ctx, Element("badge", props={"label": str(label), "icon": icon,
+    return handle(ctx, Element("badge", props={"label": str(label),
+                                               "icon": check_icon(icon, "badge", label),
                                                "color": "gray" if color == "grey" else color,
                                                "help": help}))
 

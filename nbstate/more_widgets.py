@@ -27,6 +27,7 @@ from .errors import (
     MissingRequiredParameterError,
     RefusedValue,
 )
+from .icons import check_icon
 from .kinds import (
     Kind,
     _in_range,
@@ -316,7 +317,7 @@ def menu_button(label: str, options: Sequence[Any], *, key: str | int | None = N
             f"{_what('menu_button', label)}needs at least one option.")
     ident = (label, tuple(labels))
     props = _props(label, help, disabled, "visible", options=opts, labels=labels, type=type,
-                   icon=icon)
+                   icon=check_icon(icon, "menu_button", label))
     rec = ctx.store.widgets.get(ctx.id_for("menu_button", key, ident, props, False))
     picked = rec.spec.pop("_clicked", None) if rec is not None else None
     clicked = ctx.widget(MENU_BUTTON, label, key, ident, props, False, False, on_click, args,
@@ -355,7 +356,8 @@ def link_button(label: str, url: str, *, key: str | int | None = None,
     if wrap is not None and wrap is not False:
         ignored("link_button", "wrap", wrap, "wrap_label")
     props = {"label": label, "url": str(url), "help": help, "disabled": bool(disabled),
-             "type": type, "icon": icon, "icon_position": icon_position,
+             "type": type, "icon": check_icon(icon, "link_button", label),
+             "icon_position": icon_position,
              "label_visibility": "visible",
              "stretch": use_container_width is True or width == "stretch"}
     if on_click == "ignore":

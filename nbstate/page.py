@@ -43,6 +43,7 @@ from .errors import (
     PageNotFoundError,
     RerunApp,
 )
+from .icons import check_icon
 from .kinds import Kind, check_trigger, state_never
 from .layout import ElementHandle, handle
 from .params import ignored, size_ignored
@@ -95,6 +96,8 @@ def set_page_config(page_title: str | None = None, page_icon: Any = None,
 
 
 def _icon(icon: Any) -> str | None:
+    if isinstance(icon, str) and icon.startswith(":material"):  # (as Streamlit: so written)
+        return check_icon(icon, "set_page_config")
     if icon is None or isinstance(icon, str):
         return icon
     from .rich import _image_src
@@ -519,7 +522,8 @@ class Page:
         self.title: str = title or inferred
         if not self.title.strip():
             raise InvalidArgumentError("`st.Page`: the title cannot be empty.")
-        self.icon: str = icon if icon is not None else inferred_icon
+        self.icon: str = check_icon(icon, "Page", self.title) if icon is not None \
+            else inferred_icon
         path_ = url_path if url_path is not None else (name or self.title)
         self.url_path: str = re.sub(r"[\s/?#&]+", "_", path_.strip().strip("/")) or "page"
         self.default = bool(default)
@@ -734,6 +738,7 @@ def page_link(page: str | Path | Page, *, label: str | None = None, icon: str | 
     if icon_position not in ("left", "right"):
         raise InvalidArgumentError(
             f"`st.page_link`: icon_position must be 'left' or 'right', got {icon_position!r}.")
+    icon = check_icon(icon, "page_link", label)
     if isinstance(page, str) and re.match(r"^https?://", page):
         if not label:
             raise InvalidArgumentError(

@@ -18,6 +18,7 @@ from typing import Any
 
 from .elements import Element
 from .errors import InvalidArgumentError, NbstateAPIException
+from .icons import check_icon
 from .layout import Container, ElementHandle, handle
 from .params import choice, ignored, size_ignored
 from .run import require
@@ -81,7 +82,7 @@ def metric(label: str, value: Any, delta: Any = None, delta_color: str = "normal
              "color": color, "help": help, "label_visibility": label_visibility,
              "border": bool(border)}
     if icon:
-        props["icon"] = icon
+        props["icon"] = check_icon(icon, "metric", label)
     if delta_description is not None:
         props["delta_description"] = str(delta_description)
     if series:
@@ -297,7 +298,8 @@ def toast(body: str, *, icon: str | None = None, duration: Any = "short") -> Ele
             f"got {duration!r}.")
     ctx = require("toast")
     # "run": each run's toast is a new one, shown again even with the same text
-    props = {"body": str(body), "icon": icon, "duration": duration, "run": ctx.app.runs}
+    props = {"body": str(body), "icon": check_icon(icon, "toast"), "duration": duration,
+             "run": ctx.app.runs}
     if not ctx.by_method:  # st.toast, not c.toast: Streamlit's event block
         props["event"] = ctx.event_order()
     return handle(ctx, Element("toast", props=props))

@@ -31,6 +31,7 @@ from .errors import (
     ValueBelowMinError,
     ValueOutOfRangeError,
 )
+from .icons import check_icon
 from .kinds import KINDS, _is_int, _is_real
 from .options import option_index
 from .params import choice, ignored, size_ignored, widget_extras
@@ -169,7 +170,8 @@ def button(label: str, key: str | int | None = None, help: str | None = None,
             "`st.form_submit_button()` inside a form instead.")
     _button_type("button", label, type)
     return ctx.widget(KINDS["button"], label, key, (label, ctx.form),
-                      _props(label, help, disabled, "visible", type=type, icon=icon,
+                      _props(label, help, disabled, "visible", type=type,
+                             icon=check_icon(icon, "button", label),
                              **_button_extras("button", icon_position, shortcut, wrap,
                                              use_container_width, width)),
                       False, False, on_click, args, kwargs)
@@ -232,7 +234,8 @@ def download_button(label: str, data: Any, file_name: str | None = None,
             f"{_what('download_button', label)}`st.download_button()` can't be used in an "
             "`st.form()`.")
     payload, mime = _download_bytes(label, data, mime)
-    props = _props(label, help, disabled, "visible", type=type, icon=icon, data=payload,
+    props = _props(label, help, disabled, "visible", type=type,
+                   icon=check_icon(icon, "download_button", label), data=payload,
                    file_name=file_name or "download", mime=mime, ignore=on_click == "ignore",
                    **_button_extras("download_button", icon_position, shortcut, wrap,
                                    use_container_width, width))
@@ -300,7 +303,8 @@ def form_submit_button(label: str = "Submit", help: str | None = None,
         key = f"FormSubmitter:{ctx.form}-{label}"
     _button_type("form_submit_button", label, type)
     return ctx.widget(KINDS["form_submit_button"], label, key, (label,),
-                      _props(label, help, disabled, "visible", type=type, icon=icon,
+                      _props(label, help, disabled, "visible", type=type,
+                             icon=check_icon(icon, "form_submit_button", label),
                              **_button_extras("form_submit_button", icon_position, shortcut,
                                               wrap, use_container_width, width)),
                       False, False, on_click, args, kwargs)
@@ -387,7 +391,8 @@ def selectbox(label: str, options: Iterable, index: int | None = 0,
     return _single_choice("selectbox", label, options, index, format_func, key, help,
                           on_change, args, kwargs, disabled, label_visibility,
                           placeholder=placeholder or "Choose an option",
-                          **_filter("selectbox", filter_mode, accept_new_options), **_icon(icon),
+                          **_filter("selectbox", filter_mode, accept_new_options),
+                          **_icon(icon, "selectbox", label),
                           **_ext("selectbox", bind, persist_state, required))
 
 
@@ -402,8 +407,8 @@ def _filter(kind: str, filter_mode: Any, accept_new_options: Any) -> dict:
     return _NO_EXT
 
 
-def _icon(icon: Any) -> dict:
-    return {"icon": icon} if icon else _NO_EXT
+def _icon(icon: Any, kind: str, label: Any) -> dict:
+    return {"icon": check_icon(icon, kind, label)} if icon else _NO_EXT
 
 
 def radio(label: str, options: Iterable, index: int | None = 0,
@@ -730,7 +735,8 @@ def number_input(label: str, min_value: Any = None, max_value: Any = None,
     st_ = step if step is not None else (1 if dtype == "int" else 0.01)
     props = _props(label, help, disabled, label_visibility, min=min_value, max=max_value,
                    step=st_, format=format, dtype=dtype, placeholder=placeholder,
-                   allow_none=allow_none, _kind="number_input", **_icon(icon),
+                   allow_none=allow_none, _kind="number_input",
+                   **_icon(icon, "number_input", label),
                    **_ext("number_input", bind, persist_state, required))
     return ctx.widget(KINDS["number_input"], label, key,
                       (label, min_value, max_value, st_, format, dtype), props, value,
@@ -808,7 +814,8 @@ def text_input(label: str, value: str | None = "", max_chars: int | None = None,
         raise InvalidArgumentError(
             f"{_what('text_input', label)}type must be one of "
             f"{', '.join(repr(t) for t in _TEXT_TYPES)}, got {type!r}.")
-    extra = dict(_ext("text_input", bind, persist_state, required), **_icon(icon))
+    extra = dict(_ext("text_input", bind, persist_state, required),
+                 **_icon(icon, "text_input", label))
     if validate is None and type in _TYPE_RULES:
         validate = _TYPE_RULES[type]  # email and url check their format unless validate=""
     if validate:

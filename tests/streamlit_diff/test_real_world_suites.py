@@ -297,3 +297,51 @@ def test_a_number_inputs_bounds_and_step_are_floats():
         assert [type(at.number_input(key="i").value), at.number_input(key="e").value] == [
             int, None]
         assert at.number_input(key="i").value == 1
+
+
+_ICON_CALLS = [
+    'st.button("b", icon=ICON)', 'st.download_button("d", "x", icon=ICON)',
+    'st.link_button("l", "https://example.com", icon=ICON)',
+    'st.page_link("https://example.com", label="p", icon=ICON)', 'st.metric("m", 1, icon=ICON)',
+    'st.number_input("n", icon=ICON)', 'st.selectbox("s", ["a"], icon=ICON)',
+    'st.text_input("t", icon=ICON)', 'st.toast("t", icon=ICON)', 'st.info("i", icon=ICON)',
+    'st.header("h", icon=ICON)', 'st.badge("b", icon=ICON)', 'st.expander("e", icon=ICON)',
+    'st.popover("p", icon=ICON)', 'st.menu_button("m", ["a"], icon=ICON)',
+    'st.chat_message("user", avatar=ICON)', 'st.set_page_config(page_icon=ICON)',
+    'st.dialog("D", icon=ICON)(lambda: None)()',
+    'with st.form("f"):\n    st.form_submit_button("g", icon=ICON)',
+    'st.navigation([st.Page(lambda: None, title="x", icon=ICON)])']
+
+
+@pytest.mark.parametrize("icon", [":material/no_such_icon:", ":material:", ":material/a/b:",
+                                  ":Material/add:", " :material/add: "])
+def test_a_material_icon_must_name_a_material_symbol(icon):
+    # every call with an unknown name; the other forms with the calls that differ in them
+    calls = _ICON_CALLS if icon == ":material/no_such_icon:" else [
+        c for c in _ICON_CALLS if c.startswith(("st.button", "st.chat", "st.set_page"))]
+    for call in calls:
+        theirs, ours = both(f"ICON = {icon!r}\n{call}")
+        assert bool(ours.exception) == bool(theirs.exception), call
+        if ours.exception and "page_icon" not in call and "avatar" not in call:
+            assert ours.exception[0].type == "InvalidIconError"
+            assert "not a valid Material icon" in ours.exception[0].value, call
+
+
+def test_only_a_known_material_icon_leads_an_alert():
+    theirs, ours = both("""
+    st.info(":material/no_such_icon: unknown")
+    st.info(":material/thumb_up: known")
+    st.button("b", icon=" :material/add: ")
+    """)
+    for at in (ours, theirs):
+        assert [(i.icon, i.value) for i in at.info] == [
+            ("", ":material/no_such_icon: unknown"), (":material/thumb_up:", "known")]
+        assert at.button[0].icon == ":material/add:"
+
+
+def test_nbstates_material_icon_names_are_streamlits():
+    from streamlit.material_icon_names import ALL_MATERIAL_ICONS
+
+    from nbstate.material_icon_names import NAMES
+
+    assert NAMES == ALL_MATERIAL_ICONS
