@@ -28,12 +28,14 @@ def offer_for(p: Pusher, seconds: float, pause: float) -> int:
 
 def test_a_fast_run_pushes_nothing():
     shown, push = recorder()
-    p = Pusher(push, first=0.05, every=0.05)
+    # (a first push half a second away: a busy machine may pause this thread for longer
+    # than the 50 offers take, but not for that long)
+    p = Pusher(push, first=0.5, every=0.5)
     p.start()
     for i in range(50):
         p.offer(i)
     p.stop()
-    time.sleep(0.12)  # the timer's due time passes: it finds the run over
+    time.sleep(0.6)  # the timer's due time passes: it finds the run over
     assert shown == []
 
 
