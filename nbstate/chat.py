@@ -47,7 +47,7 @@ from .errors import (
 from .icons import check_icon
 from .kinds import KINDS, Kind
 from .layout import Container, _Sidebar
-from .params import ignored
+from .params import check_width, ignored
 from .run import RunContext, require
 from .state import normalize_key
 from .uploads import UploadedFile
@@ -64,17 +64,6 @@ def _is_emoji(s: str) -> bool:
         return False
     return all(ord(c) >= 0x2000 for c in s) and any(
         ord(c) >= 0x2190 and c not in "\u200d\ufe0f" for c in s)
-
-
-def _width(func: str, width: Any, allow_content: bool = True) -> Any:
-    ok = width == "stretch" or (allow_content and width == "content") or (
-        isinstance(width, int) and not isinstance(width, bool) and width > 0)
-    if not ok:
-        allowed = "'stretch', 'content'" if allow_content else "'stretch'"
-        raise InvalidArgumentError(
-            f"`st.{func}`: width must be {allowed} or a positive number of pixels, got "
-            f"{width!r}.")
-    return width
 
 
 def _avatar(name: str, avatar: Any) -> tuple[str, str]:
@@ -119,7 +108,7 @@ def chat_message(name: str, *, avatar: Any = None, width: Any = "stretch") -> Co
     if avatar is None and (name.lower() in _PRESETS or _is_emoji(name)):
         avatar = name.lower()
     avatar_type, shown = _avatar(name, avatar)
-    _width("chat_message", width)
+    check_width("chat_message", width)
     el = ctx.emit(Element("chat_message", props={
         "name": name, "avatar": shown, "avatar_type": avatar_type, "width": width},
         children=[]))
@@ -366,7 +355,7 @@ def chat_input(placeholder: str = "Your message", *, key: str | int | None = Non
         raise InvalidArgumentError(
             f'`st.chat_input` "{placeholder}": audio_sample_rate must be one of '
             f"{', '.join(map(str, _SAMPLE_RATES))} or None, got {audio_sample_rate!r}.")
-    _width("chat_input", width, allow_content=False)
+    check_width("chat_input", width, allow_content=False)
     if not (height in ("content", "stretch") or (
             isinstance(height, int) and not isinstance(height, bool) and height > 0)):
         raise InvalidArgumentError(

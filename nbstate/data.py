@@ -17,6 +17,7 @@ from .config import error_details
 from .elements import Element
 from .errors import InvalidArgumentError, MissingRequiredParameterError
 from .figures import picture
+from .params import check_width
 from .run import require
 
 
@@ -205,9 +206,4 @@ def _pyplot_width(width: Any, use_container_width: bool | None) -> Any:
     """``"stretch"``, ``"content"`` or a number of pixels, as Streamlit takes them."""
     if use_container_width is not None:
         return "stretch" if use_container_width else "content"
-    if width in ("stretch", "content") or (
-            isinstance(width, int) and not isinstance(width, bool) and width > 0):
-        return width
-    raise InvalidArgumentError(
-        f"`st.pyplot`: width must be 'stretch', 'content' or a positive number of pixels, "
-        f"got {width!r}.")
+    return check_width("pyplot", width)

@@ -20,6 +20,7 @@ from typing import Any
 from .elements import Element
 from .errors import IncompatibleParametersError, InvalidArgumentError, RefusedValue
 from .kinds import KINDS, Kind
+from .params import check_width
 from .run import require
 from .state import normalize_key
 from .tabular import GridSource, identity
@@ -176,11 +177,7 @@ def _width(width: Any, use_container_width: bool | None) -> Any:
             width = "stretch"
         elif not isinstance(width, int):
             width = "content"
-    if width in ("stretch", "content") or (type(width) is int and width > 0):
-        return width
-    raise InvalidArgumentError(
-        f"`st.dataframe`: width must be 'stretch', 'content' or a positive number of pixels, "
-        f"got {width!r}.")
+    return check_width("dataframe", width)
 
 
 def _height(height: Any) -> Any:

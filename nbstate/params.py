@@ -128,6 +128,22 @@ def widget_extras(func: str, *, bind: Any = None, persist_state: Any = None,
     return out
 
 
+def check_width(func: str, width: Any, allow_content: bool = True) -> Any:
+    """``width`` if Streamlit takes it: ``"stretch"``, ``"content"`` (if ``allow_content``)
+    or a positive number of pixels; else ``InvalidArgumentError``.
+
+    Example:
+        >>> check_width("pyplot", 300)
+        300
+    """
+    if width == "stretch" or (allow_content and width == "content") or (
+            isinstance(width, int) and not isinstance(width, bool) and width > 0):
+        return width
+    allowed = "'stretch', 'content'" if allow_content else "'stretch'"
+    raise InvalidArgumentError(
+        f"`st.{func}`: width must be {allowed} or a positive number of pixels, got {width!r}.")
+
+
 def size_ignored(func: str, width: Any, default: Any, use_container_width: Any = None,
                  height: Any = "content", default_height: Any = "content") -> None:
     """Warn (once, see ``ignored``) for a ``width``, ``height`` or ``use_container_width``
