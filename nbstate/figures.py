@@ -34,10 +34,10 @@ import hashlib
 import io
 import pickle
 import sys
-import threading
 import types
-from collections import OrderedDict
 from typing import Any
+
+from .lru import LRU
 
 #: zlib's level for the PNG (matplotlib's is 6): 3 is half the time for ~the same size
 COMPRESS_LEVEL = 3
@@ -179,11 +179,17 @@ def _trusted(module: Any) -> bool:
 class _FigurePickler(pickle.Pickler):
     """Pickles a figure for its digest: the same figure made again gives the same bytes."""
 
-    def reducer_override(self, obj: Any) -> Any:
+    def __init__(self, file: Any) -> None:
         from matplotlib.cbook import CallbackRegistry
         from matplotlib.figure import Figure
         from matplotlib.transforms import TransformNode
 
+        super().__init__(file, protocol=5)
+        # (asked of every object pickled: the classes are looked up once)
+        self._classes = TransformNode, Figure, CallbackRegistry
+
+    def reducer_override(self, obj: Any) -> Any:
+        TransformNode, Figure, CallbackRegistry = self._classes
         if isinstance(obj, (type, types.FunctionType)) or (
                 isinstance(obj, types.BuiltinFunctionType)
                 and isinstance(getattr(obj, "__self__", None), (types.ModuleType, type(None)))):
@@ -234,7 +240,7 @@ def fingerprint(fig: Any, options: Any) -> bytes | None:
     fonts = font_manager.fontManager
     digest = _Digest()
     try:
-        _FigurePickler(digest, protocol=5).dump(
+        _FigurePickler(digest).dump(
             (fig, options, list(dict.items(mpl.rcParams)), id(fonts), len(fonts.ttflist),
              mpl.__version__))
     except Exception:  # (unpicklable, or untrusted: drawn every time)
@@ -242,35 +248,5 @@ def fingerprint(fig: Any, options: Any) -> bytes | None:
     return digest.hash.digest()
 
 
-class _Pictures:
-    """The last pictures drawn, least recently used first (bounded in count and bytes)."""
-
-    def __init__(self) -> None:
-        self._items: OrderedDict[bytes, tuple[str, bytes]] = OrderedDict()
-        self._bytes = 0
-        self._lock = threading.Lock()
-
-    def get(self, key: bytes) -> tuple[str, bytes] | None:
-        with self._lock:
-            hit = self._items.get(key)
-            if hit is not None:
-                self._items.move_to_end(key)
-            return hit
-
-    def put(self, key: bytes, value: tuple[str, bytes]) -> None:
-        with self._lock:
-            old = self._items.pop(key, None)
-            self._bytes += len(value[1]) - (len(old[1]) if old else 0)
-            self._items[key] = value
-            while self._items and (len(self._items) > CACHE_ENTRIES
-                                   or self._bytes > CACHE_BYTES):
-                _, dropped = self._items.popitem(last=False)
-                self._bytes -= len(dropped[1])
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-            self._bytes = 0
-
-
-_cache = _Pictures()
+_cache = LRU(entries=CACHE_ENTRIES, bytes=CACHE_BYTES,
+             size=lambda key, picture: len(picture[1]))

@@ -278,19 +278,19 @@ def test_a_figure_with_the_apps_code_in_it_is_drawn_every_time(monkeypatch):
 
 
 def test_the_cache_is_bounded(monkeypatch):
-    figures._cache.clear()
-    monkeypatch.setattr(figures, "CACHE_ENTRIES", 3)
+    from nbstate.lru import LRU
+
+    small = LRU(entries=3, bytes=figures.CACHE_BYTES, size=lambda k, p: len(p[1]))
+    monkeypatch.setattr(figures, "_cache", small)
     for k in range(6):
         f = Figure(figsize=(1, 1))
         f.subplots().plot([0, k])
         figures.picture(f, dpi=20)
-    assert len(figures._cache._items) == 3
-    monkeypatch.setattr(figures, "CACHE_BYTES", 1)
-    f = Figure(figsize=(1, 1))
-    figures.picture(f, dpi=20)
-    assert len(figures._cache._items) == 0 and figures._cache._bytes == 0
-
-
+    assert len(small) == 3
+    tiny = LRU(entries=3, bytes=8, size=lambda k, p: len(p[1]))
+    monkeypatch.setattr(figures, "_cache", tiny)
+    figures.picture(Figure(figsize=(1, 1)), dpi=20)  # (bigger than an eighth of the bound)
+    assert len(tiny) == 0 and tiny.bytes == 0
 def test_the_figure_is_drawn_once(monkeypatch):
     # the raw pixels are taken as matplotlib's Agg writes them (one buffer, rows x columns x
     # 4): a matplotlib that wrote them otherwise would make tight_png draw twice

@@ -15,13 +15,12 @@ from __future__ import annotations
 import html
 import json
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 from ..elements import Element
+from ..lru import LRU
 
 _ALERT_COLORS = {
     "info": ("#1c83e1", "rgba(28, 131, 225, 0.1)"),
@@ -49,32 +48,18 @@ def markdown_html(body: str, unsafe: bool = False) -> str:
     """
     body, unsafe = str(body), bool(unsafe)
     key = (body, unsafe)
-    with _MD_LOCK:
-        hit = _MD_CACHE.get(key)
-        if hit is not None:
-            _MD_CACHE.move_to_end(key)
-            return hit
-    out = _md(unsafe).render(body)
-    size = len(body) + len(out)
-    if size > MARKDOWN_CACHE_BYTES // 8:
-        return out  # a huge text would push out everything else: rendered each time
-    global _md_cached_size
-    with _MD_LOCK:
-        if key not in _MD_CACHE:
-            _MD_CACHE[key] = out
-            _md_cached_size += size
-        while _md_cached_size > MARKDOWN_CACHE_BYTES or len(_MD_CACHE) > 4096:
-            (b, _), o = _MD_CACHE.popitem(last=False)
-            _md_cached_size -= len(b) + len(o)
+    out = _MD_CACHE.get(key)
+    if out is None:
+        out = _md(unsafe).render(body)
+        _MD_CACHE.put(key, out)
     return out
 
 
 #: reruns show mostly the same texts, so each is parsed once: the rendered markdown is kept,
 #: least recently used out first, up to this many characters (source and HTML) in all
 MARKDOWN_CACHE_BYTES = 16 * 1024 * 1024
-_MD_CACHE: OrderedDict[tuple[str, bool], str] = OrderedDict()
-_MD_LOCK = threading.Lock()
-_md_cached_size = 0
+_MD_CACHE = LRU(entries=4096, bytes=MARKDOWN_CACHE_BYTES,
+                size=lambda key, html: len(key[0]) + len(html))
 
 
 def _esc(x: Any) -> str:

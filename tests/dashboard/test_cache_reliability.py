@@ -158,7 +158,7 @@ def test_markdown_render_cache_is_bounded_by_size():
         assert _html.markdown_html(f"{i} {big}").startswith(f"<p>{i} word")
     for i in range(3000):
         _html.markdown_html(f"text {i} " + "x" * 20_000)
-    assert _html._md_cached_size <= _html.MARKDOWN_CACHE_BYTES
+    assert _html._MD_CACHE.bytes <= _html.MARKDOWN_CACHE_BYTES
     assert sum(len(b) + len(o) for (b, _), o in _html._MD_CACHE.items()) == (
-        _html._md_cached_size)
+        _html._MD_CACHE.bytes)
     assert _html.markdown_html("**a**") == "<p><strong>a</strong></p>\n"
