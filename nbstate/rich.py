@@ -92,7 +92,8 @@ def metric(label: str, value: Any, delta: Any = None, delta_color: str = "normal
         props["height"] = height
     if format is not None:
         # as Streamlit's frontend: the value and delta show formatted; AppTest reads them
-        # as given
+        # as given (and the format as its message's field)
+        props["format"] = format
         props["shown_value"] = number_format(value, format)
         if delta is not None:
             props["shown_delta"] = number_format(delta, format)

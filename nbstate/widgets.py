@@ -390,10 +390,18 @@ def selectbox(label: str, options: Iterable, index: int | None = 0,
     size_ignored("selectbox", width, "stretch")
     return _single_choice("selectbox", label, options, index, format_func, key, help,
                           on_change, args, kwargs, disabled, label_visibility,
-                          placeholder=placeholder or "Choose an option",
+                          placeholder=_placeholder(placeholder),
                           **_filter("selectbox", filter_mode, accept_new_options),
                           **_icon(icon, "selectbox", label),
                           **_ext("selectbox", bind, persist_state, required))
+
+
+def _placeholder(placeholder: str | None) -> str:
+    """A selectbox's or multiselect's placeholder as Streamlit 1.67 keeps it: ``""`` for
+    none given (the frontend shows its own text), ``" "`` for an explicit empty one."""
+    if placeholder is None:
+        return ""
+    return " " if placeholder == "" else str(placeholder)
 
 
 def _filter(kind: str, filter_mode: Any, accept_new_options: Any) -> dict:
@@ -458,7 +466,7 @@ def multiselect(label: str, options: Iterable, default: Any = None,
     if select_all != 1000:
         ignored("multiselect", "select_all", select_all, "select_all")
     props = _props(label, help, disabled, label_visibility, options=opts, labels=labels,
-                   max_selections=max_selections, placeholder=placeholder or "Choose options",
+                   max_selections=max_selections, placeholder=_placeholder(placeholder),
                    **_filter("multiselect", filter_mode, accept_new_options),
                    **_ext("multiselect", bind, persist_state, wrap=wrap))
     return ctx.widget(KINDS["multiselect"], label, key, (label, tuple(labels), max_selections),

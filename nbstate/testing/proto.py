@@ -50,6 +50,60 @@ def _double(name: str) -> Callable[[Any], Any]:
     return get
 
 
+#: a slider's format when the app gave none (Streamlit's defaults by data type)
+_SLIDER_FORMATS = {"int": "%d", "float": "%0.2f", "date": "YYYY-MM-DD",
+                   "datetime": "YYYY-MM-DD", "time": "HH:mm"}
+_UTC_EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc)
+
+
+def _micros(delta: _dt.timedelta) -> int:
+    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+def _slider_number(value: Any) -> float:
+    """A slider bound or step as its message's double: a number as a float; a date, time or
+    datetime as microseconds since 1970 (its wall clock read as UTC; a time on 1 January
+    2000, a date at midnight) and a timedelta step in microseconds, as Streamlit sends them."""
+    if isinstance(value, _dt.timedelta):
+        return float(_micros(value))
+    if isinstance(value, _dt.time):
+        value = _dt.datetime.combine(_dt.date(2000, 1, 1), value)
+    elif isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        value = _dt.datetime.combine(value, _dt.time())
+    if isinstance(value, _dt.datetime):
+        return float(_micros(value.replace(tzinfo=_dt.timezone.utc) - _UTC_EPOCH))
+    return float(value)
+
+
+def _slider_double(name: str) -> Callable[[Any], Any]:
+    """A slider's ``min``, ``max`` or ``step``: its message's double (Streamlit's AppTest
+    reads the message: ``100.0`` for an int slider's 100, microseconds for a date's)."""
+    def get(view: Any) -> Any:
+        value = view._el.props.get(name)
+        return None if value is None else _slider_number(value)
+    return get
+
+
+def _slider_format(view: Any) -> str:
+    props = view._el.props
+    return props.get("format") or _SLIDER_FORMATS.get(str(props.get("dtype")), "")
+
+
+def _number_format(view: Any) -> str:
+    """A number input's format: the app's, else ``%d`` for an int input, ``%0.2f`` for a
+    float one (Streamlit's default, which its message carries)."""
+    props = view._el.props
+    return props.get("format") or ("%d" if props.get("dtype") == "int" else "%0.2f")
+
+
+def _body(view: Any) -> Any:
+    return view.value
+
+
+def _constant(value: Any) -> Callable[[Any], Any]:
+    return lambda view: value
+
+
 def _slider_type(view: Any) -> int:
     value = view._el.props.get("min")
     for cls, name in ((_dt.datetime, "datetime"), (_dt.date, "date"), (_dt.time, "time"),
@@ -72,12 +126,22 @@ _COMMON: dict[str, Callable[[Any], Any]] = {
 #: Streamlit's type name -> its message's fields that nbstate's props carry under another
 #: name or form (a field named as a prop is read from the prop)
 _FIELDS: dict[str, dict[str, Callable[[Any], Any]]] = {
-    "markdown": {"body": lambda v: v.value, "allow_html": _prop("unsafe_allow_html", False)},
+    "markdown": {"body": lambda v: v.value, "allow_html": _prop("unsafe_allow_html", False),
+                 "help": _prop("help", "")},
+    # an alert's message: its body and its kind (Streamlit's Alert.Format)
+    **{kind: {"body": _body, "format": _constant(n)}
+       for n, kind in enumerate(("error", "warning", "info", "success"), start=1)},
+    # the text elements whose message has a help field (``""`` when none was given)
+    **{kind: {"body": _body, "help": _prop("help", "")}
+       for kind in ("caption", "divider", "latex", "title", "header", "subheader", "text")},
     "code": {"code_text": _prop("body", ""), "language": _prop("language", ""),
              "show_line_numbers": _prop("line_numbers", False),
              "wrap_lines": _prop("wrap_lines", False)},
-    "slider": {"data_type": _slider_type, "format": _prop("format", "")},
+    "slider": {"data_type": _slider_type, "format": _slider_format,
+               "min": _slider_double("min"), "max": _slider_double("max"),
+               "step": _slider_double("step")},
     "metric": {"body": lambda v: v.value, "delta": _prop("delta", ""),
+               "format": _prop("format", ""),
                "color": lambda v: _METRIC_COLORS.get(v._el.props.get("color"), 2),
                "direction": lambda v: _METRIC_DIRECTIONS.get(v._el.props.get("direction"), 2)},
     "page_link": {"page": lambda v: v._el.props.get("url") or str(v._el.props.get("page") or ""),
@@ -85,6 +149,7 @@ _FIELDS: dict[str, dict[str, Callable[[Any], Any]]] = {
     "link_button": {"url": _prop("url", "")},
     "status": {"icon": lambda v: _STATUS_ICONS.get(str(v._el.props.get("state")), "")},
     "number_input": {"min": _double("min"), "max": _double("max"), "step": _double("step"),
+                     "format": _number_format,
                      "has_min": lambda v: v._el.props.get("min") is not None,
                      "has_max": lambda v: v._el.props.get("max") is not None},
     "text_input": {"max_chars": _prop("max_chars", 0)},

@@ -1,0 +1,84 @@
+"""What AppTest suites of public Streamlit apps read differently through nbstate's AppTest
+(a third sweep): each case runs through Streamlit's AppTest and nbstate's and must read the
+same."""
+
+from __future__ import annotations
+
+import pytest
+from test_real_world_suites import both  # a script through both AppTests
+
+pytest.importorskip("streamlit")
+pytestmark = pytest.mark.streamlit
+
+
+def test_a_sliders_bounds_step_and_format_are_its_messages():
+    # Streamlit's AppTest reads a slider's min, max and step from its message: doubles (an
+    # int slider's too), microseconds since 1970 for dates and times; a format not given is
+    # the default of the slider's type
+    theirs, ours = both("""
+    import datetime as dt
+    st.slider("a", 100, 2000, 500, 100)
+    st.slider("b", 0.0, 1.0, 0.5)
+    st.slider("c", dt.date(2020, 1, 1), dt.date(2020, 12, 31), dt.date(2020, 6, 1))
+    st.slider("d", value=dt.time(12, 0))
+    st.slider("e", 0, 10, (2, 5), format="%d units")
+    st.slider("f", value=dt.datetime(2020, 1, 1, 12, 30), min_value=dt.datetime(2019, 1, 1),
+              max_value=dt.datetime(2021, 1, 1, 5))
+    st.slider("g", value=dt.datetime(2020, 1, 1, 12, 30,
+                                     tzinfo=dt.timezone(dt.timedelta(hours=2))))
+    """)
+
+    def read(at):
+        return [(s.min, s.max, s.step, s.format, s.data_type, s.value) for s in at.slider]
+
+    assert read(ours) == read(theirs)
+    assert [type(s.min) for s in ours.slider] == [float] * 7
+    assert ours.slider[0].format == "%d" and ours.slider[2].format == "YYYY-MM-DD"
+
+
+def test_a_number_inputs_format_defaults_by_type():
+    theirs, ours = both("""
+    st.number_input("n", 1, 10, 5)
+    st.number_input("f", 0.0, 10.0, 5.0)
+    st.number_input("g", value=None)
+    st.number_input("h", value=3, format="%03d")
+    st.number_input("i", value=None, min_value=1)
+    """)
+    for at in (ours, theirs):
+        assert [n.format for n in at.number_input] == ["%d", "%0.2f", "%0.2f", "%03d", "%d"]
+
+
+def test_a_choice_widgets_placeholder_is_empty_unless_given():
+    # Streamlit keeps "" for no placeholder (its frontend shows its own text) and " " for
+    # an explicit empty one
+    theirs, ours = both("""
+    st.selectbox("s", ["a", "b"])
+    st.selectbox("s2", ["a", "b"], placeholder="Pick")
+    st.selectbox("s3", ["a", "b"], index=None, placeholder="")
+    st.multiselect("m", ["a", "b"])
+    st.multiselect("m2", ["a", "b"], placeholder="")
+    st.multiselect("m3", ["a", "b"], placeholder="Some")
+    """)
+    for at in (ours, theirs):
+        assert [s.placeholder for s in at.selectbox] == ["", "Pick", " "]
+        assert [s.placeholder for s in at.multiselect] == ["", " ", "Some"]
+
+
+def test_text_elements_help_alert_format_and_metric_format_are_their_messages():
+    theirs, ours = both("""
+    st.markdown("hi")
+    st.markdown("hi2", help="tip")
+    st.title("t"); st.header("h", help="x"); st.caption("c"); st.text("x")
+    st.divider(); st.latex("x^2")
+    st.metric("M", 1); st.metric("N", 1234, format="compact")
+    st.error("e"); st.warning("w", icon="⚠️"); st.info("i"); st.success("s")
+    """)
+    for at in (ours, theirs):
+        assert [m.help for m in at.markdown] == ["", "tip"]
+        assert [e.help for e in (at.title[0], at.header[0], at.caption[0], at.text[0],
+                                 at.divider[0], at.latex[0])] == ["", "x", "", "", "", ""]
+        assert (at.divider[0].body, at.latex[0].body) == ("---", "$$\nx^2\n$$")
+        assert [m.format for m in at.metric] == ["", "compact"]
+        alerts = [*at.error, *at.warning, *at.info, *at.success]
+        assert [(a.format, a.body, a.icon) for a in alerts] == [
+            (1, "e", ""), (2, "w", "⚠️"), (3, "i", ""), (4, "s", "")]
