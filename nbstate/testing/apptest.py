@@ -207,8 +207,9 @@ class AppTest:
         return self
 
     def _queue(self, view: ElementView, value: Any) -> None:
+        rec = self._session.store.widgets.get(view.id or "")
         try:
-            value = as_sent(view._el, value)
+            value = as_sent(view._el, value, rec.format_func if rec is not None else None)
         except (TypeError, ValueError) as e:
             self._unsendable.append(e)
         kind = view.element_type
@@ -376,14 +377,21 @@ class AppTest:
 _MISSING = object()
 
 
-def as_sent(el: Element, v: Any) -> Any:
+def as_sent(el: Element, v: Any, format_func: Callable[[Any], Any] | None = None) -> Any:
     """A value a test sets, as Streamlit's AppTest sends it (SPEC §10): converted where it
     converts (a datetime for a date or time input, a reversed select_slider range, a float
-    for an int number input), ``ValueError``/``TypeError`` where it raises (not an option of
-    a selectbox or radio; a box or checkbox given the wrong type). Any other value goes to
-    the app, which refuses what a real frontend could not send."""
+    for an int number input, an option's shown label for a choice widget's option),
+    ``ValueError``/``TypeError`` where it raises (not an option of a selectbox or radio; a box
+    or checkbox given the wrong type). Any other value goes to the app, which refuses what a
+    real frontend could not send."""
     t, p = el.type, el.props
     what = f'`st.{t}` "{p.get("label")}"'
+    if t in _LABELLED and format_func is not None and v is not None:
+        if t == "multiselect" or (t != "selectbox" and t != "radio" and p.get("multi")):
+            if isinstance(v, (list, tuple)):
+                v = type(v)(_by_label(el, x, format_func) for x in v)
+        else:
+            v = _by_label(el, v, format_func)
     if t in ("selectbox", "radio") and v is not None:
         try:
             find_option(p.get("options", []), v)
@@ -404,6 +412,28 @@ def as_sent(el: Element, v: Any) -> Any:
             v == v and abs(v) != float("inf"):
         return int(v)
     return v
+
+
+#: choice widgets whose AppTest value may be an option's label, as in Streamlit's AppTest
+_LABELLED = ("selectbox", "radio", "multiselect", "pills", "segmented_control")
+
+
+def _by_label(el: Element, v: Any, format_func: Callable[[Any], Any]) -> Any:
+    """The option a test means by ``v``, as Streamlit's AppTest sends it: an option is
+    itself; another value is the option whose label is ``format_func(v)`` or, when
+    ``format_func`` raises on a str, the str itself (``set_value("Gamma")`` for the option
+    shown as "Gamma"); a value that is neither stays as given (and is refused)."""
+    options = el.props.get("options", [])
+    if option_index(options, v) is not None:
+        return v
+    try:
+        label = format_func(v)
+    except Exception:  # (as Streamlit's AppTest: only a str falls back to itself)
+        if not isinstance(v, str):
+            return v
+        label = v
+    labels = [str(x) for x in el.props.get("labels", [])]
+    return options[labels.index(str(label))] if str(label) in labels else v
 
 
 def _dates(v: Any) -> Any:

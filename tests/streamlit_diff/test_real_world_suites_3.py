@@ -82,3 +82,46 @@ def test_text_elements_help_alert_format_and_metric_format_are_their_messages():
         alerts = [*at.error, *at.warning, *at.info, *at.success]
         assert [(a.format, a.body, a.icon) for a in alerts] == [
             (1, "e", ""), (2, "w", "⚠️"), (3, "i", ""), (4, "s", "")]
+
+
+_LABELLED_APP = """
+ids = ["a", "b", "c"]
+lab = {"a": "Alpha", "b": "Beta", "c": "Gamma"}
+st.radio("R", ids, format_func=lambda i: lab[i], key="r")
+st.selectbox("S", ids, format_func=lambda i: lab[i], key="s")
+st.multiselect("M", ids, format_func=lambda i: lab[i], key="m")
+st.pills("P", ids, format_func=lambda i: lab[i], key="p")
+st.segmented_control("SC", ids, format_func=lambda i: lab[i], key="sc", selection_mode="multi")
+"""
+
+
+@pytest.mark.parametrize("step", [
+    lambda at: at.radio[0].set_value("Gamma"),
+    lambda at: at.selectbox[0].select("Beta"),
+    lambda at: at.multiselect[0].set_value(["Gamma", "a"]),
+    lambda at: at.multiselect[0].select("Beta"),
+    lambda at: at.button_group[0].set_value("Gamma"),
+    lambda at: at.button_group[1].set_value(["Gamma"]),
+])
+def test_a_choice_widget_is_set_by_an_options_shown_label(step):
+    # robosmart-investment's suite picks a radio's option by the label the sidebar shows
+    # (format_func of an id): Streamlit's AppTest sends format_func(v), or v itself when
+    # format_func raises on a str, and the app gets the option with that label
+    theirs, ours = both(_LABELLED_APP)
+    for at in (theirs, ours):
+        step(at)
+        at.run()
+    keys = ("r", "s", "m", "p", "sc")
+    assert [ours.session_state[k] for k in keys] == [theirs.session_state[k] for k in keys]
+    assert (ours.radio[0].index, ours.selectbox[0].index) == (
+        theirs.radio[0].index, theirs.selectbox[0].index)
+    assert not ours.exception and not ours.warning
+
+
+def test_a_label_that_is_no_options_label_is_still_refused():
+    theirs, ours = both(_LABELLED_APP + 'st.radio("N", [1, 2], format_func=lambda i: f"#{i}")')
+    for at in (theirs, ours):
+        with pytest.raises(ValueError):
+            at.radio[0].set_value("Zeta").run()
+        with pytest.raises(ValueError):  # format_func("#2") is "##2": no label
+            at.radio[1].set_value("#2").run()
