@@ -2,8 +2,9 @@
 
 The files are ``~/.streamlit/secrets.toml`` then ``<working directory>/.streamlit/secrets.toml``;
 both are read and merged, the later winning key by key at the top level. Sections read as
-nested mappings with attribute access (``st.secrets.db.user``), top-level string values are
-also put in ``os.environ`` (as Streamlit does), the mapping is read-only, and a missing key says
+nested mappings with attribute access (``st.secrets.db.user``), a file's top-level string and
+number values are also put in ``os.environ`` (as Streamlit does; secrets given in code, as an
+AppTest's, are not), the mapping is read-only, and a missing key says
 where secrets come from. The files are read on first use and again after
 :func:`reload_secrets` (or when a file changed since the last read).
 
@@ -88,7 +89,7 @@ class Secrets(AttrDict):
 
     def __init__(self, paths: list[Path] | None = None) -> None:
         self.__dict__.update(_paths=paths, _lock=threading.Lock(), _loaded=None, _stamp=None,
-                             _override={})
+                             _override={}, _replace=False)
 
     @property
     def _data(self) -> dict[str, Any]:  # type: ignore[override]
@@ -106,8 +107,9 @@ class Secrets(AttrDict):
                 return self.__dict__["_loaded"]
             merged: dict[str, Any] = {}
             found = False
+            override = self.__dict__["_override"]
             for p in files:
-                if not p.exists():
+                if not p.exists() or (override and self.__dict__["_replace"]):
                     continue
                 try:
                     data = tomllib.loads(p.read_text(encoding="utf-8"))
@@ -116,18 +118,20 @@ class Secrets(AttrDict):
                         f"Error parsing secrets file at {p}: {e}") from None
                 found = True
                 merged.update(data)
-            if self.__dict__["_override"]:
+                for k, v in data.items():
+                    # as Streamlit: a file's top-level strings and numbers are env variables
+                    # (secrets given in code, as an AppTest's, are not)
+                    if type(v) in (str, int, float):
+                        os.environ[k] = str(v)
+            if override:
                 found = True
-                merged.update(self.__dict__["_override"])
+                merged.update(override)
             if not found:
                 if required:
                     raise StreamlitSecretNotFoundError(
                         "No secrets found. Valid paths for a secrets.toml file are: "
                         + ", ".join(str(p) for p in files))
                 return {}
-            for k, v in merged.items():
-                if isinstance(v, str):
-                    os.environ[k] = v  # as Streamlit: top-level strings are env variables
             self.__dict__.update(_loaded=merged, _stamp=stamp)
             return merged
 
@@ -146,19 +150,21 @@ class Secrets(AttrDict):
         """Read the files if there are any; True if secrets were found (as Streamlit's)."""
         return bool(self._parse(required=False)) or any(p.exists() for p in self._files())
 
-    def set_override(self, values: Mapping[str, Any]) -> None:
-        """Secrets given in code (``st.App(secrets=...)``), over those of the files."""
-        self.__dict__.update(_override=dict(values), _loaded=None, _stamp=None)
+    def set_override(self, values: Mapping[str, Any], *, replace: bool = False) -> None:
+        """Secrets given in code (``st.App(secrets=...)``), over those of the files (instead
+        of them with ``replace``, when there are any)."""
+        self.__dict__.update(_override=dict(values), _replace=replace, _loaded=None,
+                             _stamp=None)
 
     @contextlib.contextmanager
-    def overriding(self, values: Mapping[str, Any]) -> Iterator[None]:
+    def overriding(self, values: Mapping[str, Any], *, replace: bool = False) -> Iterator[None]:
         """``set_override(values)`` for the length of a ``with`` block (an AppTest run)."""
-        prev = self.__dict__["_override"]
-        self.set_override(values)
+        prev = self.__dict__["_override"], self.__dict__["_replace"]
+        self.set_override(values, replace=replace)
         try:
             yield
         finally:
-            self.set_override(prev)
+            self.set_override(prev[0], replace=prev[1])
 
     def reload(self) -> None:
         """Read the files again at the next access."""

@@ -363,7 +363,9 @@ class AppTest:
             return contextlib.nullcontext()
         from ..secrets import secrets
 
-        return secrets.overriding(self._secrets)
+        # as Streamlit's AppTest: they are st.secrets for the run, instead of secrets.toml's,
+        # and are not put in os.environ
+        return secrets.overriding(self._secrets, replace=True)
 
     @property
     def secrets(self) -> dict[str, Any]:

@@ -4,8 +4,12 @@ same."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from test_real_world_suites import both  # a script through both AppTests
+
+from nbstate.testing import AppTest as NbAppTest
 
 pytest.importorskip("streamlit")
 pytestmark = pytest.mark.streamlit
@@ -125,3 +129,45 @@ def test_a_label_that_is_no_options_label_is_still_refused():
             at.radio[0].set_value("Zeta").run()
         with pytest.raises(ValueError):  # format_func("#2") is "##2": no label
             at.radio[1].set_value("#2").run()
+
+
+def test_apptest_secrets_stand_for_the_files_and_stay_out_of_the_environment(
+        tmp_path, monkeypatch):
+    # robosmart-investment's suite checks that an environment variable beats at.secrets:
+    # Streamlit's AppTest gives its secrets as st.secrets for the run, instead of
+    # secrets.toml's, and never puts them in os.environ
+    from streamlit.testing.v1 import AppTest
+
+    (tmp_path / ".streamlit").mkdir()
+    (tmp_path / ".streamlit" / "secrets.toml").write_text('from_file = "f"\n')
+    (tmp_path / "app.py").write_text(
+        "import os\nimport streamlit as st\n"
+        "st.write(sorted(st.secrets.keys()))\n"
+        "st.write(os.environ.get('PRESET'), os.environ.get('TOKEN'))\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PRESET", "env")
+    monkeypatch.delenv("TOKEN", raising=False)
+    reads = []
+    for cls in (AppTest, NbAppTest):
+        at = cls.from_file(str(tmp_path / "app.py"))
+        at.secrets["TOKEN"] = "t"
+        at.secrets["PRESET"] = "from secrets"
+        at.run()
+        assert not at.exception
+        reads.append(([j.value for j in at.json], [m.value for m in at.markdown]))
+        assert "TOKEN" not in os.environ and os.environ["PRESET"] == "env"
+    assert reads[1] == reads[0] == (['["PRESET", "TOKEN"]'], ["env `None`"])
+
+
+def test_a_secrets_files_top_level_numbers_are_environment_variables_too(tmp_path,
+                                                                          monkeypatch):
+    # as Streamlit's Secrets._maybe_set_environment_variable: str, int and float values
+    from nbstate.secrets import Secrets
+
+    f = tmp_path / "secrets.toml"
+    f.write_text('s = "x"\nn = 5\nr = 1.5\nb = true\n[db]\nuser = "u"\n')
+    for k in ("s", "n", "r", "b", "db"):
+        monkeypatch.delenv(k, raising=False)
+    assert Secrets(paths=[f])["n"] == 5
+    assert [os.environ.get(k) for k in ("s", "n", "r", "b", "db")] == [
+        "x", "5", "1.5", None, None]
