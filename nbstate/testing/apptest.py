@@ -30,6 +30,7 @@ from typing import Any
 
 from ..elements import Element
 from ..errors import AppTestError, RefusedValue
+from ..icons import leading_icon
 from ..options import find_option, option_index
 from ..run import App, Session
 from .proto import ProtoView
@@ -414,6 +415,14 @@ def as_sent(el: Element, v: Any, format_func: Callable[[Any], Any] | None = None
             v == v and abs(v) != float("inf"):
         return int(v)
     return v
+
+
+def _button_content(label: str) -> str:
+    """A pill's or segment's text without its icon: the first space-separated word, if it is
+    all an emoji or a ``:material/name:`` icon, is dropped with the one space after it."""
+    first, _, rest = label.partition(" ")
+    icon, remaining = leading_icon(first.strip())
+    return rest if icon and not remaining else label
 
 
 #: choice widgets whose AppTest value may be an option's label, as in Streamlit's AppTest
@@ -963,8 +972,13 @@ class ElementView:
 
     @property
     def options(self) -> list[str]:
-        """The options as shown (formatted), as Streamlit's AppTest gives them."""
-        return list(self._el.props.get("labels", []))
+        """The options as shown (formatted), as Streamlit's AppTest gives them: for pills and
+        a segmented control, without a first word that is an icon (Streamlit sends it as the
+        option's icon: ``":material/home: Home"`` reads ``"Home"``)."""
+        labels = [str(x) for x in self._el.props.get("labels", [])]
+        if self._el.type in ("pills", "segmented_control"):
+            return [_button_content(x) for x in labels]
+        return labels
 
     @property
     def index(self) -> int | None:

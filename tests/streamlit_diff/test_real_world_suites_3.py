@@ -171,3 +171,20 @@ def test_a_secrets_files_top_level_numbers_are_environment_variables_too(tmp_pat
     assert Secrets(paths=[f])["n"] == 5
     assert [os.environ.get(k) for k in ("s", "n", "r", "b", "db")] == [
         "x", "5", "1.5", None, None]
+
+
+def test_pills_and_segments_options_read_without_their_leading_icon():
+    # robosmart-investment's router is a segmented control of ":material/x: Name" options:
+    # Streamlit sends a first word that is all an icon as the option's icon, and its
+    # AppTest's options are the rest
+    theirs, ours = both("""
+    st.segmented_control("Nav", [":material/analytics: Dashboard", ":material/home:  Two",
+                                 "Plain", ":smile: Emoji", "🔥 Hot", "🔥", ":material/home:",
+                                 "🔥-x y", ":material/nosuchicon: z", "a 🔥"], key="nav")
+    st.pills("P", ["a :material/home: b", ":material/home:"], format_func=str.upper)
+    """)
+    for at in (ours, theirs):
+        assert at.button_group[0].options == [
+            "Dashboard", " Two", "Plain", ":smile: Emoji", "Hot", "", "", "🔥-x y",
+            ":material/nosuchicon: z", "a 🔥"]
+        assert at.button_group[1].options == ["A :MATERIAL/HOME: B", ":MATERIAL/HOME:"]
