@@ -105,25 +105,69 @@ def state_datetime(spec, v, default, label, key):
 DATETIME_INPUT = Kind("datetime_input", check_datetime, state_datetime, value_type="datetime")
 
 
-def _as_datetime(func: str, label: Any, v: Any, name: str) -> _dt.datetime | None:
+#: the times a datetime_input's bound given as a bare date (or left out) takes, as Streamlit's
+_MIN_BOUND_TIME = _dt.time(0, 0)
+_MAX_BOUND_TIME = _dt.time(23, 59)
+_DATETIME_FORMATS = ("%Y/%m/%d %H:%M", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S")
+
+
+def _minutes(v: _dt.datetime) -> _dt.datetime:
+    """As Streamlit keeps a datetime_input's datetimes: to the minute, without a timezone."""
+    return v.replace(second=0, microsecond=0, tzinfo=None)
+
+
+def _as_datetime(func: str, label: Any, v: Any, name: str, *,
+                 on: _dt.date | None = None,
+                 at: _dt.time = _MIN_BOUND_TIME) -> _dt.datetime | None:
+    """``v`` as Streamlit 1.67's datetime_input takes it: a datetime (or "now", an ISO or
+    ``Y-m-d H:M`` string) to the minute, without a timezone; a date at the time ``at``; a
+    time on the date ``on`` (today if None)."""
     if v is None:
         return None
-    if v == "now":
-        return _dt.datetime.now().replace(second=0, microsecond=0)
+    day = on or _dt.date.today()
+    if isinstance(v, str) and v.strip() == "now":
+        return _minutes(_dt.datetime.now())
     if isinstance(v, _dt.datetime):
-        return v
+        return _minutes(v)
     if isinstance(v, _dt.date):
-        return _dt.datetime.combine(v, _dt.time())
+        return _dt.datetime.combine(v, at)
     if isinstance(v, _dt.time):
-        return _dt.datetime.combine(_dt.date.today(), v)
+        return _dt.datetime.combine(day, v.replace(second=0, microsecond=0, tzinfo=None))
     if isinstance(v, str):
+        text = v.strip()
         try:
-            return _dt.datetime.fromisoformat(v)
+            return _minutes(_dt.datetime.fromisoformat(text))
         except ValueError:
             pass
+        for fmt in _DATETIME_FORMATS:
+            try:
+                return _minutes(_dt.datetime.strptime(text, fmt))
+            except ValueError:
+                pass
+        for parse in (_dt.date.fromisoformat, _dt.time.fromisoformat):
+            try:
+                return _as_datetime(func, label, parse(text), name, on=on, at=at)
+            except ValueError:
+                pass
     raise InvalidArgumentError(
         f"{_what(func, label)}{name} must be a datetime, date, time, ISO string or 'now', "
         f"got {v!r}.")
+
+
+def _years_from(day: _dt.date, years: int) -> _dt.date:
+    """``day`` ``years`` later (earlier if negative), 29 February taken as the 28th in a
+    year without one, clamped to the calendar's ends (Streamlit's ``adjust_years``)."""
+    year = day.year + years
+    if year > _dt.date.max.year:
+        return _dt.date.max
+    if year < _dt.date.min.year:
+        return _dt.date.min
+    if day.month == 2 and day.day == 29:
+        try:
+            return day.replace(year=year)
+        except ValueError:
+            return day.replace(year=year, day=28)
+    return day.replace(year=year)
 
 
 def datetime_input(label: str, value: Any = "now", min_value: Any = None,
@@ -148,11 +192,15 @@ def datetime_input(label: str, value: Any = "now", min_value: Any = None,
     what = _what("datetime_input", label)
     default = _as_datetime("datetime_input", label, value, "value")
     step = time_step(what, step)
-    base = default or _dt.datetime.now()
-    mn = _as_datetime("datetime_input", label, min_value, "min_value") or \
-        base.replace(year=base.year - 10, month=1, day=1, hour=0, minute=0)
-    mx = _as_datetime("datetime_input", label, max_value, "max_value") or \
-        base.replace(year=base.year + 10, month=12, day=31, hour=23, minute=59)
+    # as Streamlit 1.67: bounds not given are ten years either side of the value's date (of
+    # today's without one), at 00:00 and 23:59; a bound given as a date takes those times,
+    # one given as a time the value's date
+    base = default.date() if default is not None else _dt.date.today()
+    mn = _as_datetime("datetime_input", label, min_value, "min_value", on=base) or \
+        _dt.datetime.combine(_years_from(base, -10), _MIN_BOUND_TIME)
+    mx = _as_datetime("datetime_input", label, max_value, "max_value", on=base,
+                      at=_MAX_BOUND_TIME) or \
+        _dt.datetime.combine(_years_from(base, 10), _MAX_BOUND_TIME)
     if mn > mx:
         raise InvalidMinMaxError(mn, mx, what)
     if default is not None and not mn <= default <= mx:

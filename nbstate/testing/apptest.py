@@ -409,6 +409,9 @@ def as_sent(el: Element, v: Any, format_func: Callable[[Any], Any] | None = None
         return _dates(v)
     elif t == "time_input" and isinstance(v, _dt.datetime):
         return v.time()
+    elif t == "datetime_input" and isinstance(v, _dt.datetime):
+        # as Streamlit's AppTest sends it: to the minute, the wall clock without a timezone
+        return v.replace(second=0, microsecond=0, tzinfo=None)
     elif t == "select_slider" and isinstance(v, (list, tuple)) and len(v) == 2:
         return _sorted_range(p.get("options", []), v)
     elif t == "number_input" and p.get("dtype") == "int" and type(v) is float and \

@@ -104,6 +104,21 @@ def _constant(value: Any) -> Callable[[Any], Any]:
     return lambda view: value
 
 
+def _minute_string(name: str) -> Callable[[Any], Any]:
+    """A datetime_input's bound as its message has it: ``"2010-06-15T00:00"``."""
+    def get(view: Any) -> Any:
+        v = view._el.props.get(name)
+        return "" if v is None else (f"{v.year:04d}-{v.month:02d}-{v.day:02d}"
+                                     f"T{v.hour:02d}:{v.minute:02d}")
+    return get
+
+
+def _step_seconds(view: Any) -> Any:
+    """A time or datetime input's step as its message has it: whole seconds."""
+    step = view._el.props.get("step")
+    return int(step.total_seconds()) if isinstance(step, _dt.timedelta) else step
+
+
 def _slider_type(view: Any) -> int:
     value = view._el.props.get("min")
     for cls, name in ((_dt.datetime, "datetime"), (_dt.date, "date"), (_dt.time, "time"),
@@ -152,6 +167,9 @@ _FIELDS: dict[str, dict[str, Callable[[Any], Any]]] = {
                      "format": _number_format,
                      "has_min": lambda v: v._el.props.get("min") is not None,
                      "has_max": lambda v: v._el.props.get("max") is not None},
+    "date_time_input": {"min": _minute_string("min"), "max": _minute_string("max"),
+                        "step": _step_seconds},
+    "time_input": {"step": _step_seconds},
     "text_input": {"max_chars": _prop("max_chars", 0)},
     "text_area": {"max_chars": _prop("max_chars", 0)},
     "vega_lite_chart": {"spec": _prop("spec", ""), "alt": _prop("alt", "")},

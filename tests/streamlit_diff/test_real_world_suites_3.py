@@ -4,6 +4,7 @@ same."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 
 import pytest
@@ -188,3 +189,45 @@ def test_pills_and_segments_options_read_without_their_leading_icon():
             "Dashboard", " Two", "Plain", ":smile: Emoji", "Hot", "", "", "🔥-x y",
             ":material/nosuchicon: z", "a 🔥"]
         assert at.button_group[1].options == ["A :MATERIAL/HOME: B", ":MATERIAL/HOME:"]
+
+
+def test_a_datetime_inputs_bounds_value_and_step_are_streamlits():
+    # Streamlit 1.67: bounds not given are ten years either side of the value's date (29
+    # February taken as the 28th), at 00:00 and 23:59; a bound given as a date takes those
+    # times, one given as a time the value's date; datetimes are kept to the minute without
+    # a timezone; its AppTest reads the bounds as the message's strings, the step in seconds
+    theirs, ours = both("""
+    import datetime as dt
+    a = st.datetime_input("a", value=dt.datetime(2020, 6, 15, 13, 45, 30, 123), step=60)
+    b = st.datetime_input("b", value=dt.datetime(2020, 6, 15, 13, 45, tzinfo=dt.timezone.utc),
+                          min_value=dt.time(8, 30), max_value=dt.date(2021, 1, 1))
+    c = st.datetime_input("c", value=dt.date(2024, 2, 29))
+    d = st.datetime_input("d", value="2020/01/02 03:04:05", min_value="2019-05-05",
+                          max_value="2020-02-02T10:00")
+    e = st.datetime_input("e", value=None)
+    st.write(repr(a), repr(b), repr(c), repr(d))
+    st.time_input("t", dt.time(8, 0), step=300)
+    """)
+
+    def read(at):
+        return ([(d.min, d.max, d.value, d.step) for d in at.datetime_input],
+                [m.value for m in at.markdown], at.time_input[0].step)
+
+    assert read(ours) == read(theirs)
+    assert read(ours)[0][:3] == [
+        ("2010-06-15T00:00", "2030-06-15T23:59", dt.datetime(2020, 6, 15, 13, 45), 60),
+        ("2020-06-15T08:30", "2021-01-01T23:59", dt.datetime(2020, 6, 15, 13, 45), 900),
+        ("2014-02-28T00:00", "2034-02-28T23:59", dt.datetime(2024, 2, 29), 900)]
+
+
+@pytest.mark.parametrize("sent", [dt.datetime(2021, 3, 4, 5, 6, 7, 8),
+                                  dt.datetime(2021, 3, 4, 5, 6, tzinfo=dt.timezone.utc)])
+def test_a_datetime_set_in_a_test_is_sent_to_the_minute_as_its_wall_clock(sent):
+    theirs, ours = both("""
+    import datetime as dt
+    st.write(repr(st.datetime_input("w", dt.datetime(2020, 6, 15, 13, 45))))
+    """)
+    for at in (theirs, ours):
+        at.datetime_input[0].set_value(sent).run()
+        assert at.markdown[0].value == "datetime.datetime(2021, 3, 4, 5, 6)"
+        assert not at.warning
