@@ -76,7 +76,7 @@ def _avatar(name: str, avatar: Any) -> tuple[str, str]:
     if isinstance(avatar, str) and _is_emoji(avatar):
         return "emoji", avatar
     if isinstance(avatar, str) and avatar.startswith(":material"):
-        return "icon", check_icon(avatar, "chat_message", name)
+        return "icon", check_icon(avatar, "chat_message", name, image_ok=True)
     from .rich import _image_src
 
     try:

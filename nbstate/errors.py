@@ -210,8 +210,9 @@ class InvalidColorError(InvalidArgumentError):
 
 
 class InvalidIconError(InvalidArgumentError):
-    """An icon written as a Material shortcode that names no Material Symbol Streamlit knows
-    (``:material/no_such_name:``, ``:material:``)."""
+    """An ``icon=`` that Streamlit refuses: a Material shortcode that names no Material Symbol
+    it knows (``:material/no_such_name:``, ``:material:``), an emoji shortcode (``:smile:``),
+    a URL, plain text, or more than one emoji."""
 
 
 class IncompatibleParametersError(InvalidArgumentError):

@@ -56,6 +56,7 @@ _EMOJI = re.compile(
     "[_ -]*(.*)", re.DOTALL)
 _LEADING_SHORTCODE = re.compile(r"^(:[^:]+:)\s*(.*)", re.DOTALL)
 _SHORTCODE = re.compile(r"^\s*:(.+)/(.+):\s*$")
+_EMOJI_SHORTCODE = re.compile(r":[a-zA-Z0-9_+-]+:")
 
 
 def material_icon(icon: str) -> str | None:
@@ -74,21 +75,42 @@ def material_icon(icon: str) -> str | None:
     return f":material/{match.group(2)}:" if match.group(2) in NAMES else None
 
 
-def check_icon(icon: Any, kind: str, label: Any = None) -> Any:
-    """An ``icon=`` argument (or an avatar) of ``st.<kind>`` as Streamlit checks it: one
-    written as a ``:material...`` shortcode must name a Material Symbol (it is returned as
-    ``:material/name:``), else ``InvalidIconError`` naming the element by ``kind`` and
-    ``label``; any other value is returned as given."""
-    if not isinstance(icon, str) or not icon.strip().lower().startswith(":material"):
+def check_icon(icon: Any, kind: str, label: Any = None, *, image_ok: bool = False) -> Any:
+    """An ``icon=`` argument (or an avatar) of ``st.<kind>`` as Streamlit 1.67 checks it
+    (``validate_icon_or_emoji``): a ``:material...`` shortcode must name a Material Symbol
+    (it is returned as ``:material/name:``); any other text must be one emoji, or
+    ``"spinner"``; an emoji shortcode (``:smile:``), a URL or other plain text is an
+    ``InvalidIconError`` naming the element by ``kind`` and ``label``. Blank text and
+    non-strings are returned as given. With ``image_ok`` (an avatar, a page icon: images are
+    allowed there) only a Material shortcode is checked."""
+    if not isinstance(icon, str):
         return icon
-    found = material_icon(icon)
-    if found is None:
-        raise InvalidIconError(
-            f"{_describe(kind, label)}: the icon {icon!r} is not a valid Material icon "
-            "(Streamlit knows no Material Symbol of that name). Use a shortcode such as "
-            "':material/thumb_up:' with a name from https://fonts.google.com/icons, or an "
-            "emoji.")
-    return found
+    text = icon.strip()
+    if text.lower().startswith(":material"):
+        found = material_icon(icon)
+        if found is None:
+            raise InvalidIconError(
+                f"{_describe(kind, label)}: the icon {icon!r} is not a valid Material icon "
+                "(Streamlit knows no Material Symbol of that name). Use a shortcode such as "
+                "':material/thumb_up:' with a name from https://fonts.google.com/icons, or an "
+                "emoji.")
+        return found
+    if image_ok or not text or text == "spinner":
+        return icon
+    if _EMOJI_SHORTCODE.fullmatch(text):
+        why = "emoji shortcodes are not supported"
+    elif "://" in text or text[:5].lower() == "data:" or text.startswith("//"):
+        why = "it looks like a URL, and images are not supported for icon="
+    elif text.isascii():
+        why = "it is plain text"
+    else:
+        match = _EMOJI.match(text)
+        if match is not None and match.group(1) == text:
+            return icon
+        why = "it is not one emoji"
+    raise InvalidIconError(
+        f"{_describe(kind, label)}: the icon {icon!r} is not a valid icon ({why}). Use a "
+        "single emoji such as '🔥' or a Material icon shortcode such as ':material/thumb_up:'.")
 
 
 def leading_icon(text: str) -> tuple[str, str]:

@@ -97,7 +97,7 @@ def set_page_config(page_title: str | None = None, page_icon: Any = None,
 
 def _icon(icon: Any) -> str | None:
     if isinstance(icon, str) and icon.startswith(":material"):  # (as Streamlit: so written)
-        return check_icon(icon, "set_page_config")
+        return check_icon(icon, "set_page_config", image_ok=True)
     if icon is None or isinstance(icon, str):
         return icon
     from .rich import _image_src

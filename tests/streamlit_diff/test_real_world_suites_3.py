@@ -231,3 +231,26 @@ def test_a_datetime_set_in_a_test_is_sent_to_the_minute_as_its_wall_clock(sent):
         at.datetime_input[0].set_value(sent).run()
         assert at.markdown[0].value == "datetime.datetime(2021, 3, 4, 5, 6)"
         assert not at.warning
+
+
+_ICON_CALLS = ["st.button('b', icon=ICON)", "st.expander('x', icon=ICON)",
+               "st.toast('t', icon=ICON)", "st.set_page_config(page_icon=ICON)"]
+
+
+@pytest.mark.parametrize("icon", [":smile:", "https://e.com/x.png", "data:image/png;base64,x",
+                                  "abc", "🔥🔥", "🙂-", "★", "🔥", "⚠️",
+                                  "👨\u200d👩\u200d👧", " ", "spinner",
+                                  ":material/no_such_icon:"])
+def test_an_icon_is_one_emoji_or_a_material_icon_as_streamlit_checks_it(icon):
+    # Streamlit 1.67's validate_icon_or_emoji: an emoji shortcode, a URL, plain text or more
+    # than one emoji is refused as an icon= (a page icon may be an image; a chat avatar,
+    # checked another way, is left out)
+    from streamlit.testing.v1 import AppTest
+
+    for call in _ICON_CALLS:
+        body = call.replace("ICON", repr(icon))
+        theirs = AppTest.from_string("import streamlit as st\n" + body).run()
+        ours = NbAppTest.from_string("import nbstate as st\n" + body).run()
+        assert bool(ours.exception) == bool(theirs.exception), (body, ours.exception)
+        if ours.exception:
+            assert ours.exception[0].type == "InvalidIconError"
