@@ -100,5 +100,7 @@ def test_a_burst_on_the_subshell_is_coalesced(kernel, slider):
     before = kernel.state("runs")
     kernel.burst(s, list(range(2, 52)))
     runs = kernel.state("runs") - before
-    assert 1 <= runs <= 5, runs  # (one per update: 50)
+    # (one per update would be 50; a loaded machine delivers the burst over more of the
+    # 50 ms runs: 6 were seen with two test runs sharing the 2 cores)
+    assert 1 <= runs <= 10, runs
     assert "level=51" in kernel.text(root)
