@@ -96,6 +96,12 @@ def _number_format(view: Any) -> str:
     return props.get("format") or ("%d" if props.get("dtype") == "int" else "%0.2f")
 
 
+def _all_disabled(view: Any) -> bool:
+    """A grid's ``disabled`` field: True only for ``disabled=True`` (a list of columns is
+    their column config's)."""
+    return view._el.props.get("disabled") is True
+
+
 def _body(view: Any) -> Any:
     return view.value
 
@@ -170,6 +176,9 @@ _FIELDS: dict[str, dict[str, Callable[[Any], Any]]] = {
     "date_time_input": {"min": _minute_string("min"), "max": _minute_string("max"),
                         "step": _step_seconds},
     "time_input": {"step": _step_seconds},
+    # a dataframe's or data editor's placeholder for missing values (``""`` when not given)
+    "dataframe": {"placeholder": _prop("placeholder", ""), "disabled": _all_disabled},
+    "data_editor": {"placeholder": _prop("placeholder", ""), "disabled": _all_disabled},
     "text_input": {"max_chars": _prop("max_chars", 0)},
     "text_area": {"max_chars": _prop("max_chars", 0)},
     "vega_lite_chart": {"spec": _prop("spec", ""), "alt": _prop("alt", "")},

@@ -254,3 +254,22 @@ def test_an_icon_is_one_emoji_or_a_material_icon_as_streamlit_checks_it(icon):
         assert bool(ours.exception) == bool(theirs.exception), (body, ours.exception)
         if ours.exception:
             assert ours.exception[0].type == "InvalidIconError"
+
+
+def test_a_grids_placeholder_and_disabled_are_its_messages():
+    # found driving robosmart-investment's and monte-carlo-real-estate-demo's apps through
+    # both AppTests: "" for no placeholder; disabled only for disabled=True (a list of
+    # columns is their column config's)
+    theirs, ours = both("""
+    import pandas as pd
+    df = pd.DataFrame({"a": [1, None], "b": [2, 3]})
+    st.dataframe(df)
+    st.dataframe(df, placeholder="-")
+    st.data_editor(df, key="e1")
+    st.data_editor(df, disabled=True, key="e2")
+    st.data_editor(df, disabled=["a"], key="e3")
+    """)
+    for at in (ours, theirs):
+        assert [d.placeholder for d in at.dataframe] == ["", "-", "", "", ""]
+        assert [d.disabled for d in at.dataframe] == [False, False, False, True, False]
+        assert at.get("data_editor")[0].placeholder == ""
