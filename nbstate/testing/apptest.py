@@ -978,6 +978,10 @@ class ElementView:
         """The options as shown (formatted), as Streamlit's AppTest gives them: for pills and
         a segmented control, without a first word that is an icon (Streamlit sends it as the
         option's icon: ``":material/home: Home"`` reads ``"Home"``)."""
+        if "labels" not in self._el.props and self._el.type != "slider":
+            # as Streamlit's: only choice widgets have options (a slider's message has an
+            # empty list)
+            raise AttributeError(f"{self.type} element has no attribute 'options'")
         labels = [str(x) for x in self._el.props.get("labels", [])]
         if self._el.type in ("pills", "segmented_control"):
             return [_button_content(x) for x in labels]
@@ -1047,6 +1051,8 @@ class ElementView:
             raise AttributeError(name)
         if name == "value":  # (the property raised: a block's, not a field of its message)
             raise self._no_value()
+        if name == "options":  # (the property raised: no choice widget)
+            raise AttributeError(f"{self.type} element has no attribute 'options'")
         derived = _DERIVED.get(self._el.type, {}).get(name)
         if derived is not None:
             return derived(self._el)

@@ -273,3 +273,22 @@ def test_a_grids_placeholder_and_disabled_are_its_messages():
         assert [d.placeholder for d in at.dataframe] == ["", "-", "", "", ""]
         assert [d.disabled for d in at.dataframe] == [False, False, False, True, False]
         assert at.get("data_editor")[0].placeholder == ""
+
+
+def test_only_choice_widgets_have_options():
+    # Streamlit's AppTest: options is an attribute of choice widgets (a slider's message has
+    # an empty list); other elements and blocks raise AttributeError (hasattr() is False)
+    theirs, ours = both("""
+    st.title("t"); st.button("b"); st.slider("s"); st.checkbox("c"); st.feedback("thumbs")
+    st.select_slider("ss", ["a", "b"]); st.radio("r", ["x"]); st.multiselect("m", ["a"])
+    st.pills("p", ["a"]); st.selectbox("sb", [1, 2], format_func=lambda x: f"#{x}")
+    with st.expander("e"):
+        st.write("x")
+    """)
+
+    def read(at):
+        return [(el.type, list(el.options) if hasattr(el, "options") else None)
+                for el in at.main]
+
+    assert read(ours) == read(theirs)
+    assert ("selectbox", ["#1", "#2"]) in read(ours) and ("title", None) in read(ours)
