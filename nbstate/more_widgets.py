@@ -41,7 +41,7 @@ from .kinds import (
 from .layout import handle
 from .params import ignored, size_ignored
 from .run import require
-from .widgets import _common, _options, _props, _what, time_step
+from .widgets import _common, _options, _props, _what, _years, time_step
 
 # -- shared ------------------------------------------------------------------------------------
 
@@ -154,22 +154,6 @@ def _as_datetime(func: str, label: Any, v: Any, name: str, *,
         f"got {v!r}.")
 
 
-def _years_from(day: _dt.date, years: int) -> _dt.date:
-    """``day`` ``years`` later (earlier if negative), 29 February taken as the 28th in a
-    year without one, clamped to the calendar's ends (Streamlit's ``adjust_years``)."""
-    year = day.year + years
-    if year > _dt.date.max.year:
-        return _dt.date.max
-    if year < _dt.date.min.year:
-        return _dt.date.min
-    if day.month == 2 and day.day == 29:
-        try:
-            return day.replace(year=year)
-        except ValueError:
-            return day.replace(year=year, day=28)
-    return day.replace(year=year)
-
-
 def datetime_input(label: str, value: Any = "now", min_value: Any = None,
                    max_value: Any = None, *, key: str | int | None = None,
                    help: str | None = None, on_change: Any = "rerun",
@@ -197,10 +181,10 @@ def datetime_input(label: str, value: Any = "now", min_value: Any = None,
     # one given as a time the value's date
     base = default.date() if default is not None else _dt.date.today()
     mn = _as_datetime("datetime_input", label, min_value, "min_value", on=base) or \
-        _dt.datetime.combine(_years_from(base, -10), _MIN_BOUND_TIME)
+        _dt.datetime.combine(_years(base, -10), _MIN_BOUND_TIME)
     mx = _as_datetime("datetime_input", label, max_value, "max_value", on=base,
                       at=_MAX_BOUND_TIME) or \
-        _dt.datetime.combine(_years_from(base, 10), _MAX_BOUND_TIME)
+        _dt.datetime.combine(_years(base, 10), _MAX_BOUND_TIME)
     if mn > mx:
         raise InvalidMinMaxError(mn, mx, what)
     if default is not None and not mn <= default <= mx:
