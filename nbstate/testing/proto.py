@@ -41,15 +41,6 @@ def _prop(name: str, default: Any) -> Callable[[Any], Any]:
     return get
 
 
-def _double(name: str) -> Callable[[Any], Any]:
-    """A ``double`` field of a number input's message: a float (an int input's bounds and
-    step too), None for a bound not given (Streamlit's AppTest reads ``has_min`` so)."""
-    def get(view: Any) -> Any:
-        value = view._el.props.get(name)
-        return None if value is None else float(value)
-    return get
-
-
 #: a slider's format when the app gave none (Streamlit's defaults by data type)
 _SLIDER_FORMATS = {"int": "%d", "float": "%0.2f", "date": "YYYY-MM-DD",
                    "datetime": "YYYY-MM-DD", "time": "HH:mm"}
@@ -75,9 +66,10 @@ def _slider_number(value: Any) -> float:
     return float(value)
 
 
-def _slider_double(name: str) -> Callable[[Any], Any]:
-    """A slider's ``min``, ``max`` or ``step``: its message's double (Streamlit's AppTest
-    reads the message: ``100.0`` for an int slider's 100, microseconds for a date's)."""
+def _double(name: str) -> Callable[[Any], Any]:
+    """A ``double`` field of a slider's or number input's message (Streamlit's AppTest reads
+    the message): ``100.0`` for an int's 100, microseconds for a date's (``_slider_number``);
+    None for a bound not given (Streamlit's AppTest reads ``has_min`` so)."""
     def get(view: Any) -> Any:
         value = view._el.props.get(name)
         return None if value is None else _slider_number(value)
@@ -147,7 +139,7 @@ _COMMON: dict[str, Callable[[Any], Any]] = {
 #: Streamlit's type name -> its message's fields that nbstate's props carry under another
 #: name or form (a field named as a prop is read from the prop)
 _FIELDS: dict[str, dict[str, Callable[[Any], Any]]] = {
-    "markdown": {"body": lambda v: v.value, "allow_html": _prop("unsafe_allow_html", False),
+    "markdown": {"body": _body, "allow_html": _prop("unsafe_allow_html", False),
                  "help": _prop("help", "")},
     # an alert's message: its body and its kind (Streamlit's Alert.Format)
     **{kind: {"body": _body, "format": _constant(n)}
@@ -159,9 +151,8 @@ _FIELDS: dict[str, dict[str, Callable[[Any], Any]]] = {
              "show_line_numbers": _prop("line_numbers", False),
              "wrap_lines": _prop("wrap_lines", False)},
     "slider": {"data_type": _slider_type, "format": _slider_format,
-               "min": _slider_double("min"), "max": _slider_double("max"),
-               "step": _slider_double("step")},
-    "metric": {"body": lambda v: v.value, "delta": _prop("delta", ""),
+               "min": _double("min"), "max": _double("max"), "step": _double("step")},
+    "metric": {"body": _body, "delta": _prop("delta", ""),
                "format": _prop("format", ""),
                "color": lambda v: _METRIC_COLORS.get(v._el.props.get("color"), 2),
                "direction": lambda v: _METRIC_DIRECTIONS.get(v._el.props.get("direction"), 2)},
